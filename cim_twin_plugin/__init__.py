@@ -1,0 +1,1 @@
+"""CIM Twin plugin code: core (pure Python), the QGIS bridge, GUI and plugin class."""
