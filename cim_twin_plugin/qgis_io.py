@@ -1,0 +1,143 @@
+"""The one bridge between QGIS and the pure-Python core.
+
+It turns QGIS layers, features and feedback into plain data for ``core`` and
+turns core errors into ``QgsProcessingException``. Algorithms and docks go
+through here; ``core`` never sees a QGIS object.
+"""
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsFeature,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from .core.errors import Canceled, CimTwinError
+
+#: CGCS2000 geographic: the datum of the Beidou grid code (GB/T 39409-2020)
+CGCS2000 = "EPSG:4490"
+_CONTEXT = "QgisIO"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+class FeedbackProgress:
+    """Adapt ``QgsProcessingFeedback`` to the core's :class:`~core.progress.Progress` protocol.
+
+    *start* and *span* map the core's 0-100 % onto a part of the algorithm's bar.
+    """
+
+    def __init__(self, feedback: QgsProcessingFeedback | None, start: float = 0.0, span: float = 100.0):
+        self.feedback = feedback
+        self.start = start
+        self.span = span
+
+    def is_canceled(self) -> bool:
+        return bool(self.feedback and self.feedback.isCanceled())
+
+    def set_progress(self, percent: float) -> None:
+        if self.feedback:
+            self.feedback.setProgress(self.start + self.span * percent / 100.0)
+
+
+@contextlib.contextmanager
+def core_errors() -> Iterator[None]:
+    """Turn core errors into ``QgsProcessingException`` (a clear message, never a traceback)."""
+    try:
+        yield
+    except Canceled as exc:
+        raise QgsProcessingException(_tr("Canceled by the user.")) from exc
+    except CimTwinError as exc:
+        raise QgsProcessingException(str(exc)) from exc
+
+
+def cgcs2000_crs() -> QgsCoordinateReferenceSystem:
+    """The geographic CRS grid codes are computed in."""
+    return QgsCoordinateReferenceSystem(CGCS2000)
+
+
+@dataclass
+class PointBatch:
+    """Representative points of a batch of features, in CGCS2000 longitude/latitude.
+
+    Entries that could not be computed have ``None`` coordinates and a reason.
+    """
+
+    features: list[QgsFeature] = field(default_factory=list)
+    """the features, in reading order"""
+    lons: list[float] = field(default_factory=list)
+    """longitude in degrees, NaN where ``reasons`` says why not"""
+    lats: list[float] = field(default_factory=list)
+    """latitude in degrees, NaN where ``reasons`` says why not"""
+    reasons: list[str | None] = field(default_factory=list)
+    """None if the point was computed, else a translated reason"""
+
+
+def representative_point(geometry: QgsGeometry) -> QgsGeometry | None:
+    """The point that stands for a feature: the point itself, else a point on surface."""
+    if geometry is None or geometry.isNull() or geometry.isEmpty():
+        return None
+    if geometry.type() == QgsWkbTypes.GeometryType.PointGeometry and not geometry.isMultipart():
+        return geometry
+    point = geometry.pointOnSurface()
+    if point.isNull() or point.isEmpty():
+        # invalid polygons can make GEOS fail; the centroid is the honest fallback
+        point = geometry.centroid()
+    return None if point.isNull() or point.isEmpty() else point
+
+
+def features_in_batches(
+    features: Iterable[QgsFeature],
+    transform: QgsCoordinateTransform,
+    batch_size: int = 20000,
+) -> Iterator[PointBatch]:
+    """Yield the representative points of *features* in batches, transformed by *transform*."""
+    nan = float("nan")
+    batch = PointBatch()
+    for feature in features:
+        point = representative_point(feature.geometry())
+        lon = lat = nan
+        reason = None
+        if point is None:
+            reason = _tr("feature has no geometry")
+        else:
+            xy = point.asPoint()
+            try:
+                out = transform.transform(xy)
+                lon, lat = out.x(), out.y()
+            except QgsCsException:
+                reason = _tr("coordinates cannot be transformed to CGCS2000 longitude/latitude")
+        batch.features.append(QgsFeature(feature))
+        batch.lons.append(lon)
+        batch.lats.append(lat)
+        batch.reasons.append(reason)
+        if len(batch.features) >= batch_size:
+            yield batch
+            batch = PointBatch()
+    if batch.features:
+        yield batch
+
+
+def to_float(value) -> float | None:
+    """A field value as float, or None for NULL, empty or non-numeric values."""
+    if value is None:
+        return None
+    try:
+        if hasattr(value, "isNull") and value.isNull():
+            return None
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if number != number else number

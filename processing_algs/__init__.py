@@ -1,0 +1,1 @@
+"""CIM Twin's Processing provider (id ``cimtwin``) and one module per algorithm."""

@@ -1,0 +1,60 @@
+"""Small base class shared by every CIM Twin algorithm (STYLE.md: our own, not QgisAlgorithm)."""
+from __future__ import annotations
+
+from qgis.core import QgsProcessingAlgorithm
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ..cim_twin_plugin.i18n import tr as plugin_tr
+from ..cim_twin_plugin.resources import ICON_PATH
+
+HELP_URL = "https://example.org/cim-twin/docs/algorithms#{id}"
+
+#: group ids (stable, used in model files) -> English display names (translated at run time)
+GROUPS = {
+    "entities": QT_TRANSLATE_NOOP("CimTwin", "Twin entities"),
+    "population": QT_TRANSLATE_NOOP("CimTwin", "Population"),
+    "network": QT_TRANSLATE_NOOP("CimTwin", "Network"),
+    "visibility": QT_TRANSLATE_NOOP("CimTwin", "Visibility"),
+    "measurement": QT_TRANSLATE_NOOP("CimTwin", "Measurement"),
+}
+
+
+def group_name(group_id: str) -> str:
+    """Translated display name of a group."""
+    return plugin_tr(GROUPS[group_id])
+
+
+
+class CimTwinAlgorithm(QgsProcessingAlgorithm):
+    """Base of all CIM Twin algorithms: translation, instance creation, group, help URL.
+
+    Subclasses set ``ALG_ID``, ``GROUP_ID`` and implement ``displayName``,
+    ``shortHelpString``, ``initAlgorithm`` and ``processAlgorithm``. No state is
+    kept on instances between runs.
+    """
+
+    ALG_ID = ""
+    GROUP_ID = "entities"
+
+    def tr(self, text: str) -> str:
+        """Translate *text* with the concrete class name as context (as pylupdate extracts it)."""
+        return QCoreApplication.translate(type(self).__name__, text)
+
+    def createInstance(self):  # noqa: N802 (QGIS naming)
+        return type(self)()
+
+    def name(self) -> str:
+        return self.ALG_ID
+
+    def group(self) -> str:
+        return group_name(self.GROUP_ID)
+
+    def groupId(self) -> str:  # noqa: N802 (QGIS naming)
+        return self.GROUP_ID
+
+    def icon(self) -> QIcon:
+        return QIcon(ICON_PATH)
+
+    def helpUrl(self) -> str:  # noqa: N802 (QGIS naming)
+        return HELP_URL.format(id=self.ALG_ID)

@@ -1,0 +1,39 @@
+"""The CIM Twin Processing provider (id ``cimtwin``)."""
+from __future__ import annotations
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..cim_twin_plugin.i18n import tr
+from ..cim_twin_plugin.resources import ICON_PATH, plugin_version
+from .gridcells import GridCellsAlgorithm
+from .gridcode import GridCodeAlgorithm
+
+#: every algorithm the provider offers, in toolbox order
+ALGORITHMS = (GridCodeAlgorithm, GridCellsAlgorithm)
+
+
+class CimTwinProvider(QgsProcessingProvider):
+    """Offers CIM Twin's algorithms in the toolbox, the model designer and qgis_process."""
+
+    def id(self) -> str:
+        return "cimtwin"
+
+    def name(self) -> str:
+        return tr("CIM Twin")
+
+    def longName(self) -> str:  # noqa: N802 (QGIS naming)
+        return tr("CIM Twin: city digital twin analysis")
+
+    def icon(self) -> QIcon:
+        return QIcon(ICON_PATH)
+
+    def svgIconPath(self) -> str:  # noqa: N802 (QGIS naming)
+        return ICON_PATH
+
+    def versionInfo(self) -> str:  # noqa: N802 (QGIS naming)
+        return plugin_version()
+
+    def loadAlgorithms(self) -> None:  # noqa: N802 (QGIS naming)
+        for algorithm in ALGORITHMS:
+            self.addAlgorithm(algorithm())
