@@ -19,10 +19,6 @@ from .core.errors import CimTwinError
 GROUP = "CIM Twin"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Expressions", text)
-
-
 def _source_crs(context) -> QgsCoordinateReferenceSystem:
     """The CRS of the geometry being evaluated: the layer's, else the project's, else CGCS2000."""
     for name in ("layer_crs", "project_crs"):
@@ -44,8 +40,8 @@ class GridCodeFunction(QgsExpressionFunction):
             QgsExpressionFunction.Parameter("level", True, 8),
             QgsExpressionFunction.Parameter("height", True, None),
         ]
-        help_text = _tr(
-            "<h3>cim_grid_code(geometry, level, height)</h3>"
+        help_text = QCoreApplication.translate(
+            "Expressions", "<h3>cim_grid_code(geometry, level, height)</h3>"
             "<p>Returns the Beidou grid location code (GB/T 39409-2020) of a geometry: the point "
             "itself, or a point on the surface of a line or polygon, in CGCS2000 longitude/latitude "
             "(the geometry is taken to be in the layer's CRS).</p>"
@@ -90,8 +86,8 @@ class GridDecodeFunction(QgsExpressionFunction):
     NAME = "cim_grid_decode"
 
     def __init__(self):
-        help_text = _tr(
-            "<h3>cim_grid_decode(code)</h3>"
+        help_text = QCoreApplication.translate(
+            "Expressions", "<h3>cim_grid_decode(code)</h3>"
             "<p>Decodes a Beidou grid location code (2D or 3D) and returns a map with the keys "
             "level, is_3d, corner_lon, corner_lat, centre_lon, centre_lat, west, south, east, "
             "north (CGCS2000 degrees), height_bottom and height_top (metres, 3D codes only) "

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 from qgis.core import Qgis, QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
 from . import expressions, i18n
 from .resources import ICON_PATH
-
-MENU = "CIM Twin"
 
 
 class CimTwinPlugin:
@@ -34,18 +33,18 @@ class CimTwinPlugin:
     # -- Desktop ----------------------------------------------------------------------------
     def initGui(self) -> None:  # noqa: N802 (QGIS naming)
         self.initProcessing()
-        menu_name = i18n.tr(MENU)
+        menu_name = QCoreApplication.translate("CimTwin", "CIM Twin")
         self._add_action(
-            i18n.tr("Beidou grid codes of features…"),
+            QCoreApplication.translate("CimTwin", "Beidou grid codes of features…"),
             lambda: self._open_algorithm("cimtwin:gridcode"),
             menu_name,
         )
         self._add_action(
-            i18n.tr("Beidou grid cells in an extent…"),
+            QCoreApplication.translate("CimTwin", "Beidou grid cells in an extent…"),
             lambda: self._open_algorithm("cimtwin:gridcells"),
             menu_name,
         )
-        self._add_action(i18n.tr("Identify Beidou grid code on the map"), self._activate_tool, menu_name)
+        self._add_action(QCoreApplication.translate("CimTwin", "Identify Beidou grid code on the map"), self._activate_tool, menu_name)
 
     def _add_action(self, text: str, callback, menu_name: str) -> QAction:
         action = QAction(QIcon(ICON_PATH), text, self.iface.mainWindow())
@@ -69,11 +68,11 @@ class CimTwinPlugin:
 
     def _show_code(self, code: str, message: str) -> None:
         level = Qgis.MessageLevel.Info if code else Qgis.MessageLevel.Warning
-        self.iface.messageBar().pushMessage(i18n.tr(MENU), message, level, 10)
+        self.iface.messageBar().pushMessage(QCoreApplication.translate("CimTwin", "CIM Twin"), message, level, 10)
 
     def unload(self) -> None:
         """Undo exactly what init added: actions, map tool, provider, functions, translator."""
-        menu_name = i18n.tr(MENU)
+        menu_name = QCoreApplication.translate("CimTwin", "CIM Twin")
         for action in self.actions:
             self.iface.removePluginMenu(menu_name, action)
             action.deleteLater()

@@ -26,11 +26,6 @@ from .core.errors import Canceled, CimTwinError
 
 #: CGCS2000 geographic: the datum of the Beidou grid code (GB/T 39409-2020)
 CGCS2000 = "EPSG:4490"
-_CONTEXT = "QgisIO"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 class FeedbackProgress:
@@ -58,7 +53,7 @@ def core_errors() -> Iterator[None]:
     try:
         yield
     except Canceled as exc:
-        raise QgsProcessingException(_tr("Canceled by the user.")) from exc
+        raise QgsProcessingException(QCoreApplication.translate("QgisIO", "Canceled by the user.")) from exc
     except CimTwinError as exc:
         raise QgsProcessingException(str(exc)) from exc
 
@@ -111,14 +106,14 @@ def features_in_batches(
         lon = lat = nan
         reason = None
         if point is None:
-            reason = _tr("feature has no geometry")
+            reason = QCoreApplication.translate("QgisIO", "feature has no geometry")
         else:
             xy = point.asPoint()
             try:
                 out = transform.transform(xy)
                 lon, lat = out.x(), out.y()
             except QgsCsException:
-                reason = _tr("coordinates cannot be transformed to CGCS2000 longitude/latitude")
+                reason = QCoreApplication.translate("QgisIO", "coordinates cannot be transformed to CGCS2000 longitude/latitude")
         batch.features.append(QgsFeature(feature))
         batch.lons.append(lon)
         batch.lats.append(lat)

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..cim_twin_plugin.i18n import tr
 from ..cim_twin_plugin.resources import ICON_PATH, plugin_version
 from .gridcells import GridCellsAlgorithm
 from .gridcode import GridCodeAlgorithm
@@ -20,10 +20,10 @@ class CimTwinProvider(QgsProcessingProvider):
         return "cimtwin"
 
     def name(self) -> str:
-        return tr("CIM Twin")
+        return QCoreApplication.translate("CimTwin", "CIM Twin")
 
     def longName(self) -> str:  # noqa: N802 (QGIS naming)
-        return tr("CIM Twin: city digital twin analysis")
+        return QCoreApplication.translate("CimTwin", "CIM Twin: city digital twin analysis")
 
     def icon(self) -> QIcon:
         return QIcon(ICON_PATH)

@@ -1,0 +1,48 @@
+# CIM Twin: the two commands are `make demo` and `make test` (README.md).
+# Both first run `make deps`, which installs QGIS and the Python stack from Debian
+# and a .venv (--system-site-packages) for pip-only tools; it is idempotent.
+
+PY        := /usr/bin/python3
+VENV_PY   := .venv/bin/python
+TS        := i18n/cim_twin_zh_CN.ts
+QM        := $(TS:.ts=.qm)
+# files whose strings are translated (pylupdate5 reads them; keep the list explicit)
+I18N_SOURCES := $(sort $(wildcard cim_twin_plugin/*.py cim_twin_plugin/gui/*.py processing_algs/*.py))
+
+export QT_QPA_PLATFORM := offscreen
+export XDG_RUNTIME_DIR := $(or $(XDG_RUNTIME_DIR),/tmp/runtime-$(shell id -u))
+
+.PHONY: deps translations ts test test-core demo package lint bench clean
+
+deps:
+	@sh scripts/deps.sh
+
+translations: deps
+	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
+	@lrelease -silent $(TS) -qm $(QM)
+
+# refresh the .ts from the sources after adding strings (then translate the new entries)
+ts:
+	pylupdate5 -noobsolete $(I18N_SOURCES) -ts $(TS)
+
+test: translations
+	$(VENV_PY) -m pytest tests
+
+# the pure core tier alone, without QGIS
+test-core: deps
+	$(VENV_PY) -m pytest -p no:qgis -m "not qgis" tests
+
+demo: translations
+	$(VENV_PY) scripts/demo.py --out demo_output
+
+package: translations
+	$(PY) scripts/package.py --out dist
+
+lint: deps
+	.venv/bin/ruff check .
+
+bench: deps
+	$(PY) scripts/bench_gridcode.py
+
+clean:
+	rm -rf dist demo_output .pytest_cache $(QM)
