@@ -143,6 +143,11 @@ def register_functions() -> None:
 
 
 def unregister_functions() -> None:
-    """Remove every function registered by :func:`register_functions`."""
-    while _registered:
-        QgsExpression.unregisterFunction(_registered.pop().name())
+    """Remove every function registered by :func:`register_functions`.
+
+    Unregister while we still hold the reference: QGIS keeps a raw pointer, and
+    dropping the last Python reference first would delete the C++ object under it.
+    """
+    for function in _registered:
+        QgsExpression.unregisterFunction(function.name())
+    _registered.clear()

@@ -13,3 +13,50 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import _bootstrap  # noqa: E402,F401 (registers the package cim_twin)
 
 SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+def qgis_available() -> bool:
+    """True when QGIS's Python bindings can be imported (the QGIS tier can run)."""
+    import importlib.util
+
+    return importlib.util.find_spec("qgis") is not None
+
+
+if qgis_available():
+    import pytest
+
+    @pytest.fixture(scope="session")
+    def cimtwin(qgis_processing):
+        """The registered cimtwin provider (+ expression functions), as the plugin does it."""
+        from qgis.core import QgsApplication
+
+        from cim_twin.cim_twin_plugin import expressions
+        from cim_twin.processing_algs.provider import CimTwinProvider
+
+        registry = QgsApplication.processingRegistry()
+        if registry.providerById("cimtwin") is None:
+            registry.addProvider(CimTwinProvider())
+        expressions.register_functions()
+        return registry.providerById("cimtwin")
+
+    @pytest.fixture
+    def memory_layer():
+        """Factory: memory_layer("Point", "EPSG:4490", [("name", "string")], [(wkt, [values])])."""
+        from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+        def make(geometry_type: str, crs: str, fields, rows, name: str = "test"):
+            spec = f"{geometry_type}?crs={crs}" + "".join(f"&field={n}:{t}" for n, t in fields)
+            layer = QgsVectorLayer(spec, name, "memory")
+            assert layer.isValid(), spec
+            features = []
+            for wkt, values in rows:
+                feature = QgsFeature(layer.fields())
+                if wkt is not None:
+                    feature.setGeometry(QgsGeometry.fromWkt(wkt))
+                feature.setAttributes(list(values))
+                features.append(feature)
+            assert layer.dataProvider().addFeatures(features)
+            layer.updateExtents()
+            return layer
+
+        return make
