@@ -45,10 +45,10 @@ class GridCodeFunction(QgsExpressionFunction):
             "<p>Returns the Beidou grid location code (GB/T 39409-2020) of a geometry: the point "
             "itself, or a point on the surface of a line or polygon, in CGCS2000 longitude/latitude "
             "(the geometry is taken to be in the layer's CRS).</p>"
-            "<h4>Arguments</h4><p><b>geometry</b>: a geometry, e.g. @geometry<br>"
+            "<h4>Arguments</h4><p><b>geometry</b>: a geometry, e.g. $geometry<br>"
             "<b>level</b>: grid level 1-10 (default 8, about 1 m)<br>"
             "<b>height</b>: optional height in metres; gives the 3D code</p>"
-            "<h4>Example</h4><p>cim_grid_code(@geometry, 8) &rarr; 'N51H...'</p>"
+            "<h4>Example</h4><p>cim_grid_code($geometry, 8) &rarr; 'N51H...'</p>"
         )
         super().__init__(self.NAME, params, GROUP, help_text)
 
@@ -133,8 +133,11 @@ _registered: list[QgsExpressionFunction] = []
 def register_functions() -> None:
     """Register the functions (idempotent); keep references so Python does not collect them."""
     for cls in (GridCodeFunction, GridDecodeFunction):
-        if any(f.name() == cls.NAME for f in _registered):
+        mine = [f for f in _registered if f.name() == cls.NAME]
+        if mine and QgsExpression.isFunctionName(cls.NAME):
             continue
+        for stale in mine:  # unregistered behind our back: QGIS no longer points at it
+            _registered.remove(stale)
         if QgsExpression.isFunctionName(cls.NAME):
             QgsExpression.unregisterFunction(cls.NAME)
         function = cls()

@@ -25,7 +25,7 @@ def qgis_available() -> bool:
 if qgis_available():
     import pytest
 
-    @pytest.fixture(scope="session")
+    @pytest.fixture
     def cimtwin(qgis_processing):
         """The registered cimtwin provider (+ expression functions), as the plugin does it."""
         from qgis.core import QgsApplication

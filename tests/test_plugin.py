@@ -27,8 +27,10 @@ def test_load_and_unload_leave_nothing_behind(qgis_iface, qgis_processing):
     existing = registry.providerById("cimtwin")
     if existing is not None:  # registered by another test's fixture: start clean
         registry.removeProvider(existing)
-    for name in FUNCTIONS:
-        QgsExpression.unregisterFunction(name)
+    from cim_twin.cim_twin_plugin import expressions
+
+    expressions.unregister_functions()
+    assert not any(QgsExpression.isFunctionName(name) for name in FUNCTIONS)
 
     plugin = cim_twin.classFactory(qgis_iface)
     assert registry.providerById("cimtwin") is None, "nothing may register before initGui"

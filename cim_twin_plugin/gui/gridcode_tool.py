@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 from qgis.core import QgsCoordinateTransform, QgsCsException, QgsProject
-from qgis.gui import QgsMapCanvas, QgsMapToolEmitPoint
-from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
+from qgis.gui import QgsMapCanvas, QgsMapMouseEvent, QgsMapTool
+from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 
 from .. import qgis_io
 from ..core import gridcode
 from ..core.errors import CimTwinError
 
 
-class GridCodeMapTool(QgsMapToolEmitPoint):
+class GridCodeMapTool(QgsMapTool):
     """Emits ``code_identified(code, message)`` with the grid code of the clicked point."""
 
     code_identified = pyqtSignal(str, str)
@@ -19,13 +19,15 @@ class GridCodeMapTool(QgsMapToolEmitPoint):
     def __init__(self, canvas: QgsMapCanvas, level: int = 8):
         super().__init__(canvas)
         self.level = level
-        self.canvasClicked.connect(self._on_clicked)
+        self.setCursor(Qt.CursorShape.CrossCursor)
 
-    def _on_clicked(self, point, button) -> None:
+    def canvasReleaseEvent(self, event: QgsMapMouseEvent) -> None:  # noqa: N802 (QGIS naming)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
         crs = self.canvas().mapSettings().destinationCrs()
         transform = QgsCoordinateTransform(crs, qgis_io.cgcs2000_crs(), QgsProject.instance())
         try:
-            lonlat = transform.transform(point)
+            lonlat = transform.transform(event.mapPoint())
             code = gridcode.encode(lonlat.x(), lonlat.y(), self.level)
         except (QgsCsException, CimTwinError) as exc:
             self.code_identified.emit("", str(exc))
