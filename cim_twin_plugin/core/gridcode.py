@@ -311,13 +311,13 @@ def _height_index(height_m: Any, mode: str) -> int:
     if not math.isfinite(value) or value <= -EARTH_RADIUS_M:
         raise GridCodeError(
             f"height {value!r} m is outside the Beidou height range "
-            f"({low:,.1f} .. {high:,.1f} m in {mode} mode)"
+            f"({low:,.1f} .. {high:,.1f} m in {mode} mode); give the geodetic height in metres"
         )
     layer = math.floor(_U * math.log((value + EARTH_RADIUS_M) / EARTH_RADIUS_M) / _LN_1_THETA0)
     if abs(layer) >= _HEIGHT_LIMIT[mode]:
         raise GridCodeError(
             f"height {value!r} m is outside the Beidou height range "
-            f"({low:,.1f} .. {high:,.1f} m in {mode} mode)"
+            f"({low:,.1f} .. {high:,.1f} m in {mode} mode); give the geodetic height in metres"
         )
     return layer
 
