@@ -261,5 +261,5 @@ class GridCodeAlgorithm(CimTwinAlgorithm):
         return {self.OUTPUT: dest_id, self.CODED: coded, self.FAILED: failed}
 
     def _reason(self, core_reason: str | None) -> str:
-        """Translated text for a reason the core gave."""
-        return core_reason or self.tr("cannot be coded")
+        """Translated frame around the reason the core gave (the core's detail names the value)."""
+        return self.tr("cannot be coded: {detail}").format(detail=core_reason or "?")

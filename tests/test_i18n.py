@@ -1,0 +1,95 @@
+"""Translations: every string of the code is in the .ts, translated, and zh_CN loads in QGIS."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TS = ROOT / "i18n" / "cim_twin_zh_CN.ts"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def messages(path: Path) -> dict[tuple[str, str], ET.Element]:
+    result = {}
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            result[(name, message.findtext("source"))] = message.find("translation")
+    return result
+
+
+def test_every_entry_is_translated_with_the_same_placeholders():
+    entries = messages(TS)
+    assert len(entries) > 40
+    for (context, source), translation in entries.items():
+        assert translation.get("type") not in ("unfinished", "obsolete", "vanished"), (context, source)
+        text = translation.text or ""
+        assert CJK.search(text), f"{context}: {source!r} has no Chinese translation"
+        assert sorted(re.findall(r"\{[^}]*\}", source)) == sorted(re.findall(r"\{[^}]*\}", text)), source
+
+
+@pytest.mark.skipif(shutil.which("pylupdate5") is None, reason="pylupdate5 (pyqt5-dev-tools) not installed")
+def test_ts_holds_exactly_the_strings_of_the_code(tmp_path):
+    fresh = tmp_path / "fresh.ts"
+    sources = subprocess.run(
+        ["make", "-s", "--no-print-directory", "-C", str(ROOT), "-pn"], capture_output=True, text=True
+    ).stdout
+    match = re.search(r"^I18N_SOURCES := (.*)$", sources, re.M)
+    files = match.group(1).split() if match else []
+    assert files, "Makefile defines I18N_SOURCES"
+    subprocess.run(["pylupdate5", "-noobsolete", *files, "-ts", str(fresh)], cwd=ROOT, check=True,
+                   capture_output=True)
+    assert set(messages(fresh)) == set(messages(TS)), "run `make ts` and translate the new strings"
+
+
+@pytest.mark.qgis
+def test_zh_cn_translator_translates_algorithms(qgis_app):
+    pytest.importorskip("qgis.core")
+    subprocess.run(["make", "-s", "translations"], cwd=ROOT, check=True, capture_output=True)
+    from cim_twin.cim_twin_plugin import i18n
+    from cim_twin.processing_algs.gridcode import GridCodeAlgorithm
+    from cim_twin.processing_algs.provider import CimTwinProvider
+
+    i18n.remove_translators()
+    english = GridCodeAlgorithm()
+    assert english.displayName() == "Beidou grid codes of features"
+    try:
+        assert i18n.install_translator("zh_CN") is not None
+        algorithm = GridCodeAlgorithm()
+        assert algorithm.displayName() == "要素北斗网格位置码"
+        assert CJK.search(algorithm.shortHelpString())
+        assert algorithm.group() == "孪生实体"
+        algorithm.initAlgorithm()
+        assert CJK.search(algorithm.parameterDefinition("LEVEL").description())
+        assert CJK.search(algorithm.parameterDefinition("LEVEL").help())
+        assert CJK.search(CimTwinProvider().name())
+    finally:
+        i18n.remove_translators()
+    assert GridCodeAlgorithm().displayName() == "Beidou grid codes of features"
+
+
+@pytest.mark.qgis
+def test_translator_follows_the_qgis_locale(qgis_app):
+    from qgis.core import QgsSettings
+
+    from cim_twin.cim_twin_plugin import i18n
+
+    settings = QgsSettings()
+    old = (settings.value("locale/overrideFlag"), settings.value("locale/userLocale"))
+    try:
+        settings.setValue("locale/overrideFlag", True)
+        settings.setValue("locale/userLocale", "zh_CN")
+        assert i18n.qgis_locale() == "zh_CN"
+        assert i18n.install_translator() is not None
+        settings.setValue("locale/userLocale", "en_US")
+        i18n.remove_translators()
+        assert i18n.install_translator() is None, "English needs no translator"
+    finally:
+        i18n.remove_translators()
+        settings.setValue("locale/overrideFlag", old[0] if old[0] is not None else False)
+        settings.setValue("locale/userLocale", old[1] or "")
