@@ -44,7 +44,11 @@ class CimTwinPlugin:
             lambda: self._open_algorithm("cimtwin:gridcells"),
             menu_name,
         )
-        self._add_action(QCoreApplication.translate("CimTwin", "Identify Beidou grid code on the map"), self._activate_tool, menu_name)
+        self._add_action(
+            QCoreApplication.translate("CimTwin", "Identify Beidou grid code on the map"),
+            self._activate_tool,
+            menu_name,
+        )
 
     def _add_action(self, text: str, callback, menu_name: str) -> QAction:
         action = QAction(QIcon(ICON_PATH), text, self.iface.mainWindow())

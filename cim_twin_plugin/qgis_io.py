@@ -113,7 +113,9 @@ def features_in_batches(
                 out = transform.transform(xy)
                 lon, lat = out.x(), out.y()
             except QgsCsException:
-                reason = QCoreApplication.translate("QgisIO", "coordinates cannot be transformed to CGCS2000 longitude/latitude")
+                reason = QCoreApplication.translate(
+                    "QgisIO", "coordinates cannot be transformed to CGCS2000 longitude/latitude"
+                )
         batch.features.append(QgsFeature(feature))
         batch.lons.append(lon)
         batch.lats.append(lat)

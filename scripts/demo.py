@@ -15,9 +15,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from qgisprocess import QgisProcess  # noqa: E402
-
 from osgeo import ogr  # noqa: E402
+from qgisprocess import QgisProcess  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -28,10 +28,9 @@ if qgis_available():
     @pytest.fixture
     def cimtwin(qgis_processing):
         """The registered cimtwin provider (+ expression functions), as the plugin does it."""
-        from qgis.core import QgsApplication
-
         from cim_twin.cim_twin_plugin import expressions
         from cim_twin.processing_algs.provider import CimTwinProvider
+        from qgis.core import QgsApplication
 
         registry = QgsApplication.processingRegistry()
         if registry.providerById("cimtwin") is None:

@@ -6,6 +6,7 @@ import pytest
 pytest.importorskip("qgis.core")
 pytestmark = pytest.mark.qgis
 
+from cim_twin.cim_twin_plugin.core import gridcode  # noqa: E402
 from qgis.core import (  # noqa: E402
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -14,8 +15,6 @@ from qgis.core import (  # noqa: E402
     QgsProject,
     QgsVectorLayer,
 )
-
-from cim_twin.cim_twin_plugin.core import gridcode  # noqa: E402
 
 V8 = (116.31260277777778, 39.993161111111114)  # spec V8: level 8 -> N50J47539B825534
 V15 = (116.315222, 39.910278)  # spec V15: H=100, 3D level 10

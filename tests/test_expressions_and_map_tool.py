@@ -6,18 +6,16 @@ import pytest
 pytest.importorskip("qgis.core")
 pytestmark = pytest.mark.qgis
 
+from cim_twin.cim_twin_plugin.core import gridcode  # noqa: E402
 from qgis.core import (  # noqa: E402
     QgsCoordinateReferenceSystem,
     QgsExpression,
     QgsExpressionContext,
-    QgsExpressionContextScope,
     QgsExpressionContextUtils,
     QgsFeature,
     QgsGeometry,
     QgsPointXY,
 )
-
-from cim_twin.cim_twin_plugin.core import gridcode  # noqa: E402
 
 V8 = (116.31260277777778, 39.993161111111114)
 
@@ -85,10 +83,9 @@ def test_decode_of_garbage_is_an_evaluation_error(cimtwin):
 
 
 def test_map_tool_reports_the_code_of_the_clicked_point(qgis_canvas, qgis_app):
+    from cim_twin.cim_twin_plugin.gui.gridcode_tool import GridCodeMapTool
     from qgis.gui import QgsMapMouseEvent
     from qgis.PyQt.QtCore import QEvent, QPoint, Qt
-
-    from cim_twin.cim_twin_plugin.gui.gridcode_tool import GridCodeMapTool
 
     qgis_canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4490"))
     from qgis.core import QgsRectangle

@@ -75,9 +75,8 @@ def test_zh_cn_translator_translates_algorithms(qgis_app):
 
 @pytest.mark.qgis
 def test_translator_follows_the_qgis_locale(qgis_app):
-    from qgis.core import QgsSettings
-
     from cim_twin.cim_twin_plugin import i18n
+    from qgis.core import QgsSettings
 
     settings = QgsSettings()
     old = (settings.value("locale/overrideFlag"), settings.value("locale/userLocale"))

@@ -11,9 +11,8 @@ import pytest
 pytest.importorskip("qgis.core")
 pytestmark = [pytest.mark.qgis, pytest.mark.slow]
 
-from qgisprocess import QgisProcess  # noqa: E402  (scripts/ is on sys.path via conftest)
-
 from cim_twin.cim_twin_plugin.core import gridcode  # noqa: E402
+from qgisprocess import QgisProcess  # noqa: E402  (scripts/ is on sys.path via conftest)
 
 ROOT = Path(__file__).resolve().parent.parent
 
