@@ -22,6 +22,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core import gridcode
 from .base import CimTwinAlgorithm
+from .styles import GridCellStyle
 
 DEFAULT_MAX_CELLS = 200_000
 
@@ -139,4 +140,5 @@ class GridCellsAlgorithm(CimTwinAlgorithm):
                 sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
                 written += 1
         feedback.pushInfo(self.tr("{count} cells written.").format(count=written))
+        GridCellStyle.attach(context, dest_id)
         return {self.OUTPUT: dest_id, self.COUNT: written}

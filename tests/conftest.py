@@ -22,6 +22,8 @@ def qgis_available() -> bool:
     return importlib.util.find_spec("qgis") is not None
 
 
+_KEEP_ALIVE: list = []
+
 if qgis_available():
     import pytest
 
@@ -34,7 +36,9 @@ if qgis_available():
 
         registry = QgsApplication.processingRegistry()
         if registry.providerById("cimtwin") is None:
-            registry.addProvider(CimTwinProvider())
+            provider = CimTwinProvider()
+            _KEEP_ALIVE.append(provider)  # Python owns the provider: dropping it would unregister it
+            registry.addProvider(provider)
         expressions.register_functions()
         return registry.providerById("cimtwin")
 

@@ -201,3 +201,40 @@ def test_gridcells_extent_in_projected_crs(cimtwin, tmp_path):
     codes = {f["bd_code"] for f in result["OUTPUT"].getFeatures()}
     assert gridcode.encode(121.5 + 0.01, 31.2 + 0.009, 4) in codes
     assert gridcode.encode(121.5 - 0.02, 31.2, 4) not in codes
+
+
+def test_gridcells_output_is_styled_when_loaded(cimtwin):
+    from qgis.core import (
+        QgsApplication,
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+        QgsProcessingOutputLayerDefinition,
+        QgsSingleSymbolRenderer,
+    )
+
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("cimtwin:gridcells")
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    output = QgsProcessingOutputLayerDefinition("TEMPORARY_OUTPUT", QgsProject.instance())
+    results, ok = algorithm.run({"EXTENT": "121.5,121.51,31.2,31.21 [EPSG:4490]", "LEVEL": 5, "OUTPUT": output},
+                                context, QgsProcessingFeedback())
+    assert ok
+    details = context.layerToLoadOnCompletionDetails(results["OUTPUT"])
+    assert details.postProcessor() is not None
+    layer = context.getMapLayer(results["OUTPUT"])
+    details.postProcessor().postProcessLayer(layer, context, QgsProcessingFeedback())
+    assert isinstance(layer.renderer(), QgsSingleSymbolRenderer)
+    assert layer.renderer().symbol().color().alpha() == 0, "cells are drawn as outlines"
+    assert layer.labelsEnabled() and layer.labeling().settings().fieldName == "bd_code"
+
+
+def test_cancel_stops_without_output(cimtwin, memory_layer, tmp_path):
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
+
+    layer = memory_layer("Point", "EPSG:4490", [("id", "integer")], [("POINT(121.5 31.2)", [1])])
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("cimtwin:gridcode")
+    results, ok = algorithm.run({"INPUT": layer, "LEVEL": 8, "OUTPUT": str(tmp_path / "c.gpkg")},
+                                QgsProcessingContext(), feedback)
+    assert not ok
