@@ -238,3 +238,24 @@ def test_cancel_stops_without_output(cimtwin, memory_layer, tmp_path):
     results, ok = algorithm.run({"INPUT": layer, "LEVEL": 8, "OUTPUT": str(tmp_path / "c.gpkg")},
                                 QgsProcessingContext(), feedback)
     assert not ok
+
+
+def test_real_shanghai_metro_stations_from_csv(cimtwin, tmp_path):
+    """Real data (OSM metro stations, WGS84 CSV with Chinese names): all in zone 51, band H."""
+    from conftest import SHARED_DATA
+
+    csv_path = SHARED_DATA / "shanghai-facilities-15mc" / "sh_metro_stations_osm.csv"
+    if not csv_path.exists():
+        pytest.skip("../shared/data/shanghai-facilities-15mc is not on this machine")
+    uri = f"file://{csv_path}?type=csv&xField=lng&yField=lat&crs=EPSG:4326&encoding=UTF-8"
+    layer = QgsVectorLayer(uri, "metro", "delimitedtext")
+    assert layer.isValid() and layer.featureCount() > 100
+    out = tmp_path / "metro.gpkg"
+    result = run({"INPUT": layer, "LEVEL": 9, "OUTPUT": str(out)})
+    assert result["CODED"] == layer.featureCount() and result["FAILED"] == 0
+    _, features = read(out)
+    for feature in features:
+        code = feature["bd_code"]
+        assert code.startswith("N51H"), (feature["station"], code)
+        cell = gridcode.decode(code)
+        assert cell.west <= float(feature["lng"]) < cell.east and cell.south <= float(feature["lat"]) < cell.north
