@@ -116,7 +116,7 @@ def features_in_batches(
                 reason = QCoreApplication.translate(
                     "QgisIO", "coordinates cannot be transformed to CGCS2000 longitude/latitude"
                 )
-        batch.features.append(QgsFeature(feature))
+        batch.features.append(feature)  # the iterator yields a new QgsFeature each time
         batch.lons.append(lon)
         batch.lats.append(lat)
         batch.reasons.append(reason)

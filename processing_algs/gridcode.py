@@ -236,11 +236,11 @@ class GridCodeAlgorithm(CimTwinAlgorithm):
                             )
                 feature.setFields(fields, False)
                 feature.setAttributes(attributes)
-                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
                 if code:
                     coded += 1
                 else:
                     failed += 1
+            sink.addFeatures(batch.features, QgsFeatureSink.Flag.FastInsert)
             done += len(batch.features)
             feedback.setProgress(100.0 * done / total)
         if feedback.isCanceled():
