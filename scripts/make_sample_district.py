@@ -53,11 +53,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import numpy as np  # noqa: E402
-from pyproj import CRS, Transformer  # noqa: E402
-
 import _bootstrap  # noqa: E402,F401 (registers the package cim_twin)
+import numpy as np  # noqa: E402
 from cim_twin.cim_twin_plugin.core import idnumber  # noqa: E402
+from pyproj import CRS, Transformer  # noqa: E402
 from sample_district import layout, output, population, readme, sources  # noqa: E402
 
 ANCHOR_LONLAT = (121.525, 31.205)
@@ -177,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
 
     log("")
     log(f"CRS       {summary['crs']}")
-    log(f"twin.gpkg " + ", ".join(f"{k} {v}" for k, v in summary["gpkg"].items()))
+    log("twin.gpkg " + ", ".join(f"{k} {v}" for k, v in summary["gpkg"].items()))
     dem = summary["dem"]
     log(f"dem.tif   {dem['cols']} x {dem['rows']} cells of {output.DEM_CELL:g} m, "
         f"{dem['min']:.1f}..{dem['max']:.1f} m, hill {dem['hill_height']:.1f} m "

@@ -6,7 +6,6 @@ import hmac
 from datetime import date
 
 import pytest
-
 from cim_twin.cim_twin_plugin.core import idnumber
 from cim_twin.cim_twin_plugin.core.errors import ValidationError
 
@@ -61,7 +60,9 @@ def test_non_string_is_invalid():
     assert not idnumber.is_valid(110105194912310020)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("bad", ["1234567890123456", "1101051949123100X", "ABCDEFGHIJKLMNOPQ", "１１０１０５１９４９１２３１００２"])
+@pytest.mark.parametrize(
+    "bad", ["1234567890123456", "1101051949123100X", "ABCDEFGHIJKLMNOPQ", "１１０１０５１９４９１２３１００２"]
+)
 def test_check_digit_rejects_malformed(bad):
     with pytest.raises(ValidationError):
         idnumber.check_digit(bad)

@@ -15,7 +15,6 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
-
 from cim_twin.cim_twin_plugin.core import idnumber
 
 gdal = pytest.importorskip("osgeo.gdal")
@@ -123,7 +122,7 @@ def test_admin_units_nest_without_gaps_or_overlaps(run_a):
     digits = {"district": 6, "street": 9, "community": 12, "grid": 15}
     children = defaultdict(list)
     for a, g in units:
-        assert re.fullmatch(r"\d{%d}" % digits[a["level"]], a["code"]), a
+        assert re.fullmatch(rf"\d{{{digits[a['level']]}}}", a["code"]), a
         assert a["name"]
         if a["level"] == "district":
             assert a["code"] == "310115"
@@ -438,7 +437,7 @@ def test_all_noise_kinds_occur(run_a):
 def test_duplicates_point_at_rows_of_the_same_person(run_a):
     truth = _truth_rows(run_a)
     n = 0
-    for name, rows in truth.items():
+    for rows in truth.values():
         for t in rows:
             m = re.search(r"duplicate_of=(\d+)", t["noise"])
             if m:

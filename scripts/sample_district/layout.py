@@ -64,7 +64,8 @@ STYLES = {
 STYLE_WEIGHTS = {"slab6": 0.45, "mid": 0.3, "tower": 0.25}
 HOUSEHOLDS_PER_BLOCK = 1400
 FACILITY_FLOORS = {"community_centre": 3, "health_station": 2, "kindergarten": 3, "elderly_care": 4}
-FACILITY_USE = {"community_centre": "mixed", "health_station": "mixed", "kindergarten": "school", "elderly_care": "mixed"}
+FACILITY_USE = {"community_centre": "mixed", "health_station": "mixed", "kindergarten": "school",
+                "elderly_care": "mixed"}
 
 
 def q(v: float) -> float:
@@ -478,7 +479,7 @@ class _Ctx:
         for k, xl in enumerate(lanes):
             if any(c[1] == k for _, c in used):
                 lane_no[k] = self.numbers.take(road, True, xl)
-        for i, (row, k, side, x0, x1, y0, y1, floors, units, rpu) in used:
+        for i, (_row, k, _side, x0, x1, y0, y1, floors, units, rpu) in used:
             lane_count[k] = lane_count.get(k, 0) + 1
             lane_top[k] = max(lane_top.get(k, y0), (y0 + y1) / 2)
             if i < len(needs):
@@ -570,13 +571,14 @@ class _Ctx:
         vseg = [[has(i - 1, j) or has(i, j) for j in range(nrows)] for i in range(ncols + 1)]
         hseg = [[has(i, j - 1) or has(i, j) for i in range(ncols)] for j in range(nrows + 1)]
         oneway = {}
-        for key, cls in [(("v", i), c) for i, c in enumerate(self.vclass)] + [(("h", j), c) for j, c in enumerate(self.hclass)]:
+        lines = [(("v", i), c) for i, c in enumerate(self.vclass)] + [(("h", j), c) for j, c in enumerate(self.hclass)]
+        for key, cls in lines:
             p = {"branch": 0.35, "secondary": 0.1}.get(cls, 0.0)
             if self.rng.random() < p:
                 oneway[key] = 1 if self.rng.random() < 0.5 else -1
 
         lane_pts: dict[int, list[float]] = {}
-        for road, no, x, y0, y1 in self.lanes:
+        for _road, _no, x, y0, y1 in self.lanes:
             j0 = int(np.searchsorted(ys, y0))
             lane_pts.setdefault(j0, []).append(x)
             if y1 in ys:
@@ -598,7 +600,8 @@ class _Ctx:
         for i in range(ncols + 1):
             runs = _runs(vseg[i])
             for j0, j1 in runs:
-                nodes = sorted({ys[j] for j in range(j0, j1 + 1) if any(hseg[j][max(0, i - 1):i + 1])} | {ys[j0], ys[j1]})
+                nodes = sorted({ys[j] for j in range(j0, j1 + 1) if any(hseg[j][max(0, i - 1):i + 1])}
+                               | {ys[j0], ys[j1]})
                 pts = [(xs[i], y) for y in nodes]
                 if i == under_i and j0 == 0:
                     pts[0] = (xs[i], ys[0] + 0.5)
@@ -703,7 +706,7 @@ def _admin_units(blocks, streets, communities, buildings) -> list[AdminUnit]:
     by_block = {}
     for b in buildings:
         by_block.setdefault(b.block, []).append(b)
-    for ci, (si, keys) in enumerate(communities):
+    for ci, (_si, keys) in enumerate(communities):
         n = 0
         short = names[ci].removesuffix("居委会")
         for k in keys:

@@ -21,6 +21,7 @@ FIXED_TIMESTAMP = "2025-06-30T00:00:00.000Z"
 DEM_CELL = 5.0
 DEM_MARGIN = 200.0
 DEM_NODATA = -9999.0
+_STR, _INT, _REAL = ogr.OFTString, ogr.OFTInteger, ogr.OFTReal
 
 
 def _srs(epsg: int) -> osr.SpatialReference:
@@ -66,16 +67,16 @@ def write_gpkg(path: Path, d: District, offset: tuple[float, float], epsg: int) 
         srs = _srs(epsg)
         ox, oy = offset
         counts = {}
-        S, I, R = ogr.OFTString, ogr.OFTInteger, ogr.OFTReal
 
         lyr = _layer(ds, "admin_units", srs, ogr.wkbPolygon,
-                     [("code", S, 15), ("level", S, 10), ("name", S, 0), ("parent_code", S, 15)])
+                     [("code", _STR, 15), ("level", _STR, 10), ("name", _STR, 0), ("parent_code", _STR, 15)])
         counts["admin_units"] = _write(ds, lyr, (
             (dict(code=u.code, level=u.level, name=u.name, parent_code=u.parent_code),
              translate(u.geom, ox, oy).wkb) for u in d.admin))
 
         lyr = _layer(ds, "roads", srs, ogr.wkbLineString,
-                     [("edge_id", I, 0), ("name", S, 0), ("class", S, 10), ("oneway", I, 0), ("speed_kmh", I, 0)])
+                     [("edge_id", _INT, 0), ("name", _STR, 0), ("class", _STR, 10), ("oneway", _INT, 0),
+                      ("speed_kmh", _INT, 0)])
 
         def line_wkb(coords):
             g = ogr.Geometry(ogr.wkbLineString)
@@ -88,9 +89,9 @@ def write_gpkg(path: Path, d: District, offset: tuple[float, float], epsg: int) 
              line_wkb(r.coords)) for r in d.roads))
 
         lyr = _layer(ds, "buildings", srs, ogr.wkbPolygon, [
-            ("building_id", S, 10), ("district", S, 0), ("road", S, 0), ("lane", I, 0), ("number", I, 0),
-            ("address", S, 0), ("floors", I, 0), ("height_m", R, 0), ("use", S, 12), ("units", I, 0),
-            ("community_code", S, 12), ("grid_code", S, 15)])
+            ("building_id", _STR, 10), ("district", _STR, 0), ("road", _STR, 0), ("lane", _INT, 0), ("number", _INT, 0),
+            ("address", _STR, 0), ("floors", _INT, 0), ("height_m", _REAL, 0), ("use", _STR, 12), ("units", _INT, 0),
+            ("community_code", _STR, 12), ("grid_code", _STR, 15)])
         counts["buildings"] = _write(ds, lyr, (
             (dict(building_id=b.building_id, district=DISTRICT_NAME, road=b.road, lane=b.lane, number=b.number,
                   address=b.address, floors=b.floors, height_m=b.height_m, use=b.use,
@@ -99,8 +100,9 @@ def write_gpkg(path: Path, d: District, offset: tuple[float, float], epsg: int) 
              box(b.x0 + ox, b.y0 + oy, b.x1 + ox, b.y1 + oy).wkb) for b in d.buildings))
 
         lyr = _layer(ds, "facilities", srs, ogr.wkbPoint, [
-            ("facility_id", S, 8), ("type", S, 20), ("name", S, 0), ("capacity", I, 0), ("address", S, 0),
-            ("building_id", S, 10), ("community_code", S, 12)])
+            ("facility_id", _STR, 8), ("type", _STR, 20), ("name", _STR, 0), ("capacity", _INT, 0),
+            ("address", _STR, 0),
+            ("building_id", _STR, 10), ("community_code", _STR, 12)])
 
         def point_wkb(x, y):
             g = ogr.Geometry(ogr.wkbPoint)
@@ -134,14 +136,14 @@ def write_dem(path: Path, d: District, offset: tuple[float, float], epsg: int,
     y_max = -DEM_MARGIN + nrows * DEM_CELL
     xc = x_min + (np.arange(ncols) + 0.5) * DEM_CELL
     yc = y_max - (np.arange(nrows) + 0.5) * DEM_CELL
-    X, Y = np.meshgrid(xc, yc)
+    gx, gy = np.meshgrid(xc, yc)
     phase = rng.uniform(0, 2 * np.pi, 2)
-    z = (3.0 + 2.5 * (X / max(width, 1.0)) + 1.5 * (Y / max(height, 1.0))
-         + 0.4 * np.sin(2 * np.pi * X / 1700.0 + phase[0]) * np.cos(2 * np.pi * Y / 1300.0 + phase[1]))
+    z = (3.0 + 2.5 * (gx / max(width, 1.0)) + 1.5 * (gy / max(height, 1.0))
+         + 0.4 * np.sin(2 * np.pi * gx / 1700.0 + phase[0]) * np.cos(2 * np.pi * gy / 1300.0 + phase[1]))
     hx, hy = hill_centre(d)
     hill_h = float(rng.uniform(40.0, 60.0))
     sigma = 55.0
-    z += hill_h * np.exp(-((X - hx) ** 2 + (Y - hy) ** 2) / (2 * sigma**2))
+    z += hill_h * np.exp(-((gx - hx) ** 2 + (gy - hy) ** 2) / (2 * sigma**2))
     z = z.astype(np.float32)
     z[:4, -4:] = DEM_NODATA  # a small documented hole in the north-east margin
     drv = gdal.GetDriverByName("GTiff")

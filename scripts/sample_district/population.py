@@ -214,7 +214,8 @@ def _template_members(name: str, n: int, rng: np.random.Generator):
         head = _tri(rng, 58, 70, 90, n)
         head_sex = (rng.random(n) < 0.6).astype(int)
         roles.append((np.zeros(n, int), head, head_sex, ones))
-        roles.append((np.ones(n, int), np.clip(head + rng.integers(-4, 5, n), 50, 100), 1 - head_sex, rng.random(n) < 0.7))
+        spouse = np.clip(head + rng.integers(-4, 5, n), 50, 100)
+        roles.append((np.ones(n, int), spouse, 1 - head_sex, rng.random(n) < 0.7))
         child_of(head, 24, 36)
     else:  # pragma: no cover
         raise ValueError(name)
