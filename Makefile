@@ -10,6 +10,8 @@ QM        := $(TS:.ts=.qm)
 I18N_SOURCES := $(sort $(wildcard cim_twin_plugin/*.py cim_twin_plugin/gui/*.py processing_algs/*.py))
 
 export QT_QPA_PLATFORM := offscreen
+# pyproj inside .venv looks for PROJ's data under the venv; point it at Debian's
+export PROJ_DATA := $(or $(PROJ_DATA),/usr/share/proj)
 export XDG_RUNTIME_DIR := $(or $(XDG_RUNTIME_DIR),/tmp/runtime-$(shell id -u))
 
 .PHONY: deps translations ts test test-core demo package lint bench clean
