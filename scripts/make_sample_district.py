@@ -123,6 +123,7 @@ def generate(seed: int, households: int, out: Path, epsg: int, log=print) -> dic
     dem = output.write_dem(out / "dem.tif", district, offset, epsg, r_dem)
     t = lap("dem", t)
     sw = sources.SourceWriter(district, rooms, persons, firms, r_src)
+    sw.open_truth(out / "truth")
     for name in ("hukou", "ledger", "health", "civil_affairs", "social_security", "enterprises"):
         getattr(sw, name)(out / "sources")
     readme.write_sources_readme(out / "sources" / "README.txt", sw.headers, sw.counts)

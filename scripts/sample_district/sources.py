@@ -31,7 +31,9 @@ Noise tags (rates per source in NOISE and ADDRESS_NOISE below):
 from __future__ import annotations
 
 import csv
+from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -188,17 +190,13 @@ class AddressBook:
 # ----------------------------------------------------------------------------
 @dataclass
 class Table:
-    """A source table being built: columns of strings plus entity ids and noise tags per row."""
+    """A source table being built: columns of strings plus entity ids and sparse noise tags per row."""
 
     source: str
     filename: str
     columns: dict[str, list[str]]
     entity: list[str]
-    tags: list[list[str]] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        if not self.tags:
-            self.tags = [[] for _ in self.entity]
+    tags: defaultdict = field(default_factory=lambda: defaultdict(list))
 
     def __len__(self) -> int:
         return len(self.entity)
@@ -211,20 +209,20 @@ def _addr_flags(source: str, n: int, rng) -> np.ndarray:
     return flags
 
 
-def _addresses(book: AddressBook, source: str, room_idx: np.ndarray, tags: list[list[str]],
-               with_room: bool = True) -> list[str]:
-    """Noisy address of room ``room_idx`` per row (room index into Rooms)."""
-    flags = _addr_flags(source, len(room_idx), book.rng)
+def _addresses(book: AddressBook, source: str, room_idx: np.ndarray, tags: defaultdict,
+               rows: np.ndarray | None = None) -> list[str]:
+    """Noisy address of room ``room_idx`` (index into Rooms) per row; tags go to ``rows[i]`` (default i)."""
+    n = len(room_idx)
+    flags = _addr_flags(source, n, book.rng)
     noisy = flags.any(axis=1)
     rooms = book.rooms
-    out = []
-    for i, (r, nz) in enumerate(zip(room_idx.tolist(), noisy.tolist())):
-        bi = int(rooms.building[r])
-        room = int(rooms.room[r]) if with_room else 0
-        if nz:
-            out.append(book.render(bi, room, int(rooms.unit[r]), flags[i], tags[i]))
-        else:
-            out.append(book.canonical(bi, room))
+    bld = rooms.building[room_idx].tolist()
+    room_no = rooms.room[room_idx].tolist()
+    out = [book.canonical(b, r) for b, r in zip(bld, room_no)]
+    keys = np.arange(n) if rows is None else rows
+    for i in np.flatnonzero(noisy).tolist():
+        r = int(room_idx[i])
+        out[i] = book.render(bld[i], room_no[i], int(rooms.unit[r]), flags[i], tags[int(keys[i])])
     return out
 
 
@@ -320,18 +318,23 @@ def _duplicate_and_order(t: Table, rate: float, rng, order: np.ndarray | None = 
     is_dup = seq >= n
     src_of = seq.copy()
     src_of[is_dup] = dup_src[seq[is_dup] - n]
-    first_row = np.zeros(n, dtype=np.int64)
-    first_row[seq[~is_dup]] = np.flatnonzero(~is_dup) + 1
-    src = src_of.tolist()
-    cols = {k: [v[i] for i in src] for k, v in t.columns.items()}
-    entity = [t.entity[i] for i in src]
-    tags = []
-    for s, d in zip(src, is_dup.tolist()):
-        tg = list(t.tags[s])
-        if d:
-            tg.append(f"duplicate_of={first_row[s]}")
-        tags.append(tg)
-    return Table(t.source, t.filename, cols, entity, tags)
+    final_of = np.zeros(n, dtype=np.int64)  # final 0-based position of each original row
+    final_of[seq[~is_dup]] = np.flatnonzero(~is_dup)
+    if len(src_of) > 1:
+        pick = itemgetter(*src_of.tolist())
+        cols = {k: pick(v) for k, v in t.columns.items()}
+        entity = pick(t.entity)
+    else:
+        cols = {k: [v[i] for i in src_of.tolist()] for k, v in t.columns.items()}
+        entity = [t.entity[i] for i in src_of.tolist()]
+    tags: defaultdict = defaultdict(list)
+    for s, tg in t.tags.items():
+        if tg:
+            tags[int(final_of[s])] = tg
+    for j in np.flatnonzero(is_dup).tolist():
+        s = int(src_of[j])
+        tags[j] = list(t.tags.get(s, ())) + [f"duplicate_of={final_of[s] + 1}"]
+    return Table(t.source, t.filename, cols, list(entity), tags)
 
 
 # ----------------------------------------------------------------------------
@@ -344,7 +347,9 @@ class SourceWriter:
         self.book = AddressBook(district, rooms, rng)
         self.comm_names = [u.name for u in district.admin if u.level == "community"]
         self.pid = [f"P{i + 1:08d}" for i in range(len(persons))]
-        self.truth_rows: list[tuple[str, int, str, str]] = []
+        self._truth_fh = None
+        self._truth_csv = None
+        self.n_truth_rows = 0
         self.counts: dict[str, int] = {}
         self.headers: dict[str, list[str]] = {}
 
@@ -372,8 +377,7 @@ class SourceWriter:
         p, rng = self.p, self.rng
         idx = np.flatnonzero(p.reg_room >= 0)
         idx = idx[np.lexsort((p.relation[idx], p.hukou_no[idx]))]
-        n = len(idx)
-        tags: list[list[str]] = [[] for _ in range(n)]
+        tags: defaultdict = defaultdict(list)
         rates = NOISE["hukou"]
         addr = _addresses(self.book, "hukou", p.reg_room[idx], tags)
         ids = _noisy_ids([p.id_number[i] for i in idx.tolist()], rates, rng, tags)
@@ -398,14 +402,13 @@ class SourceWriter:
         person = np.concatenate([resident, away, split])
         kind = np.concatenate([np.zeros(len(resident), int), np.ones(len(away), int), np.full(len(split), 2)])
         n = len(person)
-        tags: list[list[str]] = [[] for _ in range(n)]
+        tags: defaultdict = defaultdict(list)
         rates = NOISE["ledger"]
         # the address the row is filed under (community) and the actual address column
         file_room = np.where(kind == 0, p.household[person], p.reg_room[person])
         actual = np.full(n, "", dtype=object)
         live_rows = np.flatnonzero(kind != 1)
-        live_tags = [tags[i] for i in live_rows.tolist()]
-        live_addr = _addresses(self.book, "ledger", p.household[person[live_rows]], live_tags)
+        live_addr = _addresses(self.book, "ledger", p.household[person[live_rows]], tags, live_rows)
         actual[live_rows] = live_addr
         for i in np.flatnonzero(kind == 1).tolist():
             actual[i] = vocab.AWAY_PLACES[int(p.away_place[person[i]])]
@@ -448,14 +451,22 @@ class SourceWriter:
         t.columns["序号"] = [str(i) for i in range(1, len(t) + 1)]
         self._write(t, out)
 
+    def open_truth(self, truth_dir: Path) -> None:
+        """Start truth/source_rows.csv; every source written afterwards streams its rows into it."""
+        self._truth_fh = open(truth_dir / "source_rows.csv", "w", encoding="utf-8", newline="")
+        self._truth_csv = csv.writer(self._truth_fh, lineterminator="\n")
+        self._truth_csv.writerow(["source", "row", "entity_id", "noise"])
+
     def _write(self, t: Table, out: Path) -> None:
         path = out / t.filename
         with open(path, "w", encoding=ENCODINGS[t.filename], newline="") as fh:
             w = csv.writer(fh, lineterminator="\r\n")
             w.writerow(list(t.columns))
             w.writerows(zip(*t.columns.values()))
-        for row, (e, tg) in enumerate(zip(t.entity, t.tags), start=1):
-            self.truth_rows.append((t.source, row, e, ";".join(tg)))
+        tags = t.tags
+        self._truth_csv.writerows(
+            (t.source, i + 1, e, ";".join(tags[i]) if i in tags else "") for i, e in enumerate(t.entity))
+        self.n_truth_rows += len(t)
         self.counts[t.filename] = len(t)
         self.headers[t.filename] = list(t.columns)
 
@@ -464,7 +475,7 @@ class SourceWriter:
         person = np.flatnonzero(p.health_record)
         person = person[rng.permutation(len(person))]
         n = len(person)
-        tags: list[list[str]] = [[] for _ in range(n)]
+        tags: defaultdict = defaultdict(list)
         rates = NOISE["health"]
         addr = _addresses(self.book, "health", p.household[person], tags)
         ids = _noisy_ids([p.id_number[i] for i in person.tolist()], rates, rng, tags)
@@ -494,7 +505,7 @@ class SourceWriter:
         person = np.flatnonzero(p.dibao | (p.disability >= 0) | p.elderly_allowance)
         person = person[rng.permutation(len(person))]
         n = len(person)
-        tags: list[list[str]] = [[] for _ in range(n)]
+        tags: defaultdict = defaultdict(list)
         rates = NOISE["civil_affairs"]
         reg_addr = _addresses(self.book, "civil_affairs", p.reg_room[person], tags)
         live = []
@@ -535,7 +546,7 @@ class SourceWriter:
         person = np.flatnonzero(employed | retired)
         person = person[rng.permutation(len(person))]
         n = len(person)
-        tags: list[list[str]] = [[] for _ in range(n)]
+        tags: defaultdict = defaultdict(list)
         rates = NOISE["social_security"]
         ids = _noisy_ids([p.id_number[i] for i in person.tolist()], rates, rng, tags)
         sex = _noisy_sex(p.sex[person], rates["sex_conflict"], rng, tags)
@@ -583,14 +594,16 @@ class SourceWriter:
         idx = np.flatnonzero(f.in_district)
         idx = idx[rng.permutation(len(idx))]
         n = len(idx)
-        tags: list[list[str]] = [[] for _ in range(n)]
+        tags: defaultdict = defaultdict(list)
         flags = _addr_flags("enterprises", n, rng)
         addr = []
         for k, e in enumerate(idx.tolist()):
             bi, room = int(f.building[e]), int(f.room[e])
             unit = int(self.rooms.unit[f.res_room[e]]) if f.res_room[e] >= 0 else 1
-            addr.append(self.book.render(bi, room, unit, flags[k], tags[k]) if flags[k].any()
-                        else self.book.canonical(bi, room))
+            if flags[k].any():
+                addr.append(self.book.render(bi, room, unit, flags[k], tags[k]))
+            else:
+                addr.append(self.book.canonical(bi, room))
         reported = np.maximum(1, np.round(f.employees[idx] * rng.uniform(0.6, 1.6, n))).astype(int)
         cols = {
             "统一社会信用代码": [f.credit_code[e] for e in idx.tolist()],
@@ -669,11 +682,10 @@ class SourceWriter:
                             vocab.INDUSTRIES[f.industry[e]][0], int(f.employees[e])])
         counts["enterprises.csv"] = len(f.credit_code)
 
-        with open(out / "source_rows.csv", "w", encoding="utf-8", newline="") as fh:
-            w = csv.writer(fh, lineterminator="\n")
-            w.writerow(["source", "row", "entity_id", "noise"])
-            w.writerows(self.truth_rows)
-        counts["source_rows.csv"] = len(self.truth_rows)
+        if self._truth_fh is not None:
+            self._truth_fh.close()
+            self._truth_fh = None
+        counts["source_rows.csv"] = self.n_truth_rows
 
         with open(out / "road_defects.csv", "w", encoding="utf-8", newline="") as fh:
             w = csv.writer(fh, lineterminator="\n")
