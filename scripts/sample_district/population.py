@@ -350,7 +350,9 @@ def make_population(district: District, rooms: Rooms, rng: np.random.Generator) 
     origin[spouse_out] = spouse_origin[spouse_out]
     origin_codes = np.array([int(c) for c, _ in vocab.ORIGINS])
     sh_codes = np.array([int(c) for c, _ in vocab.SHANGHAI_DISTRICTS])
-    region = np.where(rng.random(n) < 0.75, LOCAL_REGION, sh_codes[rng.integers(0, len(sh_codes), n)])
+    n_fam = n_hh + n_away
+    fam_region = np.where(rng.random(n_fam) < 0.8, LOCAL_REGION, sh_codes[rng.integers(0, len(sh_codes), n_fam)])
+    region = np.where(rng.random(n) < 0.15, sh_codes[rng.integers(0, len(sh_codes), n)], fam_region[family])
     region = np.where(origin >= 0, origin_codes[np.maximum(origin, 0)], region)
 
     birth = _birth_dates(age, rng)
@@ -359,19 +361,27 @@ def make_population(district: District, rooms: Rooms, rng: np.random.Generator) 
     ew = np.array([p for _, p in vocab.ETHNICITIES])
     ethnicity = rng.choice(len(ew), size=n, p=ew / ew.sum())
     # children share their household head's family name (first member of each family is the head)
+    # children take the father's family name (the male of the head couple, else the head's); the head's
+    # father shares the head's family name when the head is a man
     fam_first = np.searchsorted(family, family)
-    same_sur = (rel >= 2) & (rel <= 3) | (rel >= 7)
-    head_sur = [name[i][0] for i in fam_first.tolist()]
-    name = [hs + nm[1:] if s else nm for nm, hs, s in zip(name, head_sur, same_sur.tolist())]
+    spouse_idx = np.minimum(fam_first + 1, n - 1)
+    has_male_spouse = (family[spouse_idx] == family) & (rel[spouse_idx] == 1) & (sex[spouse_idx] == 1)
+    father_idx = np.where((sex[fam_first] == 0) & has_male_spouse, spouse_idx, fam_first)
+    take = ((rel == 2) | (rel == 3) | (rel >= 7)) | ((rel == 4) & (sex[fam_first] == 1))
+    sur = [name[i][0] for i in father_idx.tolist()]
+    name = [fs + nm[1:] if t else nm for nm, fs, t in zip(name, sur, take.tolist())]
 
     age_months = ((REF_DATE - birth).astype(int) / 30.44).astype(int) + 1
+    # months at the living address: one move-in date per household, capped by age; a spouse registered
+    # outside keeps the household's date
+    fam_short = rng.random(n_hh) < 0.3
+    fam_months = np.select(
+        [hh_mode == 0, hh_mode == 1],
+        [rng.integers(6, 600, n_hh), rng.integers(3, 240, n_hh)],
+        np.where(fam_short, rng.integers(1, 6, n_hh), rng.integers(6, 181, n_hh)),
+    )
     months = np.zeros(n, dtype=int)
-    u = rng.random(n)
-    months = np.where(reg_mode == 0, rng.integers(6, 600, n), months)
-    months = np.where(reg_mode == 1, rng.integers(3, 240, n), months)
-    short = u < 0.3
-    months = np.where(reg_mode == 2, np.where(short, rng.integers(1, 6, n), rng.integers(6, 181, n)), months)
-    months = np.where(resident, np.minimum(months, age_months), 0)
+    months[:n_res] = np.minimum(fam_months[fam], age_months[:n_res])
     away_place = np.where(reg_mode == 3, rng.integers(0, len(vocab.AWAY_PLACES), n), -1)
 
     phone = make_phones(n, rng)
