@@ -82,6 +82,9 @@ def test_failure_exits_non_zero_with_a_message(qgis_process, tmp_path):
     result = qgis_process.run("cimtwin:gridcode", INPUT=empty, LEVEL=8, OUTPUT=tmp_path / "o.gpkg")
     assert result.returncode != 0
     assert "no features" in result.stdout + result.stderr
+    result = qgis_process.run("cimtwin:gridcode", INPUT=empty, LEVEL=11, OUTPUT=tmp_path / "o.gpkg")
+    assert result.returncode != 0
+    assert "LEVEL" in result.stdout + result.stderr
     result = qgis_process.run("cimtwin:gridcells", EXTENT="100,130,20,50 [EPSG:4490]", LEVEL=9,
                               OUTPUT=tmp_path / "c.gpkg")
     assert result.returncode != 0
