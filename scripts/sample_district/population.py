@@ -46,8 +46,8 @@ WEIGHTS = np.array([7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2], dtype=
 
 # name, share of households, share of migrant (registered-outside) households
 TEMPLATES = (
-    ("single_young", 0.11, 0.55), ("single_old", 0.08, 0.03), ("couple_young", 0.08, 0.45),
-    ("couple_mid", 0.10, 0.20), ("couple_old", 0.13, 0.05), ("nuclear1", 0.20, 0.35),
+    ("single_young", 0.10, 0.55), ("single_old", 0.08, 0.03), ("couple_young", 0.08, 0.45),
+    ("couple_mid", 0.12, 0.20), ("couple_old", 0.13, 0.05), ("nuclear1", 0.19, 0.35),
     ("nuclear2", 0.06, 0.30), ("three_gen", 0.10, 0.12), ("shared", 0.05, 0.80),
     ("single_parent", 0.04, 0.30), ("old_with_child", 0.05, 0.05),
 )

@@ -58,8 +58,11 @@ def write_sources_readme(path: Path, headers: dict[str, list[str]], counts: dict
     lines += [
         "Notes on the noise:",
         "  addr_nonexistent splits evenly into a road that is not in the district and a 号/弄 number that does",
-        "  not exist; addr_no_city_district wins over addr_no_city; id_lower_x applies to IDs ending in X only;",
-        "  duplicates are copies of rows of the same file placed elsewhere in it.",
+        "  not exist (tags addr_nonexistent_road, addr_nonexistent_number); addr_no_city and",
+        "  addr_no_city_district exclude each other; addr_haolou applies to lane (弄) buildings only,",
+        "  addr_with_unit to buildings with several units only, id_lower_x to IDs ending in X only (so their",
+        "  share of all rows is lower); duplicates (tag duplicate_of=<row>) are copies of rows of the same",
+        "  file placed elsewhere in it.",
         "",
     ]
     path.write_text("\n".join(lines), encoding="utf-8")

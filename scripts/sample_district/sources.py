@@ -203,9 +203,12 @@ class Table:
 
 
 def _addr_flags(source: str, n: int, rng) -> np.ndarray:
+    """Which address noises apply per row (columns in ADDR_KEYS order), each at its documented rate."""
     rates = np.array(ADDRESS_NOISE[source])
     flags = rng.random((n, len(rates))) < rates
-    flags[:, 1] &= ~flags[:, 0]  # no_city_district and no_city exclusive (draw: see below)
+    u = rng.random(n)  # the two prefix drops exclude each other
+    flags[:, 1] = u < rates[1]
+    flags[:, 0] = (u >= rates[1]) & (u < rates[1] + rates[0])
     return flags
 
 
