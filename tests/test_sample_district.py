@@ -377,8 +377,7 @@ def test_id_checksums_valid_except_recorded(run_a):
 
 
 def test_credit_codes(run_a):
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from sample_district import codes
+    from sample_district import codes  # scripts/ is on sys.path (conftest)
 
     assert codes.credit_code_is_valid("9144030071526726XG")
     assert not codes.credit_code_is_valid("9144030071526726XH")
