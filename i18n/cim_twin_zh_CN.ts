@@ -306,17 +306,17 @@ Features that cannot be coded (no geometry, beyond 88 degrees latitude, empty he
 <context>
     <name>QgisIO</name>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io.py" line="56"/>
+        <location filename="../cim_twin_plugin/qgis_io/common.py" line="56"/>
         <source>Canceled by the user.</source>
         <translation>用户已取消。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io.py" line="109"/>
+        <location filename="../cim_twin_plugin/qgis_io/common.py" line="109"/>
         <source>feature has no geometry</source>
         <translation>要素没有几何</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io.py" line="116"/>
+        <location filename="../cim_twin_plugin/qgis_io/common.py" line="116"/>
         <source>coordinates cannot be transformed to CGCS2000 longitude/latitude</source>
         <translation>坐标无法转换为 CGCS2000 经纬度</translation>
     </message>

@@ -22,7 +22,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from .core.errors import Canceled, CimTwinError
+from ..core.errors import Canceled, CimTwinError
 
 #: CGCS2000 geographic: the datum of the Beidou grid code (GB/T 39409-2020)
 CGCS2000 = "EPSG:4490"

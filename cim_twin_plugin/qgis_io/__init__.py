@@ -1,0 +1,17 @@
+"""The one bridge between QGIS and the pure-Python core, one module per topic.
+
+``common`` holds what every algorithm uses (feedback adapter, error conversion,
+representative points, CGCS2000); topic modules (network, raster, tables, ...)
+convert their own QGIS types to core data. Algorithms and docks go through
+here; ``core`` never sees a QGIS object.
+"""
+from .common import (  # noqa: F401 (re-exported: the bridge's common API)
+    CGCS2000,
+    FeedbackProgress,
+    PointBatch,
+    cgcs2000_crs,
+    core_errors,
+    features_in_batches,
+    representative_point,
+    to_float,
+)
