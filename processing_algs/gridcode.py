@@ -224,9 +224,8 @@ class GridCodeAlgorithm(CimTwinAlgorithm):
                 attributes[code_index] = code
                 attributes[reason_index] = reason
                 if entity_index >= 0:
-                    admin = feature.attribute(admin_index)
-                    admin_text = "" if admin is None else str(admin).strip()
-                    if code and admin_text and admin_text != "NULL":
+                    admin_text = qgis_io.to_text(feature.attribute(admin_index))
+                    if code and admin_text:
                         attributes[entity_index] = admin_text + code
                     else:
                         attributes[entity_index] = None

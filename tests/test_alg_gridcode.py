@@ -259,3 +259,13 @@ def test_real_shanghai_metro_stations_from_csv(cimtwin, tmp_path):
         assert code.startswith("N51H"), (feature["station"], code)
         cell = gridcode.decode(code)
         assert cell.west <= float(feature["lng"]) < cell.east and cell.south <= float(feature["lat"]) < cell.north
+
+
+@pytest.mark.parametrize("field_type, value", [("long", 310115001001), ("double", 310115001001.0),
+                                                ("string", " 310115001001 ")])
+def test_admin_codes_in_numeric_or_padded_fields(cimtwin, memory_layer, tmp_path, field_type, value):
+    layer = memory_layer("Point", "EPSG:4490", [("admin", field_type)], [("POINT(121.5 31.2)", [value])])
+    out = tmp_path / "e.gpkg"
+    run({"INPUT": layer, "LEVEL": 6, "ADMIN_CODE_FIELD": "admin", "OUTPUT": str(out)})
+    _, f = read(out)
+    assert f[0]["entity_code"] == "310115001001" + gridcode.encode(121.5, 31.2, 6)

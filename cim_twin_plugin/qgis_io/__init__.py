@@ -14,4 +14,5 @@ from .common import (  # noqa: F401 (re-exported: the bridge's common API)
     features_in_batches,
     representative_point,
     to_float,
+    to_text,
 )

@@ -138,3 +138,16 @@ def to_float(value) -> float | None:
     except (TypeError, ValueError):
         return None
     return None if number != number else number
+
+
+def to_text(value) -> str | None:
+    """A field value as stripped text, or None for NULL/empty.
+
+    Codes kept in numeric fields come back as digits: 310115001001.0 -> "310115001001".
+    """
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    return text or None
