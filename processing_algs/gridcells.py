@@ -80,6 +80,7 @@ class GridCellsAlgorithm(CimTwinAlgorithm):
             self.tr("Maximum number of cells"),
             QgsProcessingParameterNumber.Type.Integer,
             defaultValue=DEFAULT_MAX_CELLS,
+            optional=True,
             minValue=1,
         )
         param.setHelp(self.tr("The algorithm refuses to create more cells than this."))

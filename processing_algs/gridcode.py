@@ -106,6 +106,7 @@ class GridCodeAlgorithm(CimTwinAlgorithm):
                 self.tr("Bit fields (Appendix C, as some other implementations)"),
             ],
             defaultValue=0,
+            optional=True,
         )
         param.setHelp(
             self.tr(
