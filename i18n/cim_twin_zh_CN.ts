@@ -109,44 +109,49 @@ A request of more cells than the maximum is refused before anything is written: 
         <translation>最大网格单元数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="85"/>
+        <location filename="../processing_algs/gridcells.py" line="86"/>
         <source>The algorithm refuses to create more cells than this.</source>
         <translation>算法拒绝生成超过此数量的网格单元。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="89"/>
+        <location filename="../processing_algs/gridcells.py" line="90"/>
         <source>Grid cells</source>
         <translation>网格单元</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="94"/>
+        <location filename="../processing_algs/gridcells.py" line="100"/>
         <source>Number of cells</source>
         <translation>网格单元数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="102"/>
+        <location filename="../processing_algs/gridcells.py" line="108"/>
         <source>The extent is empty: give an area to cover.</source>
         <translation>范围为空：请给出要覆盖的区域。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="107"/>
+        <location filename="../processing_algs/gridcells.py" line="113"/>
         <source>The extent holds {count} cells at level {level}, more than the maximum of {limit}: choose a coarser level or a smaller extent, or raise the maximum.</source>
         <translation>该范围在第 {level} 级包含 {count} 个网格单元，超过上限 {limit}：请选择更粗的层级或更小的范围，或提高上限。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="124"/>
+        <location filename="../processing_algs/gridcells.py" line="130"/>
         <source>Creating {count} cells of level {level} in CGCS2000 (EPSG:4490).</source>
         <translation>正在以 CGCS2000（EPSG:4490）生成 {count} 个第 {level} 级网格单元。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="134"/>
+        <location filename="../processing_algs/gridcells.py" line="140"/>
         <source>Canceled: no output was written.</source>
         <translation>已取消：未写出结果。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="142"/>
+        <location filename="../processing_algs/gridcells.py" line="148"/>
         <source>{count} cells written.</source>
         <translation>已写出 {count} 个网格单元。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/gridcells.py" line="93"/>
+        <source>Polygons of the cells in CGCS2000 longitude/latitude (EPSG:4490) with bd_code, level, centre_lon and centre_lat.</source>
+        <translation>CGCS2000 经纬度（EPSG:4490）下的网格单元多边形，带 bd_code、level、centre_lon 和 centre_lat。</translation>
     </message>
 </context>
 <context>
@@ -215,84 +220,89 @@ Features that cannot be coded (no geometry, beyond 88 degrees latitude, empty he
         <translation>位域（附录 C，与部分其他实现一致）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="110"/>
+        <location filename="../processing_algs/gridcode.py" line="111"/>
         <source>How the height layer number is written as digits. Both readings of the standard agree for heights from 0 to 1839 m; choose bit fields only to match codes made by other software that uses them.</source>
         <translation>高度层序号写成码元的方式。两种解读在 0 至 1839 米高度范围内一致；仅当需要与采用位域的其他软件所生成的编码一致时才选择位域。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="120"/>
+        <location filename="../processing_algs/gridcode.py" line="121"/>
         <source>Administrative code field</source>
         <translation>行政区划代码字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="126"/>
+        <location filename="../processing_algs/gridcode.py" line="127"/>
         <source>Optional field with the administrative division code (e.g. the community code 310115001001). When set, entity_code = administrative code + grid code.</source>
         <translation>可选字段，内容为行政区划代码（例如社区代码 310115001001）。设置后 entity_code = 行政区划代码 + 网格码。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="134"/>
+        <location filename="../processing_algs/gridcode.py" line="135"/>
         <source>Coded features</source>
         <translation>已编码要素</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="137"/>
+        <location filename="../processing_algs/gridcode.py" line="143"/>
         <source>Features coded</source>
         <translation>已编码要素数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="138"/>
+        <location filename="../processing_algs/gridcode.py" line="144"/>
         <source>Features without a code</source>
         <translation>未编码要素数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="151"/>
+        <location filename="../processing_algs/gridcode.py" line="157"/>
         <source>The input layer {layer} has no features: there is nothing to code.</source>
         <translation>输入图层 {layer} 没有要素：无可编码内容。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="157"/>
+        <location filename="../processing_algs/gridcode.py" line="163"/>
         <source>The input layer {layer} has no coordinate reference system: set its CRS (Layer Properties &gt; Source) and run again.</source>
         <translation>输入图层 {layer} 没有坐标参考系：请设置其坐标系（图层属性 &gt; 源）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="172"/>
+        <location filename="../processing_algs/gridcode.py" line="178"/>
         <source>The input layer {layer} already has a field {field} that is not text: rename or delete it and run again.</source>
         <translation>输入图层 {layer} 已有非文本字段 {field}：请重命名或删除该字段后重新运行。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="195"/>
+        <location filename="../processing_algs/gridcode.py" line="201"/>
         <source>Coding {n} features at level {level} in CGCS2000 (EPSG:4490).</source>
         <translation>正在以 CGCS2000（EPSG:4490）按第 {level} 级为 {n} 个要素编码。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="213"/>
+        <location filename="../processing_algs/gridcode.py" line="219"/>
         <source>height is empty or not a number</source>
         <translation>高度为空或不是数字</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="234"/>
+        <location filename="../processing_algs/gridcode.py" line="239"/>
         <source>administrative code is empty: no entity code</source>
         <translation>行政区划代码为空：无实体编码</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="247"/>
+        <location filename="../processing_algs/gridcode.py" line="252"/>
         <source>Canceled: no output was written.</source>
         <translation>已取消：未写出结果。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="249"/>
+        <location filename="../processing_algs/gridcode.py" line="254"/>
         <source>{total} features in = {coded} coded + {failed} without a code (reason in {field}).</source>
         <translation>输入 {total} 个要素 = 已编码 {coded} 个 + 未编码 {failed} 个（原因见 {field}）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="255"/>
+        <location filename="../processing_algs/gridcode.py" line="260"/>
         <source>{failed} features could not be coded; see the field {field}.</source>
         <translation>{failed} 个要素无法编码；请查看字段 {field}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="265"/>
+        <location filename="../processing_algs/gridcode.py" line="270"/>
         <source>cannot be coded: {detail}</source>
         <translation>无法编码：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/gridcode.py" line="136"/>
+        <source>The input features in their own CRS with bd_code, entity_code (with an administrative code field) and bd_reason (why a feature has no code).</source>
+        <translation>保持原坐标系的输入要素，并带有 bd_code、entity_code（指定行政区划代码字段时）和 bd_reason（要素无编码的原因）。</translation>
     </message>
 </context>
 <context>

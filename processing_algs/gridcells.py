@@ -87,11 +87,16 @@ class GridCellsAlgorithm(CimTwinAlgorithm):
         param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(param)
 
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Grid cells"), type=QgsProcessing.SourceType.TypeVectorPolygon
+        param = QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Grid cells"), type=QgsProcessing.SourceType.TypeVectorPolygon
+        )
+        param.setHelp(
+            self.tr(
+                "Polygons of the cells in CGCS2000 longitude/latitude (EPSG:4490) with bd_code, "
+                "level, centre_lon and centre_lat."
             )
         )
+        self.addParameter(param)
         self.addOutput(QgsProcessingOutputNumber(self.COUNT, self.tr("Number of cells")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)

@@ -132,9 +132,14 @@ class GridCodeAlgorithm(CimTwinAlgorithm):
         )
         self.addParameter(param)
 
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Coded features"))
+        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Coded features"))
+        param.setHelp(
+            self.tr(
+                "The input features in their own CRS with bd_code, entity_code (with an "
+                "administrative code field) and bd_reason (why a feature has no code)."
+            )
         )
+        self.addParameter(param)
         self.addOutput(QgsProcessingOutputNumber(self.CODED, self.tr("Features coded")))
         self.addOutput(QgsProcessingOutputNumber(self.FAILED, self.tr("Features without a code")))
 
