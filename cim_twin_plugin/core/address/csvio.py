@@ -1,0 +1,70 @@
+"""Reading CSV tables from Chinese government sources whatever their encoding.
+
+Government tables come as UTF-8, UTF-8 with BOM, GBK or GB18030 (GBK's
+superset), sometimes UTF-16 with BOM.  :func:`detect_encoding` tries them in
+that order on the whole content: a GBK file almost never decodes as UTF-8
+(and the other way round a UTF-8 file with Chinese text never decodes as valid
+GBK text of the same meaning), so strict decoding decides.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from pathlib import Path
+
+from ..errors import ValidationError
+
+__all__ = ["detect_encoding", "decode", "read_rows"]
+
+
+def detect_encoding(data: bytes) -> str:
+    """Name of the encoding of *data*: 'utf-8-sig', 'utf-16', 'utf-8' or 'gb18030'."""
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        data.decode("gb18030")
+        return "gb18030"
+    except UnicodeDecodeError as exc:
+        raise ValidationError(
+            f"the text is neither UTF-8 nor GBK/GB18030 (undecodable bytes at offset {exc.start}); "
+            "save the file as UTF-8 and try again"
+        ) from exc
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding) of *data*."""
+    encoding = detect_encoding(data)
+    return data.decode(encoding), encoding
+
+
+def read_rows(path: str | Path, encoding: str | None = None) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of a CSV file (comma, tab, semicolon or | separated), encoding detected.
+
+    Raises :class:`ValidationError` naming the file if it cannot be read or decoded.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    try:
+        text = data.decode(encoding) if encoding else decode(data)[0]
+    except (UnicodeDecodeError, LookupError, ValidationError) as exc:
+        raise ValidationError(f"{path.name}: {exc}") from exc
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    first = text.split("\n", 1)[0]
+    delimiter = max(",\t;|", key=first.count) if first else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = [row for row in reader if row]
+    if not rows:
+        raise ValidationError(f"{path.name} is empty: it needs a header line and rows")
+    return [h.strip() for h in rows[0]], rows[1:]

@@ -1,0 +1,297 @@
+"""The gazetteer: China's division names (built in), plus user streets, communities, roads and POIs.
+
+Built-in data: ``data/divisions.csv`` (code, name, level, parent_code) holds the
+provinces, prefecture-level cities and county-level districts of the National
+Bureau of Statistics' 2022 division codes (统计用区划代码), taken from
+github.com/modood/Administrative-divisions-of-China, commit 57a0aa9c, which is
+released under the WTFPL v2 (do What The F*** you want to Public License: free
+to copy, modify and redistribute).  :func:`write_builtin_divisions` rebuilds it
+from that project's ``dist/`` CSV files.  Streets/towns (41,352 names) are not
+built in to keep the plugin small; load that project's ``streets.csv`` (or any
+CSV, see :meth:`Gazetteer.load_csv`) to add them.
+
+Codes are 6 digits for the three built-in levels (310000, 310100, 310115), 9 for
+streets and 12 for communities.  For the four municipalities the city level is
+the municipality itself (上海市 province 310000, city 310100).
+
+The jieba tokenizer (:meth:`Gazetteer.tokenizer`) has every name, alias, road
+and POI as a word, so segmentation finds them whole.
+"""
+from __future__ import annotations
+
+import csv
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ValidationError
+from .csvio import read_rows
+
+__all__ = ["Division", "Gazetteer", "LEVELS", "write_builtin_divisions", "alias_of"]
+
+LEVELS = ("province", "city", "district", "street", "community")
+"""Administrative levels, top down."""
+LEVEL_RANK = {name: i for i, name in enumerate(LEVELS)}
+DATA_DIR = Path(__file__).resolve().parent / "data"
+BUILTIN_CSV = DATA_DIR / "divisions.csv"
+HISTORIC_CSV = DATA_DIR / "historic.csv"
+"""districts abolished since 2000 (闸北区, 江干区 ...): records keep using the old names for years
+(our own list, from the State Council's published boundary changes)"""
+JIEBA_BASE = DATA_DIR / "jieba_base.txt"
+
+_ETHNIC = ("蒙古|回|藏|维吾尔|壮|朝鲜|土家|苗|彝|布依|侗|哈尼|傣|景颇|白|傈僳|羌|哈萨克|柯尔克孜|黎|畲|瑶|满|"
+           "达斡尔|鄂温克|仡佬|水|纳西|土|撒拉|保安|东乡|裕固|毛南|仫佬|锡伯|塔吉克|普米|怒|独龙|阿昌|德昂|"
+           "基诺|布朗|拉祜|佤|京|鄂伦春|赫哲|门巴|珞巴|塔塔尔|俄罗斯|乌孜别克")
+_SUFFIX = re.compile(
+    rf"(?:(?:(?:{_ETHNIC})族)*自治(?:区|州|县|旗)|特别行政区|新区|地区|街道|居委会|村委会|社区|省|市|区|县|旗|盟|镇|乡)$"
+)
+#: level words accepted in user CSV files (English and Chinese)
+_LEVEL_WORDS = {
+    "province": "province", "省": "province", "city": "city", "市": "city",
+    "district": "district", "county": "district", "区": "district", "县": "district", "区县": "district",
+    "street": "street", "town": "street", "街道": "street", "镇": "street", "乡镇": "street", "乡": "street",
+    "community": "community", "village": "community", "居委": "community", "居委会": "community",
+    "村": "community", "社区": "community",
+    "road": "road", "路": "road", "道路": "road", "poi": "poi", "小区": "poi", "地名": "poi",
+}
+
+
+@dataclass(frozen=True)
+class Division:
+    """One administrative unit."""
+
+    code: str
+    """division code (6 digits for province/city/district, 9 street, 12 community; user codes as given)"""
+    name: str
+    """official name (浙江省, 杭州市, 西湖区)"""
+    level: str
+    """one of LEVELS"""
+    parent: str = ""
+    """code of the parent unit ('' for provinces and unknown parents)"""
+
+
+def alias_of(name: str) -> str | None:
+    """Short form of a division name (浙江省 -> 浙江, 浦东新区 -> 浦东), or None when too short to be safe."""
+    short = _SUFFIX.sub("", name)
+    if short == name or len(short) < 2:
+        return None
+    return short
+
+
+class Gazetteer:
+    """Names of divisions, roads and POIs with their place in the hierarchy."""
+
+    def __init__(self, divisions: Iterable[Division] = ()):
+        self.divisions: dict[str, Division] = {}
+        self.names: dict[str, list[tuple[str, bool]]] = {}
+        """name or alias -> [(division code, is_alias)]"""
+        self.roads: dict[str, set[str]] = {}
+        """road name -> district codes it is known in ('' = district unknown)"""
+        self.pois: dict[str, set[str]] = {}
+        """POI name (小区, 大厦 ...) -> district codes"""
+        self._tokenizer = None
+        for division in divisions:
+            self.add_division(division)
+
+    # -- building ---------------------------------------------------------------------------
+    @classmethod
+    def builtin(cls) -> Gazetteer:
+        """The built-in national list (provinces, cities, districts)."""
+        gazetteer = cls()
+        with open(BUILTIN_CSV, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                gazetteer.add_division(Division(row["code"], row["name"], row["level"], row["parent_code"]))
+        with open(HISTORIC_CSV, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                code = row["code"] if row["code"] not in gazetteer.divisions else "old:" + row["code"]
+                gazetteer.add_division(Division(code, row["name"], row["level"], row["parent_code"]))
+        return gazetteer
+
+    def add_division(self, division: Division) -> None:
+        if division.level not in LEVEL_RANK:
+            raise ValidationError(f"unknown level {division.level!r} for {division.name!r}")
+        if not division.name:
+            raise ValidationError(f"division {division.code!r} has no name")
+        self.divisions[division.code] = division
+        self._add_name(division.name, division.code, False)
+        alias = alias_of(division.name)
+        if alias and division.level in ("province", "city", "district", "street"):
+            self._add_name(alias, division.code, True)
+        self._tokenizer = None
+
+    def _add_name(self, name: str, code: str, is_alias: bool) -> None:
+        entries = self.names.setdefault(name, [])
+        if (code, is_alias) not in entries:
+            entries.append((code, is_alias))
+
+    def add_road(self, name: str, district: str = "") -> None:
+        """Add a road (锦绣路), optionally with the code or name of its district."""
+        name = name.strip()
+        if not name:
+            return
+        self.roads.setdefault(name, set()).add(self._district_code(district))
+        self._tokenizer = None
+
+    def add_poi(self, name: str, district: str = "") -> None:
+        """Add a POI (小区, 大厦, 园区 ...), optionally with its district."""
+        name = name.strip()
+        if not name:
+            return
+        self.pois.setdefault(name, set()).add(self._district_code(district))
+        self._tokenizer = None
+
+    def _district_code(self, district: str) -> str:
+        district = (district or "").strip()
+        if not district or district in self.divisions:
+            return district
+        found = [c for c, _ in self.names.get(district, ()) if self.divisions[c].level == "district"]
+        return found[0] if len(found) == 1 else ""
+
+    def _resolve_parent(self, parent: str, level: str) -> str:
+        parent = (parent or "").strip()
+        if not parent or parent in self.divisions:
+            return parent
+        want = LEVEL_RANK[level] - 1
+        found = [c for c, _ in self.names.get(parent, ()) if LEVEL_RANK[self.divisions[c].level] == want]
+        return found[0] if len(found) == 1 else ""
+
+    def load_csv(self, path: str | Path) -> int:
+        """Add the rows of a user CSV (UTF-8, UTF-8 BOM or GBK); returns the number of names added.
+
+        Columns (header names, case-insensitive): ``level`` (province/city/district/street/
+        community/road/poi, or 省/市/区/街道/居委/路/小区), ``name``, optional ``code`` and
+        ``parent`` (code or name of the parent unit; for roads and POIs their district).
+        The streets.csv of the national division list (code, name, areaCode, ...) is accepted as is.
+        """
+        header, rows = read_rows(path)
+        return self.add_rows(header, rows, str(path))
+
+    def add_rows(self, header: list[str], rows: Iterable[list[str]], where: str = "table") -> int:
+        """Add rows as :meth:`load_csv` reads them (header + lists of strings)."""
+        cols = {h.strip().lower(): i for i, h in enumerate(header)}
+        if "areacode" in cols and "name" in cols:  # the national streets.csv
+            level_col = None
+            parent_col = cols["areacode"]
+        else:
+            level_col = cols.get("level", cols.get("级别", cols.get("type")))
+            parent_col = cols.get("parent", cols.get("parent_code", cols.get("district", cols.get("上级"))))
+        name_col = cols.get("name", cols.get("名称"))
+        code_col = cols.get("code", cols.get("代码"))
+        if name_col is None or (level_col is None and "areacode" not in cols):
+            raise ValidationError(
+                f"the gazetteer {where} needs the columns 'level' and 'name' (optional 'code', 'parent'); "
+                f"it has {', '.join(header) or 'no header'}"
+            )
+        added = 0
+        for number, row in enumerate(rows, start=2):
+            def get(col):
+                return row[col].strip() if col is not None and col < len(row) and row[col] else ""
+
+            name = get(name_col)
+            if not name:
+                continue
+            level = "street" if level_col is None else _LEVEL_WORDS.get(get(level_col).lower())
+            if level is None:
+                raise ValidationError(
+                    f"the gazetteer {where}, line {number}: level {get(level_col)!r} is not one of "
+                    "province, city, district, street, community, road, poi"
+                )
+            parent = get(parent_col)
+            if level == "road":
+                self.add_road(name, parent)
+            elif level == "poi":
+                self.add_poi(name, parent)
+            else:
+                code = get(code_col) or f"user:{level}:{name}:{parent}"
+                self.add_division(Division(code, name, level, self._resolve_parent(parent, level)))
+            added += 1
+        return added
+
+    # -- queries ----------------------------------------------------------------------------
+    def lookup(self, name: str, level: str | None = None) -> list[tuple[Division, bool]]:
+        """Divisions called *name* (or with that alias), optionally of one level."""
+        out = []
+        for code, is_alias in self.names.get(name, ()):
+            division = self.divisions[code]
+            if level is None or division.level == level:
+                out.append((division, is_alias))
+        return out
+
+    def chain(self, code: str) -> dict[str, Division]:
+        """The unit *code* and its ancestors, by level."""
+        out: dict[str, Division] = {}
+        seen = set()
+        while code and code in self.divisions and code not in seen:
+            seen.add(code)
+            division = self.divisions[code]
+            out.setdefault(division.level, division)
+            code = division.parent
+        return out
+
+    def is_within(self, code: str, ancestor: str) -> bool:
+        """True if unit *code* is *ancestor* or lies inside it."""
+        seen = set()
+        while code and code not in seen:
+            if code == ancestor:
+                return True
+            seen.add(code)
+            division = self.divisions.get(code)
+            code = division.parent if division else ""
+        return False
+
+    def tokenizer(self):
+        """A jieba tokenizer whose dictionary is this gazetteer (built once, rebuilt after additions)."""
+        if self._tokenizer is None:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tokenizer = jieba.Tokenizer(dictionary=str(JIEBA_BASE))
+            tokenizer.initialize()
+            words = set(self.names) | set(self.roads) | set(self.pois)
+            for word in sorted(words):
+                if len(word) >= 2:
+                    tokenizer.add_word(word, freq=100000 * len(word))
+            self._tokenizer = tokenizer
+        return self._tokenizer
+
+
+def write_builtin_divisions(source_dir: str | Path, out_path: str | Path = BUILTIN_CSV) -> int:
+    """Rebuild ``data/divisions.csv`` from the national division list's provinces/cities/areas CSVs.
+
+    Municipalities (北京 天津 上海 重庆) get their own name at city level; the pseudo-cities
+    省直辖县级行政区划 are dropped (their counties hang directly under the province).
+    Returns the number of rows written.
+    """
+    source_dir = Path(source_dir)
+
+    def rows(name):
+        with open(source_dir / name, encoding="utf-8-sig", newline="") as fh:
+            return list(csv.DictReader(fh))
+
+    provinces = {r["code"]: r["name"] for r in rows("provinces.csv")}
+    out = []
+    for code, name in provinces.items():
+        out.append((code + "0000", name, "province", ""))
+    city_code: dict[str, str] = {}
+    for r in rows("cities.csv"):
+        prov = r["provinceCode"]
+        if r["name"] in ("市辖区", "县"):
+            code = prov + "0100"
+            if code not in {c for c, *_ in out}:
+                out.append((code, provinces[prov], "city", prov + "0000"))
+            city_code[r["code"]] = code
+        elif "直辖县级行政区划" in r["name"]:
+            city_code[r["code"]] = ""
+        else:
+            city_code[r["code"]] = r["code"] + "00"
+            out.append((r["code"] + "00", r["name"], "city", prov + "0000"))
+    for r in rows("areas.csv"):
+        parent = city_code.get(r["cityCode"], "") or r["provinceCode"] + "0000"
+        out.append((r["code"], r["name"], "district", parent))
+    with open(out_path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(["code", "name", "level", "parent_code"])
+        writer.writerows(out)
+    return len(out)

@@ -1,0 +1,113 @@
+"""Normalisation of Chinese address text before parsing.
+
+What it does, in order (each step is a plain function, tested on its own):
+
+1. Unicode NFKC: full-width digits, letters and punctuation become half-width
+   (``１２号`` -> ``12号``, ``（`` -> ``(``); latin letters are upper-cased.
+2. Traditional -> simplified for the characters that occur in addresses
+   (``號樓區縣鎮...``).  A small table of our own: the complete conversion
+   (OpenCC) is not a Debian Python package, and addresses need only a few
+   hundred characters.
+3. Blanks and punctuation are removed; ``#`` after a number means 号
+   (``3#楼`` -> ``3号楼``); dashes of all kinds become ``-``; 之 between
+   numbers becomes ``-`` (``12之3号`` -> ``12-3号``).
+4. Chinese numerals before an address unit (弄 号 幢 栋 单元 层 楼 室 户 座)
+   become Arabic: positional ones (``一千零二十弄`` -> ``1020弄``) and
+   digit-by-digit ones (``一二零三室`` -> ``1203室``).  Numerals that are
+   part of a name (``东昌二村``, ``第一居委会``) are left alone.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["normalise", "to_halfwidth", "to_simplified", "chinese_to_int", "convert_numerals"]
+
+# Traditional -> simplified for characters common in addresses (hand-made: see module docstring).
+_TRAD = (
+    "號号樓楼區区縣县鎮镇鄉乡門门單单層层東东華华園园廣广場场灣湾陽阳長长興兴濱滨橋桥莊庄龍龙鳳凤寧宁"
+    "滬沪蘇苏陸陆錦锦繡绣國国際际實实業业開开發发館馆棟栋戶户裡里裏里衛卫農农豐丰嶺岭組组會会廈厦"
+    "賓宾學学醫医廠厂塊块車车線线鐵铁環环橫横豎竖灣湾濟济戲戏劇剧書书錢钱銀银貿贸關关藥药"
+    "廟庙壩坝崗岗嶼屿島岛礦矿鋼钢機机電电紡纺織织綠绿藍蓝紅红黃黄鳥鸟魚鱼馬马雲云風风陳陈張张"
+    "劉刘楊杨趙赵吳吴孫孙鄭郑許许鄧邓蕭萧葉叶蘭兰禮礼義义廳厅處处歸归黨党協协區区滙汇匯汇溝沟"
+    "灘滩淺浅鹽盐縣县雙双兩两廈厦遼辽寶宝潤润傑杰聖圣韓韩臺台麗丽漢汉閩闽贛赣瓊琼"
+    "隴陇蒼苍寬宽圖图頭头漁渔滿满鎖锁邊边遠远達达進进運运樂乐鄰邻鐘钟閘闸營营儀仪彎弯灣湾"
+)
+_TRAD_TABLE = {ord(_TRAD[i]): _TRAD[i + 1] for i in range(0, len(_TRAD) - 1, 2)}
+
+_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+           "六": 6, "七": 7, "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+_CN = "零〇○一二两三四五六七八九十百千万"
+_UNIT_AFTER = "弄|号|幢|栋|单元|层|楼|室|户|座"
+_RE_CN_BEFORE_UNIT = re.compile(f"([{_CN}]+)(?={_UNIT_AFTER})")
+_RE_CN_AFTER_UNIT = re.compile(f"(?<=[号幢栋元层楼室弄])([{_CN}]{{2,}})$")
+_RE_DROP = re.compile(r"[\s,，、。;；:：'\"“”‘’()\[\]{}【】<>《》·•_!！?？*~`|/\\]+")
+_RE_DASH = re.compile(r"[‐‑‒–—―－~～]")
+_RE_HASH = re.compile(r"(?<=[0-9A-Z])#")
+_RE_ZHI = re.compile(r"(?<=\d)之(?=\d)")
+
+
+def to_halfwidth(text: str) -> str:
+    """NFKC (full-width -> half-width) and upper-case latin letters."""
+    return unicodedata.normalize("NFKC", text).upper()
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters common in addresses -> simplified."""
+    return text.translate(_TRAD_TABLE)
+
+
+def chinese_to_int(numeral: str) -> int | None:
+    """Value of a Chinese numeral: positional (一千零二十 -> 1020) or digit by digit (一二零三 -> 1203).
+
+    Returns None if *numeral* is not a well-formed numeral.
+    """
+    if not numeral or any(ch not in _DIGITS and ch not in _UNITS for ch in numeral):
+        return None
+    if not any(ch in _UNITS for ch in numeral):
+        return int("".join(str(_DIGITS[ch]) for ch in numeral))
+    total = section = 0
+    digit: int | None = None
+    for ch in numeral:
+        if ch in _DIGITS:
+            if digit is not None and _DIGITS[ch] != 0:
+                return None  # two digits in a row in a positional numeral
+            digit = _DIGITS[ch] if _DIGITS[ch] else None
+        else:
+            unit = _UNITS[ch]
+            if unit == 10000:
+                total += (section + (digit or 0)) * unit
+                section = 0
+            else:
+                section += (1 if digit is None else digit) * unit
+            digit = None
+    return total + section + (digit or 0)
+
+
+def _replace_numeral(match: re.Match) -> str:
+    value = chinese_to_int(match.group(1))
+    return match.group(1) if value is None else str(value)
+
+
+def convert_numerals(text: str) -> str:
+    """Chinese numerals before address units (and a trailing room after one) -> Arabic digits."""
+    if not any(ch in _CN for ch in text):
+        return text
+    text = _RE_CN_BEFORE_UNIT.sub(_replace_numeral, text)
+    return _RE_CN_AFTER_UNIT.sub(_replace_numeral, text)
+
+
+def normalise(text: object) -> str:
+    """The normalised form of an address (empty string for None/NULL-like values)."""
+    if text is None:
+        return ""
+    text = str(text)
+    if not text or text.upper() in ("NULL", "NONE", "NAN"):
+        return ""
+    text = to_simplified(to_halfwidth(text))
+    text = _RE_DASH.sub("-", text)
+    text = _RE_DROP.sub("", text)
+    text = _RE_HASH.sub("号", text)
+    text = _RE_ZHI.sub("-", text)
+    return convert_numerals(text)

@@ -1,0 +1,475 @@
+"""Chinese address parser: jieba segmentation on the gazetteer, then rules.
+
+Steps for one address (after :func:`normalise.normalise`):
+
+A. **Divisions.**  The jieba tokenizer of the gazetteer cuts the text; the
+   leading tokens that are division names or aliases (浙江省, 杭州, 浦东新区)
+   are taken top down, each one checked against the ones before it (a district
+   must lie in the city already read).  An alias followed by a road suffix is a
+   road (黄岩路), not a division.  Municipalities read as city level (NAACL
+   tags 上海市 as city); the province is then inferred.
+B. **Street and community** without a gazetteer entry: a short name ending in
+   街道/镇/乡, then one ending in 居委会/村委会/社区 (or 村 right after a town).
+C. **Road**: a gazetteer road if one occurs, else the first name ending in
+   路/街/大道/大街/公路/国道/省道/巷/弄 before the first house number; a POI-like
+   name in front of it (…工业区, …广场, …小区) is cut off and kept as ``poi``.
+D. **Numbers** after the road, one unit at a time: 弄/巷 (lane), 号 (number; 号楼
+   after a lane is the lane's house number), 幢/栋/座 (building), 单元 (unit),
+   层/楼 (floor), 室/户/号房 (room); bare numbers and dash forms by position
+   (``12号1203`` room 1203, ``68-8-1202`` building-unit-room).  Other text
+   becomes ``poi`` (first) or ``rest``.
+E. **Inference**: a missing district from a gazetteer road known in one
+   district only; missing upper levels from the lowest division found.
+
+Parse status: ``ok`` (road or POI, house number and room), ``partial`` (which
+of them are missing in ``missing``) or ``failed`` (``reason_code``: empty,
+too_long, no_elements).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .gazetteer import LEVEL_RANK, Division, Gazetteer
+from .normalise import normalise
+
+__all__ = ["ParsedAddress", "AddressParser", "FIELDS", "MAX_LENGTH", "make_building_key", "make_room_key"]
+
+FIELDS = ("province", "city", "district", "street", "community", "road", "lane", "number", "building",
+          "unit", "floor", "room", "poi", "rest")
+MAX_LENGTH = 300
+"""Longer texts are not addresses (reason_code 'too_long')."""
+
+_MUNICIPALITIES = ("110000", "120000", "310000", "500000")
+_NOT_AFTER_ALIAS = re.compile(r"[东西南北中]?(?:路|街|巷|弄|大道|大街|公路|道)|镇|乡|村")
+_OWN_SUFFIX = re.compile(r"省|市|区|县")
+_STREET = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:街道|镇|乡))(?![路街巷弄道])")
+_COMMUNITY = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:居民委员会|村民委员会|居委会|村委会|社区|村))(?![路街巷弄道委])")
+_ROAD_SUFFIX = re.compile(r"大道|大街|公路|国道|省道|路(?![口边旁])|街(?![道区坊口])|巷(?![口])|弄(?![堂口])")
+_BOUNDARY = re.compile(r".*(?:工业区|开发区|园区|小区|新村|市场|广场|大厦|花园|中心|公司|家园|[区园城场厦苑镇乡村])")
+_FIRST_NUMBER = re.compile(r"[A-Z]?\d+[A-Z]?(?:弄|号|幢|栋|单元|层|楼|室|户|座|-)")
+_NUM = r"(?:[A-Z]?\d+[A-Z]?|[A-Z]|[甲乙丙丁]\d*)"
+_TAIL = re.compile(
+    rf"(?P<lane>{_NUM})(?:弄|巷)"
+    rf"|(?P<haolou>{_NUM})号楼"
+    rf"|(?P<room>{_NUM})(?:号房|室|户)"
+    rf"|(?P<hao>{_NUM}(?:-\d+)?)号"
+    rf"|(?P<building>{_NUM})(?:幢|栋|座)"
+    rf"|(?P<unit>{_NUM}|[东西南北中])单元"
+    r"|(?P<floor>-?\d+|B\d+|负\d+|地下\d+)(?:层|楼)"
+    r"|(?P<lbuilding>[A-Z]\d*[A-Z]?|\d+[A-Z])楼"
+    rf"|(?P<bare>{_NUM}(?:-{_NUM})*)"
+)
+_UNIT_CHARS = frozenset("弄巷号室户幢栋座单层楼")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_THIS_CITY = re.compile(r"^(?:本市|本区|中国|中华人民共和国)")
+_TEXT = re.compile(r"[^0-9A-Z\-]+|-")
+_LEADING_ZEROS = re.compile(r"^0+(?=\d)")
+
+
+@dataclass
+class ParsedAddress:
+    """One parsed address: the fields, where they came from, the parse status and the keys."""
+
+    text: str = ""
+    """the address as given"""
+    normalised: str = ""
+    """the text after normalisation (half-width, Arabic numerals, simplified, no blanks)"""
+    province: str = ""
+    city: str = ""
+    district: str = ""
+    street: str = ""
+    """街道/镇/乡"""
+    community: str = ""
+    """居委会/村委会/社区/村"""
+    road: str = ""
+    lane: str = ""
+    """弄/巷 number"""
+    number: str = ""
+    """号 (house number on the road, or in the lane); 12-3 for 12之3/12-3"""
+    building: str = ""
+    """幢/栋/座 (or 号楼 when a 号 is already given)"""
+    unit: str = ""
+    floor: str = ""
+    room: str = ""
+    poi: str = ""
+    """小区/大厦/园区 ... name"""
+    rest: str = ""
+    """text that was not understood"""
+    district_code: str = ""
+    """code of the lowest division recognised ('' if none or ambiguous)"""
+    inferred: tuple[str, ...] = ()
+    """fields filled by inference, not read in the text"""
+    status: str = "failed"
+    """ok / partial / failed"""
+    reason_code: str = ""
+    """failed: empty, too_long, no_chinese, no_place, no_elements; partial: missing"""
+    missing: tuple[str, ...] = ()
+    """for partial: which of road, number, room are missing"""
+
+    @property
+    def reason(self) -> str:
+        """The reason in plain English ('' when ok)."""
+        if self.status == "ok":
+            return ""
+        if self.reason_code == "missing":
+            return "missing: " + ", ".join(self.missing)
+        return {"empty": "empty address", "too_long": f"longer than {MAX_LENGTH} characters",
+                "no_elements": "no place name or house number found",
+                "no_place": "numbers only: no road, POI or division name",
+                "no_chinese": "no Chinese characters: not a Chinese address (English or pinyin?)"}.get(self.reason_code, self.reason_code)
+
+    @property
+    def building_key(self) -> str:
+        return make_building_key(self.district, self.road or self.poi, self.lane, self.number, self.building)
+
+    @property
+    def room_key(self) -> str:
+        return make_room_key(self.building_key, self.unit, self.room)
+
+    def as_dict(self) -> dict[str, str]:
+        """The fields plus keys and status as a dict of strings."""
+        out = {name: getattr(self, name) for name in FIELDS}
+        out.update(building_key=self.building_key, room_key=self.room_key, status=self.status,
+                   reason=self.reason, inferred=",".join(self.inferred))
+        return out
+
+
+def _clean_number(value: str) -> str:
+    return "-".join(_LEADING_ZEROS.sub("", part) for part in value.split("-")) if value else ""
+
+
+def make_building_key(district: str, road: str, lane: str, number: str, building: str) -> str:
+    """district|road|lane|number|building, shared by the spellings of one building.
+
+    In a lane, a house given only as 幢/栋 is the lane's number (47弄2栋 = 47弄2号).
+    Empty when there is no road (or POI) or no number/building.
+    """
+    lane, number, building = _clean_number(lane), _clean_number(number), _clean_number(building)
+    if lane and not number and building:
+        number, building = building, ""
+    if not road or not (number or building):
+        return ""
+    return f"{district}|{road}|{lane}|{number}|{building}"
+
+
+def make_room_key(building_key: str, unit: str, room: str) -> str:
+    """building_key|unit|room (empty without a building key or a room)."""
+    room = _clean_number(room)
+    if not building_key or not room:
+        return ""
+    return f"{building_key}|{_clean_number(unit)}|{room}"
+
+
+@dataclass
+class _State:
+    fields: dict[str, str] = field(default_factory=dict)
+    inferred: set[str] = field(default_factory=set)
+    code: str = ""
+
+
+class AddressParser:
+    """Parses addresses with a gazetteer (the built-in one by default).
+
+    The parser caches results per text (government tables repeat addresses);
+    ``cache_size`` bounds the cache.
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None, cache_size: int = 200_000):
+        self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.builtin()
+        self.tokenizer = self.gazetteer.tokenizer()
+        self.cache_size = cache_size
+        self._cache: dict[str, ParsedAddress] = {}
+        self._heads: dict[str, tuple[_State, int]] = {}
+
+    def parse(self, text: object) -> ParsedAddress:
+        """Parse one address (None, NULL and blanks give status failed, reason empty)."""
+        raw = "" if text is None else str(text)
+        cached = self._cache.get(raw)
+        if cached is not None:
+            return ParsedAddress(**cached.__dict__)
+        result = self._parse(raw)
+        if len(self._cache) >= self.cache_size:
+            self._cache.clear()
+        self._cache[raw] = result
+        return ParsedAddress(**result.__dict__)
+
+    def parse_many(self, texts, progress=None) -> list[ParsedAddress]:
+        """Parse a sequence of addresses; *progress* (core.progress.Progress) may cancel."""
+        from ..progress import check_canceled
+
+        texts = list(texts)
+        out = []
+        for i, text in enumerate(texts):
+            if i % 2000 == 0:
+                check_canceled(progress)
+                if progress is not None and texts:
+                    progress.set_progress(100.0 * i / len(texts))
+            out.append(self.parse(text))
+        return out
+
+    # -- the steps --------------------------------------------------------------------------
+    def _parse(self, raw: str) -> ParsedAddress:
+        result = ParsedAddress(text=raw)
+        if len(raw) > MAX_LENGTH:
+            result.reason_code = "too_long"
+            return result
+        s = normalise(raw)
+        result.normalised = s
+        if not s:
+            result.reason_code = "empty"
+            return result
+        if not _CJK.search(s):
+            result.reason_code = "no_chinese" if re.search("[A-Z]", s) else "no_place"
+            return result
+        s = _THIS_CITY.sub("", s)
+        first_number = _FIRST_NUMBER.search(s)
+        limit = first_number.start() if first_number else len(s)
+        head = s[:limit]
+        cached = self._heads.get(head)
+        if cached is None:
+            # steps A-C read only the text before the first house number: cache them per head
+            state = _State()
+            tokens = list(self.tokenizer.cut(head, HMM=False))
+            pos = self._divisions(head, tokens, state)
+            pos = self._street_community(head, pos, state)
+            pos = self._road(head, tokens, pos, state)
+            if len(self._heads) >= self.cache_size:
+                self._heads.clear()
+            self._heads[head] = cached = (state, pos)
+        head_state, pos = cached
+        state = _State(dict(head_state.fields), set(head_state.inferred), head_state.code)
+        self._tail(s, pos, state)
+        self._infer(state)
+        for name, value in state.fields.items():
+            setattr(result, name, value)
+        result.district_code = state.code
+        result.inferred = tuple(f for f in FIELDS if f in state.inferred)
+        self._status(result)
+        return result
+
+    def _divisions(self, s: str, tokens: list[str], state: _State) -> int:
+        gaz = self.gazetteer
+        pos = 0
+        last: Division | None = None
+        skip_suffix = False
+        for token in tokens:
+            if skip_suffix:
+                skip_suffix = False
+                if token in "省市区县":
+                    pos += 1
+                    continue
+            if token == "-":
+                pos += 1  # 浙江省-杭州-下城区
+                continue
+            if token in gaz.roads or token in gaz.pois:
+                break
+            candidates = gaz.lookup(token)
+            if not candidates:
+                break
+            alias_only = all(is_alias for _, is_alias in candidates)
+            if alias_only and _NOT_AFTER_ALIAS.match(s, pos + len(token)):
+                break  # 黄岩路 is a road, 龙山镇 a town
+            rank = LEVEL_RANK[last.level] if last else -1
+            fitting = [d for d, _ in candidates if LEVEL_RANK[d.level] > rank
+                       and (last is None or gaz.is_within(d.code, last.code))]
+            if not fitting:
+                if last is not None and any(d.code == last.code or gaz.is_within(last.code, d.code)
+                                            for d, _ in candidates):
+                    pos += len(token)  # a repeated upper level (浙江省杭州市浙江省): skip it
+                    continue
+                break
+            best_rank = min(LEVEL_RANK[d.level] for d in fitting)
+            fitting = [d for d in fitting if LEVEL_RANK[d.level] == best_rank]
+            chosen = fitting[0]
+            if chosen.level == "province" and chosen.code in _MUNICIPALITIES:
+                city = gaz.divisions.get(chosen.code[:2] + "0100")
+                if city is not None:
+                    chosen = city
+            if len({d.code for d in fitting}) > 1:
+                # same name in several places (朝阳区): keep the name, not the code
+                state.fields[chosen.level] = chosen.name
+                pos += len(token)
+                continue
+            state.fields[chosen.level] = chosen.name
+            state.code = chosen.code
+            last = chosen
+            pos += len(token)
+            if alias_only and _OWN_SUFFIX.match(s, pos):
+                skip_suffix = True  # 富阳市 read as alias 富阳 + 市 (the old county-level city)
+        return pos
+
+    def _street_community(self, s: str, pos: int, state: _State) -> int:
+        if "street" not in state.fields:
+            match = _STREET.match(s, pos)
+            if match and not _ROAD_SUFFIX.search(match.group(1)) and not any(c.isdigit() for c in match.group(1)):
+                state.fields["street"] = match.group(1)
+                pos = match.end()
+        if "community" not in state.fields:
+            match = _COMMUNITY.match(s, pos)
+            if match and not _ROAD_SUFFIX.search(match.group(1)) and not any(c.isdigit() for c in match.group(1)):
+                name = match.group(1)
+                if not name.endswith("村") or ("street" in state.fields and state.fields["street"]):
+                    state.fields["community"] = name
+                    pos = match.end()
+        return pos
+
+    def _road(self, s: str, tokens: list[str], pos: int, state: _State) -> int:
+        limit = len(s)
+        # C1: a gazetteer road (or POI) in the tokens
+        roads, pois = self.gazetteer.roads, self.gazetteer.pois
+        if roads or pois:
+            offset = 0
+            for token in tokens:
+                start, offset = offset, offset + len(token)
+                if start < pos:
+                    continue
+                if start >= limit:
+                    break
+                if token in roads:
+                    if start > pos:
+                        state.fields.setdefault("poi", s[pos:start])
+                    state.fields["road"] = token
+                    return offset
+                if token in pois and "poi" not in state.fields:
+                    state.fields["poi"] = token
+        # C2: a name ending in a road suffix
+        for match in _ROAD_SUFFIX.finditer(s, pos, limit):
+            start = max(pos, match.start() - 8)
+            if match.start() <= start:
+                continue
+            head = s[start:match.start()]
+            boundary = _BOUNDARY.match(head)
+            if boundary and len(head) - boundary.end() >= 2:
+                start += boundary.end()
+                head = s[start:match.start()]
+            if head[0].isdigit() and match.group() not in ("国道", "省道"):
+                continue
+            if match.group() == "弄" and head[-1].isdigit():
+                continue
+            if start > pos and "poi" not in state.fields:
+                state.fields["poi"] = s[pos:start]
+            elif start > pos:
+                state.fields["rest"] = state.fields.get("rest", "") + s[pos:start]
+            state.fields["road"] = s[start:match.end()]
+            return match.end()
+        return pos
+
+    def _tail(self, s: str, pos: int, state: _State) -> None:
+        f = state.fields
+        rest = [f["rest"]] if f.get("rest") else []
+        end = len(s)
+        while pos < end:
+            match = _TAIL.match(s, pos)
+            if match is None or match.end() == pos:
+                text = _TEXT.match(s, pos)
+                chunk = text.group() if text else s[pos]
+                pos += len(chunk)
+                if chunk == "-":
+                    continue
+                road_match = None
+                if "road" not in f and not any(k in f for k in ("lane", "number", "building")):
+                    road_match = _ROAD_SUFFIX.search(chunk)
+                if road_match and road_match.start() >= 2:
+                    f["road"] = chunk[:road_match.end()]
+                    leftover = chunk[road_match.end():]
+                    if leftover:
+                        rest.append(leftover)
+                elif "poi" not in f and not any(k in f for k in ("building", "unit", "floor", "room")):
+                    f["poi"] = chunk
+                else:
+                    rest.append(chunk)
+                continue
+            kind = match.lastgroup
+            value = match.group(kind)
+            pos = match.end()
+            if kind == "lane":
+                if "lane" not in f and "number" not in f:
+                    f["lane"] = value
+                else:
+                    rest.append(match.group())
+            elif kind == "haolou":
+                if "number" not in f and "lane" in f and "building" not in f:
+                    f["number"] = value
+                else:
+                    f.setdefault("building", value)
+            elif kind == "hao":
+                if "number" not in f and "building" not in f and "floor" not in f:
+                    # a 号 after a POI with no road is the house in it (君悦花园12号)
+                    f["number" if ("road" in f or "lane" in f or "poi" not in f) else "building"] = value
+                elif "building" in f or "unit" in f or "floor" in f:
+                    f.setdefault("room", value)
+                else:
+                    f.setdefault("building", value)
+            elif kind in ("building", "lbuilding"):
+                if "building" in f:
+                    rest.append(match.group())
+                else:
+                    f["building"] = value
+            elif kind in ("unit", "floor", "room"):
+                if kind in f:
+                    rest.append(match.group())
+                else:
+                    f[kind] = value
+            else:  # a bare number: its place decides what it is
+                if "-" in value and pos < end and s[pos] in _UNIT_CHARS:
+                    value, _, last = value.rpartition("-")
+                    pos -= len(last)  # the last part goes with the unit after it (174-8楼)
+                self._bare(value, f, rest)
+        if rest:
+            f["rest"] = "".join(rest)
+        elif "rest" in f:
+            del f["rest"]
+
+    @staticmethod
+    def _bare(value: str, f: dict[str, str], rest: list[str]) -> None:
+        parts = value.split("-")
+        placed = any(k in f for k in ("number", "building"))
+        if not placed and "lane" in f:
+            f["number"] = parts[0]
+            parts = parts[1:]
+        elif not placed and "road" in f:
+            f["number"] = parts[0]
+            parts = parts[1:]
+        elif not placed:
+            f["building"] = parts[0]
+            parts = parts[1:]
+        if not parts:
+            return
+        if len(parts) >= 2 and "unit" not in f:
+            f["unit"] = parts[-2]
+        if "room" not in f:
+            f["room"] = parts[-1]
+        else:
+            rest.append(value)
+
+    def _infer(self, state: _State) -> None:
+        gaz = self.gazetteer
+        f = state.fields
+        if not f.get("district") and f.get("road") in gaz.roads:
+            districts = {d for d in gaz.roads[f["road"]] if d}
+            if state.code:
+                districts = {d for d in districts if gaz.is_within(d, state.code)}
+            if len(districts) == 1:
+                state.code = districts.pop()
+        if state.code:
+            for level, division in gaz.chain(state.code).items():
+                if not f.get(level):
+                    f[level] = division.name
+                    state.inferred.add(level)
+
+    @staticmethod
+    def _status(result: ParsedAddress) -> None:
+        place = result.road or result.poi
+        house = result.number or result.building
+        named = place or result.district or result.city or result.province or result.street or result.community
+        if not named:
+            result.status, result.reason_code = "failed", "no_place" if (house or result.room) else "no_elements"
+            return
+        missing = tuple(name for name, ok in (("road", place), ("number", house), ("room", result.room)) if not ok)
+        if missing:
+            result.status, result.reason_code, result.missing = "partial", "missing", missing
+        else:
+            result.status, result.reason_code = "ok", ""
+
+

@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""Field-level precision, recall and F1 of the address parser on the NAACL 2019 Chinese address data.
+
+Usage::
+
+    /usr/bin/python3 scripts/eval_address_naacl.py [--split dev|train] [--data DIR] [--errors N]
+
+Data: ``../shared/data/address-naacl2019`` (Li et al., "Neural Chinese Address
+Parsing", NAACL 2019; no licence stated, so it is used for evaluation only and
+nothing of it is shipped).  Rules were developed on the train split; the figures
+to report are those of the dev split (the default).
+
+Mapping of the NAACL tags (lower-cased, character-level BIO) to our fields:
+
+=============  ==========================================================
+NAACL tag      our field
+=============  ==========================================================
+prov           province
+city           city
+district       district (county-level: 区/县/县级市)
+town           street (街道/镇/乡)
+community      community
+road           road
+roadno         "road number": our ``lane`` when there is one (553弄), else ``number``
+houseno        "house": our ``building``; in a lane also our ``number`` (500弄9号楼)
+cellno         unit
+floorno        floor
+roomno         room
+poi            poi (reported, no target)
+subroad, subroadno, devzone, subpoi, assist, person, redundant, otherinfo, country: not scored
+=============  ==========================================================
+
+Only fields read in the text are scored (inferred upper levels are dropped),
+so a parser that fills 浙江省 from 杭州市 is not rewarded or punished for it.
+
+Scoring per address and field: gold value = the tagged text (first span of
+the tag), predicted value = our field.  Both are compared after the same
+normalisation as the parser's plus removal of the unit word (号 弄 幢 栋 楼
+号楼 座 单元 层 室 户) and, for province/city/district, of the division suffix
+(浙江 = 浙江省).  Equal -> true positive; predicted but different or not in
+gold -> false positive; in gold but different or not predicted -> false
+negative (a wrong value counts as both).  Precision = TP/(TP+FP), recall =
+TP/(TP+FN), F1 their harmonic mean.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import _bootstrap  # noqa: E402,F401 (registers the package cim_twin)
+from cim_twin.cim_twin_plugin.core.address import AddressParser, normalise  # noqa: E402
+from cim_twin.cim_twin_plugin.core.address.gazetteer import alias_of  # noqa: E402
+
+DATA = HERE.parent.parent / "shared" / "data" / "address-naacl2019"
+SCORED = ("province", "city", "district", "street", "community", "road", "roadno", "houseno", "unit", "floor",
+          "room", "poi")
+TAG_TO_FIELD = {"prov": "province", "city": "city", "district": "district", "town": "street",
+                "community": "community", "road": "road", "roadno": "roadno", "houseno": "houseno",
+                "cellno": "unit", "floorno": "floor", "roomno": "room", "poi": "poi"}
+TARGETS = {"province": 0.95, "city": 0.95, "district": 0.95, "road": 0.92, "roadno": 0.92, "houseno": 0.92,
+           "unit": 0.92, "floor": 0.92, "room": 0.92}
+_UNIT_WORD = re.compile(r"(?:号楼|号房|单元|号|弄|巷|幢|栋|楼|座|层|室|户)$")
+
+
+def read_split(path: Path) -> list[tuple[str, dict[str, str]]]:
+    """(text, {field: gold value}) per address; the first span of each tag is the gold value."""
+    records = []
+    chars: list[str] = []
+    spans: list[list[str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        if not line.strip():
+            if chars:
+                gold: dict[str, str] = {}
+                for tag, text in spans:
+                    field = TAG_TO_FIELD.get(tag)
+                    if field and field not in gold:
+                        gold[field] = text
+                records.append(("".join(chars), gold))
+            chars, spans = [], []
+            continue
+        token, tag = line.rsplit(" ", 1)
+        chars.append(token)
+        if tag == "O":
+            spans.append(["O", token])
+            continue
+        bio, _, label = tag.partition("-")
+        label = label.lower()
+        if bio == "B" or not spans or spans[-1][0] != label:
+            spans.append([label, token])
+        else:
+            spans[-1][1] += token
+    return records
+
+
+def predicted(parsed) -> dict[str, str]:
+    """Our fields in the NAACL scheme (see the module docstring), inferred ones dropped."""
+    out = {}
+    for field in ("province", "city", "district", "street", "community", "road", "unit", "floor", "room", "poi"):
+        value = getattr(parsed, field)
+        if value and field not in parsed.inferred:
+            out[field] = value
+    if parsed.lane:
+        out["roadno"] = parsed.lane
+        house = parsed.building or parsed.number
+    else:
+        if parsed.number:
+            out["roadno"] = parsed.number
+        house = parsed.building
+    if house:
+        out["houseno"] = house
+    return out
+
+
+def canon(field: str, value: str) -> str:
+    value = normalise(value)
+    if field in ("province", "city", "district"):
+        return alias_of(value) or value
+    if field in ("roadno", "houseno", "unit", "floor", "room"):
+        value = _UNIT_WORD.sub("", value)
+        value = re.sub(r"^0+(?=\d)", "", value)
+    return value
+
+
+def evaluate(records, parser, errors: int = 0):
+    counts = {f: Counter() for f in SCORED}
+    shown = Counter()
+    for text, gold in records:
+        pred = predicted(parser.parse(text))
+        for field in SCORED:
+            g = canon(field, gold[field]) if field in gold else None
+            p = canon(field, pred[field]) if field in pred else None
+            if g is not None and g == p:
+                counts[field]["tp"] += 1
+            else:
+                if p is not None:
+                    counts[field]["fp"] += 1
+                if g is not None:
+                    counts[field]["fn"] += 1
+                if errors and shown[field] < errors and (g or p) and field in TARGETS:
+                    shown[field] += 1
+                    print(f"  {field}: gold {gold.get(field)!r} ours {pred.get(field)!r} in {text}")
+    return counts
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--split", default="dev", choices=("dev", "train"))
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--errors", type=int, default=0, help="print up to N errors per field")
+    args = ap.parse_args(argv)
+    path = args.data / f"{args.split}.txt"
+    if not path.exists():
+        print(f"{path} not found (the NAACL 2019 data lives in ../shared/data/address-naacl2019)")
+        return 1
+    records = read_split(path)
+    parser = AddressParser()
+    start = time.perf_counter()
+    counts = evaluate(records, parser, args.errors)
+    elapsed = time.perf_counter() - start
+    print(f"NAACL 2019 {args.split} split: {len(records)} addresses, parsed in {elapsed:.2f} s")
+    print(f"{'field':10} {'gold':>6} {'pred':>6} {'P':>7} {'R':>7} {'F1':>7}  target")
+    for field in SCORED:
+        c = counts[field]
+        tp, fp, fn = c["tp"], c["fp"], c["fn"]
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        target = TARGETS.get(field)
+        mark = "" if target is None else (f">= {target:.2f} " + ("met" if f1 >= target else "NOT met"))
+        print(f"{field:10} {tp + fn:6d} {tp + fp:6d} {p:7.3f} {r:7.3f} {f1:7.3f}  {mark}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
