@@ -1,0 +1,21 @@
+"""Road network analysis: graph model, snapping, Dijkstra, OD matrices, service areas.
+
+Pure Python (numpy, scipy, shapely, pyproj, networkx): no QGIS here. The QGIS
+side converts layers with ``cim_twin_plugin.qgis_io.network``.
+"""
+from .cache import CACHE, NetworkCache, load_network, save_network  # noqa: F401
+from .graph import QueryGraph, build_query_graph  # noqa: F401
+from .model import (  # noqa: F401
+    BACKWARD,
+    BOTH,
+    FORWARD,
+    NetworkError,
+    NetworkSettings,
+    Problem,
+    RoadNetwork,
+    build_network,
+    fingerprint,
+)
+from .routes import ODMatrix, Route, nearest_facilities, od_matrix, shortest_paths  # noqa: F401
+from .service import ServiceArea, area_polygon, check_bands, service_areas  # noqa: F401
+from .snap import SegmentIndex, Snapped, snap_points  # noqa: F401
