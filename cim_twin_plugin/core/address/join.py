@@ -1,0 +1,294 @@
+"""The household join: records with addresses -> households in building footprints.
+
+Buildings are indexed by their address key (road|lane|number|building, with the
+district kept apart so that records without a district can still match).  Each
+record is parsed and looked up in this order:
+
+``exact``
+    the record's text needed no normalisation, names its district and gives
+    the building's road, lane and number as they are (score 1.0);
+``normalised``
+    the same after normalisation: full-width digits, Chinese numerals, 号楼 for
+    号, blanks, traditional characters (score 0.95);
+``inferred_district``
+    the record gives no district; the building's road is known in one district
+    only, which is taken (score 0.9);
+``fuzzy_road``
+    the road is not in the buildings' roads, but exactly one road of the same
+    length differs in one character and has that lane and number, and the room's
+    floor fits the building (score 0.8).  Conservative on purpose: a wrong
+    household is worse than none, so two candidate roads mean no match.
+
+A record links to a household only when the room is known; the household is
+(building, unit, room).  A record without unit joins the household of the same
+room given with a unit when only one unit has that room; when several have it
+the record is left unmatched (ambiguous).  Two footprints with one address are
+reported (``duplicate_building_address``) and never guessed between.
+
+Every record ends in ``links`` or in ``unmatched`` with a reason code:
+parse_failed, no_road, other_district, road_not_found, ambiguous_road,
+number_not_found, duplicate_building_address, no_room, room_in_several_units.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..progress import Progress, check_canceled
+from .gazetteer import Gazetteer
+from .parser import AddressParser, ParsedAddress, _clean_number
+
+__all__ = ["BuildingAddress", "BuildingIndex", "Link", "Unmatched", "Household", "JoinResult", "join_households",
+           "index_buildings"]
+
+SCORES = {"exact": 1.0, "normalised": 0.95, "inferred_district": 0.9, "fuzzy_road": 0.8}
+
+
+@dataclass
+class BuildingAddress:
+    """The address of one building footprint: a full text, or parts (road, lane, number)."""
+
+    building_id: str
+    address: str = ""
+    road: str = ""
+    lane: str = ""
+    number: str = ""
+    district: str = ""
+    floors: int | None = None
+    """number of floors, if known (checks fuzzy matches: a room on floor 12 needs 12 floors)"""
+
+
+@dataclass
+class BuildingIndex:
+    """Buildings by address key, with what could not be indexed."""
+
+    by_key: dict[tuple[str, str, str, str], list[tuple[str, str]]] = field(default_factory=dict)
+    """(road, lane, number, building) -> [(building_id, district)]"""
+    floors: dict[str, int | None] = field(default_factory=dict)
+    roads: dict[str, set[str]] = field(default_factory=dict)
+    """road -> districts ('' unknown)"""
+    roads_by_length: dict[int, list[str]] = field(default_factory=dict)
+    districts: set[str] = field(default_factory=set)
+    without_address: list[str] = field(default_factory=list)
+    """building ids with no usable address"""
+    duplicates: dict[tuple[str, str, str, str], list[str]] = field(default_factory=dict)
+    """address key -> the building ids that share it"""
+
+
+@dataclass
+class Link:
+    record: int
+    """index of the record in the input order"""
+    household_id: str
+    building_id: str
+    method: str
+    score: float
+
+
+@dataclass
+class Unmatched:
+    record: int
+    reason: str
+    """reason code (see the module docstring)"""
+    detail: str = ""
+    """what was found (road, building ids) in plain text"""
+    building_id: str = ""
+    """the building, when it was found but the household was not"""
+
+
+@dataclass
+class Household:
+    household_id: str
+    building_id: str
+    unit: str
+    floor: str
+    room: str
+    records: int = 0
+
+
+@dataclass
+class JoinResult:
+    links: list[Link]
+    unmatched: list[Unmatched]
+    households: list[Household]
+    index: BuildingIndex
+    parsed: list[ParsedAddress]
+
+    @property
+    def total(self) -> int:
+        return len(self.links) + len(self.unmatched)
+
+
+def _house_key(parsed: ParsedAddress) -> tuple[str, str, str, str]:
+    lane, number, building = _clean_number(parsed.lane), _clean_number(parsed.number), _clean_number(parsed.building)
+    if lane and not number and building:
+        number, building = building, ""
+    return (parsed.road or parsed.poi, lane, number, building)
+
+
+def index_buildings(buildings: Iterable[BuildingAddress], parser: AddressParser) -> BuildingIndex:
+    """Index buildings by address key; duplicates and buildings without address are reported."""
+    index = BuildingIndex()
+    for b in buildings:
+        if b.address:
+            parsed = parser.parse(b.address)
+            key = _house_key(parsed)
+            district = b.district or parsed.district
+        else:
+            key = (b.road.strip(), _clean_number(str(b.lane or "").strip()),
+                   _clean_number(str(b.number or "").strip()), "")
+            district = b.district
+        if not key[0] or not (key[2] or key[3]):
+            index.without_address.append(b.building_id)
+            continue
+        index.by_key.setdefault(key, []).append((b.building_id, district))
+        index.floors[b.building_id] = b.floors
+        index.roads.setdefault(key[0], set()).add(district)
+        if district:
+            index.districts.add(district)
+    for key, entries in index.by_key.items():
+        if len(entries) > 1:
+            index.duplicates[key] = [bid for bid, _ in entries]
+    for road in index.roads:
+        index.roads_by_length.setdefault(len(road), []).append(road)
+    return index
+
+
+def _one_off(a: str, b: str) -> bool:
+    """Same length, exactly one different character, same last character (the road suffix)."""
+    return a[-1] == b[-1] and sum(x != y for x, y in zip(a, b)) == 1
+
+
+_ROOM_FLOOR = re.compile(r"^(\d{1,3})(\d{2})$")
+
+
+def room_floor(room: str) -> str:
+    """Floor of a room number (1203 -> 12, 101 -> 1); '' if the room is not of that form."""
+    match = _ROOM_FLOOR.match(room or "")
+    return str(int(match.group(1))) if match and int(match.group(1)) > 0 else ""
+
+
+def _fits_floors(parsed: ParsedAddress, floors: int | None) -> bool:
+    floor = parsed.floor or room_floor(_clean_number(parsed.room))
+    if floors is None or not floor or not floor.isdigit():
+        return True
+    return int(floor) <= floors
+
+
+def join_households(
+    addresses: Sequence[object],
+    buildings: Iterable[BuildingAddress],
+    gazetteer: Gazetteer | None = None,
+    progress: Progress | None = None,
+) -> JoinResult:
+    """Link each address of *addresses* to a household of *buildings* (see the module docstring)."""
+    buildings = list(buildings)
+    gazetteer = gazetteer if gazetteer is not None else Gazetteer.builtin()
+    # the buildings' roads become gazetteer words (so a record without district finds its district)
+    plain = AddressParser(gazetteer)
+    index = index_buildings(buildings, plain)
+    for road, districts in index.roads.items():
+        for district in districts:
+            gazetteer.add_road(road, district)
+    parser = AddressParser(gazetteer)
+    by_key = index.by_key
+
+    links: list[Link] = []
+    unmatched: list[Unmatched] = []
+    pending: list[tuple[int, str, ParsedAddress, str, float]] = []
+    parsed_all: list[ParsedAddress] = []
+    total = len(addresses)
+    for i, text in enumerate(addresses):
+        if i % 5000 == 0:
+            check_canceled(progress)
+            if progress is not None and total:
+                progress.set_progress(90.0 * i / total)
+        parsed = parser.parse(text)
+        parsed_all.append(parsed)
+        if parsed.status == "failed":
+            unmatched.append(Unmatched(i, "parse_failed", parsed.reason))
+            continue
+        key = _house_key(parsed)
+        if not key[0]:
+            unmatched.append(Unmatched(i, "no_road", parsed.reason))
+            continue
+        district = parsed.district if "district" not in parsed.inferred else ""
+        if district and index.districts and district not in index.districts:
+            unmatched.append(Unmatched(i, "other_district", district))
+            continue
+        method = ""
+        entries = by_key.get(key)
+        if entries is not None:
+            if district:
+                entries = [e for e in entries if not e[1] or e[1] == district]
+            if not district:
+                method = "inferred_district"
+            elif parsed.normalised == str(text).strip() and "号楼" not in parsed.normalised:
+                method = "exact"
+            else:
+                method = "normalised"
+        elif key[0] not in index.roads:
+            candidates = []
+            for road in index.roads_by_length.get(len(key[0]), ()):
+                if _one_off(road, key[0]) and (road,) + key[1:] in by_key:
+                    candidates.append(road)
+            if len(candidates) > 1:
+                unmatched.append(Unmatched(i, "ambiguous_road", f"{key[0]}: {', '.join(sorted(candidates))}"))
+                continue
+            if not candidates:
+                unmatched.append(Unmatched(i, "road_not_found", key[0]))
+                continue
+            entries = by_key[(candidates[0],) + key[1:]]
+            if district:
+                entries = [e for e in entries if not e[1] or e[1] == district]
+            if len(entries) == 1 and not _fits_floors(parsed, index.floors.get(entries[0][0])):
+                unmatched.append(Unmatched(i, "road_not_found", f"{key[0]} (~{candidates[0]}, floor does not fit)"))
+                continue
+            method = "fuzzy_road"
+        else:
+            unmatched.append(Unmatched(i, "number_not_found", "|".join(key)))
+            continue
+        if not entries:
+            unmatched.append(Unmatched(i, "other_district", district))
+            continue
+        if len(entries) > 1:
+            unmatched.append(Unmatched(i, "duplicate_building_address", ", ".join(bid for bid, _ in entries)))
+            continue
+        building_id = entries[0][0]
+        room = _clean_number(parsed.room)
+        if not room:
+            unmatched.append(Unmatched(i, "no_room", building_id, building_id))
+            continue
+        pending.append((i, building_id, parsed, method, SCORES[method]))
+
+    # households: (building, unit, room); unit-less records join the one unit that has the room
+    units: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for _, building_id, parsed, _, _ in pending:
+        unit = _clean_number(parsed.unit)
+        if unit:
+            units[(building_id, _clean_number(parsed.room))].add(unit)
+    households: dict[tuple[str, str, str], Household] = {}
+    for i, building_id, parsed, method, score in pending:
+        room = _clean_number(parsed.room)
+        unit = _clean_number(parsed.unit)
+        if not unit:
+            known = units.get((building_id, room), set())
+            if len(known) > 1:
+                unmatched.append(Unmatched(i, "room_in_several_units", f"{building_id} {room}", building_id))
+                continue
+            unit = next(iter(known)) if known else ""
+        hkey = (building_id, unit, room)
+        household = households.get(hkey)
+        if household is None:
+            household_id = f"{building_id}/{unit}/{room}" if unit else f"{building_id}/{room}"
+            floor = parsed.floor or room_floor(room)
+            household = households[hkey] = Household(household_id, building_id, unit, floor, room)
+        household.records += 1
+        links.append(Link(i, household.household_id, building_id, method, score))
+    links.sort(key=lambda link: link.record)
+    unmatched.sort(key=lambda u: u.record)
+    if progress is not None:
+        progress.set_progress(100.0)
+    return JoinResult(links, unmatched, list(households.values()), index, parsed_all)
