@@ -1,0 +1,322 @@
+"""Core address logic (no QGIS): normalisation, gazetteer, parser, keys, CSV encodings, join, hierarchy."""
+from __future__ import annotations
+
+import csv
+
+import pytest
+from cim_twin.cim_twin_plugin.core.address import (
+    AddressParser,
+    Gazetteer,
+    chinese_to_int,
+    detect_encoding,
+    normalise,
+    read_rows,
+)
+from cim_twin.cim_twin_plugin.core.address.join import BuildingAddress, join_households
+from cim_twin.cim_twin_plugin.core.errors import ValidationError
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return AddressParser()
+
+
+# -- normalisation ------------------------------------------------------------------------------
+@pytest.mark.parametrize("numeral,value", [
+    ("一千零二十", 1020), ("十二", 12), ("二十", 20), ("一百一十", 110), ("两千零五", 2005), ("一二零三", 1203),
+    ("十", 10), ("一万零一", 10001), ("九百九十九", 999),
+])
+def test_chinese_numerals(numeral, value):
+    assert chinese_to_int(numeral) == value
+
+
+def test_chinese_numeral_rejects_non_numerals():
+    assert chinese_to_int("东昌") is None and chinese_to_int("") is None
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("锦绣路一千弄十二号楼1203", "锦绣路1000弄12号楼1203"),
+    ("上海市浦東新區錦繡路１０００弄１２號１２０３室", "上海市浦东新区锦绣路1000弄12号1203室"),
+    ("锦绣路 1000弄，12号（1203室）", "锦绣路1000弄12号1203室"),
+    ("3#楼2单元", "3号楼2单元"),
+    ("12之3号", "12-3号"),
+    ("十二号一二零三", "12号1203"),
+    ("东昌二村第一居委会", "东昌二村第一居委会"),  # numerals in names stay
+])
+def test_normalise(raw, expected):
+    assert normalise(raw) == expected
+
+
+def test_normalise_nulls():
+    assert normalise(None) == "" and normalise("NULL") == "" and normalise("   ") == ""
+
+
+# -- parser -------------------------------------------------------------------------------------
+def test_full_shanghai_address(parser):
+    p = parser.parse("上海市浦东新区花木街道锦绣路1000弄12号1203室")
+    assert (p.province, p.city, p.district, p.street) == ("上海市", "上海市", "浦东新区", "花木街道")
+    assert (p.road, p.lane, p.number, p.room) == ("锦绣路", "1000", "12", "1203")
+    assert p.status == "ok" and p.reason == ""
+    assert p.building_key == "浦东新区|锦绣路|1000|12|"
+    assert p.room_key == "浦东新区|锦绣路|1000|12|||1203"
+    assert "province" in p.inferred and "district" not in p.inferred
+
+
+def test_spellings_of_one_room_share_the_keys(parser):
+    keys = {parser.parse(a).room_key for a in (
+        "上海市浦东新区锦绣路1000弄12号1203室",
+        "浦东新区锦绣路一千弄十二号楼1203",
+        "上海市浦東新區錦繡路１０００弄１２號１２０３室",
+        "浦东新区 锦绣路1000弄12号 1203室",
+    )}
+    assert keys == {"浦东新区|锦绣路|1000|12|||1203"}
+
+
+def test_lane_building_written_as_dong_is_the_lane_number(parser):
+    assert parser.parse("浦东新区康桥路47弄2栋101室").building_key == parser.parse("浦东新区康桥路47弄2号101室").building_key
+
+
+def test_other_provinces(parser):
+    p = parser.parse("浙江省杭州市西湖区余杭塘路1901号杭州五洲国际广场")
+    assert (p.province, p.city, p.district, p.road, p.number) == ("浙江省", "杭州市", "西湖区", "余杭塘路", "1901")
+    assert p.poi == "杭州五洲国际广场"
+    p = parser.parse("河北省石家庄市裕华区裕强街道国大全城小区136栋5单元2256室")
+    assert (p.street, p.poi, p.building, p.unit, p.room) == ("裕强街道", "国大全城小区", "136", "5", "2256")
+
+
+def test_alias_and_inferred_upper_levels(parser):
+    p = parser.parse("义乌市大塘下二区47栋6单元311")
+    assert (p.province, p.city, p.district) == ("浙江省", "金华市", "义乌市")
+    assert set(p.inferred) == {"province", "city"}
+    assert parser.parse("黄岩路5号").road == "黄岩路", "an alias followed by 路 is a road name"
+
+
+def test_road_gazetteer_infers_the_district():
+    gazetteer = Gazetteer.builtin()
+    gazetteer.add_road("锦绣路", "浦东新区")
+    p = AddressParser(gazetteer).parse("锦绣路1000弄12号1203室")
+    assert p.district == "浦东新区" and "district" in p.inferred and p.city == "上海市"
+
+
+def test_number_forms(parser):
+    assert parser.parse("中山路12之3号").number == "12-3"
+    assert parser.parse("中山路甲12号").number == "甲12"
+    p = parser.parse("银海花园68-8-1202")
+    assert (p.building, p.unit, p.room) == ("68", "8", "1202")
+    p = parser.parse("浦东新区康桥路47弄2号楼101")
+    assert (p.lane, p.number, p.room) == ("47", "2", "101")
+
+
+@pytest.mark.parametrize("text,code", [
+    ("", "empty"), (None, "empty"), ("NULL", "empty"), ("12345", "no_place"), ("1203-5", "no_place"),
+    ("No.100 Jinxiu Road, Pudong", "no_chinese"), ("Jinxiulu 1000 nong", "no_chinese"),
+    ("锦" * 10000, "too_long"),
+])
+def test_bad_input_fails_with_a_reason(parser, text, code):
+    p = parser.parse(text)
+    assert p.status == "failed" and p.reason_code == code and p.reason
+    assert p.building_key == "" and p.room_key == ""
+
+
+def test_partial_says_what_is_missing(parser):
+    p = parser.parse("浦东新区锦绣路1000弄12号")
+    assert p.status == "partial" and p.missing == ("room",)
+    p = parser.parse("北京市朝阳区")
+    assert p.status == "partial" and set(p.missing) == {"road", "number", "room"}
+
+
+def test_parse_is_cached_but_results_are_independent(parser):
+    a = parser.parse("浦东新区锦绣路1000弄12号1203室")
+    a.room = "changed"
+    assert parser.parse("浦东新区锦绣路1000弄12号1203室").room == "1203"
+
+
+# -- gazetteer ----------------------------------------------------------------------------------
+def test_builtin_gazetteer_has_the_national_list():
+    g = Gazetteer.builtin()
+    assert len([d for d in g.divisions.values() if d.level == "province"]) == 31
+    (pudong, _), = g.lookup("浦东新区")
+    assert pudong.code == "310115" and g.chain("310115")["city"].name == "上海市"
+    assert any(d.code == "330106" for d, _ in g.lookup("西湖区"))
+
+
+def test_user_gazetteer_csv_in_gbk(tmp_path):
+    path = tmp_path / "gaz.csv"
+    path.write_bytes("level,name,code,parent\n街道,花木街道,310115010,310115\n居委,锦绣居委会,,花木街道\n"
+                     "路,锦绣路,,浦东新区\n小区,锦绣苑,,浦东新区\n".encode("gbk"))
+    g = Gazetteer.builtin()
+    assert g.load_csv(path) == 4
+    assert "锦绣路" in g.roads and "锦绣苑" in g.pois
+    p = AddressParser(g).parse("花木街道锦绣居委会锦绣路1000弄12号1203室")
+    assert (p.street, p.community, p.district) == ("花木街道", "锦绣居委会", "浦东新区")
+
+
+def test_user_gazetteer_bad_level_is_named(tmp_path):
+    path = tmp_path / "gaz.csv"
+    path.write_text("level,name\nplanet,火星\n", encoding="utf-8")
+    with pytest.raises(ValidationError, match="line 2.*planet"):
+        Gazetteer.builtin().load_csv(path)
+
+
+def test_builtin_divisions_match_the_national_list():
+    from conftest import SHARED_DATA
+
+    src = SHARED_DATA / "china-divisions" / "areas.csv"
+    if not src.exists():
+        pytest.skip("../shared/data/china-divisions is not on this machine")
+    g = Gazetteer.builtin()
+    with open(src, encoding="utf-8") as fh:
+        areas = list(csv.DictReader(fh))
+    assert all(row["code"] in g.divisions and g.divisions[row["code"]].name == row["name"] for row in areas)
+
+
+# -- CSV encodings ------------------------------------------------------------------------------
+@pytest.mark.parametrize("encoding,name", [("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("gbk", "gb18030"),
+                                           ("gb18030", "gb18030")])
+def test_csv_encodings_are_detected(tmp_path, encoding, name):
+    text = "姓名,地址\n张三,上海市浦东新区锦绣路1000弄12号1203室\n李四,浦东新区康桥路47弄2号\n"
+    if encoding == "gb18030":
+        text += "王五,㐀路1号\n"  # a character outside GBK
+    path = tmp_path / "t.csv"
+    path.write_bytes(text.encode(encoding))
+    assert detect_encoding(path.read_bytes()) == name
+    header, rows = read_rows(path)
+    assert header == ["姓名", "地址"] and rows[0][1] == "上海市浦东新区锦绣路1000弄12号1203室"
+
+
+def test_undecodable_csv_is_a_clear_error(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(b"a,b\n\xff\xfe\xfa\xfb\x80,1\n")
+    with pytest.raises(ValidationError, match="bad.csv"):
+        read_rows(path)
+
+
+# -- join ---------------------------------------------------------------------------------------
+BUILDINGS = [
+    BuildingAddress("B1", "上海市浦东新区锦绣路1000弄12号", floors=20),
+    BuildingAddress("B2", "上海市浦东新区锦绣路1000弄13号", floors=6),
+    BuildingAddress("B3", "上海市浦东新区康桥路47弄2号", floors=6),
+    BuildingAddress("B4", "上海市浦东新区张杨路88号", floors=30),
+    BuildingAddress("B5", "上海市浦东新区张杨路88号", floors=30),  # duplicate address
+    BuildingAddress("B6", "", floors=3),  # no address
+    BuildingAddress("B7", road="芳甸路", lane="", number="5", floors=10),  # address parts only
+]
+
+
+def test_join_methods_and_conservation():
+    records = [
+        "上海市浦东新区锦绣路1000弄12号1203室",  # 0 exact
+        "锦绣路一千弄十二号楼1203",  # 1 inferred district (normalised text)
+        "上海市浦东新区锦绣路１０００弄１２号１２０３室",  # 2 normalised
+        "浦东新区锦秀路1000弄13号502室",  # 3 fuzzy road (锦秀 for 锦绣)
+        "浦东新区张杨路88号1201室",  # 4 duplicate building address
+        "浦东新区锦绣路1000弄99号101室",  # 5 number not found
+        "浦东新区海棠路5号101室",  # 6 road not found
+        "闵行区锦绣路1000弄12号1203室",  # 7 other district
+        "浦东新区锦绣路1000弄12号",  # 8 no room
+        "",  # 9 empty
+        None,  # 10 null
+        "12345",  # 11 numbers only
+        "No.1000 Jinxiu Road",  # 12 English
+        "锦" * 10000,  # 13 10,000 characters
+        "芳甸路5号301室",  # 14 building with parts only
+        "浦东新区锦绣路1000弄13号2单元502室",  # 15 same room with unit: joins record 3's household
+    ]
+    result = join_households(records, BUILDINGS)
+    assert result.total == len(records) == len(result.links) + len(result.unmatched)
+    links = {link.record: link for link in result.links}
+    unmatched = {u.record: u for u in result.unmatched}
+    assert links[0].method == "exact" and links[0].score == 1.0 and links[0].building_id == "B1"
+    assert links[1].method == "inferred_district" and links[1].household_id == links[0].household_id
+    assert links[2].method == "normalised" and links[2].household_id == links[0].household_id
+    assert links[3].method == "fuzzy_road" and links[3].building_id == "B2" and links[3].score < 0.9
+    assert unmatched[4].reason == "duplicate_building_address" and "B4" in unmatched[4].detail
+    assert "B5" in unmatched[4].detail
+    assert unmatched[5].reason == "number_not_found"
+    assert unmatched[6].reason == "road_not_found"
+    assert unmatched[7].reason == "other_district"
+    assert unmatched[8].reason == "no_room" and unmatched[8].building_id == "B1"
+    for i in (9, 10, 11, 12, 13):
+        assert unmatched[i].reason == "parse_failed", i
+    assert links[14].building_id == "B7"
+    assert links[15].household_id == links[3].household_id == "B2/2/502"
+    households = {h.household_id: h for h in result.households}
+    assert households["B2/2/502"].records == 2 and households["B2/2/502"].floor == "5"
+    assert households[links[0].household_id].records == 3
+    assert result.index.duplicates == {("张杨路", "", "88", ""): ["B4", "B5"]}
+    assert result.index.without_address == ["B6"]
+
+
+def test_fuzzy_road_is_conservative():
+    buildings = [BuildingAddress("A", "浦东新区金桥路5号", floors=6), BuildingAddress("B", "浦东新区银桥路5号", floors=6)]
+    records = ["浦东新区铜桥路5号101室", "浦东新区金桥路5号1801室", "浦东新区金乔路5号1801室"]
+    result = join_households(records, buildings)
+    reasons = {u.record: u.reason for u in result.unmatched}
+    assert reasons[0] == "ambiguous_road", "two roads one character away: no guess"
+    assert 1 in {link.record for link in result.links}, "exact road: floors are not checked"
+    assert reasons[2] == "road_not_found", "fuzzy match refused: floor 18 in a 6-floor building"
+
+
+def test_room_in_several_units_is_not_guessed():
+    buildings = [BuildingAddress("A", "某市某区幸福路1号", floors=6)]
+    records = ["幸福路1号1单元101室", "幸福路1号2单元101室", "幸福路1号101室"]
+    result = join_households(records, buildings)
+    assert [u.reason for u in result.unmatched] == ["room_in_several_units"]
+    assert len(result.households) == 2
+
+
+def test_join_cancel():
+    from cim_twin.cim_twin_plugin.core.errors import Canceled
+
+    class Stop:
+        def is_canceled(self):
+            return True
+
+        def set_progress(self, percent):
+            pass
+
+    with pytest.raises(Canceled):
+        join_households(["锦绣路1000弄12号1203室"], BUILDINGS, progress=Stop())
+
+
+# -- hierarchy ----------------------------------------------------------------------------------
+def test_hierarchy_findings_and_building_places():
+    from cim_twin.cim_twin_plugin.core.hierarchy import AdminUnit, check_hierarchy
+    from shapely.geometry import box
+
+    units = [
+        AdminUnit("310115001", "street", "310115", box(0, 0, 100, 100)),
+        AdminUnit("310115001001", "community", "310115001", box(0, 0, 50, 100)),
+        AdminUnit("310115001002", "community", "310115001", box(45, 0, 90, 100)),  # overlaps 5x100, gap 10x100
+        AdminUnit("310115001003", "community", "310115001", box(95, 95, 110, 110)),  # partly outside
+        AdminUnit("310115009001", "community", "310115009", box(200, 200, 210, 210)),  # parent missing
+    ]
+    buildings = [("b1", box(10, 10, 20, 20)), ("b2", box(40, 10, 48, 20)), ("b3", box(91, 10, 94, 20)),
+                 ("b4", box(60, 60, 70, 70))]
+    report = check_hierarchy(units, buildings)
+    kinds = {(f.kind, f.code) for f in report.findings}
+    assert ("overlap", "310115001001") in kinds
+    assert ("gap", "310115001") in kinds
+    assert ("outside_parent", "310115001003") in kinds
+    assert ("missing_parent", "310115009001") in kinds
+    assert ("building_several_communities", "b2") in kinds
+    assert ("building_no_community", "b3") in kinds
+    overlap = next(f for f in report.findings if f.kind == "overlap")
+    assert overlap.area == pytest.approx(500.0)
+    gap = next(f for f in report.findings if f.kind == "gap")
+    assert gap.area == pytest.approx(100 * 100 - 90 * 100 - 25 + 0, abs=30)
+    places = {p.building_id: p for p in report.buildings}
+    assert places["b1"].community == "310115001001" and places["b1"].street == "310115001"
+    assert places["b2"].communities == 2 and places["b3"].community == ""
+    assert places["b4"].community == "310115001002"
+
+
+def test_hierarchy_of_the_sample_layout_is_clean():
+    from cim_twin.cim_twin_plugin.core.hierarchy import AdminUnit, check_hierarchy
+    from shapely.geometry import box
+
+    units = [AdminUnit("1", "district", "0", box(0, 0, 10, 10)),
+             AdminUnit("11", "street", "1", box(0, 0, 5, 10)), AdminUnit("12", "street", "1", box(5, 0, 10, 10))]
+    assert check_hierarchy(units).findings == []
+    with pytest.raises(ValidationError, match="two administrative units"):
+        check_hierarchy(units + [AdminUnit("1", "district", "0", box(0, 0, 1, 1))])
