@@ -73,7 +73,8 @@ def test_spellings_of_one_room_share_the_keys(parser):
 
 
 def test_lane_building_written_as_dong_is_the_lane_number(parser):
-    assert parser.parse("浦东新区康桥路47弄2栋101室").building_key == parser.parse("浦东新区康桥路47弄2号101室").building_key
+    dong = parser.parse("浦东新区康桥路47弄2栋101室").building_key
+    assert dong == parser.parse("浦东新区康桥路47弄2号101室").building_key
 
 
 def test_other_provinces(parser):
@@ -248,7 +249,8 @@ def test_join_methods_and_conservation():
 
 
 def test_fuzzy_road_is_conservative():
-    buildings = [BuildingAddress("A", "浦东新区金桥路5号", floors=6), BuildingAddress("B", "浦东新区银桥路5号", floors=6)]
+    buildings = [BuildingAddress("A", "浦东新区金桥路5号", floors=6),
+                 BuildingAddress("B", "浦东新区银桥路5号", floors=6)]
     records = ["浦东新区铜桥路5号101室", "浦东新区金桥路5号1801室", "浦东新区金乔路5号1801室"]
     result = join_households(records, buildings)
     reasons = {u.record: u.reason for u in result.unmatched}

@@ -186,7 +186,7 @@ class Gazetteer:
             )
         added = 0
         for number, row in enumerate(rows, start=2):
-            def get(col):
+            def get(col, row=row):
                 return row[col].strip() if col is not None and col < len(row) and row[col] else ""
 
             name = get(name_col)

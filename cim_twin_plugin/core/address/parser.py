@@ -117,7 +117,8 @@ class ParsedAddress:
         return {"empty": "empty address", "too_long": f"longer than {MAX_LENGTH} characters",
                 "no_elements": "no place name or house number found",
                 "no_place": "numbers only: no road, POI or division name",
-                "no_chinese": "no Chinese characters: not a Chinese address (English or pinyin?)"}.get(self.reason_code, self.reason_code)
+                "no_chinese": "no Chinese characters: not a Chinese address (English or pinyin?)",
+                }.get(self.reason_code, self.reason_code)
 
     @property
     def building_key(self) -> str:

@@ -19,6 +19,7 @@ layer is worked on in its UTM zone so that snapping distances are in metres.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 
@@ -160,6 +161,14 @@ class RoadNetwork:
         vl = self.vert_link
         return self.cum_len + len_base[vl], self.cum_time + time_base[vl], len_base, time_base
 
+    def to_layer(self, xy: np.ndarray) -> np.ndarray:
+        """Working-CRS coordinates as coordinates of the network layer's CRS."""
+        _, _, back = working_crs(self.layer_crs_wkt)
+        if back is None or len(xy) == 0:
+            return xy
+        x, y = back.transform(xy[:, 0], xy[:, 1])
+        return np.column_stack([x, y])
+
     def summary(self) -> dict:
         """Counts for the log."""
         return {
@@ -203,6 +212,7 @@ class Measure:
         return np.hypot(b[:, 0] - a[:, 0], b[:, 1] - a[:, 1]) * self.unit
 
 
+@functools.lru_cache(maxsize=16)
 def working_crs(layer_crs_wkt: str) -> tuple[str, object | None, object | None]:
     """The CRS to work in and transformers layer->working and back (None when they are the same)."""
     from pyproj import CRS, Transformer

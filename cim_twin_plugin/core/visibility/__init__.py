@@ -1,0 +1,16 @@
+"""Visibility on a surface: building DSM, viewshed (fast = GDAL, exact = sight-line sweep), line of sight."""
+from .dsm import BASES, BurnResult, burn_buildings  # noqa: F401 (package API)
+from .grid import DEFAULT_MAX_CELLS, Grid, check_size, read_grid, write_grid  # noqa: F401
+from .los import SightLine, sight_line, sight_lines  # noqa: F401
+from .viewshed import (  # noqa: F401
+    DEFAULT_REFRACTION,
+    MODES,
+    NODATA_COUNT,
+    NODATA_SINGLE,
+    Observer,
+    ViewshedResult,
+    building_visibility,
+    curvature_factor,
+    validate_observer,
+    viewshed,
+)

@@ -1,0 +1,134 @@
+"""Exact-mode viewshed kernel: sight lines swept outwards from the observer (pure numpy).
+
+Why by hand: GDAL's viewshed (and r.viewshed) approximate each cell's horizon
+from the previous line of cells, which misses ~15 % of the visible cells among
+buildings. Here every cell is tested against the horizon of the sight lines
+through its neighbourhood: the raster is split into four sectors (east, west,
+north, south of the observer, |minor offset| <= major offset); in each sector
+sight lines ("rays") leave the observer with evenly spaced slopes, one per cell
+at the far edge. Stepping one column at a time, each ray crosses the column's
+centre line; the height there is interpolated linearly between the two cell
+centres it falls between (as Franklin & Ray's R3), and the ray keeps the
+steepest slope seen so far (its horizon). A cell in the column is visible when
+its own slope reaches the horizon interpolated between the two rays that
+bracket it. This is Franklin & Ray's R2 with interpolated horizons: O(n) work
+per column, O(rows) memory, and within a few per cent of the exact R3 answer
+(tests/test_visibility_core.py measures the agreement against a brute-force
+R3 reference).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+#: horizon before any obstacle: a finite "minus infinity" (so 0 * value stays 0)
+LOW = -1.0e30
+
+
+def sector_views(array: np.ndarray, row: int, col: int):
+    """The four sectors as (view, observer row, observer col, swapped, flip_row, flip_col).
+
+    In each view the sector runs along increasing columns from the observer.
+    ``swapped`` says rows and columns are exchanged (north/south sectors).
+    """
+    rows, cols = array.shape
+    return (
+        (array, row, col, False),  # east
+        (array[:, ::-1], row, cols - 1 - col, False),  # west
+        (array.T, col, row, True),  # south (rows increase)
+        (array.T[:, ::-1], col, rows - 1 - row, True),  # north
+    )
+
+
+def sweep_sector(
+    z: np.ndarray,
+    out: np.ndarray,
+    row: int,
+    col: int,
+    z_observer: float,
+    target_height: float,
+    major: float,
+    minor: float,
+    max_offset: int,
+    curvature: float,
+    inclusive_diagonal: bool,
+) -> None:
+    """Mark visible cells (1) of one sector in *out* (a view shaped like *z*).
+
+    *z*: heights (float32 view; nodata already set to ``LOW``), observer at (*row*, *col*);
+    *major*/*minor*: cell size in metres along the view's columns/rows; *max_offset*:
+    the last column offset to compute (radius / raster edge); *curvature*: the
+    factor c in ``z - c * d**2`` (0 for a flat earth). Cells in the sector get 1
+    (visible) or 0; nothing else in *out* is touched.
+    """
+    n_rows, n_cols = z.shape
+    length = min(max_offset, n_cols - 1 - col)
+    if length < 1:
+        return
+    rays = np.arange(-length, length + 1, dtype=np.float64) / length  # row offset per column
+    ray_factor = np.sqrt(major * major + (rays * minor) ** 2)  # metres per column along each ray
+    horizon = np.full(rays.size, LOW, dtype=np.float64)
+    for i in range(1, length + 1):
+        c = col + i
+        column = z[:, c]
+        # cells of this column inside the sector and the raster
+        lo = max(-i if inclusive_diagonal else -i + 1, -row)
+        hi = min(i if inclusive_diagonal else i - 1, n_rows - 1 - row)
+        if lo <= hi:
+            j = np.arange(lo, hi + 1)
+            dist = np.sqrt((i * major) ** 2 + (j * minor) ** 2)
+            zt = column[row + j].astype(np.float64) + target_height
+            if curvature:
+                zt -= curvature * dist * dist
+            slope = (zt - z_observer) / dist
+            u = j * (length / i) + length
+            m0 = np.floor(u).astype(np.intp)
+            f = u - m0
+            m1 = np.minimum(m0 + 1, 2 * length)
+            h = horizon[m0] * (1.0 - f) + horizon[m1] * f
+            # a tolerance of a millimetre per kilometre keeps flat ground visible
+            out[row + j, c] = slope >= h - 1e-6
+        # rays crossing this column inside the raster update their horizon
+        m_lo = max(0, int(np.ceil((-row) * length / i)) + length)
+        m_hi = min(2 * length, int(np.floor((n_rows - 1 - row) * length / i)) + length)
+        if m_lo > m_hi:
+            continue
+        s = rays[m_lo:m_hi + 1]
+        y = row + s * i
+        y0 = np.floor(y).astype(np.intp)
+        g = y - y0
+        y1 = np.minimum(y0 + 1, n_rows - 1)
+        zc = column[y0] * (1.0 - g) + column[y1] * g
+        d = i * ray_factor[m_lo:m_hi + 1]
+        if curvature:
+            zc = zc - curvature * d * d
+        np.maximum(horizon[m_lo:m_hi + 1], (zc - z_observer) / d, out=horizon[m_lo:m_hi + 1])
+
+
+def exact_visibility(
+    z: np.ndarray,
+    row: int,
+    col: int,
+    observer_height: float,
+    target_height: float,
+    cell_x: float,
+    cell_y: float,
+    max_cells: int | None = None,
+    curvature: float = 0.0,
+) -> np.ndarray:
+    """Visibility (uint8 1/0) of every cell of *z* seen from cell (*row*, *col*).
+
+    *z* is a float32 surface with nodata replaced by ``LOW`` (never blocks);
+    *cell_x*/*cell_y* are the cell sizes in metres; *max_cells* limits the
+    sweep to that many cells from the observer (the radius; beyond it the result is 0).
+    """
+    out = np.zeros(z.shape, dtype=np.uint8)
+    z_observer = float(z[row, col]) + observer_height
+    reach = max(z.shape) if max_cells is None else max_cells
+    views = sector_views(z, row, col)
+    outs = sector_views(out, row, col)
+    for (zv, r, c, swapped), (ov, _, _, _) in zip(views, outs):
+        major, minor = (cell_y, cell_x) if swapped else (cell_x, cell_y)
+        sweep_sector(zv, ov, r, c, z_observer, target_height, major, minor, reach, curvature,
+                     inclusive_diagonal=not swapped)
+    out[row, col] = 1
+    return out

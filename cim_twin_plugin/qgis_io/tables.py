@@ -1,0 +1,251 @@
+"""Bridge for tables of records: layers or CSV files -> core records; core results -> QGIS features.
+
+CSV files given by path are read by the core's reader, which detects UTF-8,
+UTF-8 with BOM, GBK and GB18030 (QGIS's OGR CSV driver would assume UTF-8 and
+garble GBK text); layers (also CSV layers opened in QGIS with their encoding
+set) are read through QGIS.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
+
+from ..core.address import read_rows
+from ..core.address.join import BuildingAddress
+from ..core.errors import ValidationError
+
+CSV_SUFFIXES = (".csv", ".txt", ".tsv")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("QgisIOTables", text)
+
+
+def is_csv_path(value) -> bool:
+    """True if a parameter value is the path of an existing CSV file (read by the core reader)."""
+    return isinstance(value, str) and value.lower().endswith(CSV_SUFFIXES) and os.path.isfile(value)
+
+
+@dataclass
+class Records:
+    """Rows of a table: a key and an address per row, the kept attributes and geometries."""
+
+    name: str
+    keys: list[str] = field(default_factory=list)
+    addresses: list[str | None] = field(default_factory=list)
+    fields: QgsFields = field(default_factory=QgsFields)
+    """the input fields kept in outputs (empty unless asked for)"""
+    attributes: list[list] = field(default_factory=list)
+    geometries: list[QgsGeometry] = field(default_factory=list)
+    wkb_type: int = QgsWkbTypes.Type.NoGeometry
+    crs: QgsCoordinateReferenceSystem = field(default_factory=QgsCoordinateReferenceSystem)
+
+
+def _value(value) -> str | None:
+    if value is None:
+        return None
+    if hasattr(value, "isNull") and value.isNull():
+        return None
+    return str(value)
+
+
+def read_records(value, source, address_field: str, key_field: str, keep: bool, feedback=None) -> Records:
+    """Records of a CSV path (*value*) or a feature source (*source*)."""
+    if is_csv_path(value):
+        return _read_csv(value, address_field, key_field, keep)
+    if source is None:
+        raise QgsProcessingException(tr("The input table could not be read: give a layer or a CSV file."))
+    names = source.fields().names()
+    records = Records(source.sourceName())
+    for name in (address_field, key_field):
+        if name and name not in names:
+            raise QgsProcessingException(
+                tr("The table {table} has no field {field}; its fields are: {fields}.").format(
+                    table=source.sourceName(), field=name, fields=", ".join(names))
+            )
+    address_index = names.index(address_field)
+    key_index = names.index(key_field) if key_field else -1
+    if keep:
+        records.fields = QgsFields(source.fields())
+        records.wkb_type = source.wkbType()
+        records.crs = source.sourceCrs()
+    total = source.featureCount() or 1
+    request = QgsFeatureRequest()
+    if not keep:
+        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+        request.setSubsetOfAttributes([i for i in (address_index, key_index) if i >= 0])
+    for n, feature in enumerate(source.getFeatures(request)):
+        if feedback is not None and n % 5000 == 0:
+            if feedback.isCanceled():
+                break
+            feedback.setProgress(10.0 * n / total)
+        records.addresses.append(_value(feature.attribute(address_index)))
+        key = _value(feature.attribute(key_index)) if key_index >= 0 else None
+        records.keys.append(key if key is not None else str(feature.id()))
+        if keep:
+            records.attributes.append(feature.attributes())
+            records.geometries.append(feature.geometry())
+    return records
+
+
+def _read_csv(path: str, address_field: str, key_field: str, keep: bool) -> Records:
+    try:
+        header, rows = read_rows(path)
+    except ValidationError as exc:
+        raise QgsProcessingException(str(exc)) from exc
+    name = os.path.basename(path)
+    for column in (address_field, key_field):
+        if column and column not in header:
+            raise QgsProcessingException(
+                tr("The table {table} has no field {field}; its fields are: {fields}.").format(
+                    table=name, field=column, fields=", ".join(header))
+            )
+    address_col = header.index(address_field)
+    key_col = header.index(key_field) if key_field else -1
+    records = Records(name)
+    if keep:
+        for column in header:
+            records.fields.append(QgsField(column, QVariant.String))
+    width = len(header)
+    for n, row in enumerate(rows, start=1):
+        row = row + [""] * (width - len(row))
+        records.addresses.append(row[address_col])
+        records.keys.append(row[key_col] if key_col >= 0 and row[key_col] else str(n))
+        if keep:
+            records.attributes.append(row[:width])
+    return records
+
+
+def read_buildings(source, id_field: str, address_field: str, road_field: str, lane_field: str,
+                   number_field: str, floors_field: str, feedback=None):
+    """(BuildingAddress list, {building id: geometry}) of a polygon source."""
+    names = source.fields().names()
+    for name in (id_field, address_field, road_field, lane_field, number_field, floors_field):
+        if name and name not in names:
+            raise QgsProcessingException(
+                tr("The buildings layer {layer} has no field {field}; its fields are: {fields}.").format(
+                    layer=source.sourceName(), field=name, fields=", ".join(names))
+            )
+    if not address_field and not (road_field and number_field):
+        raise QgsProcessingException(
+            tr("The buildings layer {layer} needs address fields: choose its address field, or its road and "
+               "number fields (and lane, if any).").format(layer=source.sourceName())
+        )
+    index = {name: names.index(name) if name else -1
+             for name in (id_field, address_field, road_field, lane_field, number_field, floors_field)}
+    buildings, geometries = [], {}
+    seen = set()
+    for feature in source.getFeatures():
+        if feedback is not None and feedback.isCanceled():
+            break
+
+        def get(name, feature=feature):
+            i = index.get(name, -1)
+            value = _value(feature.attribute(i)) if name and i >= 0 else None
+            return "" if value is None else value
+
+        building_id = get(id_field) if id_field else str(feature.id())
+        if not building_id or building_id in seen:
+            raise QgsProcessingException(
+                tr("The buildings layer {layer}: feature {fid} has an empty or repeated id '{id}' in {field}; "
+                   "choose a field with unique ids.").format(
+                    layer=source.sourceName(), fid=feature.id(), id=building_id, field=id_field or "fid")
+            )
+        seen.add(building_id)
+        floors = get(floors_field)
+        try:
+            floors_value = int(float(floors)) if floors else None
+        except ValueError:
+            floors_value = None
+        buildings.append(BuildingAddress(
+            building_id, get(address_field), road=get(road_field), lane=get(lane_field), number=get(number_field),
+            floors=floors_value))
+        geometries[building_id] = feature.geometry()
+    return buildings, geometries
+
+
+def to_shapely(geometry: QgsGeometry):
+    """A QgsGeometry as a shapely geometry (None if empty)."""
+    from shapely import wkb
+
+    if geometry is None or geometry.isNull() or geometry.isEmpty():
+        return None
+    return wkb.loads(bytes(geometry.asWkb()))
+
+
+def from_shapely(geometry) -> QgsGeometry:
+    """A shapely geometry as QgsGeometry (null geometry for None/empty)."""
+    if geometry is None or geometry.is_empty:
+        return QgsGeometry()
+    out = QgsGeometry()
+    out.fromWkb(geometry.wkb)
+    return out
+
+
+#: field names of the parser, translated for messages
+def field_label(name: str) -> str:
+    labels = {
+        "road": QCoreApplication.translate("QgisIOTables", "road or POI"),
+        "number": QCoreApplication.translate("QgisIOTables", "house number"),
+        "room": QCoreApplication.translate("QgisIOTables", "room"),
+    }
+    return labels.get(name, name)
+
+
+def parse_reason(parsed) -> str:
+    """Translated reason of a parse status ('' when ok)."""
+    code = parsed.reason_code
+    if parsed.status == "ok":
+        return ""
+    if code == "missing":
+        return QCoreApplication.translate("QgisIOTables", "missing: {parts}").format(
+            parts=", ".join(field_label(m) for m in parsed.missing))
+    texts = {
+        "empty": QCoreApplication.translate("QgisIOTables", "the address is empty"),
+        "too_long": QCoreApplication.translate(
+            "QgisIOTables", "longer than {n} characters: not an address (check the column)"),
+        "no_chinese": QCoreApplication.translate(
+            "QgisIOTables", "no Chinese characters: English or pinyin addresses are not parsed"),
+        "no_place": QCoreApplication.translate("QgisIOTables", "numbers only: no road, POI or division name"),
+        "no_elements": QCoreApplication.translate("QgisIOTables", "no place name or house number found"),
+    }
+    from ..core.address import MAX_LENGTH
+
+    return texts.get(code, code).replace("{n}", str(MAX_LENGTH))
+
+
+def join_reason(unmatched, parsed=None) -> str:
+    """Translated reason why a record has no household, with what was found."""
+    texts = {
+        "parse_failed": QCoreApplication.translate("QgisIOTables", "address not understood: {detail}"),
+        "no_road": QCoreApplication.translate("QgisIOTables", "no road or POI in the address"),
+        "other_district": QCoreApplication.translate(
+            "QgisIOTables", "the address is in another district ({detail}) than the buildings"),
+        "road_not_found": QCoreApplication.translate(
+            "QgisIOTables", "the road {detail} is not among the buildings' roads"),
+        "ambiguous_road": QCoreApplication.translate(
+            "QgisIOTables", "the road is unknown and close to several roads ({detail}): not guessed"),
+        "number_not_found": QCoreApplication.translate(
+            "QgisIOTables", "no building has this road, lane and number ({detail})"),
+        "duplicate_building_address": QCoreApplication.translate(
+            "QgisIOTables", "several buildings have this address ({detail}): not guessed"),
+        "no_room": QCoreApplication.translate(
+            "QgisIOTables", "no room number: the building is {detail}, the household is unknown"),
+        "room_in_several_units": QCoreApplication.translate(
+            "QgisIOTables", "the room exists in several units of {detail}: give the unit"),
+    }
+    detail = unmatched.detail
+    if unmatched.reason == "parse_failed" and parsed is not None:
+        detail = parse_reason(parsed)
+    return texts.get(unmatched.reason, unmatched.reason).replace("{detail}", detail)

@@ -1,0 +1,219 @@
+"""cimtwin:checkhierarchy: do the administrative units nest, and which community holds each building?"""
+from __future__ import annotations
+
+from collections import Counter
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..cim_twin_plugin import qgis_io
+from ..cim_twin_plugin.core.hierarchy import AdminUnit, check_hierarchy
+from ..cim_twin_plugin.qgis_io import tables
+from .base import CimTwinAlgorithm
+
+
+def metric_crs(crs: QgsCoordinateReferenceSystem, extent) -> QgsCoordinateReferenceSystem:
+    """*crs* if it is projected, else the WGS 84 UTM zone of the extent's centre."""
+    if not crs.isGeographic():
+        return crs
+    lon = (extent.xMinimum() + extent.xMaximum()) / 2
+    lat = (extent.yMinimum() + extent.yMaximum()) / 2
+    zone = min(60, max(1, int((lon + 180) // 6) + 1))
+    return QgsCoordinateReferenceSystem(f"EPSG:{32600 + zone if lat >= 0 else 32700 + zone}")
+
+
+class CheckHierarchyAlgorithm(CimTwinAlgorithm):
+    """Reports gaps, overlaps and units outside their parent; places buildings in communities."""
+
+    ALG_ID = "checkhierarchy"
+    GROUP_ID = "population"
+
+    ADMIN_UNITS = "ADMIN_UNITS"
+    CODE_FIELD = "CODE_FIELD"
+    LEVEL_FIELD = "LEVEL_FIELD"
+    PARENT_FIELD = "PARENT_FIELD"
+    BUILDINGS = "BUILDINGS"
+    BUILDING_ID_FIELD = "BUILDING_ID_FIELD"
+    TOLERANCE = "TOLERANCE"
+    OUTPUT = "OUTPUT"
+    OUTPUT_BUILDINGS = "OUTPUT_BUILDINGS"
+    FINDINGS = "FINDINGS"
+
+    def displayName(self) -> str:  # noqa: N802 (QGIS naming)
+        return self.tr("Check the administrative hierarchy")
+
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS naming)
+        return self.tr(
+            "Checks that administrative units nest without gaps or overlaps (province > city > district > "
+            "street > community > grid): gaps in a parent not covered by its children, overlaps between units "
+            "of one parent, parts of units outside their parent, parent codes that do not exist. With "
+            "buildings, it reports buildings in no community or split between several, and writes the "
+            "buildings with the community and street code they lie in (the community holding most of the "
+            "footprint).\n\nAreas are in square metres, computed in the layer CRS if it is projected, else "
+            "in the UTM zone of the data; the report is written in that CRS."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS naming)
+        param = QgsProcessingParameterFeatureSource(
+            self.ADMIN_UNITS, self.tr("Administrative units"), [QgsProcessing.SourceType.TypeVectorPolygon])
+        param.setHelp(self.tr("Polygons of all levels in one layer, with code, level and parent code fields."))
+        self.addParameter(param)
+        for name, label, default, help_text in (
+            (self.CODE_FIELD, self.tr("Code field"), "code", self.tr("Field with the unit's code.")),
+            (self.LEVEL_FIELD, self.tr("Level field"), "level",
+             self.tr("Field with the level: province, city, district, street, community or grid.")),
+            (self.PARENT_FIELD, self.tr("Parent code field"), "parent_code",
+             self.tr("Field with the code of the parent unit.")),
+        ):
+            param = QgsProcessingParameterField(name, label, defaultValue=default,
+                                                parentLayerParameterName=self.ADMIN_UNITS)
+            param.setHelp(help_text)
+            self.addParameter(param)
+        param = QgsProcessingParameterFeatureSource(
+            self.BUILDINGS, self.tr("Building footprints"), [QgsProcessing.SourceType.TypeVectorPolygon],
+            optional=True)
+        param.setHelp(self.tr("Optional: buildings to place in communities (any CRS)."))
+        self.addParameter(param)
+        param = QgsProcessingParameterField(self.BUILDING_ID_FIELD, self.tr("Building id field"),
+                                            parentLayerParameterName=self.BUILDINGS, optional=True)
+        param.setHelp(self.tr("Field with unique building ids; default: the feature id."))
+        self.addParameter(param)
+        param = QgsProcessingParameterNumber(self.TOLERANCE, self.tr("Area tolerance (m²)"),
+                                             QgsProcessingParameterNumber.Type.Double, defaultValue=1.0, minValue=0)
+        param.setHelp(self.tr("Gaps, overlaps and parts outside the parent smaller than this are ignored "
+                              "(digitising slivers)."))
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(param)
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Hierarchy report")))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_BUILDINGS, self.tr("Buildings with community codes"),
+            QgsProcessing.SourceType.TypeVectorPolygon, optional=True, createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber(self.FINDINGS, self.tr("Findings")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)
+        admin = self.parameterAsSource(parameters, self.ADMIN_UNITS, context)
+        if admin is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.ADMIN_UNITS))
+        names = admin.fields().names()
+        fields_used = {}
+        for key in (self.CODE_FIELD, self.LEVEL_FIELD, self.PARENT_FIELD):
+            name = self.parameterAsString(parameters, key, context)
+            if name not in names:
+                raise QgsProcessingException(self.tr(
+                    "The layer {layer} has no field {field} ({param}); its fields are: {fields}.").format(
+                    layer=admin.sourceName(), field=name, param=key, fields=", ".join(names)))
+            fields_used[key] = names.index(name)
+        crs = metric_crs(admin.sourceCrs(), admin.sourceExtent())
+        to_metric = QgsCoordinateTransform(admin.sourceCrs(), crs, context.transformContext())
+        units = []
+        for feature in admin.getFeatures():
+            if feedback.isCanceled():
+                raise QgsProcessingException(self.tr("Canceled: no output was written."))
+            geometry = feature.geometry()
+            if geometry.isNull() or geometry.isEmpty():
+                raise QgsProcessingException(self.tr(
+                    "The layer {layer}: feature {fid} has no geometry; fix or delete it.").format(
+                    layer=admin.sourceName(), fid=feature.id()))
+            geometry.transform(to_metric)
+
+            def text(key, feature=feature):
+                value = feature.attribute(fields_used[key])
+                return "" if value is None or (hasattr(value, "isNull") and value.isNull()) else str(value).strip()
+
+            units.append(AdminUnit(text(self.CODE_FIELD), text(self.LEVEL_FIELD).lower(), text(self.PARENT_FIELD),
+                                   tables.to_shapely(geometry)))
+        buildings = []
+        source = self.parameterAsSource(parameters, self.BUILDINGS, context)
+        building_features = []
+        if source is not None:
+            id_field = self.parameterAsString(parameters, self.BUILDING_ID_FIELD, context)
+            id_index = source.fields().lookupField(id_field) if id_field else -1
+            if id_field and id_index < 0:
+                raise QgsProcessingException(self.tr("The layer {layer} has no field {field}.").format(
+                    layer=source.sourceName(), field=id_field))
+            to_b = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
+            for feature in source.getFeatures():
+                if feedback.isCanceled():
+                    raise QgsProcessingException(self.tr("Canceled: no output was written."))
+                building_id = str(feature.attribute(id_index)) if id_index >= 0 else str(feature.id())
+                geometry = feature.geometry()
+                if not geometry.isNull():
+                    geometry.transform(to_b)
+                buildings.append((building_id, tables.to_shapely(geometry)))
+                building_features.append(feature)
+        tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
+        with qgis_io.core_errors():
+            report = check_hierarchy(units, buildings, tolerance, progress=qgis_io.FeedbackProgress(feedback))
+
+        fields = QgsFields()
+        for name in ("kind", "code", "other", "level"):
+            fields.append(QgsField(name, QVariant.String))
+        fields.append(QgsField("area_m2", QVariant.Double))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
+                                             QgsWkbTypes.Type.MultiPolygon, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        features = []
+        for finding in report.findings:
+            feature = QgsFeature(fields)
+            geometry = tables.from_shapely(finding.geometry)
+            if not geometry.isNull():
+                polygons = [g for g in geometry.asGeometryCollection()
+                            if g.type() == QgsWkbTypes.GeometryType.PolygonGeometry] \
+                    if geometry.isMultipart() or geometry.type() != QgsWkbTypes.GeometryType.PolygonGeometry \
+                    else [geometry]
+                if polygons:
+                    merged = polygons[0]
+                    for g in polygons[1:]:
+                        merged = merged.combine(g)
+                    merged.convertToMultiType()
+                    feature.setGeometry(merged)
+            feature.setAttributes([finding.kind, finding.code, finding.other or None, finding.level or None,
+                                   round(finding.area, 2)])
+            features.append(feature)
+        sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
+
+        results = {self.OUTPUT: dest_id, self.FINDINGS: len(report.findings)}
+        if source is not None and self.OUTPUT_BUILDINGS in parameters and parameters[self.OUTPUT_BUILDINGS]:
+            b_fields = QgsFields(source.fields())
+            for name in ("community_code", "street_code"):
+                if b_fields.lookupField(name) < 0:
+                    b_fields.append(QgsField(name, QVariant.String))
+            if b_fields.lookupField("n_communities") < 0:
+                b_fields.append(QgsField("n_communities", QVariant.Int))
+            sink, b_id = self.parameterAsSink(parameters, self.OUTPUT_BUILDINGS, context, b_fields,
+                                              source.wkbType(), source.sourceCrs())
+            if sink is not None:
+                out = []
+                for feature, place in zip(building_features, report.buildings):
+                    attributes = feature.attributes() + [None] * (b_fields.count() - len(feature.attributes()))
+                    attributes[b_fields.lookupField("community_code")] = place.community or None
+                    attributes[b_fields.lookupField("street_code")] = place.street or None
+                    attributes[b_fields.lookupField("n_communities")] = place.communities
+                    feature.setFields(b_fields, False)
+                    feature.setAttributes(attributes)
+                    out.append(feature)
+                sink.addFeatures(out, QgsFeatureSink.Flag.FastInsert)
+                results[self.OUTPUT_BUILDINGS] = b_id
+        kinds = Counter(f.kind for f in report.findings)
+        feedback.pushInfo(self.tr("{units} units and {buildings} buildings checked in {crs}: {n} findings ({kinds}).")
+                          .format(units=len(units), buildings=len(buildings), crs=crs.authid(),
+                                  n=len(report.findings),
+                                  kinds=", ".join(f"{k} {v}" for k, v in kinds.most_common()) or "-"))
+        return results
