@@ -6,11 +6,20 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..cim_twin_plugin.resources import ICON_PATH, plugin_version
+from .checkhierarchy import CheckHierarchyAlgorithm
 from .gridcells import GridCellsAlgorithm
 from .gridcode import GridCodeAlgorithm
+from .joinhouseholds import JoinHouseholdsAlgorithm
+from .nearestfacility import NearestFacilityAlgorithm
+from .odmatrix import OdMatrixAlgorithm
+from .parseaddresses import ParseAddressesAlgorithm
+from .servicearea import ServiceAreaAlgorithm
+from .shortestpath import ShortestPathAlgorithm
 
 #: every algorithm the provider offers, in toolbox order
-ALGORITHMS = (GridCodeAlgorithm, GridCellsAlgorithm)
+ALGORITHMS = (GridCodeAlgorithm, GridCellsAlgorithm, ParseAddressesAlgorithm, JoinHouseholdsAlgorithm,
+              CheckHierarchyAlgorithm,
+              ShortestPathAlgorithm, OdMatrixAlgorithm, NearestFacilityAlgorithm, ServiceAreaAlgorithm)
 
 
 class CimTwinProvider(QgsProcessingProvider):
