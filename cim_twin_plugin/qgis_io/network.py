@@ -1,0 +1,314 @@
+"""Bridge for road network analysis: line/point layers -> core arrays, core results -> geometries.
+
+Lengths are ellipsoidal on the ellipsoid QGIS's own network tools use (the
+context's ellipsoid through QgsDistanceArea; the layer CRS's ellipsoid when the
+project sets none); the core measures them with pyproj.Geod on those axes.
+"""
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass, field
+
+import numpy as np
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsDistanceArea,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..core import network as core
+from .common import to_float
+
+
+@dataclass
+class NetworkRead:
+    """A built (or cached) network and what happened to the layer's features."""
+
+    network: core.RoadNetwork
+    cached: bool
+    features: int
+    """features read"""
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+    """(feature id, translated reason) of features not in the network"""
+    notes: list[tuple[int, str]] = field(default_factory=list)
+    """(feature id, translated note) of features used with a change (default speed, ...)"""
+    multipart: int = 0
+    """features split into their parts"""
+    ellipsoid: str = ""
+    """ellipsoid acronym used for lengths ('' = planar)"""
+
+
+def ellipsoid_axes(crs: QgsCoordinateReferenceSystem, context, planar: bool) -> tuple[tuple[float, float] | None, str]:
+    """(semi-major, semi-minor) of the ellipsoid QgsDistanceArea would measure with, and its name."""
+    if planar:
+        return None, ""
+    name = context.ellipsoid() if context is not None else ""
+    if not name or name.upper() == "NONE":
+        name = crs.ellipsoidAcronym()
+    distance_area = QgsDistanceArea()
+    distance_area.setSourceCrs(crs, context.transformContext())
+    if not name or not distance_area.setEllipsoid(name) or not distance_area.willUseEllipsoid():
+        return None, ""
+    return (distance_area.ellipsoidSemiMajor(), distance_area.ellipsoidSemiMinor()), name
+
+
+def crs_wkt(crs: QgsCoordinateReferenceSystem) -> str:
+    return crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT2_2019)
+
+
+def read_network(
+    source,
+    context,
+    feedback,
+    *,
+    direction_field: str = "",
+    forward_values=("1",),
+    backward_values=("-1",),
+    both_values=("0",),
+    default_direction: int = core.BOTH,
+    speed_field: str = "",
+    settings: core.NetworkSettings,
+) -> NetworkRead:
+    """Read every line of *source* and build (or reuse from the cache) its network."""
+    name = source.sourceName()
+    total = source.featureCount()
+    if total == 0:
+        raise QgsProcessingException(
+            QCoreApplication.translate(
+                "NetworkIO", "The network layer {layer} has no features: give a line layer with roads."
+            ).format(layer=name)
+        )
+    crs = source.sourceCrs()
+    if not crs.isValid():
+        raise QgsProcessingException(
+            QCoreApplication.translate(
+                "NetworkIO",
+                "The network layer {layer} has no coordinate reference system: set its CRS and run again.",
+            ).format(layer=name)
+        )
+    fields = source.fields()
+    dir_index = fields.lookupField(direction_field) if direction_field else -1
+    speed_index = fields.lookupField(speed_field) if speed_field else -1
+    request = QgsFeatureRequest()
+    wanted = [i for i in (dir_index, speed_index) if i >= 0]
+    request.setSubsetOfAttributes(wanted)
+    forward = {str(v).strip() for v in forward_values}
+    backward = {str(v).strip() for v in backward_values}
+    both = {str(v).strip() for v in both_values}
+    from shapely import wkb
+
+    coords, sizes, fids, dirs, speeds = [], [], [], [], []
+    skipped: list[tuple[int, str]] = []
+    notes: list[tuple[int, str]] = []
+    multipart = 0
+    for n, feature in enumerate(source.getFeatures(request)):
+        if n % 2000 == 0:
+            if feedback is not None and feedback.isCanceled():
+                raise QgsProcessingException(QCoreApplication.translate("NetworkIO", "Canceled by the user."))
+        fid = feature.id()
+        geometry = feature.geometry()
+        if geometry is None or geometry.isNull() or geometry.isEmpty():
+            skipped.append((fid, QCoreApplication.translate("NetworkIO", "no geometry")))
+            continue
+        if geometry.type() != QgsWkbTypes.GeometryType.LineGeometry:
+            skipped.append((fid, QCoreApplication.translate("NetworkIO", "not a line")))
+            continue
+        if QgsWkbTypes.isCurvedType(geometry.wkbType()):
+            geometry = QgsGeometry(geometry.constGet().segmentize())
+        shape = wkb.loads(bytes(geometry.asWkb()))
+        parts = list(getattr(shape, "geoms", [shape]))
+        if len(parts) > 1:
+            multipart += 1
+        direction = default_direction
+        if dir_index >= 0:
+            value = feature.attribute(dir_index)
+            text = "" if value is None or (hasattr(value, "isNull") and value.isNull()) else str(value).strip()
+            if text in forward:
+                direction = core.FORWARD
+            elif text in backward:
+                direction = core.BACKWARD
+            elif text in both:
+                direction = core.BOTH
+            elif text:
+                notes.append((fid, QCoreApplication.translate(
+                    "NetworkIO", "direction value '{value}' is none of the given values: default direction used"
+                ).format(value=text)))
+        speed = np.nan
+        if speed_index >= 0:
+            number = to_float(feature.attribute(speed_index))
+            speed = np.nan if number is None else number
+        for part in parts:
+            c = np.asarray(part.coords, dtype=float)
+            if c.ndim != 2 or len(c) == 0:
+                skipped.append((fid, QCoreApplication.translate("NetworkIO", "empty line part")))
+                continue
+            coords.append(c[:, :2])
+            sizes.append(len(c))
+            fids.append(fid)
+            dirs.append(direction)
+            speeds.append(speed)
+    if not coords:
+        raise QgsProcessingException(
+            QCoreApplication.translate(
+                "NetworkIO", "The network layer {layer} has no line with a geometry: there is no network to use."
+            ).format(layer=name)
+        )
+    flat = np.concatenate(coords)
+    offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+    fids_a = np.array(fids, dtype=np.int64)
+    dirs_a = np.array(dirs, dtype=np.int8)
+    speeds_a = np.array(speeds, dtype=float)
+    wkt = crs_wkt(crs)
+    key = core.fingerprint(flat, offsets, fids_a, dirs_a, speeds_a, wkt, settings)
+    network = core.CACHE.get(key)
+    cached = network is not None
+    if network is None:
+        try:
+            network = core.build_network(flat, offsets, fids_a, dirs_a, speeds_a, wkt, settings)
+        except core.NetworkError as exc:
+            raise QgsProcessingException(
+                QCoreApplication.translate("NetworkIO", "The network layer {layer} cannot be used: {detail}.").format(
+                    layer=name, detail=str(exc))
+            ) from exc
+        core.CACHE.put(key, network)
+    for problem in network.problems:
+        text = problem_text(problem.code, settings)
+        (skipped if problem.dropped else notes).append((problem.feature, text))
+    return NetworkRead(network, cached, n + 1, skipped, notes, multipart)
+
+
+def problem_text(code: str, settings: core.NetworkSettings) -> str:
+    """Translated reason for a core build problem."""
+    if code == "too_short":
+        return QCoreApplication.translate("NetworkIO", "zero length (fewer than two distinct vertices)")
+    if code == "collapsed":
+        return QCoreApplication.translate("NetworkIO", "shorter than the snapping tolerance")
+    if code == "speed_default":
+        return QCoreApplication.translate(
+            "NetworkIO", "speed is empty, not a number or not above 0: default speed {speed} km/h used"
+        ).format(speed=settings.default_speed)
+    if code == "self_loop":
+        return QCoreApplication.translate("NetworkIO", "starts and ends at the same node (a loop): kept")
+    return code
+
+
+def report_features(feedback, layer_name: str, items: list[tuple[int, str]], warning: bool, limit: int = 30) -> None:
+    """One log line per feature (the first *limit*), then how many more."""
+    if feedback is None:
+        return
+    for fid, reason in items[:limit]:
+        text = QCoreApplication.translate("NetworkIO", "{layer}, feature {fid}: {reason}").format(
+            layer=layer_name, fid=fid, reason=reason)
+        if warning:
+            feedback.reportError(text, False)
+        else:
+            feedback.pushInfo(text)
+    if len(items) > limit:
+        feedback.pushInfo(QCoreApplication.translate("NetworkIO", "... and {n} more features of {layer}.").format(
+            n=len(items) - limit, layer=layer_name))
+
+
+@dataclass
+class PointsRead:
+    """Points of a layer in the network layer's CRS; rejected ones have NaN and a reason."""
+
+    fids: list[int]
+    ids: list
+    """values of the id field (the feature id when none is given)"""
+    xy: np.ndarray
+    reasons: list
+
+
+def read_points(source, network_crs: QgsCoordinateReferenceSystem, context, feedback, id_field: str = "") -> PointsRead:
+    """Read a point layer, reprojecting to the network layer's CRS."""
+    name = source.sourceName()
+    if source.featureCount() == 0:
+        raise QgsProcessingException(
+            QCoreApplication.translate("NetworkIO", "The point layer {layer} has no features.").format(layer=name))
+    transform = QgsCoordinateTransform(source.sourceCrs(), network_crs, context.transformContext())
+    id_index = source.fields().lookupField(id_field) if id_field else -1
+    request = QgsFeatureRequest()
+    request.setSubsetOfAttributes([id_index] if id_index >= 0 else [])
+    fids, ids, xs, ys, reasons = [], [], [], [], []
+    for feature in source.getFeatures(request):
+        if feedback is not None and feedback.isCanceled():
+            raise QgsProcessingException(QCoreApplication.translate("NetworkIO", "Canceled by the user."))
+        fid = feature.id()
+        fids.append(fid)
+        value = feature.attribute(id_index) if id_index >= 0 else fid
+        ids.append(None if value is None or (hasattr(value, "isNull") and value.isNull()) else value)
+        geometry = feature.geometry()
+        x = y = np.nan
+        reason = None
+        if geometry is None or geometry.isNull() or geometry.isEmpty():
+            reason = QCoreApplication.translate("NetworkIO", "no geometry")
+        elif geometry.isMultipart() and geometry.constGet().numGeometries() > 1:
+            reason = QCoreApplication.translate("NetworkIO", "several points in one feature: give one point each")
+        else:
+            point = geometry.centroid().asPoint() if geometry.type() != QgsWkbTypes.GeometryType.PointGeometry \
+                else geometry.vertexAt(0)
+            try:
+                out = transform.transform(point.x(), point.y())
+                x, y = out.x(), out.y()
+            except QgsCsException:
+                reason = QCoreApplication.translate("NetworkIO", "cannot be transformed to the network's CRS")
+        xs.append(x)
+        ys.append(y)
+        reasons.append(reason)
+    return PointsRead(fids, ids, np.column_stack([xs, ys]).astype(float), reasons)
+
+
+def snap_reason(code: str | None, distance: float, max_snap: float | None) -> str | None:
+    """Translated reason a point was not attached."""
+    if code is None:
+        return None
+    if code == "no_network_nearby":
+        return QCoreApplication.translate(
+            "NetworkIO", "nearest road is {d:.1f} m away, beyond the maximum snapping distance of {max:g} m"
+        ).format(d=distance, max=max_snap)
+    return QCoreApplication.translate("NetworkIO", "not a valid point")
+
+
+def status_text(status: str) -> str | None:
+    """Translated explanation of a route status."""
+    texts = {
+        "ok": None,
+        "same_point": QCoreApplication.translate("NetworkIO", "origin and destination are the same point"),
+        "unreachable": QCoreApplication.translate(
+            "NetworkIO", "no route: the two points lie on parts of the network that are not connected "
+            "(or one-way streets forbid it)"),
+        "none_within_max_cost": QCoreApplication.translate("NetworkIO", "no facility within the maximum cost"),
+    }
+    return texts.get(status, status)
+
+
+# -- geometries --------------------------------------------------------------------------
+def _wkb_line(coords: np.ndarray) -> bytes:
+    return struct.pack("<BII", 1, 2, len(coords)) + np.ascontiguousarray(coords, dtype="<f8").tobytes()
+
+
+def line_geometry(coords: np.ndarray) -> QgsGeometry:
+    """A LineString from an (n, 2) array (WKB: no per-vertex Python objects)."""
+    geometry = QgsGeometry()
+    geometry.fromWkb(_wkb_line(coords))
+    return geometry
+
+
+def multiline_geometry(coords: np.ndarray, offsets: np.ndarray) -> QgsGeometry:
+    """A MultiLineString from flat coordinates and part offsets."""
+    parts = [_wkb_line(coords[a:b]) for a, b in zip(offsets[:-1].tolist(), offsets[1:].tolist())]
+    geometry = QgsGeometry()
+    geometry.fromWkb(struct.pack("<BII", 1, 5, len(parts)) + b"".join(parts))
+    return geometry
+
+
+def shapely_geometry(shape) -> QgsGeometry:
+    geometry = QgsGeometry()
+    geometry.fromWkb(shape.wkb)
+    return geometry

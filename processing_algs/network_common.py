@@ -1,0 +1,271 @@
+"""Parameters and steps shared by the four network algorithms (group 'network')."""
+from __future__ import annotations
+
+from qgis.core import (
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
+
+from ..cim_twin_plugin.core import network as core
+from ..cim_twin_plugin.qgis_io import network as bridge
+from .base import CimTwinAlgorithm
+
+COSTS = ("length", "time")
+MODES = ("drive", "walk")
+UNITS = {"length": "m", "time": "s"}
+
+
+class NetworkAlgorithm(CimTwinAlgorithm):
+    """Base of cimtwin:shortestpath, odmatrix, nearestfacility and servicearea."""
+
+    GROUP_ID = "network"
+
+    NETWORK = "NETWORK"
+    COST = "COST"
+    MODE = "MODE"
+    DIRECTION_FIELD = "DIRECTION_FIELD"
+    VALUE_FORWARD = "VALUE_FORWARD"
+    VALUE_BACKWARD = "VALUE_BACKWARD"
+    VALUE_BOTH = "VALUE_BOTH"
+    DEFAULT_DIRECTION = "DEFAULT_DIRECTION"
+    SPEED_FIELD = "SPEED_FIELD"
+    DEFAULT_SPEED = "DEFAULT_SPEED"
+    WALK_SPEED = "WALK_SPEED"
+    SNAP_TOLERANCE = "SNAP_TOLERANCE"
+    SPLIT_AT_CROSSINGS = "SPLIT_AT_CROSSINGS"
+    MAX_SNAP = "MAX_SNAP"
+    PLANAR = "PLANAR"
+
+    def add_network_parameters(self) -> None:
+        """NETWORK and COST first, then the optional network settings (advanced)."""
+        param = QgsProcessingParameterFeatureSource(
+            self.NETWORK, QCoreApplication.translate("NetworkAlgorithm", "Road network (lines)"),
+            [QgsProcessing.SourceType.TypeVectorLine])
+        param.setHelp(QCoreApplication.translate(
+            "NetworkAlgorithm", "Line layer of roads in any CRS. Nodes are where lines end; the built graph is "
+            "reused while QGIS runs as long as the layer and these settings do not change."))
+        self.addParameter(param)
+        param = QgsProcessingParameterEnum(
+            self.COST, QCoreApplication.translate("NetworkAlgorithm", "Cost"),
+            options=[QCoreApplication.translate("NetworkAlgorithm", "Length (metres)"),
+                     QCoreApplication.translate("NetworkAlgorithm", "Travel time (seconds)")], defaultValue=0)
+        param.setHelp(QCoreApplication.translate(
+            "NetworkAlgorithm", "What the route minimises. Travel time uses the speed field (drive) or the "
+            "walking speed (walk)."))
+        self.addParameter(param)
+        param = QgsProcessingParameterEnum(
+            self.MODE, QCoreApplication.translate("NetworkAlgorithm", "Travel mode"),
+            options=[QCoreApplication.translate("NetworkAlgorithm", "Drive (one-way rules, speed field)"),
+                     QCoreApplication.translate("NetworkAlgorithm", "Walk (both ways, walking speed)")],
+            defaultValue=0)
+        param.setHelp(QCoreApplication.translate(
+            "NetworkAlgorithm", "Walking ignores one-way rules and moves at the walking speed on every road."))
+        self.addParameter(param)
+        param = QgsProcessingParameterField(
+            self.DIRECTION_FIELD, QCoreApplication.translate("NetworkAlgorithm", "Direction field"),
+            parentLayerParameterName=self.NETWORK, optional=True)
+        param.setHelp(QCoreApplication.translate(
+            "NetworkAlgorithm", "Field that says which way a road may be travelled (e.g. oneway). Without it "
+            "every road uses the default direction."))
+        self.addParameter(param)
+        for key, label, default, help_text in (
+            (self.VALUE_FORWARD, QCoreApplication.translate("NetworkAlgorithm", "Value for forward only"), "1",
+             QCoreApplication.translate("NetworkAlgorithm", "Direction value(s), comma-separated, for roads "
+                                        "travelled only in their digitised direction.")),
+            (self.VALUE_BACKWARD, QCoreApplication.translate("NetworkAlgorithm", "Value for backward only"), "-1",
+             QCoreApplication.translate("NetworkAlgorithm", "Direction value(s), comma-separated, for roads "
+                                        "travelled only against their digitised direction.")),
+            (self.VALUE_BOTH, QCoreApplication.translate("NetworkAlgorithm", "Value for both directions"), "0",
+             QCoreApplication.translate("NetworkAlgorithm", "Direction value(s), comma-separated, for two-way "
+                                        "roads.")),
+        ):
+            param = QgsProcessingParameterString(key, label, defaultValue=default, optional=True)
+            param.setHelp(help_text)
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+            self.addParameter(param)
+        param = QgsProcessingParameterEnum(
+            self.DEFAULT_DIRECTION, QCoreApplication.translate("NetworkAlgorithm", "Default direction"),
+            options=[QCoreApplication.translate("NetworkAlgorithm", "Both directions"),
+                     QCoreApplication.translate("NetworkAlgorithm", "Forward only"),
+                     QCoreApplication.translate("NetworkAlgorithm", "Backward only")], defaultValue=0)
+        param.setHelp(QCoreApplication.translate(
+            "NetworkAlgorithm", "Direction of roads whose direction value is empty or none of the given values "
+            "(each such road is listed in the log)."))
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(param)
+        param = QgsProcessingParameterField(
+            self.SPEED_FIELD, QCoreApplication.translate("NetworkAlgorithm", "Speed field (km/h)"),
+            parentLayerParameterName=self.NETWORK, optional=True)
+        param.setHelp(QCoreApplication.translate(
+            "NetworkAlgorithm", "Speed per road in km/h for travel time when driving. Empty, text or "
+            "non-positive values use the default speed and are listed in the log."))
+        self.addParameter(param)
+        param = QgsProcessingParameterNumber(
+            self.DEFAULT_SPEED, QCoreApplication.translate("NetworkAlgorithm", "Default speed (km/h)"),
+            QgsProcessingParameterNumber.Type.Double, defaultValue=30.0, minValue=0.001)
+        param.setHelp(QCoreApplication.translate(
+            "NetworkAlgorithm", "Driving speed for roads without a valid speed value."))
+        self.addParameter(param)
+        param = QgsProcessingParameterNumber(
+            self.WALK_SPEED, QCoreApplication.translate("NetworkAlgorithm", "Walking speed (m/s)"),
+            QgsProcessingParameterNumber.Type.Double, defaultValue=1.2, minValue=0.001)
+        param.setHelp(QCoreApplication.translate(
+            "NetworkAlgorithm", "Walking speed; 1.2 m/s makes 5/10/15 minutes about 360/720/1080 m."))
+        self.addParameter(param)
+        param = QgsProcessingParameterNumber(
+            self.SNAP_TOLERANCE, QCoreApplication.translate("NetworkAlgorithm", "Node snapping tolerance (m)"),
+            QgsProcessingParameterNumber.Type.Double, defaultValue=0.0, minValue=0.0)
+        param.setHelp(QCoreApplication.translate(
+            "NetworkAlgorithm", "Line ends closer than this become one node (closes small undershoots). 0 = "
+            "only ends at exactly the same place meet."))
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(param)
+        param = QgsProcessingParameterBoolean(
+            self.SPLIT_AT_CROSSINGS, QCoreApplication.translate("NetworkAlgorithm", "Split lines where they cross"),
+            defaultValue=False)
+        param.setHelp(QCoreApplication.translate(
+            "NetworkAlgorithm", "Make a node wherever two lines cross. Leave off for data that is already noded "
+            "(bridges and tunnels cross roads without meeting them)."))
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(param)
+        param = QgsProcessingParameterNumber(
+            self.MAX_SNAP, QCoreApplication.translate("NetworkAlgorithm", "Maximum snapping distance (m)"),
+            QgsProcessingParameterNumber.Type.Double, defaultValue=500.0, minValue=0.0)
+        param.setHelp(QCoreApplication.translate(
+            "NetworkAlgorithm", "Points farther than this from every road are rejected with the reason. Points "
+            "attach to the nearest point of the nearest road; the connector is counted in the cost."))
+        self.addParameter(param)
+        param = QgsProcessingParameterBoolean(
+            self.PLANAR, QCoreApplication.translate("NetworkAlgorithm", "Planar lengths"), defaultValue=False)
+        param.setHelp(QCoreApplication.translate(
+            "NetworkAlgorithm", "Measure lengths in the layer's projection instead of on the ellipsoid. By "
+            "default lengths are ellipsoidal (the project's ellipsoid, else the layer CRS's), as QGIS's own "
+            "network tools measure them."))
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(param)
+
+    # -- run-time helpers --------------------------------------------------------------
+    def read_network(self, parameters, context, feedback):
+        """(NetworkRead, network source, cost name, max snap)."""
+        source = self.parameterAsSource(parameters, self.NETWORK, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.NETWORK))
+        cost = COSTS[self.parameterAsEnum(parameters, self.COST, context)]
+        mode = MODES[self.parameterAsEnum(parameters, self.MODE, context)]
+        planar = self.parameterAsBool(parameters, self.PLANAR, context)
+        axes, ellipsoid_name = bridge.ellipsoid_axes(source.sourceCrs(), context, planar)
+        try:
+            settings = core.NetworkSettings(
+                snap_tolerance=self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context),
+                split_at_crossings=self.parameterAsBool(parameters, self.SPLIT_AT_CROSSINGS, context),
+                mode=mode,
+                walk_speed=self.parameterAsDouble(parameters, self.WALK_SPEED, context),
+                default_speed=self.parameterAsDouble(parameters, self.DEFAULT_SPEED, context),
+                ellipsoid=axes,
+            )
+        except core.NetworkError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+
+        def values(key):
+            text = self.parameterAsString(parameters, key, context) or ""
+            return tuple(v.strip() for v in text.split(",") if v.strip())
+
+        feedback.pushInfo(QCoreApplication.translate("NetworkAlgorithm", "Building the road network ..."))
+        read = bridge.read_network(
+            source, context, feedback,
+            direction_field=self.parameterAsString(parameters, self.DIRECTION_FIELD, context),
+            forward_values=values(self.VALUE_FORWARD),
+            backward_values=values(self.VALUE_BACKWARD),
+            both_values=values(self.VALUE_BOTH),
+            default_direction=self.parameterAsEnum(parameters, self.DEFAULT_DIRECTION, context),
+            speed_field=self.parameterAsString(parameters, self.SPEED_FIELD, context),
+            settings=settings,
+        )
+        read.ellipsoid = ellipsoid_name
+        name = source.sourceName()
+        summary = read.network.summary()
+        feedback.pushInfo(QCoreApplication.translate("NetworkAlgorithm", 
+            "Network {layer}: {features} features = {used} in the network ({parts} line parts, {multi} multipart "
+            "features split) + {skipped} left out; {nodes} junctions, {links} links, {components} connected "
+            "parts.").format(
+            layer=name, features=read.features, used=read.features - len({f for f, _ in read.skipped}),
+            parts=summary["edges"], multi=read.multipart, skipped=len({f for f, _ in read.skipped}),
+            nodes=summary["nodes"], links=summary["links"], components=summary["components"]))
+        if read.cached:
+            feedback.pushInfo(QCoreApplication.translate("NetworkAlgorithm", "The graph was reused from the cache (same layer and settings)."))
+        if ellipsoid_name:
+            feedback.pushInfo(QCoreApplication.translate("NetworkAlgorithm", "Lengths are ellipsoidal on {ellipsoid}.").format(ellipsoid=ellipsoid_name))
+        else:
+            feedback.pushInfo(QCoreApplication.translate("NetworkAlgorithm", "Lengths are planar, in the layer's projection."))
+        if mode == "walk":
+            feedback.pushInfo(QCoreApplication.translate("NetworkAlgorithm", "Walking: one-way rules ignored, {speed} m/s on every road.").format(
+                speed=settings.walk_speed))
+        bridge.report_features(feedback, name, read.skipped, warning=True)
+        bridge.report_features(feedback, name, read.notes, warning=False)
+        max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP, context)
+        return read, source, cost, max_snap
+
+    def read_points(self, parameters, key, id_key, network_source, context, feedback):
+        """Points of the layer *key* in the network's CRS (bridge.PointsRead) and its source."""
+        source = self.parameterAsSource(parameters, key, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, key))
+        id_field = self.parameterAsString(parameters, id_key, context) if id_key else ""
+        return bridge.read_points(source, network_source.sourceCrs(), context, feedback, id_field), source
+
+    @staticmethod
+    def snap(network, points, max_snap):
+        """Attach points; returns (Snapped, translated reason per point or None)."""
+        snapped = core.snap_points(network, points.xy, max_snap)
+        reasons = []
+        for i, own in enumerate(points.reasons):
+            reasons.append(own or bridge.snap_reason(snapped.reason[i], snapped.connector_len[i], max_snap))
+        return snapped, reasons
+
+
+def route_fields(first: str, second: str, first_type=QVariant.String, second_type=QVariant.String) -> QgsFields:
+    """Fields of route outputs."""
+    fields = QgsFields()
+    fields.append(QgsField(first, first_type))
+    fields.append(QgsField(second, second_type))
+    for name in ("cost", "length_m", "time_s", "network_m", "network_s", "start_snap_m", "end_snap_m"):
+        fields.append(QgsField(name, QVariant.Double))
+    fields.append(QgsField("cost_unit", QVariant.String, len=2))
+    fields.append(QgsField("edges", QVariant.Int))
+    fields.append(QgsField("status", QVariant.String, len=24))
+    fields.append(QgsField("reason", QVariant.String, len=254))
+    return fields
+
+
+def route_feature(fields: QgsFields, first, second, route, start_snap, end_snap, cost: str, network, reason):
+    """A route (or a row saying why there is none) as a feature of :func:`route_fields`."""
+    feature = QgsFeature(fields)
+    ok = route is not None and route.status in ("ok", "same_point")
+
+    def num(value):
+        return float(value) if ok and value == value else None
+
+    feature.setAttributes([
+        first, second,
+        num(route.cost) if route else None, num(route.length) if route else None,
+        num(route.time) if route else None, num(route.network_length) if route else None,
+        num(route.network_time) if route else None,
+        float(start_snap) if ok and start_snap == start_snap else None,
+        float(end_snap) if ok and end_snap == end_snap else None,
+        UNITS[cost], int(route.edges) if ok else None,
+        route.status if route else "rejected", reason,
+    ])
+    if ok and route.coords is not None and len(route.coords) >= 2:
+        feature.setGeometry(bridge.line_geometry(network.to_layer(route.coords)))
+    return feature

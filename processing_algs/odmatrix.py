@@ -1,0 +1,173 @@
+"""cimtwin:odmatrix: network costs from every origin to every destination."""
+from __future__ import annotations
+
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..cim_twin_plugin import qgis_io
+from ..cim_twin_plugin.core import network as core
+from ..cim_twin_plugin.qgis_io import network as bridge
+from .network_common import UNITS, NetworkAlgorithm, route_feature, route_fields
+
+
+class OdMatrixAlgorithm(NetworkAlgorithm):
+    """Origin-destination cost matrix as a table (one row per pair), optional route lines."""
+
+    ALG_ID = "odmatrix"
+
+    ORIGINS = "ORIGINS"
+    DESTINATIONS = "DESTINATIONS"
+    ORIGIN_ID_FIELD = "ORIGIN_ID_FIELD"
+    DESTINATION_ID_FIELD = "DESTINATION_ID_FIELD"
+    OUTPUT = "OUTPUT"
+    OUTPUT_LINES = "OUTPUT_LINES"
+    PAIRS = "PAIRS"
+    UNREACHABLE = "UNREACHABLE"
+
+    def displayName(self) -> str:  # noqa: N802 (QGIS naming)
+        return self.tr("OD cost matrix on the road network")
+
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS naming)
+        return self.tr(
+            "Least network cost from every origin to every destination, as a table with one row per pair: "
+            "origin_id, destination_id, cost (metres or seconds, connectors to the roads included), "
+            "length_m along the least-cost route and network_m (the part along the roads).\n\n"
+            "Pairs without a route stay in the table with status 'unreachable' (network not connected, "
+            "one-way streets) or the reason a point was rejected; nothing is dropped. One Dijkstra search "
+            "per origin answers all destinations at once.\n\n"
+            "Optional route lines (OUTPUT_LINES) are in the network layer's CRS."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS naming)
+        self.add_network_parameters()
+        for key, label, help_text in (
+            (self.ORIGINS, self.tr("Origins"), self.tr("Origin points (any CRS).")),
+            (self.DESTINATIONS, self.tr("Destinations"), self.tr("Destination points (any CRS).")),
+        ):
+            param = QgsProcessingParameterFeatureSource(key, label, [QgsProcessing.SourceType.TypeVectorPoint])
+            param.setHelp(help_text)
+            self.addParameter(param)
+        param = QgsProcessingParameterField(self.ORIGIN_ID_FIELD, self.tr("Origin ID field"),
+                                            parentLayerParameterName=self.ORIGINS, optional=True)
+        param.setHelp(self.tr("Field copied to origin_id; the feature id when empty."))
+        self.addParameter(param)
+        param = QgsProcessingParameterField(self.DESTINATION_ID_FIELD, self.tr("Destination ID field"),
+                                            parentLayerParameterName=self.DESTINATIONS, optional=True)
+        param.setHelp(self.tr("Field copied to destination_id; the feature id when empty."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("OD matrix"),
+                                                  QgsProcessing.SourceType.TypeVector)
+        param.setHelp(self.tr("Table: origin_id, destination_id, cost, cost_unit, length_m, network_m, status, "
+                              "reason."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFeatureSink(self.OUTPUT_LINES, self.tr("OD routes"),
+                                                  QgsProcessing.SourceType.TypeVectorLine, optional=True,
+                                                  createByDefault=False)
+        param.setHelp(self.tr("Optional: the route line of every pair (can be large: origins x destinations)."))
+        self.addParameter(param)
+        self.addOutput(QgsProcessingOutputNumber(self.PAIRS, self.tr("Pairs")))
+        self.addOutput(QgsProcessingOutputNumber(self.UNREACHABLE, self.tr("Pairs without a route")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)
+        read, net_source, cost, max_snap = self.read_network(parameters, context, feedback)
+        network = read.network
+        origins, o_source = self.read_points(parameters, self.ORIGINS, self.ORIGIN_ID_FIELD, net_source, context,
+                                             feedback)
+        dests, d_source = self.read_points(parameters, self.DESTINATIONS, self.DESTINATION_ID_FIELD, net_source,
+                                           context, feedback)
+        o_snap, o_reason = self.snap(network, origins, max_snap)
+        d_snap, d_reason = self.snap(network, dests, max_snap)
+        for name, points, reasons in ((o_source.sourceName(), origins, o_reason),
+                                      (d_source.sourceName(), dests, d_reason)):
+            bridge.report_features(feedback, name, [(f, r) for f, r in zip(points.fids, reasons) if r], True)
+        graph, (o_nodes, d_nodes) = core.build_query_graph(network, [o_snap, d_snap], cost)
+        n_o, n_d = len(origins.fids), len(dests.fids)
+        feedback.pushInfo(self.tr("Computing {o} x {d} costs ...").format(o=n_o, d=n_d))
+        with qgis_io.core_errors():
+            matrix = core.od_matrix(graph, o_snap, o_nodes, d_snap, d_nodes, qgis_io.FeedbackProgress(feedback, 5, 60))
+
+        fields = QgsFields()
+        fields.append(QgsField("origin_id", QVariant.String))
+        fields.append(QgsField("destination_id", QVariant.String))
+        fields.append(QgsField("cost", QVariant.Double))
+        fields.append(QgsField("cost_unit", QVariant.String, len=2))
+        fields.append(QgsField("length_m", QVariant.Double))
+        fields.append(QgsField("network_m", QVariant.Double))
+        fields.append(QgsField("status", QVariant.String, len=24))
+        fields.append(QgsField("reason", QVariant.String, len=254))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.NoGeometry)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        unit = UNITS[cost]
+        o_ids = ["" if v is None else str(v) for v in origins.ids]
+        d_ids = ["" if v is None else str(v) for v in dests.ids]
+        unreachable_text = bridge.status_text("unreachable")
+        same_text = bridge.status_text("same_point")
+        unreachable = 0
+        batch = []
+        for i in range(n_o):
+            if feedback.isCanceled():
+                raise QgsProcessingException(self.tr("Canceled: the output is incomplete."))
+            costs, lengths, nets = matrix.cost[i].tolist(), matrix.length[i].tolist(), matrix.network_length[i].tolist()
+            for j in range(n_d):
+                c = costs[j]
+                if not o_snap.ok[i]:
+                    status, reason = "origin_rejected", self.tr("origin: {reason}").format(reason=o_reason[i])
+                elif not d_snap.ok[j]:
+                    status, reason = "destination_rejected", self.tr("destination: {reason}").format(
+                        reason=d_reason[j])
+                elif c != c:
+                    status, reason = "unreachable", unreachable_text
+                elif matrix.same[i, j]:
+                    status, reason = "same_point", same_text
+                else:
+                    status, reason = "ok", None
+                ok = status in ("ok", "same_point")
+                unreachable += not ok
+                feature = QgsFeature(fields)
+                feature.setAttributes([o_ids[i], d_ids[j], c if ok else None, unit, lengths[j] if ok else None,
+                                       nets[j] if ok else None, status, reason])
+                batch.append(feature)
+            if len(batch) >= 5000:
+                sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+                batch = []
+                feedback.setProgress(60 + 25 * (i + 1) / n_o)
+        sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+        results = {self.OUTPUT: dest_id, self.PAIRS: n_o * n_d, self.UNREACHABLE: unreachable}
+
+        if parameters.get(self.OUTPUT_LINES) not in (None, ""):
+            line_fields = route_fields("origin_id", "destination_id")
+            lines, lines_id = self.parameterAsSink(parameters, self.OUTPUT_LINES, context, line_fields,
+                                                   QgsWkbTypes.Type.LineString, net_source.sourceCrs())
+            if lines is not None:
+                pairs = np.array([(i, j) for i in range(n_o) for j in range(n_d)], dtype=np.int64)
+                with qgis_io.core_errors():
+                    routes = core.shortest_paths(graph, o_snap, o_nodes, d_snap, d_nodes, pairs, True,
+                                                 qgis_io.FeedbackProgress(feedback, 85, 15))
+                batch = []
+                for route in routes:
+                    i, j = route.origin, route.destination
+                    reason = (self.tr("origin: {reason}").format(reason=o_reason[i]) if route.status == "origin_rejected"
+                              else self.tr("destination: {reason}").format(reason=d_reason[j])
+                              if route.status == "destination_rejected" else bridge.status_text(route.status))
+                    batch.append(route_feature(line_fields, o_ids[i], d_ids[j], route, o_snap.connector_len[i],
+                                               d_snap.connector_len[j], cost, network, reason))
+                lines.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+                results[self.OUTPUT_LINES] = lines_id
+        feedback.pushInfo(self.tr("{o} origins x {d} destinations = {n} rows: {ok} with a cost + {bad} without "
+                                  "(status and reason say why).").format(
+            o=n_o, d=n_d, n=n_o * n_d, ok=n_o * n_d - unreachable, bad=unreachable))
+        return results

@@ -1,0 +1,157 @@
+"""cimtwin:shortestpath: least-cost routes between points, or between two point layers."""
+from __future__ import annotations
+
+import numpy as np
+from qgis.core import (
+    QgsFeatureSink,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterPoint,
+    QgsWkbTypes,
+)
+
+from ..cim_twin_plugin import qgis_io
+from ..cim_twin_plugin.core import network as core
+from ..cim_twin_plugin.qgis_io import network as bridge
+from .network_common import NetworkAlgorithm, route_feature, route_fields
+
+
+class ShortestPathAlgorithm(NetworkAlgorithm):
+    """Routes on the road network: START -> END, or START_LAYER -> END_LAYER by order or all pairs."""
+
+    ALG_ID = "shortestpath"
+
+    START = "START"
+    END = "END"
+    START_LAYER = "START_LAYER"
+    END_LAYER = "END_LAYER"
+    PAIRING = "PAIRING"
+    OUTPUT = "OUTPUT"
+    ROUTES = "ROUTES"
+    FAILED = "FAILED"
+
+    def displayName(self) -> str:  # noqa: N802 (QGIS naming)
+        return self.tr("Shortest path on the road network")
+
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS naming)
+        return self.tr(
+            "Least-cost route (length or travel time) between a start and an end point, or between the "
+            "points of two layers, paired by order or all with all.\n\n"
+            "Points attach to the nearest point of the nearest road (not only to a node); the straight "
+            "connector is counted in cost, length and time and reported as start_snap_m/end_snap_m; "
+            "network_m and network_s are the part along the roads, which is what QGIS's native shortest "
+            "path reports. Every pair gets one row: a route, or no geometry with status and reason "
+            "(point too far from the roads, network not connected, same point).\n\n"
+            "Output lines are in the network layer's CRS. The graph is built once per layer and settings "
+            "and reused by later runs."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS naming)
+        self.add_network_parameters()
+        param = QgsProcessingParameterPoint(self.START, self.tr("Start point"), optional=True)
+        param.setHelp(self.tr("A single start point (any CRS); or use a start layer."))
+        self.addParameter(param)
+        param = QgsProcessingParameterPoint(self.END, self.tr("End point"), optional=True)
+        param.setHelp(self.tr("A single end point (any CRS); or use an end layer."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFeatureSource(
+            self.START_LAYER, self.tr("Start points layer"), [QgsProcessing.SourceType.TypeVectorPoint], optional=True)
+        param.setHelp(self.tr("Points to start from (any CRS); replaces the start point."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFeatureSource(
+            self.END_LAYER, self.tr("End points layer"), [QgsProcessing.SourceType.TypeVectorPoint], optional=True)
+        param.setHelp(self.tr("Points to go to (any CRS); replaces the end point."))
+        self.addParameter(param)
+        param = QgsProcessingParameterEnum(
+            self.PAIRING, self.tr("Pairing of start and end points"),
+            options=[self.tr("By order (1st with 1st, ...)"), self.tr("All pairs")], defaultValue=0)
+        param.setHelp(self.tr("By order pairs the n-th start with the n-th end (the layers must have as many "
+                              "points); all pairs routes every start to every end."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Routes"), QgsProcessing.SourceType.TypeVectorLine)
+        param.setHelp(self.tr("One line per pair with cost, length_m, time_s, network_m, edges, status."))
+        self.addParameter(param)
+        self.addOutput(QgsProcessingOutputNumber(self.ROUTES, self.tr("Routes found")))
+        self.addOutput(QgsProcessingOutputNumber(self.FAILED, self.tr("Pairs without a route")))
+
+    def _points(self, parameters, point_key, layer_key, network_source, context, feedback):
+        if parameters.get(layer_key) not in (None, ""):
+            points, _ = self.read_points(parameters, layer_key, None, network_source, context, feedback)
+            return points
+        if parameters.get(point_key) in (None, ""):
+            return None
+        # a point given with a CRS ("x,y [EPSG:...]") is reprojected; one without is taken in the network's CRS
+        point = self.parameterAsPoint(parameters, point_key, context, network_source.sourceCrs())
+        xy = np.array([[point.x(), point.y()]])
+        return bridge.PointsRead([0], [None], xy, [None])
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)
+        net_source = self.parameterAsSource(parameters, self.NETWORK, context)
+        if net_source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.NETWORK))
+        starts = self._points(parameters, self.START, self.START_LAYER, net_source, context, feedback)
+        ends = self._points(parameters, self.END, self.END_LAYER, net_source, context, feedback)
+        if starts is None or ends is None:
+            raise QgsProcessingException(self.tr(
+                "Give a start (START or START_LAYER) and an end (END or END_LAYER)."))
+        all_pairs = self.parameterAsEnum(parameters, self.PAIRING, context) == 1
+        n_s, n_e = len(starts.fids), len(ends.fids)
+        if all_pairs:
+            pairs = np.array([(i, j) for i in range(n_s) for j in range(n_e)], dtype=np.int64)
+        else:
+            if n_s != n_e and n_s != 1 and n_e != 1:
+                raise QgsProcessingException(self.tr(
+                    "Pairing by order needs as many start points ({s}) as end points ({e}); choose all pairs "
+                    "or give layers of the same size.").format(s=n_s, e=n_e))
+            n = max(n_s, n_e)
+            pairs = np.column_stack([np.arange(n) % n_s, np.arange(n) % n_e]).astype(np.int64)
+
+        read, _, cost, max_snap = self.read_network(parameters, context, feedback)
+        network = read.network
+        s_snap, s_reason = self.snap(network, starts, max_snap)
+        e_snap, e_reason = self.snap(network, ends, max_snap)
+        graph, (s_nodes, e_nodes) = core.build_query_graph(network, [s_snap, e_snap], cost)
+
+        fields = route_fields("start_fid", "end_fid")
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
+                                             QgsWkbTypes.Type.LineString, net_source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        feedback.pushInfo(self.tr("Routing {n} pairs ...").format(n=len(pairs)))
+        with qgis_io.core_errors():
+            routes = core.shortest_paths(graph, s_snap, s_nodes, e_snap, e_nodes, pairs, True,
+                                         qgis_io.FeedbackProgress(feedback, 10, 80))
+        found = failed = 0
+        batch = []
+        for route in routes:
+            i, j = route.origin, route.destination
+            if route.status == "origin_rejected":
+                reason = self.tr("start point: {reason}").format(reason=s_reason[i])
+            elif route.status == "destination_rejected":
+                reason = self.tr("end point: {reason}").format(reason=e_reason[j])
+            else:
+                reason = bridge.status_text(route.status)
+            feature = route_feature(fields, starts.fids[i], ends.fids[j], route, s_snap.connector_len[i],
+                                    e_snap.connector_len[j], cost, network, reason)
+            if route.status in ("ok", "same_point"):
+                found += 1
+            else:
+                failed += 1
+            batch.append(feature)
+            if len(batch) >= 1000:
+                sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+                batch = []
+                if feedback.isCanceled():
+                    raise QgsProcessingException(self.tr("Canceled: the output is incomplete."))
+        sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+        feedback.pushInfo(self.tr("{n} pairs = {found} routes + {failed} without a route (reason in the "
+                                  "field reason).").format(n=len(routes), found=found, failed=failed))
+        if failed:
+            feedback.reportError(self.tr("{failed} pairs have no route; see the fields status and reason.").format(
+                failed=failed), False)
+        return {self.OUTPUT: dest_id, self.ROUTES: found, self.FAILED: failed}
+
