@@ -265,7 +265,7 @@ def route_feature(fields: QgsFields, first, second, route, start_snap, end_snap,
         float(end_snap) if ok and end_snap == end_snap else None,
         UNITS[cost], int(route.edges) if ok else None,
         route.status if route else "rejected", reason,
-    ])
+    ] + [None] * (fields.count() - 13))
     if ok and route.coords is not None and len(route.coords) >= 2:
         feature.setGeometry(bridge.line_geometry(network.to_layer(route.coords)))
     return feature

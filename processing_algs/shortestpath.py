@@ -14,6 +14,8 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from qgis.PyQt.QtCore import QVariant
+
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core import network as core
 from ..cim_twin_plugin.qgis_io import network as bridge
@@ -116,7 +118,7 @@ class ShortestPathAlgorithm(NetworkAlgorithm):
         e_snap, e_reason = self.snap(network, ends, max_snap)
         graph, (s_nodes, e_nodes) = core.build_query_graph(network, [s_snap, e_snap], cost)
 
-        fields = route_fields("start_fid", "end_fid")
+        fields = route_fields("start_fid", "end_fid", QVariant.LongLong, QVariant.LongLong)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
                                              QgsWkbTypes.Type.LineString, net_source.sourceCrs())
         if sink is None:
