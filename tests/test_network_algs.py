@@ -157,7 +157,6 @@ def test_undershoot_closes_with_a_snapping_tolerance(cimtwin, district, memory_l
     gap_x, gap_y = float(defect["x"]), float(defect["y"])
     near_gap = (gap_x + 3.0, gap_y - 1.0)  # on the road the undershoot fails to reach
     pts = points_layer(memory_layer, [(mid.x() + 1, mid.y()), near_gap])
-    # by order pairs 1-1 and 2-2; use all pairs for the crossing trip
     trips = []
     for tolerance in (0.0, 1.0):
         out = run("cimtwin:shortestpath", dict(ROADS, NETWORK=roads, START_LAYER=pts, END_LAYER=pts, PAIRING=1,
