@@ -81,8 +81,9 @@ class CheckHierarchyAlgorithm(CimTwinAlgorithm):
             (self.PARENT_FIELD, self.tr("Parent code field"), "parent_code",
              self.tr("Field with the code of the parent unit.")),
         ):
+            # optional with a default: QGIS 3.22 refuses a missing non-optional field even with a default
             param = QgsProcessingParameterField(name, label, defaultValue=default,
-                                                parentLayerParameterName=self.ADMIN_UNITS)
+                                                parentLayerParameterName=self.ADMIN_UNITS, optional=True)
             param.setHelp(help_text)
             self.addParameter(param)
         param = QgsProcessingParameterFeatureSource(
@@ -112,8 +113,9 @@ class CheckHierarchyAlgorithm(CimTwinAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, self.ADMIN_UNITS))
         names = admin.fields().names()
         fields_used = {}
+        defaults = {self.CODE_FIELD: "code", self.LEVEL_FIELD: "level", self.PARENT_FIELD: "parent_code"}
         for key in (self.CODE_FIELD, self.LEVEL_FIELD, self.PARENT_FIELD):
-            name = self.parameterAsString(parameters, key, context)
+            name = self.parameterAsString(parameters, key, context) or defaults[key]
             if name not in names:
                 raise QgsProcessingException(self.tr(
                     "The layer {layer} has no field {field} ({param}); its fields are: {fields}.").format(

@@ -20,11 +20,16 @@ and POI as a word, so segmentation finds them whole.
 from __future__ import annotations
 
 import csv
+import io
 import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+# imported here, not on first use: jieba's first import keeps the importing frames alive (an exception it
+# catches while probing optional packages), which would keep a Processing algorithm's sinks open
+import jieba
 
 from ..errors import ValidationError
 from .csvio import read_rows
@@ -244,15 +249,14 @@ class Gazetteer:
     def tokenizer(self):
         """A jieba tokenizer whose dictionary is this gazetteer (built once, rebuilt after additions)."""
         if self._tokenizer is None:
-            import jieba
-
             jieba.setLogLevel(logging.WARNING)
             tokenizer = jieba.Tokenizer(dictionary=str(JIEBA_BASE))
-            tokenizer.initialize()
             words = set(self.names) | set(self.roads) | set(self.pois)
-            for word in sorted(words):
-                if len(word) >= 2:
-                    tokenizer.add_word(word, freq=100000 * len(word))
+            lines = JIEBA_BASE.read_bytes().splitlines()
+            lines += [f"{w} {100000 * len(w)}".encode() for w in sorted(words) if len(w) >= 2 and " " not in w]
+            # the prefix dictionary is built in memory (no cache file in the temp folder, no file left open)
+            tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(io.BytesIO(b"\n".join(lines)))
+            tokenizer.initialized = True
             self._tokenizer = tokenizer
         return self._tokenizer
 
