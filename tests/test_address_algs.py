@@ -229,3 +229,57 @@ def test_checkhierarchy_reports_gaps_overlaps_and_outside(cimtwin, memory_layer)
     overlap = findings[("overlap", "310115001001")]
     assert overlap["area_m2"] == pytest.approx(0.001 * 95300 * 0.01 * 111000, rel=0.05)
     assert result["OUTPUT"].crs().authid() == "EPSG:32651", "geographic input is measured in its UTM zone"
+
+
+# -- batch runs -------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def qgis_process():
+    from qgisprocess import QgisProcess  # scripts/ is on sys.path via conftest
+
+    runner = QgisProcess()
+    result = runner.enable_plugin()
+    assert result.returncode == 0, result.stdout + result.stderr
+    yield runner
+    runner.cleanup()
+
+
+@pytest.mark.slow
+def test_qgis_process_joins_gbk_records_and_reports_counts(qgis_process, district, tmp_path):
+    gpkg = district / "twin.gpkg"
+    result = qgis_process.run(
+        "cimtwin:joinhouseholds", INPUT=district / "sources" / "civil_affairs.csv", ADDRESS_FIELD="户籍地址",
+        KEY_FIELD="对象编号", BUILDINGS=f"{gpkg}|layername=buildings", BUILDING_ID_FIELD="building_id",
+        BUILDING_ADDRESS_FIELD="address", OUTPUT_HOUSEHOLDS=tmp_path / "hh.gpkg", OUTPUT_LINKS=tmp_path / "links.csv",
+        OUTPUT_UNMATCHED=tmp_path / "unmatched.csv")
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.json["results"]
+    assert out["RECORDS"] == out["LINKED"] + out["UNMATCHED"] > 0
+    with open(tmp_path / "links.csv", encoding="utf-8") as fh:
+        links = list(csv.DictReader(fh))
+    with open(tmp_path / "unmatched.csv", encoding="utf-8") as fh:
+        unmatched = list(csv.DictReader(fh))
+    assert len(links) == out["LINKED"] and len(unmatched) == out["UNMATCHED"]
+    assert all(r["record"].startswith("MZ") for r in links + unmatched), "the record key, not names or IDs"
+    assert {"姓名", "公民身份号码"}.isdisjoint(links[0]) and {"method", "score", "household_id"} <= set(links[0])
+    assert f"{out['RECORDS']} records in = {out['LINKED']} linked + {out['UNMATCHED']} unmatched" in result.stdout
+
+    result = qgis_process.run("cimtwin:parseaddresses", INPUT=district / "sources" / "hukou.csv",
+                              ADDRESS_FIELD="户籍地址", OUTPUT=tmp_path / "parsed.csv")
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.json["results"]
+    with open(tmp_path / "parsed.csv", encoding="utf-8") as fh:
+        parsed = list(csv.DictReader(fh))
+    assert len(parsed) == out["OK"] + out["PARTIAL"] + out["FAILED"] > 0
+    assert sum(r["district"] == "浦东新区" for r in parsed) > 0.9 * len(parsed), "GBK text decoded and parsed"
+
+
+@pytest.mark.slow
+def test_qgis_process_failure_names_the_problem(qgis_process, district, tmp_path):
+    result = qgis_process.run(
+        "cimtwin:joinhouseholds", INPUT=district / "sources" / "hukou.csv", ADDRESS_FIELD="户籍地址",
+        BUILDINGS=f"{district / 'twin.gpkg'}|layername=buildings", OUTPUT_HOUSEHOLDS=tmp_path / "h.gpkg",
+        OUTPUT_LINKS=tmp_path / "l.csv", OUTPUT_UNMATCHED=tmp_path / "u.csv")
+    assert result.returncode != 0
+    assert "address" in result.stdout + result.stderr
+    result = qgis_process.call("help", "cimtwin:checkhierarchy")
+    assert result.returncode == 0 and "ADMIN_UNITS" in result.stdout and "BUILDINGS" in result.stdout
