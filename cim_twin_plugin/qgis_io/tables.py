@@ -28,10 +28,6 @@ from ..core.errors import ValidationError
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("QgisIOTables", text)
-
-
 def is_csv_path(value) -> bool:
     """True if a parameter value is the path of an existing CSV file (read by the core reader)."""
     return isinstance(value, str) and value.lower().endswith(CSV_SUFFIXES) and os.path.isfile(value)
@@ -65,13 +61,15 @@ def read_records(value, source, address_field: str, key_field: str, keep: bool, 
     if is_csv_path(value):
         return _read_csv(value, address_field, key_field, keep)
     if source is None:
-        raise QgsProcessingException(tr("The input table could not be read: give a layer or a CSV file."))
+        raise QgsProcessingException(QCoreApplication.translate(
+            "QgisIOTables", "The input table could not be read: give a layer or a CSV file."))
     names = source.fields().names()
     records = Records(source.sourceName())
     for name in (address_field, key_field):
         if name and name not in names:
             raise QgsProcessingException(
-                tr("The table {table} has no field {field}; its fields are: {fields}.").format(
+                QCoreApplication.translate(
+                    "QgisIOTables", "The table {table} has no field {field}; its fields are: {fields}.").format(
                     table=source.sourceName(), field=name, fields=", ".join(names))
             )
     address_index = names.index(address_field)
@@ -108,7 +106,8 @@ def _read_csv(path: str, address_field: str, key_field: str, keep: bool) -> Reco
     for column in (address_field, key_field):
         if column and column not in header:
             raise QgsProcessingException(
-                tr("The table {table} has no field {field}; its fields are: {fields}.").format(
+                QCoreApplication.translate(
+                    "QgisIOTables", "The table {table} has no field {field}; its fields are: {fields}.").format(
                     table=name, field=column, fields=", ".join(header))
             )
     address_col = header.index(address_field)
@@ -134,13 +133,17 @@ def read_buildings(source, id_field: str, address_field: str, road_field: str, l
     for name in (id_field, address_field, road_field, lane_field, number_field, floors_field):
         if name and name not in names:
             raise QgsProcessingException(
-                tr("The buildings layer {layer} has no field {field}; its fields are: {fields}.").format(
+                QCoreApplication.translate(
+                    "QgisIOTables",
+                    "The buildings layer {layer} has no field {field}; its fields are: {fields}.").format(
                     layer=source.sourceName(), field=name, fields=", ".join(names))
             )
     if not address_field and not (road_field and number_field):
         raise QgsProcessingException(
-            tr("The buildings layer {layer} needs address fields: choose its address field, or its road and "
-               "number fields (and lane, if any).").format(layer=source.sourceName())
+            QCoreApplication.translate(
+                "QgisIOTables",
+                "The buildings layer {layer} needs address fields: choose its address field, or its road and "
+                "number fields (and lane, if any).").format(layer=source.sourceName())
         )
     index = {name: names.index(name) if name else -1
              for name in (id_field, address_field, road_field, lane_field, number_field, floors_field)}
@@ -158,8 +161,10 @@ def read_buildings(source, id_field: str, address_field: str, road_field: str, l
         building_id = get(id_field) if id_field else str(feature.id())
         if not building_id or building_id in seen:
             raise QgsProcessingException(
-                tr("The buildings layer {layer}: feature {fid} has an empty or repeated id '{id}' in {field}; "
-                   "choose a field with unique ids.").format(
+                QCoreApplication.translate(
+                    "QgisIOTables",
+                    "The buildings layer {layer}: feature {fid} has an empty or repeated id '{id}' in {field}; "
+                    "choose a field with unique ids.").format(
                     layer=source.sourceName(), fid=feature.id(), id=building_id, field=id_field or "fid")
             )
         seen.add(building_id)
