@@ -280,64 +280,63 @@ def build_network(
         raise NetworkError("the network has coordinates that are not finite numbers")
     problems: list[Problem] = []
 
-    # 1. parts as vertex lists without repeated vertices
-    parts = []
-    for i in range(n_parts):
-        c = coords[offsets[i]:offsets[i + 1]]
-        if len(c) > 1:
-            keep = np.ones(len(c), bool)
-            keep[1:] = np.any(c[1:] != c[:-1], axis=1)
-            c = c[keep]
-        if len(c) < 2:
-            problems.append(Problem(int(features[i]), "too_short", True))
-            continue
-        parts.append((c, i))
+    # 1. parts without repeated vertices (vectorised: one pass over all vertices)
+    part_of = np.repeat(np.arange(n_parts), np.diff(offsets))
+    coords, part_of = _dedupe(coords, part_of)
+    counts = np.bincount(part_of, minlength=n_parts)
+    for i in np.nonzero(counts < 2)[0]:
+        problems.append(Problem(int(features[i]), "too_short", True))
+    keep = counts[part_of] >= 2
+    coords, part_of = coords[keep], part_of[keep]
     check_canceled(progress)
 
     # 2. optional noding at crossings
-    if settings.split_at_crossings and parts:
-        parts = _split_at_crossings(parts)
+    run_of = part_of
+    if settings.split_at_crossings and len(coords):
+        coords, part_of, run_of = _split_at_crossings(coords, part_of)
     check_canceled(progress)
-    if not parts:
+    if len(coords) == 0:
         raise NetworkError("the network has no line with two distinct vertices")
 
     # 3. nodes at line ends, merging ends within the tolerance
-    ends = np.array([[c[0], c[-1]] for c, _ in parts]).reshape(-1, 2)
+    piece_id = _piece_ids(run_of)
+    n_pieces = int(piece_id[-1]) + 1
+    p_off = np.concatenate([[0], np.cumsum(np.bincount(piece_id, minlength=n_pieces))])
+    first, last = p_off[:-1], p_off[1:] - 1
+    ends = np.empty((2 * n_pieces, 2))
+    ends[0::2], ends[1::2] = coords[first], coords[last]
     node_of_end, node_xy = _cluster(ends, settings.snap_tolerance)
-    part_u, part_v = node_of_end[0::2], node_of_end[1::2]
-    kept = []
-    for k, (c, i) in enumerate(parts):
-        c = c.copy()
-        c[0], c[-1] = node_xy[part_u[k]], node_xy[part_v[k]]
-        keep = np.ones(len(c), bool)
-        keep[1:] = np.any(c[1:] != c[:-1], axis=1)
-        c = c[keep]
-        if len(c) < 2:
-            problems.append(Problem(int(features[i]), "collapsed", True))
-            continue
-        if part_u[k] == part_v[k]:
-            problems.append(Problem(int(features[i]), "self_loop", False))
-        kept.append((c, i, part_u[k], part_v[k]))
-    if not kept:
+    e_u, e_v = node_of_end[0::2], node_of_end[1::2]
+    coords = coords.copy()
+    coords[first], coords[last] = node_xy[e_u], node_xy[e_v]
+    coords, piece_id = _dedupe(coords, piece_id)
+    counts = np.bincount(piece_id, minlength=n_pieces)
+    src_part = part_of[p_off[:-1]]
+    for k in np.nonzero(counts < 2)[0]:
+        problems.append(Problem(int(features[src_part[k]]), "collapsed", True))
+    for k in np.nonzero((counts >= 2) & (e_u == e_v))[0]:
+        problems.append(Problem(int(features[src_part[k]]), "self_loop", False))
+    good = counts >= 2
+    if not good.any():
         raise NetworkError("every line of the network is shorter than the snapping tolerance")
+    keep = good[piece_id]
+    e_xy = coords[keep]
+    new_id = np.cumsum(good) - 1
+    vert_edge = new_id[piece_id[keep]]
+    e_u, e_v, e_src = e_u[good], e_v[good], src_part[good]
+    n_edges = len(e_u)
+    e_off = np.concatenate([[0], np.cumsum(np.bincount(vert_edge, minlength=n_edges))])
     check_canceled(progress)
 
     # 4. measure segments, speeds
     measure = Measure(work_wkt, settings.ellipsoid)
-    e_off = np.concatenate([[0], np.cumsum([len(c) for c, *_ in kept])])
-    e_xy = np.concatenate([c for c, *_ in kept])
-    seg_a = np.ones(len(e_xy), bool)
-    seg_a[e_off[1:] - 1] = False  # no segment starts at a part's last vertex
     seg_len = np.zeros(len(e_xy))
-    idx = np.nonzero(seg_a)[0]
+    idx = np.nonzero(vert_edge[:-1] == vert_edge[1:])[0]
     seg_len[idx] = measure.between(e_xy[idx], e_xy[idx + 1])
-    e_src = np.array([i for _, i, _, _ in kept])
-    e_u = np.array([u for *_, u, _ in kept], dtype=np.int64)
-    e_v = np.array([v for *_, v in kept], dtype=np.int64)
     e_feature = features[e_src]
     if settings.mode == "walk":
-        e_dir = np.zeros(len(kept), np.int8)
-        e_speed = np.full(len(kept), settings.walk_speed)
+        e_dir = np.zeros(n_edges, np.int8)
+        e_speed = np.full(n_edges, settings.walk_speed)
     else:
         e_dir = directions[e_src]
         kmh = speeds_kmh[e_src]
@@ -347,51 +346,49 @@ def build_network(
         e_speed = np.where(bad, settings.default_speed, kmh) / 3.6
     check_canceled(progress)
 
-    # 5. contract chains of edges into links
+    # 5. contract chains of edges into links (vertex order built with numpy)
     chains = _chains(e_u, e_v, e_dir, len(node_xy))
     check_canceled(progress)
-    xy_parts, len_parts, time_parts, edge_parts, speed_parts = [], [], [], [], []
-    link_u, link_v, link_dir = [], [], []
-    for chain in chains:
-        xs, ls, ts, es, ss = [], [], [], [], []
-        start_len = start_time = 0.0
-        for edge, reverse in chain:
-            a, b = e_off[edge], e_off[edge + 1]
-            c = e_xy[a:b]
-            s = seg_len[a:b - 1]
-            if reverse:
-                c, s = c[::-1], s[::-1]
-            cl = start_len + np.concatenate([[0.0], np.cumsum(s)])
-            ct = start_time + np.concatenate([[0.0], np.cumsum(s / e_speed[edge])])
-            skip = 1 if xs else 0
-            xs.append(c[skip:])
-            ls.append(cl[skip:])
-            ts.append(ct[skip:])
-            es.append(np.full(len(c) - skip, edge))
-            ss.append(np.full(len(c) - skip, e_speed[edge]))
-            start_len, start_time = cl[-1], ct[-1]
-        first_edge, first_rev = chain[0]
-        last_edge, last_rev = chain[-1]
-        link_u.append(e_v[first_edge] if first_rev else e_u[first_edge])
-        link_v.append(e_u[last_edge] if last_rev else e_v[last_edge])
-        d = e_dir[first_edge]
-        link_dir.append(_flip(d) if first_rev else d)
-        e_arr = np.concatenate(es)
-        # the edge of the segment starting at a vertex is the next vertex's edge
-        seg_e = np.empty_like(e_arr)
-        seg_e[:-1] = e_arr[1:]
-        seg_e[-1] = -1
-        s_arr = np.concatenate(ss)
-        seg_s = np.empty_like(s_arr)
-        seg_s[:-1] = s_arr[1:]
-        seg_s[-1] = np.nan
-        xy_parts.append(np.concatenate(xs))
-        len_parts.append(np.concatenate(ls))
-        time_parts.append(np.concatenate(ts))
-        edge_parts.append(seg_e)
-        speed_parts.append(seg_s)
-    link_off = np.concatenate([[0], np.cumsum([len(x) for x in xy_parts])]).astype(np.int64)
-    link_dir = np.array(link_dir, dtype=np.int8)
+    c_edge = np.array([e for chain in chains for e, _ in chain], dtype=np.int64)
+    c_rev = np.array([r for chain in chains for _, r in chain], dtype=bool)
+    c_len = np.array([len(chain) for chain in chains], dtype=np.int64)
+    c_link = np.repeat(np.arange(len(chains)), c_len)
+    c_first = np.zeros(len(c_edge), bool)
+    c_first[np.cumsum(c_len) - c_len] = True
+    n_v = e_off[c_edge + 1] - e_off[c_edge]
+    total = int(n_v.sum())
+    rep = np.repeat(np.arange(len(c_edge)), n_v)
+    local = np.arange(total) - np.repeat(np.cumsum(n_v) - n_v, n_v)
+    rev_r = c_rev[rep]
+    vidx = np.where(rev_r, e_off[c_edge + 1][rep] - 1 - local, e_off[c_edge][rep] + local)
+    keepv = (local > 0) | c_first[rep]
+    vidx, rep, local, rev_r = vidx[keepv], rep[keepv], local[keepv], rev_r[keepv]
+    v_link = c_link[rep]
+    v_edge = c_edge[rep]
+    # length of the segment arriving at each vertex (0 at a link's first vertex)
+    prev = np.where(rev_r, vidx + 1, vidx - 1)
+    inc = np.where(local > 0, seg_len[np.minimum(vidx, prev)], 0.0)
+    inc_t = inc / e_speed[v_edge]
+    link_off = np.concatenate([[0], np.cumsum(np.bincount(v_link, minlength=len(chains)))]).astype(np.int64)
+    starts = link_off[:-1]
+    cum_len = np.cumsum(inc)
+    cum_len -= np.repeat(cum_len[starts], np.diff(link_off))
+    cum_time = np.cumsum(inc_t)
+    cum_time -= np.repeat(cum_time[starts], np.diff(link_off))
+    seg_edge = np.empty(len(vidx), np.int64)
+    seg_edge[:-1] = v_edge[1:]
+    seg_edge[link_off[1:] - 1] = -1
+    seg_speed = np.empty(len(vidx))
+    seg_speed[:-1] = e_speed[v_edge[1:]]
+    seg_speed[link_off[1:] - 1] = np.nan
+    f_edge, f_rev = c_edge[c_first], c_rev[c_first]
+    last_pos = np.cumsum(c_len) - 1
+    l_edge, l_rev = c_edge[last_pos], c_rev[last_pos]
+    link_u = np.where(f_rev, e_v[f_edge], e_u[f_edge])
+    link_v = np.where(l_rev, e_u[l_edge], e_v[l_edge])
+    d = e_dir[f_edge]
+    flipped = np.where(d == FORWARD, BACKWARD, np.where(d == BACKWARD, FORWARD, BOTH))
+    link_dir = np.where(f_rev, flipped, d).astype(np.int8)
     # only link ends stay nodes (nodes inside chains are now link vertices)
     used, remap = np.unique(np.concatenate([link_u, link_v]), return_inverse=True)
     remap = remap.ravel()
@@ -401,16 +398,16 @@ def build_network(
         crs_wkt=work_wkt,
         layer_crs_wkt=crs_wkt,
         node_xy=node_xy,
-        link_u=np.array(link_u, dtype=np.int64),
-        link_v=np.array(link_v, dtype=np.int64),
+        link_u=link_u.astype(np.int64),
+        link_v=link_v.astype(np.int64),
         link_fwd=link_dir != BACKWARD,
         link_bwd=link_dir != FORWARD,
         link_off=link_off,
-        xy=np.concatenate(xy_parts),
-        cum_len=np.concatenate(len_parts),
-        cum_time=np.concatenate(time_parts),
-        seg_edge=np.concatenate(edge_parts),
-        seg_speed=np.concatenate(speed_parts),
+        xy=e_xy[vidx],
+        cum_len=cum_len,
+        cum_time=cum_time,
+        seg_edge=seg_edge,
+        seg_speed=seg_speed,
         edge_feature=e_feature,
         settings=settings,
         problems=problems,
@@ -418,6 +415,22 @@ def build_network(
     )
     network.component = _components(network)
     return network
+
+
+def _dedupe(coords: np.ndarray, group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Drop vertices equal to the previous vertex of the same line."""
+    if len(coords) < 2:
+        return coords, group
+    keep = np.ones(len(coords), bool)
+    keep[1:] = np.any(coords[1:] != coords[:-1], axis=1) | (group[1:] != group[:-1])
+    return coords[keep], group[keep]
+
+
+def _piece_ids(part_of: np.ndarray) -> np.ndarray:
+    """Consecutive number of each run of equal part ids (pieces of split parts are separate runs)."""
+    change = np.ones(len(part_of), bool)
+    change[1:] = part_of[1:] != part_of[:-1]
+    return np.cumsum(change) - 1
 
 
 def _flip(direction: int) -> int:
@@ -517,18 +530,23 @@ def _components(network: RoadNetwork) -> np.ndarray:
     return labels
 
 
-def _split_at_crossings(parts: list[tuple[np.ndarray, int]]) -> list[tuple[np.ndarray, int]]:
-    """Node all lines at their crossings with shapely, keeping each piece's source part and direction."""
+def _split_at_crossings(coords: np.ndarray, part_of: np.ndarray):
+    """Node all lines at their crossings with shapely, keeping each piece's source part and direction.
+
+    Returns vertices, source part and a run id per vertex (a new run per piece).
+    """
     from shapely.geometry import LineString, Point
     from shapely.ops import unary_union
     from shapely.strtree import STRtree
 
-    lines = [LineString(c) for c, _ in parts]
+    bounds = np.concatenate([[0], np.nonzero(part_of[1:] != part_of[:-1])[0] + 1, [len(part_of)]])
+    lines = [LineString(coords[a:b]) for a, b in zip(bounds[:-1], bounds[1:])]
+    owners = [int(part_of[a]) for a in bounds[:-1]]
     noded = unary_union(lines)
     pieces = list(getattr(noded, "geoms", [noded]))
     tree = STRtree(lines)
     index_of = {id(line): k for k, line in enumerate(lines)}
-    out = []
+    out_xy, out_part = [], []
     for piece in pieces:
         mid = piece.interpolate(0.5, normalized=True)
         candidates = tree.query(mid.buffer(1e-6))
@@ -539,5 +557,11 @@ def _split_at_crossings(parts: list[tuple[np.ndarray, int]]) -> list[tuple[np.nd
         c = np.asarray(piece.coords)[:, :2]
         if best.project(Point(c[0])) > best.project(Point(c[-1])):
             c = c[::-1]
-        out.append((c, parts[k][1]))
-    return out
+        out_xy.append(c)
+        out_part.append(np.full(len(c), owners[k]))
+    # pieces must stay separate runs even when two pieces of one part follow each other:
+    # order by part, and use a run id that changes at every piece
+    run = np.concatenate([np.full(len(c), i) for i, c in enumerate(out_xy)])
+    part = np.concatenate(out_part)
+    order = np.argsort(part, kind="stable")
+    return np.concatenate(out_xy)[order], part[order], run[order]
