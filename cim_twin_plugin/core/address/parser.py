@@ -45,12 +45,17 @@ _NOT_AFTER_ALIAS = re.compile(r"[东西南北中]?(?:路|街|巷|弄|大道|大�
 _OWN_SUFFIX = re.compile(r"省|市|区|县")
 _STREET = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:街道|镇|乡))(?![路街巷弄道])")
 _COMMUNITY = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:居民委员会|村民委员会|居委会|村委会|社区|村))(?![路街巷弄道委])")
-_ROAD_SUFFIX = re.compile(r"大道|大街|公路|国道|省道|路(?![口边旁])|街(?![道区坊口])|巷(?![口])|弄(?![堂口])")
+_ROAD_SUFFIX = re.compile(
+    r"(?:大道|大街|公路|国道|省道|路(?![口边旁])|街(?![道区坊口])|巷(?![口])|弄(?![堂口]))"
+    r"(?!街道|[东西南北中]?(?:路|大道|大街))"  # 金川路街道 is a street; 郑巷北路 one road
+)
 _BOUNDARY = re.compile(r".*(?:工业区|开发区|园区|小区|新村|市场|广场|大厦|花园|中心|公司|家园|[区园城场厦苑镇乡村])")
 _FIRST_NUMBER = re.compile(r"[A-Z]?\d+[A-Z]?(?:弄|号|幢|栋|单元|层|楼|室|户|座|-)")
 _NUM = r"(?:[A-Z]?\d+[A-Z]?|[A-Z]|[甲乙丙丁]\d*)"
 _TAIL = re.compile(
-    rf"(?P<lane>{_NUM})(?:弄|巷)"
+    rf"(?P<gate>{_NUM}号门)"
+    r"|(?P<group>\d+(?:组|队|社))"
+    rf"|(?P<lane>{_NUM})(?:弄|巷)"
     rf"|(?P<haolou>{_NUM})号楼"
     rf"|(?P<room>{_NUM})(?:号房|室|户)"
     rf"|(?P<hao>{_NUM}(?:-\d+)?)号"
@@ -58,12 +63,13 @@ _TAIL = re.compile(
     rf"|(?P<unit>{_NUM}|[东西南北中])单元"
     r"|(?P<floor>-?\d+|B\d+|负\d+|地下\d+)(?:层|楼)"
     r"|(?P<lbuilding>[A-Z]\d*[A-Z]?|\d+[A-Z])楼"
-    rf"|(?P<bare>{_NUM}(?:-{_NUM})*)"
+    rf"|(?P<bare>[A-Z]?\d+[A-Z]?(?:-{_NUM})*)"
 )
 _UNIT_CHARS = frozenset("弄巷号室户幢栋座单层楼")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _THIS_CITY = re.compile(r"^(?:本市|本区|中国|中华人民共和国)")
-_TEXT = re.compile(r"[^0-9A-Z\-]+|-")
+_TEXT = re.compile(r"(?:[A-Z]+(?![0-9A-Z])(?!座|栋|幢|单元|楼)|[^0-9A-Z\-])+|-|[A-Z]+")
+_BUILDING_POI = re.compile(r"(?:大厦|中心|广场|大楼|公寓|写字楼|商城|市场|商场|酒店|宾馆)$")
 _LEADING_ZEROS = re.compile(r"^0+(?=\d)")
 
 
@@ -260,8 +266,8 @@ class AddressParser:
                 if token in "省市区县":
                     pos += 1
                     continue
-            if token == "-":
-                pos += 1  # 浙江省-杭州-下城区
+            if token in ("-", "市辖区"):
+                pos += len(token)  # 浙江省-杭州-下城区, 上海市市辖区黄浦区
                 continue
             if token in gaz.roads or token in gaz.pois:
                 break
@@ -269,8 +275,9 @@ class AddressParser:
             if not candidates:
                 break
             alias_only = all(is_alias for _, is_alias in candidates)
-            if alias_only and _NOT_AFTER_ALIAS.match(s, pos + len(token)):
-                break  # 黄岩路 is a road, 龙山镇 a town
+            after = pos + len(token)
+            if alias_only and _NOT_AFTER_ALIAS.match(s, after) and not self._name_at(s, after):
+                break  # 黄岩路 is a road, 龙山镇 a town (but 台州路桥区 is 台州 + 路桥区)
             rank = LEVEL_RANK[last.level] if last else -1
             fitting = [d for d, _ in candidates if LEVEL_RANK[d.level] > rank
                        and (last is None or gaz.is_within(d.code, last.code))]
@@ -299,6 +306,11 @@ class AddressParser:
             if alias_only and _OWN_SUFFIX.match(s, pos):
                 skip_suffix = True  # 富阳市 read as alias 富阳 + 市 (the old county-level city)
         return pos
+
+    def _name_at(self, s: str, pos: int) -> bool:
+        """True if a full division name starts at *pos*."""
+        names = self.gazetteer.names
+        return any(any(not alias for _, alias in names.get(s[pos:pos + n], ())) for n in range(2, 8))
 
     def _street_community(self, s: str, pos: int, state: _State) -> int:
         if "street" not in state.fields:
@@ -341,7 +353,7 @@ class AddressParser:
                 continue
             head = s[start:match.start()]
             boundary = _BOUNDARY.match(head)
-            if boundary and len(head) - boundary.end() >= 2:
+            if boundary and len(head[boundary.end():].strip("东西南北中")) >= 2:
                 start += boundary.end()
                 head = s[start:match.start()]
             if head[0].isdigit() and match.group() not in ("国道", "省道"):
@@ -384,7 +396,14 @@ class AddressParser:
             kind = match.lastgroup
             value = match.group(kind)
             pos = match.end()
-            if kind == "lane":
+            if kind == "gate":
+                rest.append(match.group())  # 8号门: a gate, not a house
+            elif kind == "group":
+                if "road" not in f and "number" not in f:
+                    f["road"] = value  # 村民小组 (3组): the road level of a village address
+                else:
+                    rest.append(match.group())
+            elif kind == "lane":
                 if "lane" not in f and "number" not in f:
                     f["lane"] = value
                 else:
@@ -413,7 +432,9 @@ class AddressParser:
                 else:
                     f[kind] = value
             else:  # a bare number: its place decides what it is
-                if "-" in value and pos < end and s[pos] in _UNIT_CHARS:
+                if "-" in value and pos < end and s[pos] in "号室户":
+                    pos += 1  # 14-9-1456室, G2-13474号: the unit word closes the chain
+                elif "-" in value and pos < end and s[pos] in _UNIT_CHARS:
                     value, _, last = value.rpartition("-")
                     pos -= len(last)  # the last part goes with the unit after it (174-8楼)
                 self._bare(value, f, rest)
@@ -424,19 +445,24 @@ class AddressParser:
 
     @staticmethod
     def _bare(value: str, f: dict[str, str], rest: list[str]) -> None:
+        """Place a number without unit word (or a dash chain) by what is already known."""
         parts = value.split("-")
         placed = any(k in f for k in ("number", "building"))
-        if not placed and "lane" in f:
+        if not placed and ("lane" in f or "road" in f):
             f["number"] = parts[0]
             parts = parts[1:]
-        elif not placed and "road" in f:
-            f["number"] = parts[0]
-            parts = parts[1:]
+        elif not placed and len(parts) == 1 and ("floor" in f or "unit" in f
+                                                 or _BUILDING_POI.search(f.get("poi", ""))):
+            pass  # 5楼94, 华远大厦1041: a room
         elif not placed:
             f["building"] = parts[0]
             parts = parts[1:]
         if not parts:
             return
+        if len(parts) >= 3 and "building" not in f:
+            f["building"] = parts.pop(0)
+        if len(parts) == 2 and "building" not in f and "unit" not in f:
+            f["building"] = parts.pop(0)
         if len(parts) >= 2 and "unit" not in f:
             f["unit"] = parts[-2]
         if "room" not in f:
