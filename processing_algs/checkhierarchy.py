@@ -101,10 +101,15 @@ class CheckHierarchyAlgorithm(CimTwinAlgorithm):
                               "(digitising slivers)."))
         param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(param)
-        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Hierarchy report")))
-        self.addParameter(QgsProcessingParameterFeatureSink(
+        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Hierarchy report"))
+        param.setHelp(self.tr("One row per finding: kind, code, other code, level, area_m2 and the problem's "
+                              "polygon (gap, overlap, part outside, building)."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFeatureSink(
             self.OUTPUT_BUILDINGS, self.tr("Buildings with community codes"),
-            QgsProcessing.SourceType.TypeVectorPolygon, optional=True, createByDefault=False))
+            QgsProcessing.SourceType.TypeVectorPolygon, optional=True, createByDefault=False)
+        param.setHelp(self.tr("Optional: the buildings with community_code, street_code and n_communities."))
+        self.addParameter(param)
         self.addOutput(QgsProcessingOutputNumber(self.FINDINGS, self.tr("Findings")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)

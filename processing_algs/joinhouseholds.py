@@ -124,12 +124,20 @@ class JoinHouseholdsAlgorithm(CimTwinAlgorithm):
                               "only if you are allowed to keep them in the output."))
         param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(param)
-        for name, label in ((self.OUTPUT_HOUSEHOLDS, self.tr("Households")),
-                            (self.OUTPUT_LINKS, self.tr("Record links")),
-                            (self.OUTPUT_UNMATCHED, self.tr("Unmatched records"))):
+        for name, label, help_text in (
+            (self.OUTPUT_HOUSEHOLDS, self.tr("Households"),
+             self.tr("One point per household inside its building footprint: household_id, building_id, unit, "
+                     "floor (given, or from the room number), room, room_key, records.")),
+            (self.OUTPUT_LINKS, self.tr("Record links"),
+             self.tr("One row per linked record: record key, household_id, building_id, method, score.")),
+            (self.OUTPUT_UNMATCHED, self.tr("Unmatched records"),
+             self.tr("One row per record without household: record key, address, reason, reason_code and the "
+                     "building when it was found.")),
+        ):
             kind = (QgsProcessing.SourceType.TypeVectorPoint if name == self.OUTPUT_HOUSEHOLDS
                     else QgsProcessing.SourceType.TypeVector)
             param = QgsProcessingParameterFeatureSink(name, label, kind)
+            param.setHelp(help_text)
             self.addParameter(param)
         self.addOutput(QgsProcessingOutputNumber(self.RECORDS, self.tr("Records in")))
         self.addOutput(QgsProcessingOutputNumber(self.LINKED, self.tr("Records linked")))

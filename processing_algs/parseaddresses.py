@@ -98,8 +98,11 @@ class ParseAddressesAlgorithm(CimTwinAlgorithm):
                               "only if you are allowed to keep them in the output."))
         param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(param)
-        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Parsed addresses"),
-                                                            QgsProcessing.SourceType.TypeVector))
+        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Parsed addresses"),
+                                                  QgsProcessing.SourceType.TypeVector)
+        param.setHelp(self.tr("One row per record: record key, address, the parsed fields, building_key, "
+                              "room_key, status and reason (and the input fields if asked)."))
+        self.addParameter(param)
         self.addOutput(QgsProcessingOutputNumber(self.OK, self.tr("Addresses parsed completely")))
         self.addOutput(QgsProcessingOutputNumber(self.PARTIAL, self.tr("Addresses parsed in part")))
         self.addOutput(QgsProcessingOutputNumber(self.FAILED, self.tr("Addresses not parsed")))
