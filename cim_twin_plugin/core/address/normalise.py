@@ -39,6 +39,7 @@ _DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3,
            "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 _CN = "零〇○一二两三四五六七八九十百千万"
+_CN_SET = frozenset(_CN)
 _UNIT_AFTER = "弄|号|幢|栋|单元|层|楼|室|户|座"
 _RE_CN_BEFORE_UNIT = re.compile(f"([{_CN}]+)(?={_UNIT_AFTER})")
 _RE_CN_AFTER_UNIT = re.compile(f"(?<=[号幢栋元层楼室弄])([{_CN}]{{2,}})$")
@@ -92,7 +93,7 @@ def _replace_numeral(match: re.Match) -> str:
 
 def convert_numerals(text: str) -> str:
     """Chinese numerals before address units (and a trailing room after one) -> Arabic digits."""
-    if not any(ch in _CN for ch in text):
+    if _CN_SET.isdisjoint(text):
         return text
     text = _RE_CN_BEFORE_UNIT.sub(_replace_numeral, text)
     return _RE_CN_AFTER_UNIT.sub(_replace_numeral, text)
