@@ -52,7 +52,6 @@ def burn_buildings(
     *geometries*: shapely (multi)polygons in the grid's CRS, one per building;
     *heights*: metres above ground (None/NaN/<= 0 = no height: skipped and counted).
     """
-    import shapely
     from rasterio.features import rasterize
     from rasterio.transform import Affine
 
@@ -73,7 +72,7 @@ def burn_buildings(
             skipped[i] = "no height (empty, zero or negative)"
             continue
         if not geom.is_valid:
-            geom = shapely.make_valid(geom)
+            geom = make_valid(geom)
             geom = _polygonal(geom)
             if geom is None:
                 skipped[i] = "invalid footprint that cannot be repaired"
@@ -96,7 +95,7 @@ def burn_buildings(
     # small buildings: the cell of a point on their surface, if no building holds it
     for i, geom in shapes:
         if cells[i] == 0:
-            point = geom.point_on_surface()
+            point = geom.representative_point()
             row, col = grid.cell_of(point.x, point.y)
             if not grid.inside(row, col):
                 skipped[i] = "outside the DEM"
@@ -150,13 +149,23 @@ def burn_buildings(
     return BurnResult(labels, ground, roof, cells, skipped, repaired, int(burnt_mask.sum()))
 
 
+def make_valid(geom):
+    """GEOS's repair of an invalid geometry (shapely 1.8 and 2 spell it differently)."""
+    try:
+        from shapely.validation import make_valid as repair
+    except ImportError:  # pragma: no cover (very old shapely)
+        return geom.buffer(0)
+    return repair(geom)
+
+
 def _polygonal(geom):
     """The polygonal part of a repaired geometry, or None."""
-    import shapely
+    from shapely.ops import unary_union
 
     if geom.geom_type in ("Polygon", "MultiPolygon"):
         return geom if not geom.is_empty else None
-    parts = [g for g in shapely.get_parts(geom) if g.geom_type in ("Polygon", "MultiPolygon") and not g.is_empty]
+    parts = [g for g in getattr(geom, "geoms", [geom])
+             if g.geom_type in ("Polygon", "MultiPolygon") and not g.is_empty]
     if not parts:
         return None
-    return shapely.union_all(parts)
+    return unary_union(parts)

@@ -159,9 +159,11 @@ def _reproject_geographic(dataset, band: int, label: str, srs, max_cells: int) -
     metres = min(abs(gt[1]) * 111320.0 * math.cos(math.radians(lat)), abs(gt[5]) * 110540.0)
     src_band = dataset.GetRasterBand(band)
     nodata = src_band.GetNoDataValue()
+    if dataset.RasterCount > 1:
+        dataset = gdal.Translate("", dataset, format="MEM", bandList=[band])
     warped = gdal.Warp(
         "", dataset, format="MEM", dstSRS=wkt, xRes=metres, yRes=metres, resampleAlg="bilinear",
-        srcBands=[band], outputType=gdal.GDT_Float32, srcNodata=nodata, dstNodata=-3.4e38,
+        outputType=gdal.GDT_Float32, srcNodata=nodata, dstNodata=-3.4e38,
     )
     check_size(warped.RasterYSize, warped.RasterXSize, max_cells, f"raster {label} (reprojected)")
     warped.GetRasterBand(1).SetNoDataValue(-3.4e38)

@@ -15,6 +15,8 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 
 import numpy as np
 
@@ -86,23 +88,35 @@ def map_views(surface: np.ndarray, gt, tasks, mode: str, curv: float,
         return
     folder = tempfile.mkdtemp(prefix="cimtwin_viewshed_")
     path = os.path.join(folder, "surface.npy")
-    pool = None
+    executor = None
+    pending = {index: observer for index, observer in tasks}
     try:
         np.save(path, surface)
         top = __name__.split(".")[0]
         root = os.path.dirname(os.path.abspath(sys.modules[top].__file__))
         context = multiprocessing.get_context("spawn")
         context.set_executable(python_executable())
-        pool = context.Pool(workers, initializer=exec, initargs=(_BOOTSTRAP.format(name=top, root=root),))
-        jobs = [(path, tuple(gt), index, observer, mode, curv) for index, observer in tasks]
-        for result in pool.imap_unordered(_view_task, jobs, chunksize=1):
-            check_canceled(progress)
-            yield result
-        pool.close()
-        pool.join()
-        pool = None
+        executor = ProcessPoolExecutor(
+            workers, mp_context=context, initializer=exec,
+            initargs=(_BOOTSTRAP.format(name=top, root=root),),
+        )
+        futures = [executor.submit(_view_task, (path, tuple(gt), index, observer, mode, curv))
+                   for index, observer in tasks]
+        try:
+            for future in as_completed(futures):
+                check_canceled(progress)
+                result = future.result()
+                pending.pop(result[0], None)
+                yield result
+        except BrokenProcessPool:
+            # workers could not start (e.g. an embedded interpreter without a script path):
+            # finish the remaining observers here, one core, same results
+            pass
     finally:
-        if pool is not None:
-            pool.terminate()
-            pool.join()
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
         shutil.rmtree(folder, ignore_errors=True)
+    for index, observer in sorted(pending.items()):
+        check_canceled(progress)
+        window, vis = single_view(surface, gt, observer, mode, curv)
+        yield index, window, vis

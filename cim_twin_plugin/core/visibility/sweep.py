@@ -22,6 +22,7 @@ import numpy as np
 
 #: horizon before any obstacle: a finite "minus infinity" (so 0 * value stays 0)
 LOW = -1.0e30
+DENSITY = 3
 
 
 def sector_views(array: np.ndarray, row: int, col: int):
@@ -64,12 +65,18 @@ def sweep_sector(
     length = min(max_offset, n_cols - 1 - col)
     if length < 1:
         return
-    rays = np.arange(-length, length + 1, dtype=np.float64) / length  # row offset per column
-    ray_factor = np.sqrt(major * major + (rays * minor) ** 2)  # metres per column along each ray
-    horizon = np.full(rays.size, LOW, dtype=np.float64)
+    n_half = length * DENSITY
+    rays = np.arange(-n_half, n_half + 1, dtype=np.float64) / n_half  # row offset per column
+    # metres per column along each ray, inverted: slope = rise * inv_factor / i
+    inv_factor = (1.0 / np.sqrt(major * major + (rays * minor) ** 2)).astype(np.float32)
+    rays = rays.astype(np.float32)
+    horizon = np.full(rays.size, LOW, dtype=np.float32)
+    padded = np.empty(n_rows + 1, dtype=np.float32)
     for i in range(1, length + 1):
         c = col + i
-        column = z[:, c]
+        padded[:n_rows] = z[:, c]  # one strided read; the gathers below then stay in cache
+        padded[n_rows] = padded[n_rows - 1]
+        column = padded[:n_rows]
         # cells of this column inside the sector and the raster
         lo = max(-i if inclusive_diagonal else -i + 1, -row)
         hi = min(i if inclusive_diagonal else i - 1, n_rows - 1 - row)
@@ -80,28 +87,34 @@ def sweep_sector(
             if curvature:
                 zt -= curvature * dist * dist
             slope = (zt - z_observer) / dist
-            u = j * (length / i) + length
+            u = j * (n_half / i) + n_half
             m0 = np.floor(u).astype(np.intp)
             f = u - m0
-            m1 = np.minimum(m0 + 1, 2 * length)
+            m1 = np.minimum(m0 + 1, 2 * n_half)
             h = horizon[m0] * (1.0 - f) + horizon[m1] * f
             # a tolerance of a millimetre per kilometre keeps flat ground visible
             out[row + j, c] = slope >= h - 1e-6
         # rays crossing this column inside the raster update their horizon
-        m_lo = max(0, int(np.ceil((-row) * length / i)) + length)
-        m_hi = min(2 * length, int(np.floor((n_rows - 1 - row) * length / i)) + length)
+        m_lo = max(0, int(np.ceil((-row) * n_half / i)) + n_half)
+        m_hi = min(2 * n_half, int(np.floor((n_rows - 1 - row) * n_half / i)) + n_half)
         if m_lo > m_hi:
             continue
-        s = rays[m_lo:m_hi + 1]
-        y = row + s * i
-        y0 = np.floor(y).astype(np.intp)
-        g = y - y0
-        y1 = np.minimum(y0 + 1, n_rows - 1)
-        zc = column[y0] * (1.0 - g) + column[y1] * g
-        d = i * ray_factor[m_lo:m_hi + 1]
+        step = np.diff(padded)
+        y = rays[m_lo:m_hi + 1] * np.float32(i)
+        y += np.float32(row)
+        np.clip(y, 0, n_rows - 1, out=y)
+        y0 = y.astype(np.intp)  # y >= 0: truncation is floor
+        y -= y0  # now the fraction towards the next row
+        zc = column[y0]
+        y *= step[y0]
+        zc += y
+        zc -= np.float32(z_observer)
         if curvature:
-            zc = zc - curvature * d * d
-        np.maximum(horizon[m_lo:m_hi + 1], (zc - z_observer) / d, out=horizon[m_lo:m_hi + 1])
+            d = i / inv_factor[m_lo:m_hi + 1]
+            zc -= np.float32(curvature) * d * d
+        zc *= inv_factor[m_lo:m_hi + 1]
+        zc *= np.float32(1.0 / i)
+        np.maximum(horizon[m_lo:m_hi + 1], zc, out=horizon[m_lo:m_hi + 1])
 
 
 def exact_visibility(
