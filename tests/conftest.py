@@ -58,7 +58,8 @@ if qgis_available():
                     feature.setGeometry(QgsGeometry.fromWkt(wkt))
                 feature.setAttributes(list(values))
                 features.append(feature)
-            assert layer.dataProvider().addFeatures(features)
+            ok, _ = layer.dataProvider().addFeatures(features)  # returns (success, features)
+            assert ok and layer.featureCount() == len(rows), layer.dataProvider().lastError()
             layer.updateExtents()
             return layer
 
