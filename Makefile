@@ -45,6 +45,7 @@ lint: deps
 
 bench: deps
 	$(PY) scripts/bench_gridcode.py
+	$(PY) scripts/bench_address.py
 
 clean:
 	rm -rf dist demo_output .pytest_cache $(QM)

@@ -15,6 +15,10 @@ from cim_twin.processing_algs.provider import ALGORITHMS  # noqa: E402
 PROMISED = {
     "gridcode": {"INPUT", "LEVEL", "HEIGHT_FIELD", "ADMIN_CODE_FIELD", "OUTPUT"},
     "gridcells": {"EXTENT", "LEVEL", "OUTPUT"},
+    "parseaddresses": {"INPUT", "ADDRESS_FIELD", "GAZETTEER", "OUTPUT"},
+    "joinhouseholds": {"INPUT", "ADDRESS_FIELD", "BUILDINGS", "BUILDING_ADDRESS_FIELD", "OUTPUT_HOUSEHOLDS",
+                       "OUTPUT_LINKS", "OUTPUT_UNMATCHED"},
+    "checkhierarchy": {"ADMIN_UNITS", "BUILDINGS", "OUTPUT"},
 }
 
 
