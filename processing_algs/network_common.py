@@ -195,7 +195,7 @@ class NetworkAlgorithm(CimTwinAlgorithm):
         read.ellipsoid = ellipsoid_name
         name = source.sourceName()
         summary = read.network.summary()
-        feedback.pushInfo(QCoreApplication.translate("NetworkAlgorithm", 
+        feedback.pushInfo(QCoreApplication.translate("NetworkAlgorithm",
             "Network {layer}: {features} features = {used} in the network ({parts} line parts, {multi} multipart "
             "features split) + {skipped} left out; {nodes} junctions, {links} links, {components} connected "
             "parts.").format(
@@ -203,13 +203,17 @@ class NetworkAlgorithm(CimTwinAlgorithm):
             parts=summary["edges"], multi=read.multipart, skipped=len({f for f, _ in read.skipped}),
             nodes=summary["nodes"], links=summary["links"], components=summary["components"]))
         if read.cached:
-            feedback.pushInfo(QCoreApplication.translate("NetworkAlgorithm", "The graph was reused from the cache (same layer and settings)."))
+            feedback.pushInfo(QCoreApplication.translate(
+                "NetworkAlgorithm", "The graph was reused from the cache (same layer and settings)."))
         if ellipsoid_name:
-            feedback.pushInfo(QCoreApplication.translate("NetworkAlgorithm", "Lengths are ellipsoidal on {ellipsoid}.").format(ellipsoid=ellipsoid_name))
+            feedback.pushInfo(QCoreApplication.translate(
+                "NetworkAlgorithm", "Lengths are ellipsoidal on {ellipsoid}.").format(ellipsoid=ellipsoid_name))
         else:
-            feedback.pushInfo(QCoreApplication.translate("NetworkAlgorithm", "Lengths are planar, in the layer's projection."))
+            feedback.pushInfo(QCoreApplication.translate(
+                "NetworkAlgorithm", "Lengths are planar, in the layer's projection."))
         if mode == "walk":
-            feedback.pushInfo(QCoreApplication.translate("NetworkAlgorithm", "Walking: one-way rules ignored, {speed} m/s on every road.").format(
+            feedback.pushInfo(QCoreApplication.translate(
+                "NetworkAlgorithm", "Walking: one-way rules ignored, {speed} m/s on every road.").format(
                 speed=settings.walk_speed))
         bridge.report_features(feedback, name, read.skipped, warning=True)
         bridge.report_features(feedback, name, read.notes, warning=False)

@@ -160,9 +160,12 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
                 batch = []
                 for route in routes:
                     i, j = route.origin, route.destination
-                    reason = (self.tr("origin: {reason}").format(reason=o_reason[i]) if route.status == "origin_rejected"
-                              else self.tr("destination: {reason}").format(reason=d_reason[j])
-                              if route.status == "destination_rejected" else bridge.status_text(route.status))
+                    if route.status == "origin_rejected":
+                        reason = self.tr("origin: {reason}").format(reason=o_reason[i])
+                    elif route.status == "destination_rejected":
+                        reason = self.tr("destination: {reason}").format(reason=d_reason[j])
+                    else:
+                        reason = bridge.status_text(route.status)
                     batch.append(route_feature(line_fields, o_ids[i], d_ids[j], route, o_snap.connector_len[i],
                                                d_snap.connector_len[j], cost, network, reason))
                 lines.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)

@@ -13,7 +13,6 @@ from qgis.core import (
     QgsProcessingParameterPoint,
     QgsWkbTypes,
 )
-
 from qgis.PyQt.QtCore import QVariant
 
 from ..cim_twin_plugin import qgis_io
@@ -74,7 +73,8 @@ class ShortestPathAlgorithm(NetworkAlgorithm):
         param.setHelp(self.tr("By order pairs the n-th start with the n-th end (the layers must have as many "
                               "points); all pairs routes every start to every end."))
         self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Routes"), QgsProcessing.SourceType.TypeVectorLine)
+        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Routes"),
+                                                  QgsProcessing.SourceType.TypeVectorLine)
         param.setHelp(self.tr("One line per pair with cost, length_m, time_s, network_m, edges, status."))
         self.addParameter(param)
         self.addOutput(QgsProcessingOutputNumber(self.ROUTES, self.tr("Routes found")))

@@ -128,7 +128,8 @@ def test_costs_agree_with_native_shortest_path_including_one_way_and_points_betw
 
 def test_disconnected_park_path_is_unreachable_and_far_points_are_rejected(cimtwin, district, memory_layer):
     roads = layer(district, "roads")
-    park = next(f for f in roads.getFeatures() if f["edge_id"] == int(defect_edge(district, "disconnected")["edge_id"])).geometry().interpolate(1.0).asPoint()
+    park_id = int(defect_edge(district, "disconnected")["edge_id"])
+    park = next(f for f in roads.getFeatures() if f["edge_id"] == park_id).geometry().interpolate(1.0).asPoint()
     pts = points_layer(memory_layer, [(359700.5, 3455100.2), (park.x() + 1, park.y()), (300000.0, 3000000.0)])
     log = Log()
     result = run("cimtwin:odmatrix", dict(ROADS, NETWORK=roads, ORIGINS=pts, DESTINATIONS=pts, MAX_SNAP=100,

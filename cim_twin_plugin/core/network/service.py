@@ -167,11 +167,14 @@ def service_areas(
     return areas, nodes_reached
 
 
-def area_polygon(area: ServiceArea, buffer: float, quad_segs: int = 4):
-    """Polygon around a service area's lines: a buffer of *buffer* metres (shapely)."""
-    from shapely.geometry import MultiLineString
+def area_polygon(area: ServiceArea, buffer: float, quad_segs: int = 2):
+    """Polygon around a service area's lines: a buffer of *buffer* metres (shapely/GEOS).
+
+    The parts are merged into continuous lines first (fewer end caps for GEOS to union).
+    """
+    from shapely.ops import linemerge
 
     if len(area.link) == 0:
         return None
-    lines = [area.coords[a:b] for a, b in zip(area.offsets[:-1], area.offsets[1:])]
-    return MultiLineString(lines).buffer(buffer, quad_segs)
+    lines = [area.coords[a:b] for a, b in zip(area.offsets[:-1].tolist(), area.offsets[1:].tolist())]
+    return linemerge(lines).buffer(buffer, quad_segs)
