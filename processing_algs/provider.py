@@ -15,11 +15,17 @@ from .odmatrix import OdMatrixAlgorithm
 from .parseaddresses import ParseAddressesAlgorithm
 from .servicearea import ServiceAreaAlgorithm
 from .shortestpath import ShortestPathAlgorithm
+from .buildingdsm import BuildingDsmAlgorithm
+from .heightlimit import HeightLimitAlgorithm
+from .lineofsight import LineOfSightAlgorithm
+from .measure import MeasureAlgorithm
+from .viewshed import ViewshedAlgorithm
 
 #: every algorithm the provider offers, in toolbox order
 ALGORITHMS = (GridCodeAlgorithm, GridCellsAlgorithm, ParseAddressesAlgorithm, JoinHouseholdsAlgorithm,
               CheckHierarchyAlgorithm,
-              ShortestPathAlgorithm, OdMatrixAlgorithm, NearestFacilityAlgorithm, ServiceAreaAlgorithm)
+              ShortestPathAlgorithm, OdMatrixAlgorithm, NearestFacilityAlgorithm, ServiceAreaAlgorithm,
+              BuildingDsmAlgorithm, ViewshedAlgorithm, LineOfSightAlgorithm, MeasureAlgorithm, HeightLimitAlgorithm)
 
 
 class CimTwinProvider(QgsProcessingProvider):

@@ -1,0 +1,101 @@
+"""Bridge for visibility and measurement: raster layers, buildings and observers <-> core data."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsFeatureRequest,
+    QgsProcessingException,
+    QgsRasterLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..core.visibility import grid as core_grid
+from .common import core_errors, to_float
+
+
+def load_grid(layer: QgsRasterLayer, max_cells: int = core_grid.DEFAULT_MAX_CELLS, band: int = 1):
+    """The layer's band as a core Grid (geographic rasters reprojected to UTM, said in ``note``)."""
+    if layer is None:
+        raise QgsProcessingException(QCoreApplication.translate("QgisIO", "The DEM raster layer is missing."))
+    if layer.providerType() != "gdal":
+        raise QgsProcessingException(
+            QCoreApplication.translate(
+                "QgisIO", "The raster {layer} is not a file raster: save it as a GeoTIFF and run again."
+            ).format(layer=layer.name())
+        )
+    with core_errors():
+        return core_grid.read_grid(layer.source(), band=band, max_cells=max_cells, name=layer.name())
+
+
+def grid_crs(grid) -> QgsCoordinateReferenceSystem:
+    return QgsCoordinateReferenceSystem.fromWkt(grid.crs_wkt)
+
+
+def to_shapely(geometry):
+    """A QgsGeometry as a shapely geometry (2D), or None."""
+    from shapely import wkb
+
+    if geometry is None or geometry.isNull() or geometry.isEmpty():
+        return None
+    return wkb.loads(bytes(geometry.asWkb()))
+
+
+@dataclass
+class Features:
+    """Features of a source transformed to a target CRS, with what could not be used."""
+
+    features: list = field(default_factory=list)
+    """the QgsFeatures (original attributes, original geometry)"""
+    geometries: list = field(default_factory=list)
+    """shapely geometries in the target CRS (None where unusable)"""
+    failed: dict = field(default_factory=dict)
+    """feature index -> translated reason"""
+
+
+def read_features(source, crs: QgsCoordinateReferenceSystem, context, feedback=None, start=0.0, span=100.0) -> Features:
+    """All features of *source* with geometries transformed to *crs* (shapely)."""
+    transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
+    out = Features()
+    total = max(1, source.featureCount())
+    for i, feature in enumerate(source.getFeatures(QgsFeatureRequest())):
+        if feedback is not None and i % 2000 == 0:
+            if feedback.isCanceled():
+                raise QgsProcessingException(QCoreApplication.translate("QgisIO", "Canceled by the user."))
+            feedback.setProgress(start + span * i / total)
+        out.features.append(feature)
+        geometry = feature.geometry()
+        if geometry is None or geometry.isNull() or geometry.isEmpty():
+            out.geometries.append(None)
+            out.failed[i] = QCoreApplication.translate("QgisIO", "feature has no geometry")
+            continue
+        geometry = geometry.constGet().clone()
+        try:
+            geometry.transform(transform)
+        except QgsCsException:
+            out.geometries.append(None)
+            out.failed[i] = QCoreApplication.translate("QgisIO", "coordinates cannot be transformed")
+            continue
+        from qgis.core import QgsGeometry
+
+        out.geometries.append(to_shapely(QgsGeometry(geometry)))
+    return out
+
+
+def field_values(features, name: str | None) -> list:
+    """Numeric values of field *name* (None where empty), or Nones without a field."""
+    if not name:
+        return [None] * len(features)
+    return [to_float(f[name]) for f in features]
+
+
+def building_heights(features, height_field: str | None, floors_field: str | None, floor_height: float) -> list:
+    """Height of every building: the height field, else floors x floor height, else None."""
+    from ..core.measure import building_height
+
+    heights = field_values(features, height_field)
+    floors = field_values(features, floors_field)
+    return [building_height(h, f, floor_height) for h, f in zip(heights, floors)]

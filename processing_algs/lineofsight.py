@@ -1,0 +1,190 @@
+"""cimtwin:lineofsight: sight lines between observer and target points, with the first obstruction."""
+from __future__ import annotations
+
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..cim_twin_plugin import qgis_io
+from ..cim_twin_plugin.core.errors import TooLargeError
+from ..cim_twin_plugin.core.visibility import DEFAULT_REFRACTION, curvature_factor, sight_lines
+from ..cim_twin_plugin.qgis_io import raster
+from .base import CimTwinAlgorithm
+from .buildingdsm import BuildingParameters
+
+PAIRINGS = ("order", "all")
+
+
+class LineOfSightAlgorithm(BuildingParameters, CimTwinAlgorithm):
+    """Is each target visible from its observer? Lines with the first obstruction point."""
+
+    ALG_ID = "lineofsight"
+    GROUP_ID = "visibility"
+
+    OBSERVERS = "OBSERVERS"
+    TARGETS = "TARGETS"
+    PAIRING = "PAIRING"
+    DEM = "DEM"
+    OBSERVER_HEIGHT = "OBSERVER_HEIGHT"
+    TARGET_HEIGHT = "TARGET_HEIGHT"
+    CURVATURE = "CURVATURE"
+    REFRACTION = "REFRACTION"
+    MAX_PAIRS = "MAX_PAIRS"
+    OUTPUT = "OUTPUT"
+    VISIBLE = "VISIBLE"
+    BLOCKED = "BLOCKED"
+    FAILED = "FAILED"
+
+    def displayName(self) -> str:  # noqa: N802 (QGIS naming)
+        return self.tr("Line of sight")
+
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS naming)
+        return self.tr(
+            "Draws a sight line from each observer to its target (paired by order, or every observer to every "
+            "target) over a DEM with optional buildings burnt in, and says whether the target is visible. "
+            "Blocked lines carry the first obstruction point (x, y, height) and its distance from the "
+            "observer. Pairs that cannot be computed (outside the DEM, on nodata) are kept with visible "
+            "empty and the reason in los_reason. Output CRS: the DEM's (UTM when the DEM is geographic)."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS naming)
+        for key, label, text in (
+            (self.OBSERVERS, self.tr("Observer points"), self.tr("Points to look from (any CRS).")),
+            (self.TARGETS, self.tr("Target points"), self.tr("Points to look at (any CRS).")),
+        ):
+            param = QgsProcessingParameterFeatureSource(key, label, [QgsProcessing.SourceType.TypeVectorPoint])
+            param.setHelp(text)
+            self.addParameter(param)
+        param = QgsProcessingParameterEnum(
+            self.PAIRING, self.tr("Pairing"),
+            options=[self.tr("By order (1st observer - 1st target, ...)"), self.tr("All pairs")], defaultValue=0,
+        )
+        param.setHelp(self.tr("By order pairs the n-th observer with the n-th target; all pairs tests every combination."))
+        self.addParameter(param)
+        param = QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM"))
+        param.setHelp(self.tr("Terrain (or a DSM) in metres, any CRS."))
+        self.addParameter(param)
+        self.add_building_parameters(optional=True)
+        for key, label, default, text in (
+            (self.OBSERVER_HEIGHT, self.tr("Observer height (m)"), 1.6, self.tr("Eye height above the surface.")),
+            (self.TARGET_HEIGHT, self.tr("Target height (m)"), 0.0, self.tr("Height of the target above the surface.")),
+        ):
+            param = QgsProcessingParameterNumber(key, label, QgsProcessingParameterNumber.Type.Double, defaultValue=default)
+            param.setHelp(text)
+            self.addParameter(param)
+        param = QgsProcessingParameterBoolean(self.CURVATURE, self.tr("Earth curvature and refraction"), False)
+        param.setHelp(self.tr("Lower distant points by the earth's curvature, reduced by refraction."))
+        self.addParameter(param)
+        param = QgsProcessingParameterNumber(self.REFRACTION, self.tr("Refraction coefficient"),
+                                             QgsProcessingParameterNumber.Type.Double,
+                                             defaultValue=DEFAULT_REFRACTION, minValue=0.0, maxValue=1.0)
+        param.setHelp(self.tr("Coefficient of atmospheric refraction used with the curvature (0.13 by default)."))
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(param)
+        param = QgsProcessingParameterNumber(self.MAX_PAIRS, self.tr("Largest number of pairs"),
+                                             QgsProcessingParameterNumber.Type.Integer, defaultValue=1_000_000, minValue=1)
+        param.setHelp(self.tr("More pairs are refused (all pairs of large layers grow quickly)."))
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(param)
+        self.add_max_cells()
+        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Sight lines"), QgsProcessing.SourceType.TypeVectorLine)
+        param.setHelp(self.tr("One line per pair with visible, the obstruction and distances."))
+        self.addParameter(param)
+        self.addOutput(QgsProcessingOutputNumber(self.VISIBLE, self.tr("Visible pairs")))
+        self.addOutput(QgsProcessingOutputNumber(self.BLOCKED, self.tr("Blocked pairs")))
+        self.addOutput(QgsProcessingOutputNumber(self.FAILED, self.tr("Pairs not computed")))
+
+    def _points(self, source, crs, context):
+        transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
+        points = []
+        for feature in source.getFeatures():
+            point = qgis_io.representative_point(feature.geometry())
+            points.append((feature.id(), None if point is None else transform.transform(point.asPoint())))
+        return points
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)
+        dem = self.parameterAsRasterLayer(parameters, self.DEM, context)
+        grid = raster.load_grid(dem, self.parameterAsInt(parameters, self.MAX_CELLS, context))
+        if grid.note:
+            feedback.pushInfo(grid.note)
+        crs = raster.grid_crs(grid)
+        observers = self.parameterAsSource(parameters, self.OBSERVERS, context)
+        targets = self.parameterAsSource(parameters, self.TARGETS, context)
+        if observers is None or targets is None:
+            raise QgsProcessingException(self.tr("Both an observer layer and a target layer are needed."))
+        obs = self._points(observers, crs, context)
+        tgs = self._points(targets, crs, context)
+        pairing = PAIRINGS[self.parameterAsEnum(parameters, self.PAIRING, context)]
+        if pairing == "order":
+            if len(obs) != len(tgs):
+                feedback.reportError(
+                    self.tr("{o} observers and {t} targets: only the first {n} are paired, the rest is not used.").format(
+                        o=len(obs), t=len(tgs), n=min(len(obs), len(tgs))
+                    ), False)
+            pairs = list(zip(obs, tgs))
+        else:
+            n = len(obs) * len(tgs)
+            limit = self.parameterAsInt(parameters, self.MAX_PAIRS, context)
+            if n > limit:
+                raise QgsProcessingException(str(TooLargeError(
+                    f"{len(obs)} observers x {len(tgs)} targets = {n:,} sight lines, more than the limit "
+                    f"of {limit:,}: select fewer points or raise MAX_PAIRS.")))
+            pairs = [(o, t) for o in obs for t in tgs]
+        self.burn(parameters, context, feedback, grid, 0.0, 20.0)
+        oh = self.parameterAsDouble(parameters, self.OBSERVER_HEIGHT, context)
+        th = self.parameterAsDouble(parameters, self.TARGET_HEIGHT, context)
+        curv = curvature_factor(self.parameterAsBool(parameters, self.CURVATURE, context),
+                                self.parameterAsDouble(parameters, self.REFRACTION, context))
+        usable = [(i, o[1], t[1]) for i, (o, t) in enumerate(pairs) if o[1] is not None and t[1] is not None]
+        with qgis_io.core_errors():
+            answers = sight_lines(grid, [(o.x(), o.y(), oh, t.x(), t.y(), th) for _, o, t in usable], curv,
+                                  qgis_io.FeedbackProgress(feedback, 20.0, 70.0))
+        by_pair = {i: a for (i, _, _), a in zip(usable, answers)}
+        fields = QgsFields()
+        for name, kind in (("observer_fid", QVariant.LongLong), ("target_fid", QVariant.LongLong),
+                           ("visible", QVariant.Bool), ("distance_m", QVariant.Double), ("obst_x", QVariant.Double),
+                           ("obst_y", QVariant.Double), ("obst_z", QVariant.Double), ("obst_dist_m", QVariant.Double),
+                           ("los_reason", QVariant.String)):
+            fields.append(QgsField(name, kind))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.LineString, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        counts = {True: 0, False: 0, None: 0}
+        for i, ((ofid, o), (tfid, t)) in enumerate(pairs):
+            feature = QgsFeature(fields)
+            answer = by_pair.get(i)
+            if answer is None:
+                counts[None] += 1
+                feature.setAttributes([ofid, tfid, None, None, None, None, None, None, self.tr("point without geometry")])
+            else:
+                counts[answer.visible] += 1
+                feature.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(o), QgsPointXY(t)]))
+                obst = answer.obstruction or (None, None, None)
+                reason = None if answer.reason is None else self.tr("not computed: {detail}").format(detail=answer.reason)
+                feature.setAttributes([ofid, tfid, answer.visible, answer.distance, obst[0], obst[1], obst[2],
+                                       answer.obstruction_distance, reason])
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        feedback.pushInfo(
+            self.tr("{n} pairs = {v} visible + {b} blocked + {f} not computed (reason in los_reason); "
+                    "output CRS {crs}.").format(n=len(pairs), v=counts[True], b=counts[False], f=counts[None],
+                                                crs=crs.authid() or crs.description())
+        )
+        return {self.OUTPUT: dest, self.VISIBLE: counts[True], self.BLOCKED: counts[False], self.FAILED: counts[None]}

@@ -1,0 +1,177 @@
+"""cimtwin:measure: geodesic length, area, perimeter, 3D length, height, volume and facade of features."""
+from __future__ import annotations
+
+import math
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..cim_twin_plugin import qgis_io
+from ..cim_twin_plugin.core import measure
+from ..cim_twin_plugin.qgis_io import raster
+from .base import CimTwinAlgorithm
+
+ADDED = ("length_m", "area_m2", "perimeter_m", "length_3d_m", "base_elev_m", "height_m", "volume_m3", "facade_m2")
+
+
+def _value(number: float | None):
+    return None if number is None or not math.isfinite(number) else float(number)
+
+
+class MeasureAlgorithm(CimTwinAlgorithm):
+    """Adds geodesic measures (and building volume/facade) to every feature."""
+
+    ALG_ID = "measure"
+    GROUP_ID = "measurement"
+
+    INPUT = "INPUT"
+    HEIGHT_FIELD = "HEIGHT_FIELD"
+    FLOORS_FIELD = "FLOORS_FIELD"
+    FLOOR_HEIGHT = "FLOOR_HEIGHT"
+    DEM = "DEM"
+    OUTPUT = "OUTPUT"
+    MEASURED = "MEASURED"
+    WITHOUT_GEOMETRY = "WITHOUT_GEOMETRY"
+
+    def displayName(self) -> str:  # noqa: N802 (QGIS naming)
+        return self.tr("Measure lengths, areas, heights and volumes")
+
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS naming)
+        return self.tr(
+            "Adds to every feature its geodesic length_m (lines), area_m2 and perimeter_m (polygons), measured "
+            "on the ellipsoid of the layer's CRS (CGCS2000, WGS 84, ...) whatever the projection. With a DEM: "
+            "length_3d_m along the terrain and base_elev_m (lowest DEM value at the vertices and an inner "
+            "point). With a height or floors field: height_m, volume_m3 (area x height) and facade_m2 "
+            "(perimeter x height). Features without geometry are kept with empty measures."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS naming)
+        param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Input layer"), [QgsProcessing.SourceType.TypeVector])
+        param.setHelp(self.tr("Points, lines or polygons in any CRS."))
+        self.addParameter(param)
+        for key, label, text in (
+            (self.HEIGHT_FIELD, self.tr("Height field (m)"), self.tr("Building height above ground in metres.")),
+            (self.FLOORS_FIELD, self.tr("Floors field"), self.tr("Number of floors, used where the height is empty.")),
+        ):
+            param = QgsProcessingParameterField(key, label, parentLayerParameterName=self.INPUT,
+                                                type=QgsProcessingParameterField.DataType.Numeric, optional=True)
+            param.setHelp(text)
+            self.addParameter(param)
+        param = QgsProcessingParameterNumber(self.FLOOR_HEIGHT, self.tr("Floor height (m)"),
+                                             QgsProcessingParameterNumber.Type.Double, defaultValue=3.0, minValue=0.1)
+        param.setHelp(self.tr("Metres per floor when heights come from the floors field."))
+        self.addParameter(param)
+        param = QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM"), optional=True)
+        param.setHelp(self.tr("Optional terrain for 3D lengths and base elevations (any CRS)."))
+        self.addParameter(param)
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Measured features")))
+        self.addOutput(QgsProcessingOutputNumber(self.MEASURED, self.tr("Features measured")))
+        self.addOutput(QgsProcessingOutputNumber(self.WITHOUT_GEOMETRY, self.tr("Features without geometry")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        layer_crs = source.sourceCrs()
+        if not layer_crs.isValid():
+            raise QgsProcessingException(
+                self.tr("The layer {layer} has no coordinate reference system: set it and run again.").format(
+                    layer=source.sourceName()))
+        with qgis_io.core_errors():
+            projected = measure.Measurer(layer_crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT2_2019))
+        from pyproj import CRS
+
+        geodetic_wkt = CRS.from_wkt(layer_crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT2_2019)).geodetic_crs.to_wkt()
+        geodetic = QgsCoordinateReferenceSystem.fromWkt(geodetic_wkt)
+        measurer = measure.Measurer(geodetic_wkt)  # coordinates arrive in lon/lat: no per-feature pyproj call
+        to_lonlat = QgsCoordinateTransform(layer_crs, geodetic, context.transformContext())
+        feedback.pushInfo(self.tr("Measuring on the ellipsoid {ellipsoid}.").format(ellipsoid=projected.ellipsoid))
+        height_field = self.parameterAsString(parameters, self.HEIGHT_FIELD, context)
+        floors_field = self.parameterAsString(parameters, self.FLOORS_FIELD, context)
+        floor_height = self.parameterAsDouble(parameters, self.FLOOR_HEIGHT, context)
+        dem_layer = self.parameterAsRasterLayer(parameters, self.DEM, context)
+        dem = to_dem = None
+        if dem_layer is not None:
+            dem = raster.load_grid(dem_layer)
+            if dem.note:
+                feedback.pushInfo(dem.note)
+            from pyproj import Transformer
+
+            to_dem = Transformer.from_crs(CRS.from_wkt(geodetic_wkt), CRS.from_wkt(dem.crs_wkt), always_xy=True)
+        fields = QgsFields(source.fields())
+        for name in ADDED:
+            if fields.lookupField(name) >= 0:
+                raise QgsProcessingException(
+                    self.tr("The layer {layer} already has a field {field}: rename it and run again.").format(
+                        layer=source.sourceName(), field=name))
+            fields.append(QgsField(name, QVariant.Double))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(), layer_crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        height_index = source.fields().lookupField(height_field) if height_field else -1
+        floors_index = source.fields().lookupField(floors_field) if floors_field else -1
+        total = max(1, source.featureCount())
+        measured = empty = 0
+        batch = []
+        for i, feature in enumerate(source.getFeatures()):
+            if i % 5000 == 0:
+                if feedback.isCanceled():
+                    raise QgsProcessingException(self.tr("Canceled: the output is incomplete and should be deleted."))
+                feedback.setProgress(100.0 * i / total)
+            geometry = feature.geometry()
+            values = [None] * len(ADDED)
+            shape = None
+            if not geometry.isNull() and not geometry.isEmpty():
+                g = geometry.constGet().clone()
+                try:
+                    g.transform(to_lonlat)
+                    from qgis.core import QgsGeometry
+
+                    shape = raster.to_shapely(QgsGeometry(g))
+                except QgsCsException:
+                    shape = None
+            if shape is None:
+                empty += 1
+            else:
+                measured += 1
+                m = measurer.measure(shape)
+                height = None
+                if height_index >= 0 or floors_index >= 0:
+                    height = measure.building_height(
+                        qgis_io.to_float(feature.attribute(height_index)) if height_index >= 0 else None,
+                        qgis_io.to_float(feature.attribute(floors_index)) if floors_index >= 0 else None,
+                        floor_height)
+                volume, facade = measure.volume_and_facade(m.area_m2, m.perimeter_m, height)
+                if dem is not None:
+                    length3d, base = measurer.draped(shape, dem, to_dem)
+                    if shape.geom_type in ("Point", "MultiPoint"):
+                        length3d = math.nan
+                    m.length_3d_m, m.base_elev_m = length3d, base
+                values = [_value(v) for v in (m.length_m, m.area_m2, m.perimeter_m, m.length_3d_m, m.base_elev_m,
+                                             height if height is not None else math.nan, volume, facade)]
+            feature.setFields(fields, False)
+            feature.setAttributes(feature.attributes() + values)
+            batch.append(feature)
+            if len(batch) >= 10000:
+                sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+                batch = []
+        if batch:
+            sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+        feedback.pushInfo(self.tr("{n} features in = {m} measured + {e} without geometry (empty measures).").format(
+            n=measured + empty, m=measured, e=empty))
+        return {self.OUTPUT: dest, self.MEASURED: measured, self.WITHOUT_GEOMETRY: empty}
