@@ -115,11 +115,17 @@ class MeasureAlgorithm(CimTwinAlgorithm):
             to_dem = Transformer.from_crs(CRS.from_wkt(geodetic_wkt), CRS.from_wkt(dem.crs_wkt), always_xy=True)
         fields = QgsFields(source.fields())
         for name in ADDED:
-            if fields.lookupField(name) >= 0:
+            index = fields.lookupField(name)
+            if index < 0:
+                fields.append(QgsField(name, QVariant.Double))
+            elif not fields.at(index).isNumeric():
                 raise QgsProcessingException(
-                    self.tr("The layer {layer} already has a field {field}: rename it and run again.").format(
-                        layer=source.sourceName(), field=name))
-            fields.append(QgsField(name, QVariant.Double))
+                    self.tr("The layer {layer} already has a field {field} that is not numeric: rename it and "
+                            "run again.").format(layer=source.sourceName(), field=name))
+            else:
+                feedback.pushInfo(self.tr("The existing field {field} receives the new values.").format(field=name))
+        slots = [fields.lookupField(name) for name in ADDED]
+        width = fields.count()
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(), layer_crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
@@ -164,8 +170,12 @@ class MeasureAlgorithm(CimTwinAlgorithm):
                     m.length_3d_m, m.base_elev_m = length3d, base
                 values = [_value(v) for v in (m.length_m, m.area_m2, m.perimeter_m, m.length_3d_m, m.base_elev_m,
                                              height if height is not None else math.nan, volume, facade)]
+            attributes = feature.attributes()
+            attributes += [None] * (width - len(attributes))
+            for slot, value in zip(slots, values):
+                attributes[slot] = value
             feature.setFields(fields, False)
-            feature.setAttributes(feature.attributes() + values)
+            feature.setAttributes(attributes)
             batch.append(feature)
             if len(batch) >= 10000:
                 sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
