@@ -71,7 +71,15 @@ def _view_task(args):
     if surface is None:
         surface = _SURFACES.setdefault(path, np.load(path, mmap_mode="r"))
     window, vis = single_view(np.asarray(surface), gt, observer, mode, curv)
-    return index, window, vis
+    # 2 bits per cell instead of 8 through the pipe: visible and in range
+    return index, window, vis.shape, np.packbits(vis == 1), np.packbits(vis != 255)
+
+
+def _unpack(result):
+    index, window, shape, visible, valid = result
+    n = shape[0] * shape[1]
+    vis = np.where(np.unpackbits(valid, count=n).astype(bool), np.unpackbits(visible, count=n), 255)
+    return index, window, vis.astype(np.uint8).reshape(shape)
 
 
 def map_views(surface: np.ndarray, gt, tasks, mode: str, curv: float,
@@ -105,7 +113,7 @@ def map_views(surface: np.ndarray, gt, tasks, mode: str, curv: float,
         try:
             for future in as_completed(futures):
                 check_canceled(progress)
-                result = future.result()
+                result = _unpack(future.result())
                 pending.pop(result[0], None)
                 yield result
         except BrokenProcessPool:

@@ -183,10 +183,11 @@ def _gdal_view(surface: np.ndarray, gt, observer: Observer, curv: float, window)
     from osgeo import gdal
 
     gdal.UseExceptions()
-    rows, cols = surface.shape
-    dataset = gdal.GetDriverByName("MEM").Create("", cols, rows, 1, gdal.GDT_Float32)
+    from osgeo import gdal_array
+
+    # a MEM dataset over the array itself (no copy of the surface per observer)
+    dataset = gdal_array.OpenArray(np.ascontiguousarray(surface))
     dataset.SetGeoTransform(tuple(gt))
-    dataset.GetRasterBand(1).WriteArray(surface)
     coeff = curv * 2.0 * EARTH_RADIUS  # GDAL's coefficient (1 - refraction), 0 = flat
     result = gdal.ViewshedGenerate(
         dataset.GetRasterBand(1), "MEM", "", [], observer.x, observer.y, observer.height,
