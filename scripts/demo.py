@@ -27,19 +27,24 @@ def layer_count(path: Path, layer: str | None = None) -> int:
     return lyr.GetFeatureCount()
 
 
-def layer_extent(path: Path, layer: str) -> str:
+def layer_box(path: Path, layer: str) -> tuple[tuple[float, float], tuple[float, float], str]:
     dataset = ogr.Open(str(path))
     lyr = dataset.GetLayerByName(layer)
     xmin, xmax, ymin, ymax = lyr.GetExtent()
-    epsg = lyr.GetSpatialRef().GetAuthorityCode(None)
-    return f"{xmin},{xmax},{ymin},{ymax} [EPSG:{epsg}]"
+    return (xmin, ymin), (xmax, ymax), lyr.GetSpatialRef().GetAuthorityCode(None)
 
 
-def null_count(path: Path, field: str) -> int:
+def first_row(path: Path) -> dict:
+    """The attributes of the first feature of a one-layer file."""
     dataset = ogr.Open(str(path))
-    lyr = dataset.GetLayer(0)
-    lyr.SetAttributeFilter(f"{field} IS NULL")
-    return lyr.GetFeatureCount()
+    feature = dataset.GetLayer(0).GetNextFeature()
+    return feature.items()
+
+
+def layer_extent(path: Path, layer: str) -> str:
+    """The layer's extent as qgis_process takes it: 'xmin,xmax,ymin,ymax [EPSG:n]'."""
+    (xmin, ymin), (xmax, ymax), epsg = layer_box(path, layer)
+    return f"{xmin},{xmax},{ymin},{ymax} [EPSG:{epsg}]"
 
 
 def main() -> int:
@@ -107,6 +112,30 @@ def main() -> int:
             "cimtwin:gridcells",
             lambda r: f"{cells.name}: {r['COUNT']} level-6 cells (about 62 m) over the district",
             EXTENT=layer_extent(twin, "admin_units"), LEVEL=6, OUTPUT=cells,
+        )
+
+        # -- Network: a route across the district and the 5/10/15-minute walking life circles ---
+        network = dict(NETWORK=f"{twin}|layername=roads", DIRECTION_FIELD="oneway", SPEED_FIELD="speed_kmh",
+                       SNAP_TOLERANCE=1)
+        (xmin, ymin), (xmax, ymax), epsg = layer_box(twin, "roads")
+        route = out / "route.gpkg"
+        run(
+            "cimtwin:shortestpath",
+            "cimtwin:shortestpath",
+            lambda r: f"{route.name}: fastest route (driving, one-way streets respected) "
+            f"{first_row(route)['length_m']:.0f} m in {first_row(route)['time_s'] / 60:.1f} min",
+            **network, COST=1, OUTPUT=route,
+            START=f"{xmin + 0.15 * (xmax - xmin)},{ymin + 0.2 * (ymax - ymin)} [EPSG:{epsg}]",
+            END=f"{xmin + 0.85 * (xmax - xmin)},{ymin + 0.8 * (ymax - ymin)} [EPSG:{epsg}]",
+        )
+        areas = out / "service_polygons.gpkg"
+        run(
+            "cimtwin:servicearea",
+            "cimtwin:servicearea",
+            lambda r: f"{areas.name}: {r['AREAS']} walking catchments (facility x 5/10/15 min), "
+            f"{r['REJECTED']} rejected",
+            **network, FACILITIES=f"{twin}|layername=facilities", FACILITY_ID_FIELD="facility_id", MODE=1, COST=1,
+            COST_UNIT=1, COSTS="5,10,15", OUTPUT_LINES=out / "service_lines.gpkg", OUTPUT_POLYGONS=areas,
         )
 
         # -- Population: real space (addresses -> households in buildings) ------------------

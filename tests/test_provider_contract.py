@@ -15,6 +15,11 @@ from cim_twin.processing_algs.provider import ALGORITHMS  # noqa: E402
 PROMISED = {
     "gridcode": {"INPUT", "LEVEL", "HEIGHT_FIELD", "ADMIN_CODE_FIELD", "OUTPUT"},
     "gridcells": {"EXTENT", "LEVEL", "OUTPUT"},
+    "shortestpath": {"NETWORK", "START", "END", "START_LAYER", "END_LAYER", "PAIRING", "COST", "OUTPUT"},
+    "odmatrix": {"NETWORK", "ORIGINS", "DESTINATIONS", "ORIGIN_ID_FIELD", "DESTINATION_ID_FIELD", "COST", "OUTPUT",
+                 "OUTPUT_LINES"},
+    "nearestfacility": {"NETWORK", "INCIDENTS", "FACILITIES", "N", "MAX_COST", "OUTPUT"},
+    "servicearea": {"NETWORK", "FACILITIES", "COSTS", "OUTPUT_LINES", "OUTPUT_POLYGONS", "OUTPUT_NODES"},
     "parseaddresses": {"INPUT", "ADDRESS_FIELD", "GAZETTEER", "OUTPUT"},
     "joinhouseholds": {"INPUT", "ADDRESS_FIELD", "BUILDINGS", "BUILDING_ADDRESS_FIELD", "OUTPUT_HOUSEHOLDS",
                        "OUTPUT_LINKS", "OUTPUT_UNMATCHED"},
