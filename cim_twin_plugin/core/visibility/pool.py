@@ -62,44 +62,49 @@ def python_executable() -> str:
     return exe
 
 
-def _view_task(args):
-    """Worker: the view of one observer on the mapped surface."""
-    from .viewshed import single_view
+def _chunk_task(args):
+    """Worker: the summed views of a group of observers on the mapped surface."""
+    from .viewshed import accumulate
 
-    path, gt, index, observer, mode, curv = args
-    surface = _SURFACES.get(path)
-    if surface is None:
-        surface = _SURFACES.setdefault(path, np.load(path, mmap_mode="r"))
-    window, vis = single_view(np.asarray(surface), gt, observer, mode, curv)
-    # 2 bits per cell instead of 8 through the pipe: visible and in range
-    return index, window, vis.shape, np.packbits(vis == 1), np.packbits(vis != 255)
-
-
-def _unpack(result):
-    index, window, shape, visible, valid = result
-    n = shape[0] * shape[1]
-    vis = np.where(np.unpackbits(valid, count=n).astype(bool), np.unpackbits(visible, count=n), 255)
-    return index, window, vis.astype(np.uint8).reshape(shape)
+    path, labels_path, gt, tasks, mode, curv, has_nodata = args
+    surface = _load(path)
+    labels = _load(labels_path) if labels_path else None
+    part = accumulate(surface, gt, tasks, mode, curv, labels, has_nodata)
+    part.covered = np.packbits(part.covered)  # 1 bit per cell through the pipe
+    return part
 
 
-def map_views(surface: np.ndarray, gt, tasks, mode: str, curv: float,
-              progress: Progress | None = None, workers: int | None = None) -> Iterator:
-    """Yield (index, window, vis) for every (index, observer) task, in completion order."""
-    from .viewshed import single_view
+def _load(path: str) -> np.ndarray:
+    array = _SURFACES.get(path)
+    if array is None:
+        array = _SURFACES.setdefault(path, np.asarray(np.load(path, mmap_mode="r")))
+    return array
+
+
+def _chunks(tasks, workers: int) -> list:
+    """Groups of observers: a few per worker, so progress moves and the load stays even."""
+    count = min(len(tasks), workers * 4)
+    return [tasks[k::count] for k in range(count)]
+
+
+def map_chunks(surface: np.ndarray, gt, tasks, mode: str, curv: float, labels: np.ndarray | None = None,
+               has_nodata: bool = True, progress: Progress | None = None, workers: int | None = None) -> Iterator:
+    """Yield :class:`~.viewshed.Accumulated` parts that together cover every (index, observer) task."""
+    from .viewshed import accumulate
 
     workers = min(workers or cpu_count(), len(tasks))
     if workers <= 1:
-        for index, observer in tasks:
-            check_canceled(progress)
-            window, vis = single_view(surface, gt, observer, mode, curv)
-            yield index, window, vis
+        yield accumulate(surface, gt, tasks, mode, curv, labels, has_nodata, progress)
         return
     folder = tempfile.mkdtemp(prefix="cimtwin_viewshed_")
     path = os.path.join(folder, "surface.npy")
+    labels_path = os.path.join(folder, "labels.npy") if labels is not None else ""
     executor = None
     pending = {index: observer for index, observer in tasks}
     try:
         np.save(path, surface)
+        if labels is not None:
+            np.save(labels_path, labels)
         top = __name__.split(".")[0]
         root = os.path.dirname(os.path.abspath(sys.modules[top].__file__))
         context = multiprocessing.get_context("spawn")
@@ -108,14 +113,16 @@ def map_views(surface: np.ndarray, gt, tasks, mode: str, curv: float,
             workers, mp_context=context, initializer=exec,
             initargs=(_BOOTSTRAP.format(name=top, root=root),),
         )
-        futures = [executor.submit(_view_task, (path, tuple(gt), index, observer, mode, curv))
-                   for index, observer in tasks]
+        futures = [executor.submit(_chunk_task, (path, labels_path, tuple(gt), chunk, mode, curv, has_nodata))
+                   for chunk in _chunks(tasks, workers)]
         try:
             for future in as_completed(futures):
                 check_canceled(progress)
-                result = _unpack(future.result())
-                pending.pop(result[0], None)
-                yield result
+                part = future.result()
+                part.covered = np.unpackbits(part.covered, count=surface.size).astype(bool).reshape(surface.shape)
+                for index in part.indices:
+                    pending.pop(index, None)
+                yield part
         except BrokenProcessPool:
             # workers could not start (e.g. an embedded interpreter without a script path):
             # finish the remaining observers here, one core, same results
@@ -124,7 +131,6 @@ def map_views(surface: np.ndarray, gt, tasks, mode: str, curv: float,
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)
         shutil.rmtree(folder, ignore_errors=True)
-    for index, observer in sorted(pending.items()):
-        check_canceled(progress)
-        window, vis = single_view(surface, gt, observer, mode, curv)
-        yield index, window, vis
+    if pending:
+        yield accumulate(surface, gt, sorted(pending.items(), key=lambda item: item[0]), mode, curv, labels,
+                         has_nodata, progress)

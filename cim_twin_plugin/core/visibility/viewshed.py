@@ -147,7 +147,8 @@ def _cell(gt, observer: Observer) -> tuple[int, int]:
     return int(math.floor((observer.y - gt[3]) / gt[5])), int(math.floor((observer.x - gt[0]) / gt[1]))
 
 
-def single_view(surface: np.ndarray, gt, observer: Observer, mode: str, curv: float) -> tuple[tuple, np.ndarray]:
+def single_view(surface: np.ndarray, gt, observer: Observer, mode: str, curv: float,
+                has_nodata: bool = True) -> tuple[tuple, np.ndarray]:
     """Visibility of one observer: (window, uint8 array of the window with 1/0/255).
 
     *surface* is the whole grid with nodata set to ``LOW``. Cells outside the
@@ -174,7 +175,8 @@ def single_view(surface: np.ndarray, gt, observer: Observer, mode: str, curv: fl
     if observer.has_angle_limits():
         mask = limit_mask(sub, window, gt, observer, z_observer, curv, apply_radius=False)
         vis[(~mask) & (vis == 1)] = 0
-    vis[sub <= LOW / 2] = NODATA_SINGLE
+    if has_nodata:
+        vis[sub <= LOW / 2] = NODATA_SINGLE
     return window, vis
 
 
@@ -196,8 +198,10 @@ def _gdal_view(surface: np.ndarray, gt, observer: Observer, curv: float, window)
     )
     out = result.GetRasterBand(1).ReadAsArray()
     r0, r1, c0, c1 = window
-    vis = np.full((r1 - r0, c1 - c0), NODATA_SINGLE, dtype=np.uint8)
     rgt = result.GetGeoTransform()
+    if out.shape == (r1 - r0, c1 - c0) and rgt[0] == gt[0] + c0 * gt[1] and rgt[3] == gt[3] + r0 * gt[5]:
+        return out
+    vis = np.full((r1 - r0, c1 - c0), NODATA_SINGLE, dtype=np.uint8)
     orow = int(round((rgt[3] - gt[3]) / gt[5]))
     ocol = int(round((rgt[0] - gt[0]) / gt[1]))
     # overlap of GDAL's output window with ours
@@ -206,13 +210,6 @@ def _gdal_view(surface: np.ndarray, gt, observer: Observer, curv: float, window)
     if a0 < a1 and b0 < b1:
         vis[a0 - r0:a1 - r0, b0 - c0:b1 - c0] = out[a0 - orow:a1 - orow, b0 - ocol:b1 - ocol]
     return vis
-
-
-def prepare_surface(grid: Grid) -> np.ndarray:
-    """The grid's array with nodata set to ``LOW`` (in place: the grid's NaNs are replaced)."""
-    array = grid.array
-    np.copyto(array, np.float32(LOW), where=np.isnan(array))
-    return array
 
 
 def viewshed(
@@ -243,20 +240,28 @@ def viewshed(
             raise ValidationError(problem)
     curv = curvature_factor(curvature, refraction)
     nodata_mask = np.isnan(grid.array)
-    surface = prepare_surface(grid)
+    has_nodata = bool(nodata_mask.any())
+    if has_nodata:
+        np.copyto(grid.array, np.float32(LOW), where=nodata_mask)
+    else:
+        nodata_mask = None
+    surface = grid.array
     gt = grid.geotransform
-    single = len(observers) == 1
-    if single:
+    if len(observers) == 1:
         check_canceled(progress)
-        window, vis = single_view(surface, gt, observers[0], mode, curv)
-        out = np.full(grid.shape, NODATA_SINGLE, dtype=np.uint8)
-        r0, r1, c0, c1 = window
-        out[r0:r1, c0:c1] = vis
-        out[nodata_mask] = NODATA_SINGLE
+        window, vis = single_view(surface, gt, observers[0], mode, curv, has_nodata)
+        if vis.shape == grid.shape:
+            out = vis
+        else:
+            out = np.full(grid.shape, NODATA_SINGLE, dtype=np.uint8)
+            r0, r1, c0, c1 = window
+            out[r0:r1, c0:c1] = vis
+        if has_nodata:
+            out[nodata_mask] = NODATA_SINGLE
         seen = [_seen(labels, window, vis)] if labels is not None else []
         if progress:
             progress.set_progress(100.0)
-        return ViewshedResult(out, NODATA_SINGLE, [int((vis == 1).sum())], seen)
+        return ViewshedResult(out, NODATA_SINGLE, [int(np.count_nonzero(vis == 1))], seen)
 
     counts = np.zeros(grid.shape, dtype=np.uint16)
     covered = np.zeros(grid.shape, dtype=bool)
@@ -264,18 +269,54 @@ def viewshed(
     seen_labels: list = [None] * len(observers)
     tasks = [(i, observer) for i, observer in enumerate(observers)]
     done = 0
-    for index, window, vis in pool.map_views(surface, gt, tasks, mode, curv, progress, workers):
-        r0, r1, c0, c1 = window
-        counts[r0:r1, c0:c1] += vis == 1
-        covered[r0:r1, c0:c1] |= vis != NODATA_SINGLE
-        visible_cells[index] = int((vis == 1).sum())
-        if labels is not None:
-            seen_labels[index] = _seen(labels, window, vis)
-        done += 1
+    for part in pool.map_chunks(surface, gt, tasks, mode, curv, labels, has_nodata, progress, workers):
+        counts += part.counts
+        covered |= part.covered
+        for index, cells, seen in zip(part.indices, part.visible_cells, part.seen):
+            visible_cells[index] = cells
+            seen_labels[index] = seen
+        done += len(part.indices)
         if progress:
             progress.set_progress(100.0 * done / len(observers))
-    counts[~covered | nodata_mask] = NODATA_COUNT
+    counts[~covered] = NODATA_COUNT
+    if has_nodata:
+        counts[nodata_mask] = NODATA_COUNT
     return ViewshedResult(counts, NODATA_COUNT, visible_cells, seen_labels if labels is not None else [])
+
+
+@dataclass
+class Accumulated:
+    """The summed views of a group of observers."""
+
+    indices: list
+    """observer indices in this group"""
+    counts: np.ndarray
+    """uint16 number of the group's observers that see each cell"""
+    covered: np.ndarray
+    """bool: inside the range of at least one observer of the group"""
+    visible_cells: list
+    """cells each observer sees"""
+    seen: list
+    """building labels each observer sees (None without labels)"""
+
+
+def accumulate(surface: np.ndarray, gt, tasks, mode: str, curv: float, labels: np.ndarray | None = None,
+               has_nodata: bool = True, progress: Progress | None = None) -> Accumulated:
+    """Views of the (index, observer) *tasks* summed on the grid (one process)."""
+    counts = np.zeros(surface.shape, dtype=np.uint16)
+    covered = np.zeros(surface.shape, dtype=bool)
+    result = Accumulated([], counts, covered, [], [])
+    for index, observer in tasks:
+        check_canceled(progress)
+        window, vis = single_view(surface, gt, observer, mode, curv, has_nodata)
+        r0, r1, c0, c1 = window
+        seen = vis == 1
+        counts[r0:r1, c0:c1] += seen
+        covered[r0:r1, c0:c1] |= vis != NODATA_SINGLE
+        result.indices.append(index)
+        result.visible_cells.append(int(np.count_nonzero(seen)))
+        result.seen.append(_seen(labels, window, vis) if labels is not None else None)
+    return result
 
 
 def _seen(labels: np.ndarray, window, vis: np.ndarray) -> np.ndarray:
