@@ -5,8 +5,9 @@ from the previous line of cells, which misses ~15 % of the visible cells among
 buildings. Here every cell is tested against the horizon of the sight lines
 through its neighbourhood: the raster is split into four sectors (east, west,
 north, south of the observer, |minor offset| <= major offset); in each sector
-sight lines ("rays") leave the observer with evenly spaced slopes, one per cell
-at the far edge. Stepping one column at a time, each ray crosses the column's
+sight lines ("rays") leave the observer with evenly spaced slopes, DENSITY rays
+per cell of the current column (rays split in two as the sweep moves out, a new
+ray starting from the horizon interpolated between its neighbours). Stepping one column at a time, each ray crosses the column's
 centre line; the height there is interpolated linearly between the two cell
 centres it falls between (as Franklin & Ray's R3), and the ray keeps the
 steepest slope seen so far (its horizon). A cell in the column is visible when
@@ -22,7 +23,11 @@ import numpy as np
 
 #: horizon before any obstacle: a finite "minus infinity" (so 0 * value stays 0)
 LOW = -1.0e30
-DENSITY = 3
+#: rays per cell at the current column (4: min IoU 0.97 against the reference on 18
+#: synthetic building DSMs; 3 gives 0.96, 2 gives 0.95)
+DENSITY = 4
+#: columns served by the first set of rays (then the rays double)
+FIRST_LEVEL = 8
 
 
 def sector_views(array: np.ndarray, row: int, col: int):
@@ -65,14 +70,21 @@ def sweep_sector(
     length = min(max_offset, n_cols - 1 - col)
     if length < 1:
         return
-    n_half = length * DENSITY
-    rays = np.arange(-n_half, n_half + 1, dtype=np.float64) / n_half  # row offset per column
-    # metres per column along each ray, inverted: slope = rise * inv_factor / i
-    inv_factor = (1.0 / np.sqrt(major * major + (rays * minor) ** 2)).astype(np.float32)
-    rays = rays.astype(np.float32)
-    horizon = np.full(rays.size, LOW, dtype=np.float32)
+    # Rays split as the sweep moves out: at column i there are DENSITY rays per cell
+    # of the column (spacing i / n_half <= 1 / DENSITY); a new ray starts with the
+    # horizon interpolated between its two neighbours, as cells are.
+    n_half = DENSITY * FIRST_LEVEL
+    horizon = np.full(2 * n_half + 1, LOW, dtype=np.float32)
+    rays, inv_factor = _rays(n_half, major, minor)
     padded = np.empty(n_rows + 1, dtype=np.float32)
     for i in range(1, length + 1):
+        if i * DENSITY > n_half:
+            n_half *= 2
+            split = np.empty(2 * n_half + 1, dtype=np.float32)
+            split[0::2] = horizon
+            split[1::2] = 0.5 * (horizon[:-1] + horizon[1:])
+            horizon = split
+            rays, inv_factor = _rays(n_half, major, minor)
         c = col + i
         padded[:n_rows] = z[:, c]  # one strided read; the gathers below then stay in cache
         padded[n_rows] = padded[n_rows - 1]
@@ -99,22 +111,29 @@ def sweep_sector(
         m_hi = min(2 * n_half, int(np.floor((n_rows - 1 - row) * n_half / i)) + n_half)
         if m_lo > m_hi:
             continue
+        padded -= np.float32(z_observer)  # heights relative to the eye
         step = np.diff(padded)
         y = rays[m_lo:m_hi + 1] * np.float32(i)
         y += np.float32(row)
-        np.clip(y, 0, n_rows - 1, out=y)
         y0 = y.astype(np.intp)  # y >= 0: truncation is floor
+        np.minimum(y0, n_rows - 1, out=y0)
         y -= y0  # now the fraction towards the next row
-        zc = column[y0]
+        rise = padded[y0]
         y *= step[y0]
-        zc += y
-        zc -= np.float32(z_observer)
+        rise += y
         if curvature:
             d = i / inv_factor[m_lo:m_hi + 1]
-            zc -= np.float32(curvature) * d * d
-        zc *= inv_factor[m_lo:m_hi + 1]
-        zc *= np.float32(1.0 / i)
-        np.maximum(horizon[m_lo:m_hi + 1], zc, out=horizon[m_lo:m_hi + 1])
+            rise -= np.float32(curvature) * d * d
+        rise *= inv_factor[m_lo:m_hi + 1]
+        rise *= np.float32(1.0 / i)
+        np.maximum(horizon[m_lo:m_hi + 1], rise, out=horizon[m_lo:m_hi + 1])
+
+
+def _rays(n_half: int, major: float, minor: float):
+    """Row offsets per column of 2 * n_half + 1 rays and 1 / (metres per column) along each."""
+    rays = np.arange(-n_half, n_half + 1, dtype=np.float64) / n_half
+    inv_factor = (1.0 / np.sqrt(major * major + (rays * minor) ** 2)).astype(np.float32)
+    return rays.astype(np.float32), inv_factor
 
 
 def exact_visibility(
