@@ -106,7 +106,8 @@ class BuildingParameters:
         for reason, ids in reasons.items():
             shown = ", ".join(str(i) for i in ids[:20]) + (" ..." if len(ids) > 20 else "")
             feedback.reportError(
-                self.tr("{n} buildings skipped: {reason} (feature ids {ids}).").format(n=len(ids), reason=reason, ids=shown),
+                self.tr("{n} buildings skipped: {reason} (feature ids {ids}).").format(
+                    n=len(ids), reason=reason, ids=shown),
                 False,
             )
         return result, read
@@ -159,7 +160,8 @@ class BuildingDsmAlgorithm(BuildingParameters, CimTwinAlgorithm):
         with qgis_io.core_errors():
             write_grid(output, grid.array, grid.geotransform, grid.crs_wkt, float("nan"))
         feedback.pushInfo(
-            self.tr("Output CRS: {crs}.").format(crs=raster.grid_crs(grid).authid() or raster.grid_crs(grid).description())
+            self.tr("Output CRS: {crs}.").format(
+                crs=raster.grid_crs(grid).authid() or raster.grid_crs(grid).description())
         )
         feedback.setProgress(100)
         return {self.OUTPUT: output, self.BURNT: result.burnt, self.SKIPPED: len(result.skipped)}

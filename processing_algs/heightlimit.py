@@ -67,7 +67,8 @@ class HeightLimitAlgorithm(CimTwinAlgorithm):
         self.addParameter(param)
         for key, parent, label, text in (
             (self.HEIGHT_FIELD, self.BUILDINGS, self.tr("Height field (m)"), self.tr("Building height above ground.")),
-            (self.FLOORS_FIELD, self.BUILDINGS, self.tr("Floors field"), self.tr("Floors, used where the height is empty.")),
+            (self.FLOORS_FIELD, self.BUILDINGS, self.tr("Floors field"),
+             self.tr("Floors, used where the height is empty.")),
         ):
             param = QgsProcessingParameterField(key, label, parentLayerParameterName=parent,
                                                 type=QgsProcessingParameterField.DataType.Numeric, optional=True)
@@ -81,7 +82,8 @@ class HeightLimitAlgorithm(CimTwinAlgorithm):
                                                     [QgsProcessing.SourceType.TypeVectorPolygon], optional=True)
         param.setHelp(self.tr("Zones with their height limit in LIMIT_FIELD (any CRS)."))
         self.addParameter(param)
-        param = QgsProcessingParameterField(self.LIMIT_FIELD, self.tr("Limit field (m)"), parentLayerParameterName=self.LIMITS,
+        param = QgsProcessingParameterField(self.LIMIT_FIELD, self.tr("Limit field (m)"),
+                                            parentLayerParameterName=self.LIMITS,
                                             type=QgsProcessingParameterField.DataType.Numeric, optional=True)
         param.setHelp(self.tr("The zone's height limit in metres."))
         self.addParameter(param)
@@ -121,7 +123,8 @@ class HeightLimitAlgorithm(CimTwinAlgorithm):
             raise QgsProcessingException(
                 self.tr("Give exactly one of LIMITS (zones with LIMIT_FIELD), LIMIT_VALUE or LIMIT_RASTER."))
         if zones is not None and not limit_field:
-            raise QgsProcessingException(self.tr("Choose the limit field (LIMIT_FIELD) of the zones layer {layer}.").format(
+            raise QgsProcessingException(
+                self.tr("Choose the limit field (LIMIT_FIELD) of the zones layer {layer}.").format(
                 layer=zones.sourceName()))
         crs = source.sourceCrs()
         index = QgsSpatialIndex()

@@ -77,7 +77,8 @@ class LineOfSightAlgorithm(BuildingParameters, CimTwinAlgorithm):
             self.PAIRING, self.tr("Pairing"),
             options=[self.tr("By order (1st observer - 1st target, ...)"), self.tr("All pairs")], defaultValue=0,
         )
-        param.setHelp(self.tr("By order pairs the n-th observer with the n-th target; all pairs tests every combination."))
+        param.setHelp(
+            self.tr("By order pairs the n-th observer with the n-th target; all pairs tests every combination."))
         self.addParameter(param)
         param = QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM"))
         param.setHelp(self.tr("Terrain (or a DSM) in metres, any CRS."))
@@ -87,7 +88,8 @@ class LineOfSightAlgorithm(BuildingParameters, CimTwinAlgorithm):
             (self.OBSERVER_HEIGHT, self.tr("Observer height (m)"), 1.6, self.tr("Eye height above the surface.")),
             (self.TARGET_HEIGHT, self.tr("Target height (m)"), 0.0, self.tr("Height of the target above the surface.")),
         ):
-            param = QgsProcessingParameterNumber(key, label, QgsProcessingParameterNumber.Type.Double, defaultValue=default)
+            param = QgsProcessingParameterNumber(key, label, QgsProcessingParameterNumber.Type.Double,
+                                                 defaultValue=default)
             param.setHelp(text)
             self.addParameter(param)
         param = QgsProcessingParameterBoolean(self.CURVATURE, self.tr("Earth curvature and refraction"), False)
@@ -100,12 +102,14 @@ class LineOfSightAlgorithm(BuildingParameters, CimTwinAlgorithm):
         param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(param)
         param = QgsProcessingParameterNumber(self.MAX_PAIRS, self.tr("Largest number of pairs"),
-                                             QgsProcessingParameterNumber.Type.Integer, defaultValue=1_000_000, minValue=1)
+                                             QgsProcessingParameterNumber.Type.Integer, defaultValue=1_000_000,
+                                             minValue=1)
         param.setHelp(self.tr("More pairs are refused (all pairs of large layers grow quickly)."))
         param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(param)
         self.add_max_cells()
-        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Sight lines"), QgsProcessing.SourceType.TypeVectorLine)
+        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Sight lines"),
+                                                  QgsProcessing.SourceType.TypeVectorLine)
         param.setHelp(self.tr("One line per pair with visible, the obstruction and distances."))
         self.addParameter(param)
         self.addOutput(QgsProcessingOutputNumber(self.VISIBLE, self.tr("Visible pairs")))
@@ -136,7 +140,8 @@ class LineOfSightAlgorithm(BuildingParameters, CimTwinAlgorithm):
         if pairing == "order":
             if len(obs) != len(tgs):
                 feedback.reportError(
-                    self.tr("{o} observers and {t} targets: only the first {n} are paired, the rest is not used.").format(
+                    self.tr("{o} observers and {t} targets: only the first {n} are paired, the rest is not used."
+                            ).format(
                         o=len(obs), t=len(tgs), n=min(len(obs), len(tgs))
                     ), False)
             pairs = list(zip(obs, tgs))
@@ -173,12 +178,15 @@ class LineOfSightAlgorithm(BuildingParameters, CimTwinAlgorithm):
             answer = by_pair.get(i)
             if answer is None:
                 counts[None] += 1
-                feature.setAttributes([ofid, tfid, None, None, None, None, None, None, self.tr("point without geometry")])
+                feature.setAttributes([ofid, tfid, None, None, None, None, None, None,
+                                       self.tr("point without geometry")])
             else:
                 counts[answer.visible] += 1
                 feature.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(o), QgsPointXY(t)]))
                 obst = answer.obstruction or (None, None, None)
-                reason = None if answer.reason is None else self.tr("not computed: {detail}").format(detail=answer.reason)
+                reason = None
+                if answer.reason is not None:
+                    reason = self.tr("not computed: {detail}").format(detail=answer.reason)
                 feature.setAttributes([ofid, tfid, answer.visible, answer.distance, obst[0], obst[1], obst[2],
                                        answer.obstruction_distance, reason])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)

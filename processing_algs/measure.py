@@ -61,7 +61,8 @@ class MeasureAlgorithm(CimTwinAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS naming)
-        param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Input layer"), [QgsProcessing.SourceType.TypeVector])
+        param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Input layer"),
+                                                    [QgsProcessing.SourceType.TypeVector])
         param.setHelp(self.tr("Points, lines or polygons in any CRS."))
         self.addParameter(param)
         for key, label, text in (
@@ -96,7 +97,8 @@ class MeasureAlgorithm(CimTwinAlgorithm):
             projected = measure.Measurer(layer_crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT2_2019))
         from pyproj import CRS
 
-        geodetic_wkt = CRS.from_wkt(layer_crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT2_2019)).geodetic_crs.to_wkt()
+        layer_wkt = layer_crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT2_2019)
+        geodetic_wkt = CRS.from_wkt(layer_wkt).geodetic_crs.to_wkt()
         geodetic = QgsCoordinateReferenceSystem.fromWkt(geodetic_wkt)
         measurer = measure.Measurer(geodetic_wkt)  # coordinates arrive in lon/lat: no per-feature pyproj call
         to_lonlat = QgsCoordinateTransform(layer_crs, geodetic, context.transformContext())

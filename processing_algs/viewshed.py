@@ -243,10 +243,12 @@ class ViewshedAlgorithm(BuildingParameters, CimTwinAlgorithm):
                 )
             )
             for fid, reason in skipped:
-                feedback.reportError(self.tr("Observer feature {fid} skipped: {reason}").format(fid=fid, reason=reason), False)
+                feedback.reportError(
+                    self.tr("Observer feature {fid} skipped: {reason}").format(fid=fid, reason=reason), False)
             if not observers:
                 raise QgsProcessingException(
-                    self.tr("No observer of the layer {layer} can be used (see the log): place them on the DEM.").format(
+                    self.tr("No observer of the layer {layer} can be used (see the log): place them on the DEM."
+                            ).format(
                         layer=source.sourceName()
                     )
                 )
@@ -276,7 +278,8 @@ class ViewshedAlgorithm(BuildingParameters, CimTwinAlgorithm):
             mode = MODES[self.parameterAsEnum(parameters, self.ALGORITHM, context)]
         curvature = self.parameterAsBool(parameters, self.CURVATURE, context)
         refraction = self.parameterAsDouble(parameters, self.REFRACTION, context)
-        feedback.pushInfo(self.tr("Computing the viewshed of {n} observers ({mode}).").format(n=len(observers), mode=mode))
+        feedback.pushInfo(
+            self.tr("Computing the viewshed of {n} observers ({mode}).").format(n=len(observers), mode=mode))
         with qgis_io.core_errors():
             result = viewshed(grid, observers, mode, curvature, refraction,
                               labels=burnt.labels if burnt is not None else None,

@@ -127,7 +127,8 @@ def test_heightlimit_zones_value_and_raster(cimtwin, memory_layer, tmp_path):
     over = {f["id"]: f for f in QgsVectorLayer(str(out), "o", "ogr").getFeatures()}
     assert over[1]["excess_m"] == pytest.approx(10.0)  # strictest touching zone: 40 m
     assert over[2]["excess_m"] == pytest.approx(40.0)
-    result = run("heightlimit", {"BUILDINGS": b, "HEIGHT_FIELD": "h", "LIMIT_VALUE": 60.0, "OUTPUT": "TEMPORARY_OUTPUT"})
+    result = run("heightlimit", {"BUILDINGS": b, "HEIGHT_FIELD": "h", "LIMIT_VALUE": 60.0,
+                                 "OUTPUT": "TEMPORARY_OUTPUT"})
     assert (result["OVER"], result["WITHIN"], result["UNCHECKED"]) == (1, 2, 1)
     path = tmp_path / "ols.tif"
     ds = gdal.GetDriverByName("GTiff").Create(str(path), 40, 4, 1, gdal.GDT_Float32)

@@ -7,7 +7,8 @@ through its neighbourhood: the raster is split into four sectors (east, west,
 north, south of the observer, |minor offset| <= major offset); in each sector
 sight lines ("rays") leave the observer with evenly spaced slopes, DENSITY rays
 per cell of the current column (rays split in two as the sweep moves out, a new
-ray starting from the horizon interpolated between its neighbours). Stepping one column at a time, each ray crosses the column's
+ray starting from the horizon interpolated between its neighbours). Stepping
+one column at a time, each ray crosses the column's
 centre line; the height there is interpolated linearly between the two cell
 centres it falls between (as Franklin & Ray's R3), and the ray keeps the
 steepest slope seen so far (its horizon). A cell in the column is visible when

@@ -325,7 +325,8 @@ def _seen(labels: np.ndarray, window, vis: np.ndarray) -> np.ndarray:
     return np.unique(ids[ids > 0])
 
 
-def building_visibility(labels: np.ndarray, n_buildings: int, result: ViewshedResult) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def building_visibility(labels: np.ndarray, n_buildings: int,
+                        result: ViewshedResult) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per building label 1..n: (footprint cells, visible cells, observers that see it)."""
     flat = labels.ravel()
     cells = np.bincount(flat, minlength=n_buildings + 1)
