@@ -143,7 +143,9 @@ class BuildingDsmAlgorithm(BuildingParameters, CimTwinAlgorithm):
         self.addParameter(param)
         self.add_building_parameters(optional=False)
         self.add_max_cells()
-        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Building DSM")))
+        param = QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Building DSM"))
+        param.setHelp(self.tr("GeoTIFF on the DEM's grid: ground + building height (float32, nodata = NaN)."))
+        self.addParameter(param)
         self.addOutput(QgsProcessingOutputNumber(self.BURNT, self.tr("Buildings on the surface")))
         self.addOutput(QgsProcessingOutputNumber(self.SKIPPED, self.tr("Buildings skipped")))
 

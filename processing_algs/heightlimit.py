@@ -97,8 +97,10 @@ class HeightLimitAlgorithm(CimTwinAlgorithm):
         param = QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM (limit raster as elevations)"), optional=True)
         param.setHelp(self.tr("With a DEM the limit raster is read as absolute elevations and compared with roofs."))
         self.addParameter(param)
-        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Buildings over the limit"),
-                                                            QgsProcessing.SourceType.TypeVectorPolygon))
+        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Buildings over the limit"),
+                                                  QgsProcessing.SourceType.TypeVectorPolygon)
+        param.setHelp(self.tr("The buildings higher than their limit, with height_m, limit_m and excess_m."))
+        self.addParameter(param)
         self.addOutput(QgsProcessingOutputNumber(self.OVER, self.tr("Buildings over the limit")))
         self.addOutput(QgsProcessingOutputNumber(self.WITHIN, self.tr("Buildings within the limit")))
         self.addOutput(QgsProcessingOutputNumber(self.UNCHECKED, self.tr("Buildings not checked")))

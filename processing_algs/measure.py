@@ -80,7 +80,9 @@ class MeasureAlgorithm(CimTwinAlgorithm):
         param = QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM"), optional=True)
         param.setHelp(self.tr("Optional terrain for 3D lengths and base elevations (any CRS)."))
         self.addParameter(param)
-        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Measured features")))
+        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Measured features"))
+        param.setHelp(self.tr("The input features with the measures added, in the input's CRS."))
+        self.addParameter(param)
         self.addOutput(QgsProcessingOutputNumber(self.MEASURED, self.tr("Features measured")))
         self.addOutput(QgsProcessingOutputNumber(self.WITHOUT_GEOMETRY, self.tr("Features without geometry")))
 

@@ -166,7 +166,10 @@ class ViewshedAlgorithm(BuildingParameters, CimTwinAlgorithm):
             param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(param)
         self.add_max_cells()
-        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Viewshed")))
+        param = QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Viewshed"))
+        param.setHelp(self.tr("GeoTIFF: 1 visible, 0 not (255 = outside the range); with several observers the "
+                              "number of observers that see each cell (65535 = outside every range)."))
+        self.addParameter(param)
         param = QgsProcessingParameterFeatureSink(
             self.OUTPUT_AREA, self.tr("Visible area"), QgsProcessing.SourceType.TypeVectorPolygon,
             optional=True, createByDefault=False,
