@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsCsException,
     QgsFeatureSink,
     QgsField,
     QgsFields,
+    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -18,8 +18,10 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
+from shapely import wkb
 
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core import measure
@@ -27,10 +29,6 @@ from ..cim_twin_plugin.qgis_io import raster
 from .base import CimTwinAlgorithm
 
 ADDED = ("length_m", "area_m2", "perimeter_m", "length_3d_m", "base_elev_m", "height_m", "volume_m3", "facade_m2")
-
-
-def _value(number: float | None):
-    return None if number is None or not math.isfinite(number) else float(number)
 
 
 class MeasureAlgorithm(CimTwinAlgorithm):
@@ -100,10 +98,8 @@ class MeasureAlgorithm(CimTwinAlgorithm):
         from pyproj import CRS
 
         layer_wkt = layer_crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT2_2019)
-        geodetic_wkt = CRS.from_wkt(layer_wkt).geodetic_crs.to_wkt()
-        geodetic = QgsCoordinateReferenceSystem.fromWkt(geodetic_wkt)
-        measurer = measure.Measurer(geodetic_wkt)  # coordinates arrive in lon/lat: no per-feature pyproj call
-        to_lonlat = QgsCoordinateTransform(layer_crs, geodetic, context.transformContext())
+        # coordinates stay in the layer's CRS: the core transforms whole batches to lon/lat at once
+        measurer = projected
         feedback.pushInfo(self.tr("Measuring on the ellipsoid {ellipsoid}.").format(ellipsoid=projected.ellipsoid))
         height_field = self.parameterAsString(parameters, self.HEIGHT_FIELD, context)
         floors_field = self.parameterAsString(parameters, self.FLOORS_FIELD, context)
@@ -116,7 +112,7 @@ class MeasureAlgorithm(CimTwinAlgorithm):
                 feedback.pushInfo(dem.note)
             from pyproj import Transformer
 
-            to_dem = Transformer.from_crs(CRS.from_wkt(geodetic_wkt), CRS.from_wkt(dem.crs_wkt), always_xy=True)
+            to_dem = Transformer.from_crs(CRS.from_wkt(layer_wkt), CRS.from_wkt(dem.crs_wkt), always_xy=True)
         fields = QgsFields(source.fields())
         for name in ADDED:
             index = fields.lookupField(name)
@@ -136,56 +132,77 @@ class MeasureAlgorithm(CimTwinAlgorithm):
         height_index = source.fields().lookupField(height_field) if height_field else -1
         floors_index = source.fields().lookupField(floors_field) if floors_field else -1
         total = max(1, source.featureCount())
-        measured = empty = 0
-        batch = []
-        for i, feature in enumerate(source.getFeatures()):
-            if i % 5000 == 0:
+        appended = all(slot >= source.fields().count() for slot in slots)
+        counts = {"measured": 0, "empty": 0}
+        with_height = height_index >= 0 or floors_index >= 0
+        curved = QgsWkbTypes.isCurvedType(source.wkbType()) or source.wkbType() == QgsWkbTypes.Type.Unknown
+        nan = math.nan
+        to_float = qgis_io.to_float
+
+        def number(value):
+            if value.__class__ is float or value.__class__ is int:
+                return float(value)
+            value = to_float(value)
+            return nan if value is None else value
+
+        def flush(features, wkbs):
+            """Measure a batch and write it (attributes read once per feature)."""
+            rows = [feature.attributes() for feature in features]
+            missing = [data is None for data in wkbs]
+            counts["empty"] += sum(missing)
+            counts["measured"] += len(wkbs) - sum(missing)
+            heights = None
+            if with_height:
+                heights = measure.building_heights(
+                    [number(r[height_index]) for r in rows] if height_index >= 0 else [nan] * len(rows),
+                    [number(r[floors_index]) for r in rows] if floors_index >= 0 else [nan] * len(rows),
+                    floor_height)
+                heights[missing] = nan
+            table = measure.measure_many(measurer, wkbs, heights)
+            columns = np.full((len(features), len(ADDED)), np.nan)
+            columns[:, 0:3] = table[:, 0:3]
+            columns[:, 5:8] = table[:, 3:6]
+            if dem is not None:
+                for k, data in enumerate(wkbs):
+                    if data is not None:
+                        shape = wkb.loads(data)
+                        length3d, base = measurer.draped(shape, dem, to_dem)
+                        columns[k, 3] = math.nan if shape.geom_type in ("Point", "MultiPoint") else length3d
+                        columns[k, 4] = base
+            for feature, attributes, row in zip(features, rows, columns.tolist()):
+                row = [None if v != v else v for v in row]  # NaN -> NULL
+                if appended:
+                    attributes += row
+                else:
+                    attributes += [None] * (width - len(attributes))
+                    for slot, value in zip(slots, row):
+                        attributes[slot] = value
+                feature.setFields(fields, False)
+                feature.setAttributes(attributes)
+            sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
+
+        features, wkbs = [], []
+        done = 0
+        for feature in source.getFeatures():
+            data = bytes(feature.geometry().asWkb())  # empty for a feature without geometry
+            if not data:
+                data = None
+            elif curved:
+                geometry = feature.geometry()
+                if QgsWkbTypes.isCurvedType(geometry.wkbType()):
+                    data = bytes(QgsGeometry(geometry.constGet().segmentize()).asWkb())
+            features.append(feature)
+            wkbs.append(data)
+            if len(features) >= 10000:
+                flush(features, wkbs)
+                done += len(features)
+                features, wkbs = [], []
                 if feedback.isCanceled():
                     raise QgsProcessingException(self.tr("Canceled: the output is incomplete and should be deleted."))
-                feedback.setProgress(100.0 * i / total)
-            geometry = feature.geometry()
-            values = [None] * len(ADDED)
-            shape = None
-            if not geometry.isNull() and not geometry.isEmpty():
-                g = geometry.constGet().clone()
-                try:
-                    g.transform(to_lonlat)
-                    from qgis.core import QgsGeometry
-
-                    shape = raster.to_shapely(QgsGeometry(g))
-                except QgsCsException:
-                    shape = None
-            if shape is None:
-                empty += 1
-            else:
-                measured += 1
-                m = measurer.measure(shape)
-                height = None
-                if height_index >= 0 or floors_index >= 0:
-                    height = measure.building_height(
-                        qgis_io.to_float(feature.attribute(height_index)) if height_index >= 0 else None,
-                        qgis_io.to_float(feature.attribute(floors_index)) if floors_index >= 0 else None,
-                        floor_height)
-                volume, facade = measure.volume_and_facade(m.area_m2, m.perimeter_m, height)
-                if dem is not None:
-                    length3d, base = measurer.draped(shape, dem, to_dem)
-                    if shape.geom_type in ("Point", "MultiPoint"):
-                        length3d = math.nan
-                    m.length_3d_m, m.base_elev_m = length3d, base
-                values = [_value(v) for v in (m.length_m, m.area_m2, m.perimeter_m, m.length_3d_m, m.base_elev_m,
-                                             height if height is not None else math.nan, volume, facade)]
-            attributes = feature.attributes()
-            attributes += [None] * (width - len(attributes))
-            for slot, value in zip(slots, values):
-                attributes[slot] = value
-            feature.setFields(fields, False)
-            feature.setAttributes(attributes)
-            batch.append(feature)
-            if len(batch) >= 10000:
-                sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
-                batch = []
-        if batch:
-            sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+                feedback.setProgress(100.0 * done / total)
+        if features:
+            flush(features, wkbs)
+        measured, empty = counts["measured"], counts["empty"]
         feedback.pushInfo(self.tr("{n} features in = {m} measured + {e} without geometry (empty measures).").format(
             n=measured + empty, m=measured, e=empty))
         return {self.OUTPUT: dest, self.MEASURED: measured, self.WITHOUT_GEOMETRY: empty}

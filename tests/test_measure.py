@@ -6,7 +6,6 @@ import math
 
 import numpy as np
 import pytest
-
 from cim_twin.cim_twin_plugin.core import measure
 from cim_twin.cim_twin_plugin.core.visibility import Grid
 
@@ -62,3 +61,41 @@ def test_heights_volume_facade_and_excess():
     assert measure.volume_and_facade(100.0, 40.0, 18.0) == (1800.0, 720.0)
     assert measure.height_excess(30.0, 24.0) == 6.0
     assert measure.height_excess(30.0, None) is None
+
+
+@pytest.mark.parametrize("wkt", [
+    "POLYGON((121 31, 121.01 31, 121.01 31.01, 121 31.01, 121 31), (121.002 31.002, 121.004 31.002, 121.004 31.004, "
+    "121.002 31.002))",
+    "MULTIPOLYGON(((121 31, 121.01 31, 121.01 31.01, 121 31)), ((122 31, 122.01 31, 122.01 31.01, 122 31)))",
+    "LINESTRING(121 31, 121.1 31.2, 121.3 31.1)",
+    "MULTILINESTRING((121 31, 121.1 31.2), (121.3 31.1, 121.4 31.0))",
+    "POINT(121 31)",
+])
+def test_wkb_reader_gives_the_same_measures(wkt):
+    from shapely import wkb
+    from shapely import wkt as shapely_wkt
+
+    geom = shapely_wkt.loads(wkt)
+    m = measure.Measurer("EPSG:4490")
+    expected = m.measure(geom)
+    for big_endian in (False, True):
+        length, area, perimeter = m.measure_wkb(wkb.dumps(geom, big_endian=big_endian))
+        for got, want in ((length, expected.length_m), (area, expected.area_m2), (perimeter, expected.perimeter_m)):
+            assert (math.isnan(got) and math.isnan(want)) or got == pytest.approx(want, rel=1e-12)
+
+
+def test_wkb_reader_reads_3d_geometries():
+    import struct
+
+    from shapely import wkb
+    from shapely.geometry import Polygon
+
+    ring = [(121, 31, 5), (121.01, 31, 6), (121.01, 31.01, 7), (121, 31, 5)]
+    m = measure.Measurer("EPSG:4490")
+    expected = m.measure(Polygon([p[:2] for p in ring]))
+    ewkb = wkb.dumps(Polygon(ring))  # GEOS writes the Z flag (0x80000000)
+    iso = struct.pack("<BII", 1, 1003, 1) + struct.pack("<I", 4) + struct.pack("<12d", *[v for p in ring for v in p])
+    for data in (ewkb, iso):
+        _, area, perimeter = m.measure_wkb(data)
+        assert area == pytest.approx(expected.area_m2, rel=1e-12)
+        assert perimeter == pytest.approx(expected.perimeter_m, rel=1e-12)

@@ -5,8 +5,6 @@ import math
 
 import numpy as np
 import pytest
-from conftest import SHARED_DATA
-
 from cim_twin.cim_twin_plugin.core.errors import TooLargeError, ValidationError
 from cim_twin.cim_twin_plugin.core.visibility import (
     Grid,
@@ -18,6 +16,7 @@ from cim_twin.cim_twin_plugin.core.visibility import (
     viewshed,
     write_grid,
 )
+from conftest import SHARED_DATA
 
 gdal = pytest.importorskip("osgeo.gdal")
 
@@ -310,3 +309,16 @@ def test_real_dem_exact_agrees():
         sub = Grid(z.copy(), (0.0, g.cell_x, 0.0, 0.0, 0.0, -g.cell_y), g.crs_wkt)
         result = viewshed(sub, [observer_at(sub, row, col, height=1.6)], mode="exact")
         assert iou(result.array, r3_reference(z, row, col, 1.6, 0.0, g.cell_x, g.cell_y)) >= 0.95
+
+
+def test_compiled_sweep_matches_the_numpy_sweep():
+    from cim_twin.cim_twin_plugin.core.visibility import sweep, sweep_jit
+
+    if not sweep_jit.available():
+        pytest.skip("numba not installed: only the numpy sweep runs")
+    z = with_buildings(terrain(n=90, seed=21), seed=22, count=50)
+    for row, col, height, curv in ((45, 45, 1.6, 0.0), (3, 80, 25.0, 1e-4)):
+        a = sweep.exact_visibility(z, row, col, height, 1.0, 2.0, 3.0, curvature=curv, use_jit=False)
+        b = sweep.exact_visibility(z, row, col, height, 1.0, 2.0, 3.0, curvature=curv)
+        assert iou(a, b) >= 0.999
+        assert a.sum() > 50

@@ -32,6 +32,10 @@ class Measures:
     """lowest DEM value at the geometry's vertices and inner point"""
 
 
+#: WKB header of a little-endian 2D polygon with one ring
+_SIMPLE_POLYGON = b"\x01\x03\x00\x00\x00\x01\x00\x00\x00"
+
+
 class Measurer:
     """Measures geometries given in *crs_wkt* on that CRS's ellipsoid."""
 
@@ -52,6 +56,7 @@ class Measurer:
         self.geographic = crs.is_geographic
         self._to_lonlat = None if crs.is_geographic else Transformer.from_crs(crs, geodetic, always_xy=True)
         self._dem_transformer = None
+        self._raw_area = getattr(self.geod, "_polygon_area_perimeter", None)
 
     def lonlat(self, coords) -> tuple[np.ndarray, np.ndarray]:
         array = np.asarray(coords, dtype=np.float64)
@@ -97,6 +102,51 @@ class Measurer:
             out.area_m2 = area
             out.perimeter_m = perimeter
         return out
+
+    def measure_wkb(self, wkb: bytes) -> tuple[float, float, float]:
+        """(length, area, perimeter) of an ISO WKB geometry, NaN where they do not apply.
+
+        Faster than :meth:`measure` for many features (no geometry objects are built):
+        the rings and lines are read straight from the bytes.
+        """
+        if wkb[:9] == _SIMPLE_POLYGON and self._to_lonlat is None:
+            # the common case (one ring, 2D, little endian) without the general reader
+            n = int.from_bytes(wkb[9:13], "little")
+            if n < 4:
+                return math.nan, 0.0, 0.0
+            coords = np.frombuffer(wkb, dtype="<f8", count=2 * n - 2, offset=13)
+            lon, lat = coords[0::2].copy(), coords[1::2].copy()
+            if self._raw_area is not None:  # the C routine behind polygon_area_perimeter, minus its checks
+                area, perimeter = self._raw_area(lon, lat, False)
+            else:  # pragma: no cover (other pyproj versions)
+                area, perimeter = self.geod.polygon_area_perimeter(lon, lat)
+            return math.nan, abs(float(area)), float(perimeter)
+        lines, polygons = parse_wkb(wkb)
+        length = area = perimeter = math.nan
+        if lines:
+            length = 0.0
+            for coords in lines:
+                if len(coords) >= 2:
+                    length += self._line_length_xy(coords)
+        if polygons:
+            area = perimeter = 0.0
+            for rings in polygons:
+                for k, coords in enumerate(rings):
+                    a, p = self._ring_xy(coords)
+                    area += a if k == 0 else -a
+                    perimeter += p
+        return length, area, perimeter
+
+    def _line_length_xy(self, coords: np.ndarray) -> float:
+        lon, lat = self.lonlat(coords)
+        return float(self.geod.line_length(lon, lat))
+
+    def _ring_xy(self, coords: np.ndarray) -> tuple[float, float]:
+        if len(coords) < 4:
+            return 0.0, 0.0
+        lon, lat = self.lonlat(coords[:-1] if (coords[0] == coords[-1]).all() else coords)
+        area, perimeter = self.geod.polygon_area_perimeter(lon, lat)
+        return abs(float(area)), float(perimeter)
 
     def draped(self, geom, dem, to_dem) -> tuple[float, float]:
         """(3D length along the DEM, lowest DEM value) of a shapely geometry.
@@ -146,6 +196,65 @@ class Measurer:
         return total, (lowest if math.isfinite(lowest) else math.nan)
 
 
+def parse_wkb(wkb: bytes) -> tuple[list, list]:
+    """Lines and polygons (lists of rings) of an ISO WKB geometry as (n, 2) arrays of x, y.
+
+    Why by hand: building a shapely object per feature costs more than the geodesic
+    measure itself at a million features; the WKB layout (OGC 06-103r4) is simple.
+    Points give no lines or polygons; curves must be segmentized before.
+    """
+    import struct
+
+    lines: list = []
+    polygons: list = []
+
+    def read(offset: int) -> int:
+        order = "<" if wkb[offset] == 1 else ">"
+        (code,) = struct.unpack_from(order + "I", wkb, offset + 1)
+        offset += 5
+        if code & 0x80000000 or code & 0x40000000:  # EWKB Z/M flags
+            dims = 2 + bool(code & 0x80000000) + bool(code & 0x40000000)
+            if code & 0x20000000:
+                offset += 4  # SRID
+            base = code & 0xFFFF
+        else:
+            dims = 2 + (1 if (code // 1000) in (1, 2) else 2 if code // 1000 == 3 else 0)
+            base = code % 1000
+        dtype = np.dtype(order + "f8")
+
+        def points(at: int):
+            (n,) = struct.unpack_from(order + "I", wkb, at)
+            coords = np.frombuffer(wkb, dtype=dtype, count=n * dims, offset=at + 4).reshape(n, dims)[:, :2]
+            return coords, at + 4 + 8 * n * dims
+
+        if base == 1:
+            return offset + 8 * dims
+        if base == 2:
+            coords, offset = points(offset)
+            lines.append(coords)
+            return offset
+        if base == 3:
+            (n_rings,) = struct.unpack_from(order + "I", wkb, offset)
+            offset += 4
+            rings = []
+            for _ in range(n_rings):
+                coords, offset = points(offset)
+                rings.append(coords)
+            polygons.append(rings)
+            return offset
+        if base in (4, 5, 6, 7):
+            (n_parts,) = struct.unpack_from(order + "I", wkb, offset)
+            offset += 4
+            for _ in range(n_parts):
+                offset = read(offset)
+            return offset
+        raise ValidationError(f"geometry type {code} cannot be measured: segmentize curves first")
+
+    if wkb:
+        read(0)
+    return lines, polygons
+
+
 def _transform(transformer, coords: np.ndarray) -> np.ndarray:
     if transformer is None:
         return coords
@@ -174,6 +283,56 @@ def _dem_at(dem, to_dem, coords: np.ndarray) -> np.ndarray:
     bottom = a[r1, c0] * (1 - fc) + a[r1, c1] * fc
     out[inside] = top * (1 - fr) + bottom * fr
     return out
+
+
+def measure_many(measurer: Measurer, wkbs, heights=None) -> np.ndarray:
+    """Measures of many WKB geometries (in the measurer's CRS) as an (n, 6) float array:
+    length, area, perimeter, height, volume, facade (NaN where they do not apply).
+
+    Simple polygons (one ring, 2D) are transformed to longitude/latitude in one
+    call for the whole batch; *heights* (NaN = none) give volume and facade.
+    """
+    out = np.full((len(wkbs), 6), np.nan)
+    simple, counts, chunks = [], [], []
+    for k, data in enumerate(wkbs):
+        if data is None:
+            continue
+        if data[:9] == _SIMPLE_POLYGON:
+            n = int.from_bytes(data[9:13], "little")
+            if n >= 4:
+                simple.append(k)
+                counts.append(n - 1)
+                chunks.append(np.frombuffer(data, dtype="<f8", count=2 * n - 2, offset=13))
+                continue
+        out[k, :3] = measurer.measure_wkb(data)
+    if simple:
+        xy = np.concatenate(chunks).reshape(-1, 2)
+        lon, lat = measurer.lonlat(xy)
+        lon = np.ascontiguousarray(lon, dtype=np.float64)
+        lat = np.ascontiguousarray(lat, dtype=np.float64)
+        ends = np.cumsum(counts).tolist()
+        area_of = measurer._raw_area or (lambda x, y, _radians: measurer.geod.polygon_area_perimeter(x, y))
+        start = 0
+        for k, end in zip(simple, ends):
+            area, perimeter = area_of(lon[start:end], lat[start:end], False)
+            out[k, 1] = abs(area)
+            out[k, 2] = perimeter
+            start = end
+    if heights is not None:
+        h = np.asarray(heights, dtype=np.float64)
+        out[:, 3] = h
+        out[:, 4] = out[:, 1] * h
+        out[:, 5] = out[:, 2] * h
+    return out
+
+
+def building_heights(heights, floors, floor_height: float) -> np.ndarray:
+    """Vectorised :func:`building_height`: NaN where neither value is usable."""
+    h = np.asarray(heights, dtype=np.float64)
+    f = np.asarray(floors, dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        from_floors = np.where(f > 0, f * floor_height, np.nan)
+        return np.where(h > 0, h, from_floors)
 
 
 def building_height(height: float | None, floors: float | None, floor_height: float) -> float | None:
