@@ -177,7 +177,6 @@ class MeasureAlgorithm(CimTwinAlgorithm):
                     attributes += [None] * (width - len(attributes))
                     for slot, value in zip(slots, row):
                         attributes[slot] = value
-                feature.setFields(fields, False)
                 feature.setAttributes(attributes)
             sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
 
