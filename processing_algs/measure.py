@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import math
+from collections import deque
+from concurrent.futures.process import BrokenProcessPool
 
 import numpy as np
 from qgis.core import (
@@ -25,9 +27,12 @@ from shapely import wkb
 
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core import measure
+from ..cim_twin_plugin.core.visibility import pool
 from ..cim_twin_plugin.qgis_io import raster
 from .base import CimTwinAlgorithm
 
+#: layers with at least this many features measure in a worker process while this one does the I/O
+POOL_THRESHOLD = 50000
 ADDED = ("length_m", "area_m2", "perimeter_m", "length_3d_m", "base_elev_m", "height_m", "volume_m3", "facade_m2")
 
 
@@ -145,8 +150,8 @@ class MeasureAlgorithm(CimTwinAlgorithm):
             value = to_float(value)
             return nan if value is None else value
 
-        def flush(features, wkbs):
-            """Measure a batch and write it (attributes read once per feature)."""
+        def prepare(features, wkbs):
+            """Attributes (read once per feature) and heights of a batch."""
             rows = [feature.attributes() for feature in features]
             missing = [data is None for data in wkbs]
             counts["empty"] += sum(missing)
@@ -158,7 +163,20 @@ class MeasureAlgorithm(CimTwinAlgorithm):
                     [number(r[floors_index]) for r in rows] if floors_index >= 0 else [nan] * len(rows),
                     floor_height)
                 heights[missing] = nan
-            table = measure.measure_many(measurer, wkbs, heights)
+            return rows, heights
+
+        def write(features, rows, wkbs, table):
+            if isinstance(table, list):  # rows from the worker, NULLs already in place
+                for feature, attributes, row in zip(features, rows, table):
+                    if appended:
+                        attributes += row
+                    else:
+                        attributes += [None] * (width - len(attributes))
+                        for slot, value in zip(slots, row):
+                            attributes[slot] = value
+                    feature.setAttributes(attributes)
+                sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
+                return
             columns = np.full((len(features), len(ADDED)), np.nan)
             columns[:, 0:3] = table[:, 0:3]
             columns[:, 5:8] = table[:, 3:6]
@@ -180,27 +198,66 @@ class MeasureAlgorithm(CimTwinAlgorithm):
                 feature.setAttributes(attributes)
             sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
 
+        # Large layers: a worker process computes the geodesics of one batch while this
+        # thread reads and writes the next (QGIS I/O and pyproj then use two cores).
+        executor = None
+        if dem is None and total >= POOL_THRESHOLD and pool.cpu_count() > 1:
+            try:
+                executor = pool.spawn_executor(1)
+            except (OSError, ValueError):
+                executor = None
+        queue: deque = deque()
+
+        def finish(item):
+            nonlocal executor
+            features, rows, wkbs, heights, future = item
+            table = None
+            if future is not None:
+                try:
+                    table = future.result()
+                except BrokenProcessPool:  # the worker could not start: measure here
+                    executor = None
+            if table is None:
+                table = measure.measure_many(measurer, wkbs, heights)
+            write(features, rows, wkbs, table)
+
+        def flush(features, wkbs):
+            rows, heights = prepare(features, wkbs)
+            future = None
+            if executor is not None:
+                future = executor.submit(measure.measure_rows, layer_wkt, wkbs, heights)
+            queue.append((features, rows, wkbs, heights, future))
+            while len(queue) > (1 if executor is not None else 0):
+                finish(queue.popleft())
+
         features, wkbs = [], []
         done = 0
-        for feature in source.getFeatures():
-            data = bytes(feature.geometry().asWkb())  # empty for a feature without geometry
-            if not data:
-                data = None
-            elif curved:
-                geometry = feature.geometry()
-                if QgsWkbTypes.isCurvedType(geometry.wkbType()):
-                    data = bytes(QgsGeometry(geometry.constGet().segmentize()).asWkb())
-            features.append(feature)
-            wkbs.append(data)
-            if len(features) >= 10000:
+        try:
+            for feature in source.getFeatures():
+                data = bytes(feature.geometry().asWkb())  # empty for a feature without geometry
+                if not data:
+                    data = None
+                elif curved:
+                    geometry = feature.geometry()
+                    if QgsWkbTypes.isCurvedType(geometry.wkbType()):
+                        data = bytes(QgsGeometry(geometry.constGet().segmentize()).asWkb())
+                features.append(feature)
+                wkbs.append(data)
+                if len(features) >= 10000:
+                    flush(features, wkbs)
+                    done += len(features)
+                    features, wkbs = [], []
+                    if feedback.isCanceled():
+                        raise QgsProcessingException(
+                            self.tr("Canceled: the output is incomplete and should be deleted."))
+                    feedback.setProgress(100.0 * done / total)
+            if features:
                 flush(features, wkbs)
-                done += len(features)
-                features, wkbs = [], []
-                if feedback.isCanceled():
-                    raise QgsProcessingException(self.tr("Canceled: the output is incomplete and should be deleted."))
-                feedback.setProgress(100.0 * done / total)
-        if features:
-            flush(features, wkbs)
+            while queue:
+                finish(queue.popleft())
+        finally:
+            if executor is not None:
+                executor.shutdown(wait=True, cancel_futures=True)
         measured, empty = counts["measured"], counts["empty"]
         feedback.pushInfo(self.tr("{n} features in = {m} measured + {e} without geometry (empty measures).").format(
             n=measured + empty, m=measured, e=empty))

@@ -76,6 +76,26 @@ def test_measures_agree_with_qgsdistancearea_and_geod(cimtwin, memory_layer, tmp
     assert p["facade_m2"] == pytest.approx(p["perimeter_m"] * 18.0)
 
 
+def test_measure_in_a_worker_process_gives_the_same_values(cimtwin, memory_layer, tmp_path, monkeypatch):
+    from cim_twin.processing_algs import measure as measure_alg
+
+    rows = [(f"POLYGON(({x} 3450000,{x + 10 + i} 3450000,{x + 10 + i} 3450020,{x} 3450020,{x} 3450000))",
+             [float(i + 3), i])
+            for i, x in enumerate(range(500000, 500000 + 30 * 40, 40))]
+    rows.append((None, [1.0, -1]))
+    layer = memory_layer("Polygon", "EPSG:4547", [("h", "double"), ("i", "integer")], rows)
+    outputs = {}
+    for threshold in (10**9, 1):
+        monkeypatch.setattr(measure_alg, "POOL_THRESHOLD", threshold)
+        out = tmp_path / f"m{threshold}.gpkg"
+        result = run("measure", {"INPUT": layer, "HEIGHT_FIELD": "h", "OUTPUT": str(out)})
+        assert (result["MEASURED"], result["WITHOUT_GEOMETRY"]) == (30, 1)
+        outputs[threshold] = {f["i"]: (f["area_m2"], f["perimeter_m"], f["volume_m3"], f["height_m"])
+                              for f in QgsVectorLayer(str(out), "m", "ogr").getFeatures()}
+    assert outputs[1] == outputs[10**9]
+    assert outputs[1][5][0] == pytest.approx(15 * 20, rel=2e-3)
+
+
 def test_measure_draped_on_a_dem(cimtwin, memory_layer, tmp_path):
     from osgeo import gdal, osr
 

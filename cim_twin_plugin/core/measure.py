@@ -326,6 +326,27 @@ def measure_many(measurer: Measurer, wkbs, heights=None) -> np.ndarray:
     return out
 
 
+_MEASURERS: dict[str, Measurer] = {}
+
+
+def measure_batch(crs_wkt: str, wkbs, heights=None) -> np.ndarray:
+    """:func:`measure_many` for a pool worker: the Measurer of *crs_wkt* is built once per process."""
+    measurer = _MEASURERS.get(crs_wkt)
+    if measurer is None:
+        measurer = _MEASURERS.setdefault(crs_wkt, Measurer(crs_wkt))
+    return measure_many(measurer, wkbs, heights)
+
+
+def measure_rows(crs_wkt: str, wkbs, heights=None) -> list:
+    """Rows of length, area, perimeter, length_3d (None), base_elev (None), height, volume,
+    facade for each geometry, None where NaN: ready to append to a feature's attributes."""
+    table = measure_batch(crs_wkt, wkbs, heights)
+    columns = np.full((len(wkbs), 8), np.nan)
+    columns[:, 0:3] = table[:, 0:3]
+    columns[:, 5:8] = table[:, 3:6]
+    return [[None if v != v else v for v in row] for row in columns.tolist()]
+
+
 def building_heights(heights, floors, floor_height: float) -> np.ndarray:
     """Vectorised :func:`building_height`: NaN where neither value is usable."""
     h = np.asarray(heights, dtype=np.float64)

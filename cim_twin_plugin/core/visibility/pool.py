@@ -62,6 +62,16 @@ def python_executable() -> str:
     return exe
 
 
+def spawn_executor(workers: int) -> ProcessPoolExecutor:
+    """A process pool whose workers import this plugin (spawned, with a real Python)."""
+    top = __name__.split(".")[0]
+    root = os.path.dirname(os.path.abspath(sys.modules[top].__file__))
+    context = multiprocessing.get_context("spawn")
+    context.set_executable(python_executable())
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=exec,
+                               initargs=(_BOOTSTRAP.format(name=top, root=root),))
+
+
 def _chunk_task(args):
     """Worker: the summed views of a group of observers on the mapped surface."""
     from .viewshed import accumulate
@@ -105,14 +115,7 @@ def map_chunks(surface: np.ndarray, gt, tasks, mode: str, curv: float, labels: n
         np.save(path, surface)
         if labels is not None:
             np.save(labels_path, labels)
-        top = __name__.split(".")[0]
-        root = os.path.dirname(os.path.abspath(sys.modules[top].__file__))
-        context = multiprocessing.get_context("spawn")
-        context.set_executable(python_executable())
-        executor = ProcessPoolExecutor(
-            workers, mp_context=context, initializer=exec,
-            initargs=(_BOOTSTRAP.format(name=top, root=root),),
-        )
+        executor = spawn_executor(workers)
         futures = [executor.submit(_chunk_task, (path, labels_path, tuple(gt), chunk, mode, curv, has_nodata))
                    for chunk in _chunks(tasks, workers)]
         try:
