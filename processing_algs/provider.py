@@ -6,19 +6,19 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..cim_twin_plugin.resources import ICON_PATH, plugin_version
+from .buildingdsm import BuildingDsmAlgorithm
 from .checkhierarchy import CheckHierarchyAlgorithm
 from .gridcells import GridCellsAlgorithm
 from .gridcode import GridCodeAlgorithm
+from .heightlimit import HeightLimitAlgorithm
 from .joinhouseholds import JoinHouseholdsAlgorithm
+from .lineofsight import LineOfSightAlgorithm
+from .measure import MeasureAlgorithm
 from .nearestfacility import NearestFacilityAlgorithm
 from .odmatrix import OdMatrixAlgorithm
 from .parseaddresses import ParseAddressesAlgorithm
 from .servicearea import ServiceAreaAlgorithm
 from .shortestpath import ShortestPathAlgorithm
-from .buildingdsm import BuildingDsmAlgorithm
-from .heightlimit import HeightLimitAlgorithm
-from .lineofsight import LineOfSightAlgorithm
-from .measure import MeasureAlgorithm
 from .viewshed import ViewshedAlgorithm
 
 #: every algorithm the provider offers, in toolbox order
