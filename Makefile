@@ -44,8 +44,13 @@ lint: deps
 	.venv/bin/ruff check .
 
 bench: deps
+	@sh scripts/deps.sh --bench
 	$(PY) scripts/bench_gridcode.py
+	$(VENV_PY) scripts/bench_gridcode_alg.py --points 1000000
 	$(PY) scripts/bench_address.py
+	$(PY) scripts/bench_network.py
+	$(PY) scripts/bench_visibility.py
+	$(VENV_PY) scripts/bench_measure.py
 
 clean:
 	rm -rf dist demo_output .pytest_cache $(QM)

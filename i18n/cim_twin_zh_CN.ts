@@ -4,150 +4,157 @@
 <context>
     <name>BuildingDsmAlgorithm</name>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="127" />
+        <location filename="../processing_algs/buildingdsm.py" line="128"/>
         <source>Building surface model (DSM)</source>
-        <translation type="unfinished" />
+        <translation>建筑表面模型（DSM）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="130" />
-        <source>Burns building footprints into a DEM: every cell whose centre lies in a footprint gets the ground level under the building (lowest or mean DEM value) plus the building's height; buildings smaller than a cell take the cell of a point inside them. The output has the DEM's grid and CRS (a geographic DEM is reprojected to UTM first, as the log says).
+        <location filename="../processing_algs/buildingdsm.py" line="131"/>
+        <source>Burns building footprints into a DEM: every cell whose centre lies in a footprint gets the ground level under the building (lowest or mean DEM value) plus the building&apos;s height; buildings smaller than a cell take the cell of a point inside them. The output has the DEM&apos;s grid and CRS (a geographic DEM is reprojected to UTM first, as the log says).
 
 Heights come from the height field, else floors x floor height. Buildings without a height or geometry are skipped and counted in the log; invalid footprints are repaired.</source>
-        <translation type="unfinished" />
+        <translation>将建筑轮廓烧录到 DEM 中：中心落在轮廓内的每个栅格单元取建筑下方的地面高程（DEM 最低值或平均值）加上建筑高度；小于一个单元的建筑取其内部一点所在的单元。输出与 DEM 的栅格和坐标系相同（地理坐标系的 DEM 先重投影到 UTM，日志中会说明）。
+
+高度取自高度字段，否则为层数 × 层高。没有高度或几何的建筑被跳过并在日志中计数；无效轮廓会被修复。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="140" />
+        <location filename="../processing_algs/buildingdsm.py" line="141"/>
         <source>DEM</source>
-        <translation type="unfinished" />
+        <translation>数字高程模型（DEM）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="141" />
+        <location filename="../processing_algs/buildingdsm.py" line="142"/>
         <source>Terrain heights in metres, any CRS.</source>
-        <translation type="unfinished" />
+        <translation>地形高程（米），任意坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="145" />
+        <location filename="../processing_algs/buildingdsm.py" line="146"/>
         <source>Building DSM</source>
-        <translation type="unfinished" />
+        <translation>建筑 DSM</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="146" />
+        <location filename="../processing_algs/buildingdsm.py" line="149"/>
         <source>Buildings on the surface</source>
-        <translation type="unfinished" />
+        <translation>位于表面上的建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="147" />
+        <location filename="../processing_algs/buildingdsm.py" line="150"/>
         <source>Buildings skipped</source>
-        <translation type="unfinished" />
+        <translation>跳过的建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="157" />
+        <location filename="../processing_algs/buildingdsm.py" line="160"/>
         <source>Canceled: no output was written.</source>
         <translation>已取消：未写出任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="161" />
+        <location filename="../processing_algs/buildingdsm.py" line="164"/>
         <source>Output CRS: {crs}.</source>
-        <translation type="unfinished" />
+        <translation>输出坐标系：{crs}。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/buildingdsm.py" line="147"/>
+        <source>GeoTIFF on the DEM&apos;s grid: ground + building height (float32, nodata = NaN).</source>
+        <translation>与 DEM 栅格一致的 GeoTIFF：地面 + 建筑高度（float32，无数据 = NaN）。</translation>
     </message>
 </context>
 <context>
     <name>BuildingParameters</name>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="35" />
+        <location filename="../processing_algs/buildingdsm.py" line="35"/>
         <source>Buildings</source>
-        <translation type="unfinished" />
+        <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="38" />
+        <location filename="../processing_algs/buildingdsm.py" line="38"/>
         <source>Building footprints (any CRS) with a height or a number of floors.</source>
-        <translation type="unfinished" />
+        <translation>带有高度或层数的建筑轮廓（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="40" />
+        <location filename="../processing_algs/buildingdsm.py" line="40"/>
         <source>Building height field (m)</source>
-        <translation type="unfinished" />
+        <translation>建筑高度字段（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="44" />
+        <location filename="../processing_algs/buildingdsm.py" line="44"/>
         <source>Height above ground in metres. Where it is empty the floors field is used.</source>
-        <translation type="unfinished" />
+        <translation>地面以上高度（米）。为空时使用层数字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="46" />
+        <location filename="../processing_algs/buildingdsm.py" line="46"/>
         <source>Floors field</source>
-        <translation type="unfinished" />
+        <translation>层数字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="50" />
+        <location filename="../processing_algs/buildingdsm.py" line="50"/>
         <source>Number of floors; height = floors x floor height where the height is empty.</source>
-        <translation type="unfinished" />
+        <translation>层数；高度为空时高度 = 层数 × 层高。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="52" />
+        <location filename="../processing_algs/buildingdsm.py" line="52"/>
         <source>Floor height (m)</source>
-        <translation type="unfinished" />
+        <translation>层高（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="56" />
+        <location filename="../processing_algs/buildingdsm.py" line="56"/>
         <source>Metres per floor when heights come from the floors field.</source>
-        <translation type="unfinished" />
+        <translation>由层数字段计算高度时每层的米数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="58" />
+        <location filename="../processing_algs/buildingdsm.py" line="58"/>
         <source>Ground level under a building</source>
-        <translation type="unfinished" />
+        <translation>建筑下方的地面高程</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="58" />
+        <location filename="../processing_algs/buildingdsm.py" line="58"/>
         <source>Lowest DEM value under the footprint</source>
-        <translation type="unfinished" />
+        <translation>轮廓下方 DEM 的最低值</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="58" />
+        <location filename="../processing_algs/buildingdsm.py" line="58"/>
         <source>Mean DEM value under the footprint</source>
-        <translation type="unfinished" />
+        <translation>轮廓下方 DEM 的平均值</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="63" />
+        <location filename="../processing_algs/buildingdsm.py" line="63"/>
         <source>The roof is this ground level plus the building height.</source>
-        <translation type="unfinished" />
+        <translation>屋顶高程 = 该地面高程 + 建筑高度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="68" />
+        <location filename="../processing_algs/buildingdsm.py" line="68"/>
         <source>Largest raster accepted (cells)</source>
-        <translation type="unfinished" />
+        <translation>可接受的最大栅格（单元数）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="72" />
+        <location filename="../processing_algs/buildingdsm.py" line="72"/>
         <source>Rasters with more cells are refused with an estimate of the memory they need.</source>
-        <translation type="unfinished" />
+        <translation>单元数更多的栅格将被拒绝，并给出所需内存的估算。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="84" />
+        <location filename="../processing_algs/buildingdsm.py" line="84"/>
         <source>Choose a height field or a floors field of the buildings layer {layer}.</source>
-        <translation type="unfinished" />
+        <translation>请选择建筑图层 {layer} 的高度字段或层数字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="97" />
+        <location filename="../processing_algs/buildingdsm.py" line="97"/>
         <source>Buildings: {total} in = {burnt} on the surface + {skipped} skipped ({repaired} invalid footprints repaired).</source>
-        <translation type="unfinished" />
+        <translation>建筑：输入 {total} = 表面上 {burnt} + 跳过 {skipped}（修复无效轮廓 {repaired} 个）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="108" />
+        <location filename="../processing_algs/buildingdsm.py" line="108"/>
         <source>{n} buildings skipped: {reason} (feature ids {ids}).</source>
-        <translation type="unfinished" />
+        <translation>跳过 {n} 栋建筑：{reason}（要素 ID {ids}）。</translation>
     </message>
 </context>
 <context>
     <name>CheckHierarchyAlgorithm</name>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="59" />
+        <location filename="../processing_algs/checkhierarchy.py" line="59"/>
         <source>Check the administrative hierarchy</source>
         <translation>检查行政区划层级</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="62" />
+        <location filename="../processing_algs/checkhierarchy.py" line="62"/>
         <source>Checks that administrative units nest without gaps or overlaps (province &gt; city &gt; district &gt; street &gt; community &gt; grid): gaps in a parent not covered by its children, overlaps between units of one parent, parts of units outside their parent, parent codes that do not exist. With buildings, it reports buildings in no community or split between several, and writes the buildings with the community and street code they lie in (the community holding most of the footprint).
 
 Areas are in square metres, computed in the layer CRS if it is projected, else in the UTM zone of the data; the report is written in that CRS.</source>
@@ -156,122 +163,122 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
 面积以平方米计，图层坐标系为投影坐标系时在其中计算，否则在数据所在的 UTM 带中计算；报告按该坐标系写出。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="73" />
+        <location filename="../processing_algs/checkhierarchy.py" line="73"/>
         <source>Administrative units</source>
         <translation>行政区划单元</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="75" />
+        <location filename="../processing_algs/checkhierarchy.py" line="75"/>
         <source>Polygons of all levels in one layer, with code, level and parent code fields.</source>
         <translation>所有层级在一个图层中的面，含代码、层级和父代码字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="77" />
+        <location filename="../processing_algs/checkhierarchy.py" line="77"/>
         <source>Code field</source>
         <translation>代码字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="77" />
-        <source>Field with the unit's code.</source>
+        <location filename="../processing_algs/checkhierarchy.py" line="77"/>
+        <source>Field with the unit&apos;s code.</source>
         <translation>单元代码所在字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="77" />
+        <location filename="../processing_algs/checkhierarchy.py" line="77"/>
         <source>Level field</source>
         <translation>层级字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="77" />
+        <location filename="../processing_algs/checkhierarchy.py" line="77"/>
         <source>Field with the level: province, city, district, street, community or grid.</source>
         <translation>层级所在字段：province、city、district、street、community 或 grid。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="77" />
+        <location filename="../processing_algs/checkhierarchy.py" line="77"/>
         <source>Parent code field</source>
         <translation>父代码字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="77" />
+        <location filename="../processing_algs/checkhierarchy.py" line="77"/>
         <source>Field with the code of the parent unit.</source>
         <translation>父单元代码所在字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="89" />
+        <location filename="../processing_algs/checkhierarchy.py" line="89"/>
         <source>Building footprints</source>
         <translation>建筑轮廓</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="92" />
+        <location filename="../processing_algs/checkhierarchy.py" line="92"/>
         <source>Optional: buildings to place in communities (any CRS).</source>
         <translation>可选：要放入社区的建筑（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="94" />
+        <location filename="../processing_algs/checkhierarchy.py" line="94"/>
         <source>Building id field</source>
         <translation>建筑 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="96" />
+        <location filename="../processing_algs/checkhierarchy.py" line="96"/>
         <source>Field with unique building ids; default: the feature id.</source>
         <translation>建筑唯一 ID 所在字段；默认为要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="98" />
+        <location filename="../processing_algs/checkhierarchy.py" line="98"/>
         <source>Area tolerance (m²)</source>
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="100" />
+        <location filename="../processing_algs/checkhierarchy.py" line="100"/>
         <source>Gaps, overlaps and parts outside the parent smaller than this are ignored (digitising slivers).</source>
         <translation>小于此值的缝隙、重叠和超出父单元的部分将被忽略（数字化碎片）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="104" />
+        <location filename="../processing_algs/checkhierarchy.py" line="104"/>
         <source>Hierarchy report</source>
         <translation>层级检查报告</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="105" />
-        <source>One row per finding: kind, code, other code, level, area_m2 and the problem's polygon (gap, overlap, part outside, building).</source>
+        <location filename="../processing_algs/checkhierarchy.py" line="105"/>
+        <source>One row per finding: kind, code, other code, level, area_m2 and the problem&apos;s polygon (gap, overlap, part outside, building).</source>
         <translation>每个问题一行：kind、code、other、level、area_m2 以及问题所在的面（缝隙、重叠、超出部分、建筑）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="108" />
+        <location filename="../processing_algs/checkhierarchy.py" line="108"/>
         <source>Buildings with community codes</source>
         <translation>带社区代码的建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="111" />
+        <location filename="../processing_algs/checkhierarchy.py" line="111"/>
         <source>Optional: the buildings with community_code, street_code and n_communities.</source>
         <translation>可选：带 community_code、street_code 和 n_communities 的建筑。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="113" />
+        <location filename="../processing_algs/checkhierarchy.py" line="113"/>
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="125" />
+        <location filename="../processing_algs/checkhierarchy.py" line="125"/>
         <source>The layer {layer} has no field {field} ({param}); its fields are: {fields}.</source>
         <translation>图层 {layer} 没有字段 {field}（{param}）；其字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="160" />
+        <location filename="../processing_algs/checkhierarchy.py" line="160"/>
         <source>Canceled: no output was written.</source>
         <translation>已取消：未写出任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="137" />
+        <location filename="../processing_algs/checkhierarchy.py" line="137"/>
         <source>The layer {layer}: feature {fid} has no geometry; fix or delete it.</source>
         <translation>图层 {layer}：要素 {fid} 没有几何；请修复或删除它。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="155" />
+        <location filename="../processing_algs/checkhierarchy.py" line="155"/>
         <source>The layer {layer} has no field {field}.</source>
         <translation>图层 {layer} 没有字段 {field}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="222" />
+        <location filename="../processing_algs/checkhierarchy.py" line="222"/>
         <source>{units} units and {buildings} buildings checked in {crs}: {n} findings ({kinds}).</source>
         <translation>已在 {crs} 中检查 {units} 个单元和 {buildings} 栋建筑：发现 {n} 个问题（{kinds}）。</translation>
     </message>
@@ -279,52 +286,52 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
 <context>
     <name>CimTwin</name>
     <message>
-        <location filename="../processing_algs/provider.py" line="38" />
+        <location filename="../processing_algs/provider.py" line="38"/>
         <source>CIM Twin</source>
         <translation>CIM 数字孪生</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/plugin.py" line="37" />
+        <location filename="../cim_twin_plugin/plugin.py" line="37"/>
         <source>Beidou grid codes of features…</source>
         <translation>要素北斗网格位置码…</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/plugin.py" line="42" />
+        <location filename="../cim_twin_plugin/plugin.py" line="42"/>
         <source>Beidou grid cells in an extent…</source>
         <translation>范围内的北斗网格单元…</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/plugin.py" line="47" />
+        <location filename="../cim_twin_plugin/plugin.py" line="47"/>
         <source>Identify Beidou grid code on the map</source>
         <translation>在地图上识别北斗网格位置码</translation>
     </message>
     <message>
-        <location filename="../processing_algs/base.py" line="15" />
+        <location filename="../processing_algs/base.py" line="15"/>
         <source>Twin entities</source>
         <translation>孪生实体</translation>
     </message>
     <message>
-        <location filename="../processing_algs/base.py" line="16" />
+        <location filename="../processing_algs/base.py" line="16"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../processing_algs/base.py" line="17" />
+        <location filename="../processing_algs/base.py" line="17"/>
         <source>Network</source>
         <translation>路网</translation>
     </message>
     <message>
-        <location filename="../processing_algs/base.py" line="18" />
+        <location filename="../processing_algs/base.py" line="18"/>
         <source>Visibility</source>
         <translation>通视</translation>
     </message>
     <message>
-        <location filename="../processing_algs/base.py" line="19" />
+        <location filename="../processing_algs/base.py" line="19"/>
         <source>Measurement</source>
         <translation>量算</translation>
     </message>
     <message>
-        <location filename="../processing_algs/provider.py" line="41" />
+        <location filename="../processing_algs/provider.py" line="41"/>
         <source>CIM Twin: city digital twin analysis</source>
         <translation>CIM 数字孪生：城市数字孪生分析</translation>
     </message>
@@ -332,25 +339,25 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
 <context>
     <name>Expressions</name>
     <message>
-        <location filename="../cim_twin_plugin/expressions.py" line="43" />
-        <source>&lt;h3&gt;cim_grid_code(geometry, level, height)&lt;/h3&gt;&lt;p&gt;Returns the Beidou grid location code (GB/T 39409-2020) of a geometry: the point itself, or a point on the surface of a line or polygon, in CGCS2000 longitude/latitude (the geometry is taken to be in the layer's CRS).&lt;/p&gt;&lt;h4&gt;Arguments&lt;/h4&gt;&lt;p&gt;&lt;b&gt;geometry&lt;/b&gt;: a geometry, e.g. $geometry&lt;br&gt;&lt;b&gt;level&lt;/b&gt;: grid level 1-10 (default 8, about 1 m)&lt;br&gt;&lt;b&gt;height&lt;/b&gt;: optional height in metres; gives the 3D code&lt;/p&gt;&lt;h4&gt;Example&lt;/h4&gt;&lt;p&gt;cim_grid_code($geometry, 8) &amp;rarr; 'N51H...'&lt;/p&gt;</source>
+        <location filename="../cim_twin_plugin/expressions.py" line="43"/>
+        <source>&lt;h3&gt;cim_grid_code(geometry, level, height)&lt;/h3&gt;&lt;p&gt;Returns the Beidou grid location code (GB/T 39409-2020) of a geometry: the point itself, or a point on the surface of a line or polygon, in CGCS2000 longitude/latitude (the geometry is taken to be in the layer&apos;s CRS).&lt;/p&gt;&lt;h4&gt;Arguments&lt;/h4&gt;&lt;p&gt;&lt;b&gt;geometry&lt;/b&gt;: a geometry, e.g. $geometry&lt;br&gt;&lt;b&gt;level&lt;/b&gt;: grid level 1-10 (default 8, about 1 m)&lt;br&gt;&lt;b&gt;height&lt;/b&gt;: optional height in metres; gives the 3D code&lt;/p&gt;&lt;h4&gt;Example&lt;/h4&gt;&lt;p&gt;cim_grid_code($geometry, 8) &amp;rarr; &apos;N51H...&apos;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;cim_grid_code(geometry, level, height)&lt;/h3&gt;&lt;p&gt;返回几何对象的北斗网格位置码（GB/T 39409-2020）：点取其本身，线和面取其表面上的一点，按 CGCS2000 经纬度计算（几何对象视为图层坐标系下的坐标）。&lt;/p&gt;&lt;h4&gt;参数&lt;/h4&gt;&lt;p&gt;&lt;b&gt;geometry&lt;/b&gt;：几何对象，例如 $geometry&lt;br&gt;&lt;b&gt;level&lt;/b&gt;：网格层级 1-10（默认 8，约 1 米）&lt;br&gt;&lt;b&gt;height&lt;/b&gt;：可选，高度（米）；给出时返回三维码&lt;/p&gt;&lt;h4&gt;示例&lt;/h4&gt;&lt;p&gt;cim_grid_code($geometry, 8) &amp;rarr; 'N51H...'&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/expressions.py" line="89" />
-        <source>&lt;h3&gt;cim_grid_decode(code)&lt;/h3&gt;&lt;p&gt;Decodes a Beidou grid location code (2D or 3D) and returns a map with the keys level, is_3d, corner_lon, corner_lat, centre_lon, centre_lat, west, south, east, north (CGCS2000 degrees), height_bottom and height_top (metres, 3D codes only) and wkt (the cell polygon).&lt;/p&gt;&lt;h4&gt;Example&lt;/h4&gt;&lt;p&gt;map_get(cim_grid_decode("bd_code"), 'centre_lon')&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;cim_grid_decode(code)&lt;/h3&gt;&lt;p&gt;解码北斗网格位置码（二维或三维），返回一个映射，键为 level、is_3d、corner_lon、corner_lat、centre_lon、centre_lat、west、south、east、north（CGCS2000 经纬度，单位度）、height_bottom 和 height_top（米，仅三维码）以及 wkt（网格单元多边形）。&lt;/p&gt;&lt;h4&gt;示例&lt;/h4&gt;&lt;p&gt;map_get(cim_grid_decode("bd_code"), 'centre_lon')&lt;/p&gt;</translation>
+        <location filename="../cim_twin_plugin/expressions.py" line="89"/>
+        <source>&lt;h3&gt;cim_grid_decode(code)&lt;/h3&gt;&lt;p&gt;Decodes a Beidou grid location code (2D or 3D) and returns a map with the keys level, is_3d, corner_lon, corner_lat, centre_lon, centre_lat, west, south, east, north (CGCS2000 degrees), height_bottom and height_top (metres, 3D codes only) and wkt (the cell polygon).&lt;/p&gt;&lt;h4&gt;Example&lt;/h4&gt;&lt;p&gt;map_get(cim_grid_decode(&quot;bd_code&quot;), &apos;centre_lon&apos;)&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;cim_grid_decode(code)&lt;/h3&gt;&lt;p&gt;解码北斗网格位置码（二维或三维），返回一个映射，键为 level、is_3d、corner_lon、corner_lat、centre_lon、centre_lat、west、south、east、north（CGCS2000 经纬度，单位度）、height_bottom 和 height_top（米，仅三维码）以及 wkt（网格单元多边形）。&lt;/p&gt;&lt;h4&gt;示例&lt;/h4&gt;&lt;p&gt;map_get(cim_grid_decode(&quot;bd_code&quot;), 'centre_lon')&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>GridCellsAlgorithm</name>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="43" />
+        <location filename="../processing_algs/gridcells.py" line="43"/>
         <source>Beidou grid cells in an extent</source>
         <translation>范围内的北斗网格单元</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="46" />
+        <location filename="../processing_algs/gridcells.py" line="46"/>
         <source>Creates the Beidou grid cells (GB/T 39409-2020) of one level that intersect an extent, as polygons in CGCS2000 longitude/latitude (EPSG:4490) with their code, level and centre. Use it as a reference grid for the twin or to count entities per cell.
 
 A request of more cells than the maximum is refused before anything is written: choose a coarser level or a smaller extent, or raise the maximum.</source>
@@ -359,72 +366,72 @@ A request of more cells than the maximum is refused before anything is written: 
 网格单元数超过上限的请求会在写出任何内容之前被拒绝：请选择更粗的层级或更小的范围，或提高上限。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="56" />
+        <location filename="../processing_algs/gridcells.py" line="56"/>
         <source>Extent</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="57" />
-        <source>Area to cover, in any CRS (a layer's extent, the map canvas or coordinates).</source>
+        <location filename="../processing_algs/gridcells.py" line="57"/>
+        <source>Area to cover, in any CRS (a layer&apos;s extent, the map canvas or coordinates).</source>
         <translation>要覆盖的区域，可为任意坐标系（图层范围、地图画布或坐标）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="62" />
+        <location filename="../processing_algs/gridcells.py" line="62"/>
         <source>Grid level (1-10)</source>
         <translation>网格层级（1-10）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="70" />
+        <location filename="../processing_algs/gridcells.py" line="70"/>
         <source>Level of the cells: 4 = 1 minute (about 1.8 km), 5 = 4 seconds (about 124 m), 6 = 2 seconds (about 62 m), 7 = about 7.7 m. Finer levels give many cells.</source>
         <translation>网格单元的层级：4 = 1 分（约 1.8 千米），5 = 4 秒（约 124 米），6 = 2 秒（约 62 米），7 = 约 7.7 米。层级越细，单元越多。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="78" />
+        <location filename="../processing_algs/gridcells.py" line="78"/>
         <source>Maximum number of cells</source>
         <translation>最大网格单元数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="86" />
+        <location filename="../processing_algs/gridcells.py" line="86"/>
         <source>The algorithm refuses to create more cells than this.</source>
         <translation>算法拒绝生成超过此数量的网格单元。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="90" />
+        <location filename="../processing_algs/gridcells.py" line="90"/>
         <source>Grid cells</source>
         <translation>网格单元</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="100" />
+        <location filename="../processing_algs/gridcells.py" line="100"/>
         <source>Number of cells</source>
         <translation>网格单元数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="108" />
+        <location filename="../processing_algs/gridcells.py" line="108"/>
         <source>The extent is empty: give an area to cover.</source>
         <translation>范围为空：请给出要覆盖的区域。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="113" />
+        <location filename="../processing_algs/gridcells.py" line="113"/>
         <source>The extent holds {count} cells at level {level}, more than the maximum of {limit}: choose a coarser level or a smaller extent, or raise the maximum.</source>
         <translation>该范围在第 {level} 级包含 {count} 个网格单元，超过上限 {limit}：请选择更粗的层级或更小的范围，或提高上限。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="130" />
+        <location filename="../processing_algs/gridcells.py" line="130"/>
         <source>Creating {count} cells of level {level} in CGCS2000 (EPSG:4490).</source>
         <translation>正在以 CGCS2000（EPSG:4490）生成 {count} 个第 {level} 级网格单元。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="140" />
+        <location filename="../processing_algs/gridcells.py" line="140"/>
         <source>Canceled: no output was written.</source>
         <translation>已取消：未写出任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="148" />
+        <location filename="../processing_algs/gridcells.py" line="148"/>
         <source>{count} cells written.</source>
         <translation>已写出 {count} 个网格单元。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="93" />
+        <location filename="../processing_algs/gridcells.py" line="93"/>
         <source>Polygons of the cells in CGCS2000 longitude/latitude (EPSG:4490) with bd_code, level, centre_lon and centre_lat.</source>
         <translation>CGCS2000 经纬度（EPSG:4490）下的网格单元多边形，带 bd_code、level、centre_lon 和 centre_lat。</translation>
     </message>
@@ -432,12 +439,12 @@ A request of more cells than the maximum is refused before anything is written: 
 <context>
     <name>GridCodeAlgorithm</name>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="48" />
+        <location filename="../processing_algs/gridcode.py" line="48"/>
         <source>Beidou grid codes of features</source>
         <translation>要素北斗网格位置码</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="51" />
+        <location filename="../processing_algs/gridcode.py" line="51"/>
         <source>Adds the Beidou grid location code (GB/T 39409-2020) of every feature in the field bd_code. Points use their own position, lines and polygons a point on their surface, transformed to CGCS2000 longitude/latitude (any input CRS works).
 
 With a height field the code is three-dimensional (height digits interleaved after each level). With an administrative code field, entity_code is the administrative code followed by the grid code: the unique entity code of the twin.
@@ -450,132 +457,132 @@ Features that cannot be coded (no geometry, beyond 88 degrees latitude, empty he
 无法编码的要素（无几何、纬度超出 88 度、高度为空）会保留，编码为空，原因写入 bd_reason；日志给出各项计数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="63" />
+        <location filename="../processing_algs/gridcode.py" line="63"/>
         <source>Input layer</source>
         <translation>输入图层</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="66" />
+        <location filename="../processing_algs/gridcode.py" line="66"/>
         <source>Any vector layer in any CRS: buildings, facilities, households, ...</source>
         <translation>任意坐标系的任意矢量图层：建筑、设施、户室等。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="69" />
+        <location filename="../processing_algs/gridcode.py" line="69"/>
         <source>Grid level (1-10)</source>
         <translation>网格层级（1-10）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="77" />
+        <location filename="../processing_algs/gridcode.py" line="77"/>
         <source>Level of the grid cell: 1 = 6x4 degrees, 4 = 1 minute (about 1.8 km), 5 = 4 seconds (about 124 m), 6 = 2 seconds (about 62 m), 7 = about 7.7 m, 8 = about 1 m, 9 = about 12 cm, 10 = about 1.5 cm.</source>
         <translation>网格单元的层级：1 = 6×4 度，4 = 1 分（约 1.8 千米），5 = 4 秒（约 124 米），6 = 2 秒（约 62 米），7 = 约 7.7 米，8 = 约 1 米，9 = 约 12 厘米，10 = 约 1.5 厘米。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="86" />
+        <location filename="../processing_algs/gridcode.py" line="86"/>
         <source>Height field (makes 3D codes)</source>
         <translation>高度字段（生成三维码）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="93" />
+        <location filename="../processing_algs/gridcode.py" line="93"/>
         <source>Optional numeric field with the height in metres (geodetic height). When set, bd_code is the 3D grid code; features with an empty height get no code.</source>
         <translation>可选的数值字段，高度单位为米（大地高）。设置后 bd_code 为三维网格码；高度为空的要素不编码。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="101" />
+        <location filename="../processing_algs/gridcode.py" line="101"/>
         <source>Height digits</source>
         <translation>高度码元</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="101" />
-        <source>Mixed radix (the standard's layer definition)</source>
+        <location filename="../processing_algs/gridcode.py" line="101"/>
+        <source>Mixed radix (the standard&apos;s layer definition)</source>
         <translation>混合进制（标准的层定义）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="101" />
+        <location filename="../processing_algs/gridcode.py" line="101"/>
         <source>Bit fields (Appendix C, as some other implementations)</source>
         <translation>位域（附录 C，与部分其他实现一致）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="111" />
+        <location filename="../processing_algs/gridcode.py" line="111"/>
         <source>How the height layer number is written as digits. Both readings of the standard agree for heights from 0 to 1839 m; choose bit fields only to match codes made by other software that uses them.</source>
         <translation>高度层序号写成码元的方式。两种解读在 0 至 1839 米高度范围内一致；仅当需要与采用位域的其他软件所生成的编码一致时才选择位域。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="121" />
+        <location filename="../processing_algs/gridcode.py" line="121"/>
         <source>Administrative code field</source>
         <translation>行政区划代码字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="127" />
+        <location filename="../processing_algs/gridcode.py" line="127"/>
         <source>Optional field with the administrative division code (e.g. the community code 310115001001). When set, entity_code = administrative code + grid code.</source>
         <translation>可选字段，内容为行政区划代码（例如社区代码 310115001001）。设置后 entity_code = 行政区划代码 + 网格码。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="135" />
+        <location filename="../processing_algs/gridcode.py" line="135"/>
         <source>Coded features</source>
         <translation>已编码要素</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="143" />
+        <location filename="../processing_algs/gridcode.py" line="143"/>
         <source>Features coded</source>
         <translation>已编码要素数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="144" />
+        <location filename="../processing_algs/gridcode.py" line="144"/>
         <source>Features without a code</source>
         <translation>未编码要素数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="157" />
+        <location filename="../processing_algs/gridcode.py" line="157"/>
         <source>The input layer {layer} has no features: there is nothing to code.</source>
         <translation>输入图层 {layer} 没有要素：无可编码内容。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="163" />
+        <location filename="../processing_algs/gridcode.py" line="163"/>
         <source>The input layer {layer} has no coordinate reference system: set its CRS (Layer Properties &gt; Source) and run again.</source>
         <translation>输入图层 {layer} 没有坐标参考系：请设置其坐标系（图层属性 &gt; 源）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="178" />
+        <location filename="../processing_algs/gridcode.py" line="178"/>
         <source>The input layer {layer} already has a field {field} that is not text: rename or delete it and run again.</source>
         <translation>输入图层 {layer} 已有非文本字段 {field}：请重命名或删除该字段后重新运行。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="201" />
+        <location filename="../processing_algs/gridcode.py" line="201"/>
         <source>Coding {n} features at level {level} in CGCS2000 (EPSG:4490).</source>
         <translation>正在以 CGCS2000（EPSG:4490）按第 {level} 级为 {n} 个要素编码。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="219" />
+        <location filename="../processing_algs/gridcode.py" line="219"/>
         <source>height is empty or not a number</source>
         <translation>高度为空或不是数字</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="239" />
+        <location filename="../processing_algs/gridcode.py" line="239"/>
         <source>administrative code is empty: no entity code</source>
         <translation>行政区划代码为空：无实体编码</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="252" />
+        <location filename="../processing_algs/gridcode.py" line="252"/>
         <source>Canceled: no output was written.</source>
         <translation>已取消：未写出任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="254" />
+        <location filename="../processing_algs/gridcode.py" line="254"/>
         <source>{total} features in = {coded} coded + {failed} without a code (reason in {field}).</source>
         <translation>输入 {total} 个要素 = 已编码 {coded} 个 + 未编码 {failed} 个（原因见 {field}）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="260" />
+        <location filename="../processing_algs/gridcode.py" line="260"/>
         <source>{failed} features could not be coded; see the field {field}.</source>
         <translation>{failed} 个要素无法编码；请查看字段 {field}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="270" />
+        <location filename="../processing_algs/gridcode.py" line="270"/>
         <source>cannot be coded: {detail}</source>
         <translation>无法编码：{detail}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="136" />
+        <location filename="../processing_algs/gridcode.py" line="136"/>
         <source>The input features in their own CRS with bd_code, entity_code (with an administrative code field) and bd_reason (why a feature has no code).</source>
         <translation>保持原坐标系的输入要素，并带有 bd_code、entity_code（指定行政区划代码字段时）和 bd_reason（要素无编码的原因）。</translation>
     </message>
@@ -583,7 +590,7 @@ Features that cannot be coded (no geometry, beyond 88 degrees latitude, empty he
 <context>
     <name>GridCodeMapTool</name>
     <message>
-        <location filename="../cim_twin_plugin/gui/gridcode_tool.py" line="35" />
+        <location filename="../cim_twin_plugin/gui/gridcode_tool.py" line="35"/>
         <source>Beidou grid code (level {level}) at {lon:.6f}, {lat:.6f}: {code}</source>
         <translation>{lon:.6f}, {lat:.6f} 处的北斗网格位置码（第 {level} 级）：{code}</translation>
     </message>
@@ -591,162 +598,169 @@ Features that cannot be coded (no geometry, beyond 88 degrees latitude, empty he
 <context>
     <name>HeightLimitAlgorithm</name>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="50" />
+        <location filename="../processing_algs/heightlimit.py" line="50"/>
         <source>Buildings over the height limit</source>
-        <translation type="unfinished" />
+        <translation>超过限高的建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="53" />
-        <source>Compares every building's height with the limit that applies to it: the strictest limit of the zones (LIMITS with LIMIT_FIELD) its footprint touches, or one value (LIMIT_VALUE), or a limit surface raster (LIMIT_RASTER, e.g. an airport obstacle limitation surface; its lowest value over the footprint). Limit rasters hold absolute elevations when a DEM is given (roof = lowest ground + height), else heights above ground.
+        <location filename="../processing_algs/heightlimit.py" line="53"/>
+        <source>Compares every building&apos;s height with the limit that applies to it: the strictest limit of the zones (LIMITS with LIMIT_FIELD) its footprint touches, or one value (LIMIT_VALUE), or a limit surface raster (LIMIT_RASTER, e.g. an airport obstacle limitation surface; its lowest value over the footprint). Limit rasters hold absolute elevations when a DEM is given (roof = lowest ground + height), else heights above ground.
 
 OUTPUT holds the buildings over the limit with limit_m and excess_m (metres too high). The log counts buildings over, within and not checked (no height, no limit).</source>
-        <translation type="unfinished" />
+        <translation>将每栋建筑的高度与适用的限高比较：其轮廓接触的分区（LIMITS 及 LIMIT_FIELD）中最严格的限高，或一个统一值（LIMIT_VALUE），或限高面栅格（LIMIT_RASTER，例如机场净空限制面；取轮廓范围内的最低值）。提供 DEM 时限高栅格按绝对高程理解（屋顶 = 最低地面 + 高度），否则按地面以上高度理解。
+
+OUTPUT 包含超过限高的建筑，带 limit_m 和 excess_m（超出的米数）。日志统计超限、未超限和未检查（无高度、无限高）的建筑数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="64" />
+        <location filename="../processing_algs/heightlimit.py" line="64"/>
         <source>Buildings</source>
-        <translation type="unfinished" />
+        <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="66" />
+        <location filename="../processing_algs/heightlimit.py" line="66"/>
         <source>Building footprints (any CRS) with a height or floors field.</source>
-        <translation type="unfinished" />
+        <translation>带有高度或层数字段的建筑轮廓（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="68" />
+        <location filename="../processing_algs/heightlimit.py" line="68"/>
         <source>Height field (m)</source>
-        <translation type="unfinished" />
+        <translation>高度字段（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="68" />
+        <location filename="../processing_algs/heightlimit.py" line="68"/>
         <source>Building height above ground.</source>
-        <translation type="unfinished" />
+        <translation>建筑地面以上高度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="68" />
+        <location filename="../processing_algs/heightlimit.py" line="68"/>
         <source>Floors field</source>
-        <translation type="unfinished" />
+        <translation>层数字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="68" />
+        <location filename="../processing_algs/heightlimit.py" line="68"/>
         <source>Floors, used where the height is empty.</source>
-        <translation type="unfinished" />
+        <translation>层数，在高度为空时使用。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="76" />
+        <location filename="../processing_algs/heightlimit.py" line="77"/>
         <source>Floor height (m)</source>
-        <translation type="unfinished" />
+        <translation>层高（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="78" />
+        <location filename="../processing_algs/heightlimit.py" line="79"/>
         <source>Metres per floor when heights come from the floors field.</source>
-        <translation type="unfinished" />
+        <translation>由层数字段计算高度时每层的米数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="80" />
+        <location filename="../processing_algs/heightlimit.py" line="81"/>
         <source>Height limit zones</source>
-        <translation type="unfinished" />
+        <translation>限高分区</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="82" />
+        <location filename="../processing_algs/heightlimit.py" line="83"/>
         <source>Zones with their height limit in LIMIT_FIELD (any CRS).</source>
-        <translation type="unfinished" />
+        <translation>LIMIT_FIELD 中带有限高值的分区（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="84" />
+        <location filename="../processing_algs/heightlimit.py" line="85"/>
         <source>Limit field (m)</source>
-        <translation type="unfinished" />
+        <translation>限高字段（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="86" />
-        <source>The zone's height limit in metres.</source>
-        <translation type="unfinished" />
+        <location filename="../processing_algs/heightlimit.py" line="88"/>
+        <source>The zone&apos;s height limit in metres.</source>
+        <translation>分区的限高（米）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="88" />
+        <location filename="../processing_algs/heightlimit.py" line="90"/>
         <source>Single limit (m)</source>
-        <translation type="unfinished" />
+        <translation>统一限高（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="90" />
+        <location filename="../processing_algs/heightlimit.py" line="92"/>
         <source>One height limit for every building (used without zones and raster).</source>
-        <translation type="unfinished" />
+        <translation>适用于所有建筑的一个限高值（未给分区和栅格时使用）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="92" />
+        <location filename="../processing_algs/heightlimit.py" line="94"/>
         <source>Limit surface raster</source>
-        <translation type="unfinished" />
+        <translation>限高面栅格</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="93" />
+        <location filename="../processing_algs/heightlimit.py" line="95"/>
         <source>A raster of limits, e.g. an airport obstacle limitation surface.</source>
-        <translation type="unfinished" />
+        <translation>限高值栅格，例如机场净空限制面。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="95" />
+        <location filename="../processing_algs/heightlimit.py" line="97"/>
         <source>DEM (limit raster as elevations)</source>
-        <translation type="unfinished" />
+        <translation>DEM（限高栅格按高程理解）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="96" />
+        <location filename="../processing_algs/heightlimit.py" line="98"/>
         <source>With a DEM the limit raster is read as absolute elevations and compared with roofs.</source>
-        <translation type="unfinished" />
+        <translation>提供 DEM 时，限高栅格按绝对高程读取并与屋顶高程比较。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="100" />
+        <location filename="../processing_algs/heightlimit.py" line="104"/>
         <source>Buildings over the limit</source>
-        <translation type="unfinished" />
+        <translation>超过限高的建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="101" />
+        <location filename="../processing_algs/heightlimit.py" line="105"/>
         <source>Buildings within the limit</source>
-        <translation type="unfinished" />
+        <translation>未超过限高的建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="102" />
+        <location filename="../processing_algs/heightlimit.py" line="106"/>
         <source>Buildings not checked</source>
-        <translation type="unfinished" />
+        <translation>未检查的建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="111" />
+        <location filename="../processing_algs/heightlimit.py" line="115"/>
         <source>Choose a height field or a floors field of the buildings.</source>
-        <translation type="unfinished" />
+        <translation>请选择建筑的高度字段或层数字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="121" />
+        <location filename="../processing_algs/heightlimit.py" line="125"/>
         <source>Give exactly one of LIMITS (zones with LIMIT_FIELD), LIMIT_VALUE or LIMIT_RASTER.</source>
-        <translation type="unfinished" />
+        <translation>请只给出 LIMITS（带 LIMIT_FIELD 的分区）、LIMIT_VALUE 或 LIMIT_RASTER 中的一个。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="124" />
+        <location filename="../processing_algs/heightlimit.py" line="128"/>
         <source>Choose the limit field (LIMIT_FIELD) of the zones layer {layer}.</source>
-        <translation type="unfinished" />
+        <translation>请选择分区图层 {layer} 的限高字段（LIMIT_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="135" />
+        <location filename="../processing_algs/heightlimit.py" line="140"/>
         <source>Zone feature {fid} has no limit or no geometry: ignored.</source>
-        <translation type="unfinished" />
+        <translation>分区要素 {fid} 没有限高或几何：已忽略。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="163" />
+        <location filename="../processing_algs/heightlimit.py" line="168"/>
         <source>Canceled: the output is incomplete and should be deleted.</source>
-        <translation type="unfinished" />
+        <translation>已取消：输出不完整，应删除。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="195" />
+        <location filename="../processing_algs/heightlimit.py" line="200"/>
         <source>{n} buildings in = {o} over the limit + {w} within + {u} not checked (no height or no limit).</source>
-        <translation type="unfinished" />
+        <translation>输入 {n} 栋建筑 = 超限 {o} + 未超限 {w} + 未检查 {u}（无高度或无限高）。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/heightlimit.py" line="102"/>
+        <source>The buildings higher than their limit, with height_m, limit_m and excess_m.</source>
+        <translation>超过限高的建筑，带 height_m、limit_m 和 excess_m。</translation>
     </message>
 </context>
 <context>
     <name>JoinHouseholdsAlgorithm</name>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="58" />
+        <location filename="../processing_algs/joinhouseholds.py" line="58"/>
         <source>Join records to households</source>
         <translation>记录关联到户</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="61" />
+        <location filename="../processing_algs/joinhouseholds.py" line="61"/>
         <source>Finds the household (户室: building, unit, room) of every record by its address and writes one household point inside its building footprint per distinct room, with the number of records.
 
 Links say how each record matched: exact, normalised (full-width digits, Chinese numerals, 号楼...), inferred_district (no district in the address; the road is known in one district) or fuzzy_road (one character of the road name differs, and only one road fits), with a score. Fuzzy matching is conservative: a wrong household is worse than none. Two footprints with one address are reported, never guessed between.
@@ -759,217 +773,217 @@ Every record is either linked or unmatched with its reason: records in = linked 
 每条记录要么被关联，要么以原因列入未匹配：输入记录数 = 已关联 + 未匹配（在日志中说明）。隐私：默认输出只保留记录键，不含姓名、身份证号或电话。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="75" />
+        <location filename="../processing_algs/joinhouseholds.py" line="75"/>
         <source>Records (table, layer or CSV file)</source>
         <translation>记录（表格、图层或 CSV 文件）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="77" />
+        <location filename="../processing_algs/joinhouseholds.py" line="77"/>
         <source>Government records with an address column; CSV files in GBK are read correctly when given by path.</source>
         <translation>含地址列的政务记录；以路径给出的 GBK 编码 CSV 文件也能正确读取。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="80" />
+        <location filename="../processing_algs/joinhouseholds.py" line="80"/>
         <source>Address field</source>
         <translation>地址字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="82" />
+        <location filename="../processing_algs/joinhouseholds.py" line="82"/>
         <source>The column with the address text, e.g. 户籍地址 or 现住址.</source>
         <translation>地址文本所在的列，例如 户籍地址 或 现住址。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="84" />
+        <location filename="../processing_algs/joinhouseholds.py" line="84"/>
         <source>Record key field</source>
         <translation>记录键字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="86" />
+        <location filename="../processing_algs/joinhouseholds.py" line="86"/>
         <source>Optional column that identifies a record (e.g. 档案编号); default: the feature id or row number.</source>
         <translation>可选的记录标识列（例如 档案编号）；默认为要素 ID 或行号。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="89" />
+        <location filename="../processing_algs/joinhouseholds.py" line="89"/>
         <source>Building footprints</source>
         <translation>建筑轮廓</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="91" />
+        <location filename="../processing_algs/joinhouseholds.py" line="91"/>
         <source>Polygons of the buildings with their address (one field or road/lane/number fields), in any CRS; households are written in this CRS.</source>
         <translation>带地址的建筑面（一个地址字段，或道路/弄/号字段），任意坐标系；户点按此坐标系写出。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="94" />
+        <location filename="../processing_algs/joinhouseholds.py" line="94"/>
         <source>Building id field</source>
         <translation>建筑 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="96" />
+        <location filename="../processing_algs/joinhouseholds.py" line="96"/>
         <source>Field with unique building ids (e.g. building_id); default: the feature id.</source>
         <translation>建筑唯一 ID 所在字段（例如 building_id）；默认为要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="98" />
+        <location filename="../processing_algs/joinhouseholds.py" line="98"/>
         <source>Building address field</source>
         <translation>建筑地址字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="100" />
+        <location filename="../processing_algs/joinhouseholds.py" line="100"/>
         <source>Field with the building's full address (上海市浦东新区锦绣路1000弄12号). Or give the road and number fields instead.</source>
         <translation>建筑完整地址所在字段（上海市浦东新区锦绣路1000弄12号）。也可改为给出道路和门牌号字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="103" />
+        <location filename="../processing_algs/joinhouseholds.py" line="103"/>
         <source>Building road field</source>
         <translation>建筑道路字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="103" />
+        <location filename="../processing_algs/joinhouseholds.py" line="103"/>
         <source>Field with the road name (锦绣路).</source>
         <translation>道路名称所在字段（锦绣路）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="103" />
+        <location filename="../processing_algs/joinhouseholds.py" line="103"/>
         <source>Building lane field</source>
         <translation>建筑弄号字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="103" />
+        <location filename="../processing_algs/joinhouseholds.py" line="103"/>
         <source>Field with the lane number (弄), if any.</source>
         <translation>弄号所在字段（如有）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="103" />
+        <location filename="../processing_algs/joinhouseholds.py" line="103"/>
         <source>Building number field</source>
         <translation>建筑门牌号字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="103" />
+        <location filename="../processing_algs/joinhouseholds.py" line="103"/>
         <source>Field with the house number (号).</source>
         <translation>门牌号（号）所在字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="103" />
+        <location filename="../processing_algs/joinhouseholds.py" line="103"/>
         <source>Building floors field</source>
         <translation>建筑层数字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="103" />
+        <location filename="../processing_algs/joinhouseholds.py" line="103"/>
         <source>Field with the number of floors; fuzzy matches must fit in the building.</source>
         <translation>建筑层数所在字段；模糊匹配的户室必须在建筑层数之内。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="115" />
+        <location filename="../processing_algs/joinhouseholds.py" line="115"/>
         <source>Gazetteer additions (CSV)</source>
         <translation>地名词典补充（CSV）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="117" />
-        <source>Optional CSV with the columns level, name, code, parent (streets, communities, roads, POIs); the buildings' roads are added automatically.</source>
+        <location filename="../processing_algs/joinhouseholds.py" line="117"/>
+        <source>Optional CSV with the columns level, name, code, parent (streets, communities, roads, POIs); the buildings&apos; roads are added automatically.</source>
         <translation>可选的 CSV，列为 level、name、code、parent（街道、社区、道路、POI）；建筑的道路会自动加入。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="121" />
+        <location filename="../processing_algs/joinhouseholds.py" line="121"/>
         <source>Keep all input fields in the links</source>
         <translation>在关联结果中保留全部输入字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="123" />
+        <location filename="../processing_algs/joinhouseholds.py" line="123"/>
         <source>Off by default (privacy): names, ID numbers and phones are not copied. Turn on only if you are allowed to keep them in the output.</source>
         <translation>默认关闭（隐私）：不复制姓名、身份证号和电话。只有在允许输出这些信息时才打开。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="145" />
+        <location filename="../processing_algs/joinhouseholds.py" line="145"/>
         <source>Households</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="127" />
+        <location filename="../processing_algs/joinhouseholds.py" line="127"/>
         <source>One point per household inside its building footprint: household_id, building_id, unit, floor (given, or from the room number), room, room_key, records.</source>
         <translation>每户一个点，位于其建筑轮廓内：household_id、building_id、unit、floor（给出的楼层，或由室号推出）、room、room_key、records。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="127" />
+        <location filename="../processing_algs/joinhouseholds.py" line="127"/>
         <source>Record links</source>
         <translation>记录关联</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="127" />
+        <location filename="../processing_algs/joinhouseholds.py" line="127"/>
         <source>One row per linked record: record key, household_id, building_id, method, score.</source>
         <translation>每条已关联记录一行：记录键、household_id、building_id、method、score。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="127" />
+        <location filename="../processing_algs/joinhouseholds.py" line="127"/>
         <source>Unmatched records</source>
         <translation>未匹配记录</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="127" />
+        <location filename="../processing_algs/joinhouseholds.py" line="127"/>
         <source>One row per record without household: record key, address, reason, reason_code and the building when it was found.</source>
         <translation>每条未找到户的记录一行：记录键、地址、reason、reason_code，以及已找到的建筑。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="142" />
+        <location filename="../processing_algs/joinhouseholds.py" line="142"/>
         <source>Records in</source>
         <translation>输入记录数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="143" />
+        <location filename="../processing_algs/joinhouseholds.py" line="143"/>
         <source>Records linked</source>
         <translation>已关联记录数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="144" />
+        <location filename="../processing_algs/joinhouseholds.py" line="144"/>
         <source>Records unmatched</source>
         <translation>未匹配记录数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="157" />
+        <location filename="../processing_algs/joinhouseholds.py" line="157"/>
         <source>Choose the address field (ADDRESS_FIELD).</source>
         <translation>请选择地址字段（ADDRESS_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="170" />
+        <location filename="../processing_algs/joinhouseholds.py" line="170"/>
         <source>Canceled: no output was written.</source>
         <translation>已取消：未写出任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="172" />
+        <location filename="../processing_algs/joinhouseholds.py" line="172"/>
         <source>Joining {n} records of {table} to {b} buildings.</source>
         <translation>正在将 {table} 的 {n} 条记录关联到 {b} 栋建筑。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="180" />
+        <location filename="../processing_algs/joinhouseholds.py" line="180"/>
         <source>Buildings {ids} share the address {address}: records at this address are left unmatched (reason duplicate_building_address); give the buildings distinct addresses.</source>
         <translation>建筑 {ids} 共用地址 {address}：该地址的记录保持未匹配（原因 duplicate_building_address）；请为这些建筑设置不同的地址。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="186" />
+        <location filename="../processing_algs/joinhouseholds.py" line="186"/>
         <source>{n} buildings have no usable address and cannot receive households: {ids}</source>
         <translation>{n} 栋建筑没有可用地址，无法容纳户：{ids}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="259" />
+        <location filename="../processing_algs/joinhouseholds.py" line="259"/>
         <source>Internal error: records were lost in the join.</source>
         <translation>内部错误：关联过程中丢失了记录。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="260" />
+        <location filename="../processing_algs/joinhouseholds.py" line="260"/>
         <source>{n} records in = {linked} linked + {unmatched} unmatched.</source>
         <translation>输入 {n} 条记录 = 已关联 {linked} 条 + 未匹配 {unmatched} 条。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="263" />
+        <location filename="../processing_algs/joinhouseholds.py" line="263"/>
         <source>Links by method: {methods}.</source>
         <translation>按匹配方式统计的关联：{methods}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="267" />
+        <location filename="../processing_algs/joinhouseholds.py" line="267"/>
         <source>Unmatched by reason: {reasons}.</source>
         <translation>按原因统计的未匹配：{reasons}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="269" />
+        <location filename="../processing_algs/joinhouseholds.py" line="269"/>
         <source>{n} households written (CRS {crs}).</source>
         <translation>已写出 {n} 个户（坐标系 {crs}）。</translation>
     </message>
@@ -977,407 +991,412 @@ Every record is either linked or unmatched with its reason: records in = linked 
 <context>
     <name>LineOfSightAlgorithm</name>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="57" />
+        <location filename="../processing_algs/lineofsight.py" line="57"/>
         <source>Line of sight</source>
-        <translation type="unfinished" />
+        <translation>通视分析</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="60" />
-        <source>Draws a sight line from each observer to its target (paired by order, or every observer to every target) over a DEM with optional buildings burnt in, and says whether the target is visible. Blocked lines carry the first obstruction point (x, y, height) and its distance from the observer. Pairs that cannot be computed (outside the DEM, on nodata) are kept with visible empty and the reason in los_reason. Output CRS: the DEM's (UTM when the DEM is geographic).</source>
-        <translation type="unfinished" />
+        <location filename="../processing_algs/lineofsight.py" line="60"/>
+        <source>Draws a sight line from each observer to its target (paired by order, or every observer to every target) over a DEM with optional buildings burnt in, and says whether the target is visible. Blocked lines carry the first obstruction point (x, y, height) and its distance from the observer. Pairs that cannot be computed (outside the DEM, on nodata) are kept with visible empty and the reason in los_reason. Output CRS: the DEM&apos;s (UTM when the DEM is geographic).</source>
+        <translation>在 DEM（可选烧录建筑）上从每个观察点向其目标点画一条视线（按顺序配对，或所有观察点对所有目标点），并判断目标是否可见。被遮挡的视线带有第一个遮挡点（x、y、高程）及其到观察点的距离。无法计算的配对（在 DEM 外、位于无数据处）也会保留，visible 为空，原因见 los_reason。输出坐标系：DEM 的坐标系（DEM 为地理坐标系时为 UTM）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="69" />
+        <location filename="../processing_algs/lineofsight.py" line="69"/>
         <source>Observer points</source>
-        <translation type="unfinished" />
+        <translation>观察点图层</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="69" />
+        <location filename="../processing_algs/lineofsight.py" line="69"/>
         <source>Points to look from (any CRS).</source>
-        <translation type="unfinished" />
+        <translation>观察的位置（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="69" />
+        <location filename="../processing_algs/lineofsight.py" line="69"/>
         <source>Target points</source>
-        <translation type="unfinished" />
+        <translation>目标点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="69" />
+        <location filename="../processing_algs/lineofsight.py" line="69"/>
         <source>Points to look at (any CRS).</source>
-        <translation type="unfinished" />
+        <translation>被观察的位置（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="76" />
+        <location filename="../processing_algs/lineofsight.py" line="76"/>
         <source>Pairing</source>
-        <translation type="unfinished" />
+        <translation>配对方式</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="76" />
+        <location filename="../processing_algs/lineofsight.py" line="76"/>
         <source>By order (1st observer - 1st target, ...)</source>
-        <translation type="unfinished" />
+        <translation>按顺序（第 1 个观察点 - 第 1 个目标点，……）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="76" />
+        <location filename="../processing_algs/lineofsight.py" line="76"/>
         <source>All pairs</source>
-        <translation>全部配对</translation>
+        <translation>所有配对</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="80" />
+        <location filename="../processing_algs/lineofsight.py" line="80"/>
         <source>By order pairs the n-th observer with the n-th target; all pairs tests every combination.</source>
-        <translation type="unfinished" />
+        <translation>按顺序将第 n 个观察点与第 n 个目标点配对；所有配对则检验每一种组合。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="82" />
+        <location filename="../processing_algs/lineofsight.py" line="83"/>
         <source>DEM</source>
-        <translation type="unfinished" />
+        <translation>数字高程模型（DEM）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="83" />
+        <location filename="../processing_algs/lineofsight.py" line="84"/>
         <source>Terrain (or a DSM) in metres, any CRS.</source>
-        <translation type="unfinished" />
+        <translation>地形（或 DSM）高程（米），任意坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="86" />
+        <location filename="../processing_algs/lineofsight.py" line="87"/>
         <source>Observer height (m)</source>
-        <translation type="unfinished" />
+        <translation>观察高度（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="86" />
+        <location filename="../processing_algs/lineofsight.py" line="87"/>
         <source>Eye height above the surface.</source>
-        <translation type="unfinished" />
+        <translation>表面以上的视点高度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="86" />
+        <location filename="../processing_algs/lineofsight.py" line="87"/>
         <source>Target height (m)</source>
-        <translation type="unfinished" />
+        <translation>目标高度（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="86" />
+        <location filename="../processing_algs/lineofsight.py" line="87"/>
         <source>Height of the target above the surface.</source>
-        <translation type="unfinished" />
+        <translation>目标在表面以上的高度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="93" />
+        <location filename="../processing_algs/lineofsight.py" line="95"/>
         <source>Earth curvature and refraction</source>
-        <translation type="unfinished" />
+        <translation>地球曲率与大气折射</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="94" />
-        <source>Lower distant points by the earth's curvature, reduced by refraction.</source>
-        <translation type="unfinished" />
+        <location filename="../processing_algs/lineofsight.py" line="96"/>
+        <source>Lower distant points by the earth&apos;s curvature, reduced by refraction.</source>
+        <translation>按地球曲率降低远处点的高程，并按折射减小该改正。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="96" />
+        <location filename="../processing_algs/lineofsight.py" line="98"/>
         <source>Refraction coefficient</source>
-        <translation type="unfinished" />
+        <translation>大气折射系数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="99" />
+        <location filename="../processing_algs/lineofsight.py" line="101"/>
         <source>Coefficient of atmospheric refraction used with the curvature (0.13 by default).</source>
-        <translation type="unfinished" />
+        <translation>与曲率改正一起使用的大气折射系数（默认 0.13）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="102" />
+        <location filename="../processing_algs/lineofsight.py" line="104"/>
         <source>Largest number of pairs</source>
-        <translation type="unfinished" />
+        <translation>最大配对数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="104" />
+        <location filename="../processing_algs/lineofsight.py" line="107"/>
         <source>More pairs are refused (all pairs of large layers grow quickly).</source>
-        <translation type="unfinished" />
+        <translation>配对数超过此值将被拒绝（大图层的所有配对增长很快）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="108" />
+        <location filename="../processing_algs/lineofsight.py" line="111"/>
         <source>Sight lines</source>
-        <translation type="unfinished" />
+        <translation>视线</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="109" />
+        <location filename="../processing_algs/lineofsight.py" line="113"/>
         <source>One line per pair with visible, the obstruction and distances.</source>
-        <translation type="unfinished" />
+        <translation>每个配对一条线，含可见性、遮挡点和距离。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="111" />
+        <location filename="../processing_algs/lineofsight.py" line="115"/>
         <source>Visible pairs</source>
-        <translation type="unfinished" />
+        <translation>可见配对</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="112" />
+        <location filename="../processing_algs/lineofsight.py" line="116"/>
         <source>Blocked pairs</source>
-        <translation type="unfinished" />
+        <translation>被遮挡配对</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="113" />
+        <location filename="../processing_algs/lineofsight.py" line="117"/>
         <source>Pairs not computed</source>
-        <translation type="unfinished" />
+        <translation>未计算的配对</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="132" />
+        <location filename="../processing_algs/lineofsight.py" line="136"/>
         <source>Both an observer layer and a target layer are needed.</source>
-        <translation type="unfinished" />
+        <translation>需要观察点图层和目标点图层。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="138" />
+        <location filename="../processing_algs/lineofsight.py" line="142"/>
         <source>{o} observers and {t} targets: only the first {n} are paired, the rest is not used.</source>
-        <translation type="unfinished" />
+        <translation>{o} 个观察点和 {t} 个目标点：只配对前 {n} 个，其余不使用。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="176" />
+        <location filename="../processing_algs/lineofsight.py" line="181"/>
         <source>point without geometry</source>
-        <translation type="unfinished" />
+        <translation>点没有几何</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="181" />
+        <location filename="../processing_algs/lineofsight.py" line="189"/>
         <source>not computed: {detail}</source>
-        <translation type="unfinished" />
+        <translation>未计算：{detail}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="185" />
+        <location filename="../processing_algs/lineofsight.py" line="193"/>
         <source>{n} pairs = {v} visible + {b} blocked + {f} not computed (reason in los_reason); output CRS {crs}.</source>
-        <translation type="unfinished" />
+        <translation>{n} 个配对 = 可见 {v} + 被遮挡 {b} + 未计算 {f}（原因见 los_reason）；输出坐标系 {crs}。</translation>
     </message>
 </context>
 <context>
     <name>MeasureAlgorithm</name>
     <message>
-        <location filename="../processing_algs/measure.py" line="52" />
+        <location filename="../processing_algs/measure.py" line="55"/>
         <source>Measure lengths, areas, heights and volumes</source>
-        <translation type="unfinished" />
+        <translation>量算长度、面积、高度和体积</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="55" />
-        <source>Adds to every feature its geodesic length_m (lines), area_m2 and perimeter_m (polygons), measured on the ellipsoid of the layer's CRS (CGCS2000, WGS 84, ...) whatever the projection. With a DEM: length_3d_m along the terrain and base_elev_m (lowest DEM value at the vertices and an inner point). With a height or floors field: height_m, volume_m3 (area x height) and facade_m2 (perimeter x height). Features without geometry are kept with empty measures.</source>
-        <translation type="unfinished" />
+        <location filename="../processing_algs/measure.py" line="58"/>
+        <source>Adds to every feature its geodesic length_m (lines), area_m2 and perimeter_m (polygons), measured on the ellipsoid of the layer&apos;s CRS (CGCS2000, WGS 84, ...) whatever the projection. With a DEM: length_3d_m along the terrain and base_elev_m (lowest DEM value at the vertices and an inner point). With a height or floors field: height_m, volume_m3 (area x height) and facade_m2 (perimeter x height). Features without geometry are kept with empty measures.</source>
+        <translation>为每个要素添加按图层坐标系椭球（CGCS2000、WGS 84 等）测得的大地线长度 length_m（线）、面积 area_m2 和周长 perimeter_m（面），与投影无关。提供 DEM 时：沿地形的 length_3d_m 和 base_elev_m（节点及内部一点处 DEM 的最低值）。提供高度或层数字段时：height_m、volume_m3（面积 × 高度）和 facade_m2（周长 × 高度）。没有几何的要素保留，量算值为空。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="64" />
+        <location filename="../processing_algs/measure.py" line="67"/>
         <source>Input layer</source>
         <translation>输入图层</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="65" />
+        <location filename="../processing_algs/measure.py" line="69"/>
         <source>Points, lines or polygons in any CRS.</source>
-        <translation type="unfinished" />
+        <translation>任意坐标系的点、线或面。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="67" />
+        <location filename="../processing_algs/measure.py" line="71"/>
         <source>Height field (m)</source>
-        <translation type="unfinished" />
+        <translation>高度字段（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="67" />
+        <location filename="../processing_algs/measure.py" line="71"/>
         <source>Building height above ground in metres.</source>
-        <translation type="unfinished" />
+        <translation>建筑地面以上高度（米）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="67" />
+        <location filename="../processing_algs/measure.py" line="71"/>
         <source>Floors field</source>
-        <translation type="unfinished" />
+        <translation>层数字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="67" />
+        <location filename="../processing_algs/measure.py" line="71"/>
         <source>Number of floors, used where the height is empty.</source>
-        <translation type="unfinished" />
+        <translation>层数，在高度为空时使用。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="75" />
+        <location filename="../processing_algs/measure.py" line="79"/>
         <source>Floor height (m)</source>
-        <translation type="unfinished" />
+        <translation>层高（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="77" />
+        <location filename="../processing_algs/measure.py" line="81"/>
         <source>Metres per floor when heights come from the floors field.</source>
-        <translation type="unfinished" />
+        <translation>由层数字段计算高度时每层的米数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="79" />
+        <location filename="../processing_algs/measure.py" line="83"/>
         <source>DEM</source>
-        <translation type="unfinished" />
+        <translation>数字高程模型（DEM）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="80" />
+        <location filename="../processing_algs/measure.py" line="84"/>
         <source>Optional terrain for 3D lengths and base elevations (any CRS).</source>
-        <translation type="unfinished" />
+        <translation>可选地形，用于三维长度和基底高程（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="82" />
+        <location filename="../processing_algs/measure.py" line="86"/>
         <source>Measured features</source>
-        <translation type="unfinished" />
+        <translation>量算后的要素</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="83" />
+        <location filename="../processing_algs/measure.py" line="89"/>
         <source>Features measured</source>
-        <translation type="unfinished" />
+        <translation>已量算要素</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="84" />
+        <location filename="../processing_algs/measure.py" line="90"/>
         <source>Features without geometry</source>
-        <translation type="unfinished" />
+        <translation>没有几何的要素</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="92" />
+        <location filename="../processing_algs/measure.py" line="98"/>
         <source>The layer {layer} has no coordinate reference system: set it and run again.</source>
-        <translation type="unfinished" />
+        <translation>图层 {layer} 没有坐标参考系：请设置后重新运行。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="103" />
+        <location filename="../processing_algs/measure.py" line="108"/>
         <source>Measuring on the ellipsoid {ellipsoid}.</source>
-        <translation type="unfinished" />
+        <translation>在椭球 {ellipsoid} 上量算。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="122" />
+        <location filename="../processing_algs/measure.py" line="127"/>
         <source>The layer {layer} already has a field {field} that is not numeric: rename it and run again.</source>
-        <translation type="unfinished" />
+        <translation>图层 {layer} 已有非数值字段 {field}：请重命名后重新运行。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="126" />
+        <location filename="../processing_algs/measure.py" line="131"/>
         <source>The existing field {field} receives the new values.</source>
-        <translation type="unfinished" />
+        <translation>已有字段 {field} 将写入新值。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="140" />
+        <location filename="../processing_algs/measure.py" line="251"/>
         <source>Canceled: the output is incomplete and should be deleted.</source>
-        <translation type="unfinished" />
+        <translation>已取消：输出不完整，应删除。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="185" />
+        <location filename="../processing_algs/measure.py" line="262"/>
         <source>{n} features in = {m} measured + {e} without geometry (empty measures).</source>
-        <translation type="unfinished" />
+        <translation>输入 {n} 个要素 = 已量算 {m} + 没有几何 {e}（量算值为空）。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/measure.py" line="87"/>
+        <source>The input features with the measures added, in the input&apos;s CRS.</source>
+        <translation>添加了量算值的输入要素，坐标系与输入相同。</translation>
     </message>
 </context>
 <context>
     <name>NearestFacilityAlgorithm</name>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="42" />
+        <location filename="../processing_algs/nearestfacility.py" line="42"/>
         <source>Nearest facilities on the road network</source>
         <translation>路网最近设施</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="45" />
+        <location filename="../processing_algs/nearestfacility.py" line="45"/>
         <source>For every incident, the N facilities with the least network cost (length or travel time) within the maximum cost, as routes ranked 1 (nearest) to N. By default the route runs from the facility to the incident (dispatch: one-way streets are followed in that direction).
 
-Incidents without a facility within reach, or too far from the roads, get one row without geometry that says why. Output lines are in the network layer's CRS.</source>
+Incidents without a facility within reach, or too far from the roads, get one row without geometry that says why. Output lines are in the network layer&apos;s CRS.</source>
         <translation>对每个事件点，在最大成本内找出网络成本（长度或出行时间）最小的 N 个设施，输出按 1（最近）到 N 排名的路径。默认路径从设施到事件点（调度：按该方向遵守单行规则）。
 
 在可达范围内没有设施或离道路太远的事件点输出一行不带几何的记录并说明原因。输出线采用路网图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="55" />
+        <location filename="../processing_algs/nearestfacility.py" line="55"/>
         <source>Incidents</source>
         <translation>事件点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="57" />
+        <location filename="../processing_algs/nearestfacility.py" line="57"/>
         <source>Points that need a facility (any CRS).</source>
         <translation>需要设施的点（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="59" />
+        <location filename="../processing_algs/nearestfacility.py" line="59"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="61" />
+        <location filename="../processing_algs/nearestfacility.py" line="61"/>
         <source>Hospitals, fire stations, depots ... (any CRS).</source>
         <translation>医院、消防站、物资仓库……（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="63" />
+        <location filename="../processing_algs/nearestfacility.py" line="63"/>
         <source>Incident ID field</source>
         <translation>事件点 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="65" />
+        <location filename="../processing_algs/nearestfacility.py" line="65"/>
         <source>Field copied to incident_id; the feature id when empty.</source>
         <translation>复制到 incident_id 的字段；为空时使用要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="67" />
+        <location filename="../processing_algs/nearestfacility.py" line="67"/>
         <source>Facility ID field</source>
         <translation>设施 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="69" />
+        <location filename="../processing_algs/nearestfacility.py" line="69"/>
         <source>Field copied to facility_id; the feature id when empty.</source>
         <translation>复制到 facility_id 的字段；为空时使用要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="71" />
+        <location filename="../processing_algs/nearestfacility.py" line="71"/>
         <source>Number of nearest facilities</source>
         <translation>最近设施个数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="73" />
+        <location filename="../processing_algs/nearestfacility.py" line="73"/>
         <source>How many facilities to return per incident (fewer if fewer are within reach).</source>
         <translation>每个事件点返回的设施个数（可达设施较少时返回更少）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="75" />
+        <location filename="../processing_algs/nearestfacility.py" line="75"/>
         <source>Maximum cost (0 = no limit)</source>
         <translation>最大成本（0 = 不限）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="77" />
+        <location filename="../processing_algs/nearestfacility.py" line="77"/>
         <source>Facilities beyond this cost (metres, or seconds for travel time) are not returned; 0 means no limit.</source>
         <translation>超过该成本（米；出行时间时为秒）的设施不返回；0 表示不限。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="80" />
+        <location filename="../processing_algs/nearestfacility.py" line="80"/>
         <source>Travel direction</source>
         <translation>出行方向</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="80" />
+        <location filename="../processing_algs/nearestfacility.py" line="80"/>
         <source>From facility to incident</source>
         <translation>从设施到事件点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="80" />
+        <location filename="../processing_algs/nearestfacility.py" line="80"/>
         <source>From incident to facility</source>
         <translation>从事件点到设施</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="83" />
+        <location filename="../processing_algs/nearestfacility.py" line="83"/>
         <source>Which way the route is travelled (matters with one-way streets).</source>
         <translation>路径的通行方向（有单行道时有影响）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="85" />
+        <location filename="../processing_algs/nearestfacility.py" line="85"/>
         <source>Nearest facility routes</source>
         <translation>最近设施路径</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="87" />
+        <location filename="../processing_algs/nearestfacility.py" line="87"/>
         <source>Routes with incident_id, facility_id, rank, cost, length_m, time_s, status.</source>
         <translation>路径，含 incident_id、facility_id、rank、cost、length_m、time_s、status。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="89" />
+        <location filename="../processing_algs/nearestfacility.py" line="89"/>
         <source>Routes</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="90" />
+        <location filename="../processing_algs/nearestfacility.py" line="90"/>
         <source>Incidents without a facility</source>
         <translation>没有设施的事件点数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="96" />
+        <location filename="../processing_algs/nearestfacility.py" line="96"/>
         <source>The maximum cost must be 0 (no limit) or more.</source>
         <translation>最大成本必须为 0（不限）或更大。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="110" />
+        <location filename="../processing_algs/nearestfacility.py" line="110"/>
         <source>No facility of {layer} could be attached to the network (see the log): nothing to search.</source>
         <translation>{layer} 中没有设施能连接到路网（见日志）：无法搜索。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="131" />
+        <location filename="../processing_algs/nearestfacility.py" line="131"/>
         <source>incident: {reason}</source>
         <translation>事件点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="143" />
+        <location filename="../processing_algs/nearestfacility.py" line="143"/>
         <source>{n} incidents = {served} with at least one facility + {without} without (reason in the field reason); {routes} routes.</source>
         <translation>{n} 个事件点 = {served} 个至少有一个设施 + {without} 个没有（原因见 reason 字段）；共 {routes} 条路径。</translation>
     </message>
@@ -1385,217 +1404,217 @@ Incidents without a facility within reach, or too far from the roads, get one ro
 <context>
     <name>NetworkAlgorithm</name>
     <message>
-        <location filename="../processing_algs/network_common.py" line="52" />
+        <location filename="../processing_algs/network_common.py" line="52"/>
         <source>Road network (lines)</source>
         <translation>路网（线）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="55" />
+        <location filename="../processing_algs/network_common.py" line="55"/>
         <source>Line layer of roads in any CRS. Nodes are where lines end; the built graph is reused while QGIS runs as long as the layer and these settings do not change.</source>
         <translation>任意坐标系的道路线图层。节点位于线的端点；只要图层和这些设置不变，QGIS 运行期间会复用已构建的图。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="59" />
+        <location filename="../processing_algs/network_common.py" line="59"/>
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="59" />
+        <location filename="../processing_algs/network_common.py" line="59"/>
         <source>Length (metres)</source>
         <translation>长度（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="59" />
+        <location filename="../processing_algs/network_common.py" line="59"/>
         <source>Travel time (seconds)</source>
         <translation>出行时间（秒）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="63" />
+        <location filename="../processing_algs/network_common.py" line="63"/>
         <source>What the route minimises. Travel time uses the speed field (drive) or the walking speed (walk).</source>
         <translation>路径最小化的量。出行时间在驾车时使用速度字段，步行时使用步行速度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="67" />
+        <location filename="../processing_algs/network_common.py" line="67"/>
         <source>Travel mode</source>
         <translation>出行方式</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="67" />
+        <location filename="../processing_algs/network_common.py" line="67"/>
         <source>Drive (one-way rules, speed field)</source>
         <translation>驾车（遵守单行规则，使用速度字段）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="67" />
+        <location filename="../processing_algs/network_common.py" line="67"/>
         <source>Walk (both ways, walking speed)</source>
         <translation>步行（双向通行，使用步行速度）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="72" />
+        <location filename="../processing_algs/network_common.py" line="72"/>
         <source>Walking ignores one-way rules and moves at the walking speed on every road.</source>
         <translation>步行忽略单行规则，并在所有道路上以步行速度移动。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="75" />
+        <location filename="../processing_algs/network_common.py" line="75"/>
         <source>Direction field</source>
         <translation>方向字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="78" />
+        <location filename="../processing_algs/network_common.py" line="78"/>
         <source>Field that says which way a road may be travelled (e.g. oneway). Without it every road uses the default direction.</source>
         <translation>说明道路允许通行方向的字段（例如 oneway）。不设置时所有道路使用默认方向。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="82" />
+        <location filename="../processing_algs/network_common.py" line="82"/>
         <source>Value for forward only</source>
         <translation>仅正向的取值</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="82" />
+        <location filename="../processing_algs/network_common.py" line="82"/>
         <source>Direction value(s), comma-separated, for roads travelled only in their digitised direction.</source>
         <translation>仅沿数字化方向通行的道路的方向值（可用逗号分隔多个）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="82" />
+        <location filename="../processing_algs/network_common.py" line="82"/>
         <source>Value for backward only</source>
         <translation>仅反向的取值</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="82" />
+        <location filename="../processing_algs/network_common.py" line="82"/>
         <source>Direction value(s), comma-separated, for roads travelled only against their digitised direction.</source>
         <translation>仅逆数字化方向通行的道路的方向值（可用逗号分隔多个）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="82" />
+        <location filename="../processing_algs/network_common.py" line="82"/>
         <source>Value for both directions</source>
         <translation>双向的取值</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="82" />
+        <location filename="../processing_algs/network_common.py" line="82"/>
         <source>Direction value(s), comma-separated, for two-way roads.</source>
         <translation>双向通行道路的方向值（可用逗号分隔多个）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="97" />
+        <location filename="../processing_algs/network_common.py" line="97"/>
         <source>Default direction</source>
         <translation>默认方向</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="97" />
+        <location filename="../processing_algs/network_common.py" line="97"/>
         <source>Both directions</source>
         <translation>双向</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="97" />
+        <location filename="../processing_algs/network_common.py" line="97"/>
         <source>Forward only</source>
         <translation>仅正向</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="97" />
+        <location filename="../processing_algs/network_common.py" line="97"/>
         <source>Backward only</source>
         <translation>仅反向</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="102" />
+        <location filename="../processing_algs/network_common.py" line="102"/>
         <source>Direction of roads whose direction value is empty or none of the given values (each such road is listed in the log).</source>
         <translation>方向值为空或不属于给定值的道路所用的方向（每条这样的道路都会在日志中列出）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="107" />
+        <location filename="../processing_algs/network_common.py" line="107"/>
         <source>Speed field (km/h)</source>
         <translation>速度字段（km/h）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="110" />
+        <location filename="../processing_algs/network_common.py" line="110"/>
         <source>Speed per road in km/h for travel time when driving. Empty, text or non-positive values use the default speed and are listed in the log.</source>
         <translation>驾车时计算出行时间所用的每条道路速度（km/h）。空值、文本或非正值使用默认速度，并在日志中列出。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="114" />
+        <location filename="../processing_algs/network_common.py" line="114"/>
         <source>Default speed (km/h)</source>
         <translation>默认速度（km/h）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="117" />
+        <location filename="../processing_algs/network_common.py" line="117"/>
         <source>Driving speed for roads without a valid speed value.</source>
         <translation>没有有效速度值的道路的驾车速度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="120" />
+        <location filename="../processing_algs/network_common.py" line="120"/>
         <source>Walking speed (m/s)</source>
         <translation>步行速度（m/s）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="123" />
+        <location filename="../processing_algs/network_common.py" line="123"/>
         <source>Walking speed; 1.2 m/s makes 5/10/15 minutes about 360/720/1080 m.</source>
         <translation>步行速度；1.2 m/s 时 5/10/15 分钟约为 360/720/1080 米。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="126" />
+        <location filename="../processing_algs/network_common.py" line="126"/>
         <source>Node snapping tolerance (m)</source>
         <translation>节点捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="129" />
+        <location filename="../processing_algs/network_common.py" line="129"/>
         <source>Line ends closer than this become one node (closes small undershoots). 0 = only ends at exactly the same place meet.</source>
         <translation>距离小于该值的线端点合并为一个节点（可弥合小的未连接缺口）。0 表示只有位置完全相同的端点才相连。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="134" />
+        <location filename="../processing_algs/network_common.py" line="134"/>
         <source>Split lines where they cross</source>
         <translation>在线相交处打断</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="137" />
+        <location filename="../processing_algs/network_common.py" line="137"/>
         <source>Make a node wherever two lines cross. Leave off for data that is already noded (bridges and tunnels cross roads without meeting them).</source>
         <translation>在两条线相交处生成节点。对于已经打断的数据请关闭（桥梁和隧道与道路交叉但并不相连）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="142" />
+        <location filename="../processing_algs/network_common.py" line="142"/>
         <source>Maximum snapping distance (m)</source>
         <translation>最大捕捉距离（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="145" />
+        <location filename="../processing_algs/network_common.py" line="145"/>
         <source>Points farther than this from every road are rejected with the reason. Points attach to the nearest point of the nearest road; the connector is counted in the cost.</source>
         <translation>距所有道路都超过该距离的点将被拒绝并给出原因。点连接到最近道路上的最近点；连接线计入成本。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="149" />
+        <location filename="../processing_algs/network_common.py" line="149"/>
         <source>Planar lengths</source>
         <translation>平面长度</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="151" />
-        <source>Measure lengths in the layer's projection instead of on the ellipsoid. By default lengths are ellipsoidal (the project's ellipsoid, else the layer CRS's), as QGIS's own network tools measure them.</source>
+        <location filename="../processing_algs/network_common.py" line="151"/>
+        <source>Measure lengths in the layer&apos;s projection instead of on the ellipsoid. By default lengths are ellipsoidal (the project&apos;s ellipsoid, else the layer CRS&apos;s), as QGIS&apos;s own network tools measure them.</source>
         <translation>在图层投影中测量长度，而不是在椭球面上测量。默认长度为椭球面长度（使用项目的椭球，未设置时使用图层坐标系的椭球），与 QGIS 自带网络工具的测量方式一致。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="184" />
+        <location filename="../processing_algs/network_common.py" line="184"/>
         <source>Building the road network ...</source>
         <translation>正在构建路网……</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="198" />
+        <location filename="../processing_algs/network_common.py" line="198"/>
         <source>Network {layer}: {features} features = {used} in the network ({parts} line parts, {multi} multipart features split) + {skipped} left out; {nodes} junctions, {links} links, {components} connected parts.</source>
         <translation>路网 {layer}：{features} 个要素 = {used} 个纳入路网（{parts} 条线部件，{multi} 个多部件要素已拆分）+ {skipped} 个未纳入；{nodes} 个路口，{links} 条路段链，{components} 个连通部分。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="206" />
+        <location filename="../processing_algs/network_common.py" line="206"/>
         <source>The graph was reused from the cache (same layer and settings).</source>
         <translation>已从缓存中复用路网图（图层和设置相同）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="209" />
+        <location filename="../processing_algs/network_common.py" line="209"/>
         <source>Lengths are ellipsoidal on {ellipsoid}.</source>
         <translation>长度为 {ellipsoid} 椭球面长度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="212" />
-        <source>Lengths are planar, in the layer's projection.</source>
+        <location filename="../processing_algs/network_common.py" line="212"/>
+        <source>Lengths are planar, in the layer&apos;s projection.</source>
         <translation>长度为平面长度，按图层投影计算。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="215" />
+        <location filename="../processing_algs/network_common.py" line="215"/>
         <source>Walking: one-way rules ignored, {speed} m/s on every road.</source>
         <translation>步行：忽略单行规则，所有道路均为 {speed} m/s。</translation>
     </message>
@@ -1603,112 +1622,112 @@ Incidents without a facility within reach, or too far from the roads, get one ro
 <context>
     <name>NetworkIO</name>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="82" />
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="82"/>
         <source>The network layer {layer} has no features: give a line layer with roads.</source>
         <translation>路网图层 {layer} 没有要素：请提供道路线图层。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="241" />
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="241"/>
         <source>Canceled by the user.</source>
         <translation>已被用户取消。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="250" />
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="250"/>
         <source>no geometry</source>
         <translation>没有几何</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="120" />
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="120"/>
         <source>not a line</source>
         <translation>不是线</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="139" />
-        <source>direction value '{value}' is none of the given values: default direction used</source>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="139"/>
+        <source>direction value &apos;{value}&apos; is none of the given values: default direction used</source>
         <translation>方向值 '{value}' 不属于给定的任何取值：使用默认方向</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="149" />
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="149"/>
         <source>empty line part</source>
         <translation>空的线部件</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="157" />
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="157"/>
         <source>The network layer {layer} has no line with a geometry: there is no network to use.</source>
         <translation>路网图层 {layer} 中没有带几何的线：没有可用的路网。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="175" />
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="175"/>
         <source>The network layer {layer} cannot be used: {detail}.</source>
         <translation>路网图层 {layer} 无法使用：{detail}。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="189" />
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="189"/>
         <source>zero length (fewer than two distinct vertices)</source>
         <translation>长度为零（不同的顶点少于两个）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="191" />
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="191"/>
         <source>shorter than the snapping tolerance</source>
         <translation>短于捕捉容差</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="193" />
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="193"/>
         <source>speed is empty, not a number or not above 0: default speed {speed} km/h used</source>
         <translation>速度为空、不是数值或不大于 0：使用默认速度 {speed} km/h</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="197" />
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="197"/>
         <source>starts and ends at the same node (a loop): kept</source>
         <translation>起点和终点为同一节点（环路）：已保留</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="206" />
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="206"/>
         <source>{layer}, feature {fid}: {reason}</source>
         <translation>{layer}，要素 {fid}：{reason}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="213" />
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="213"/>
         <source>... and {n} more features of {layer}.</source>
         <translation>……以及 {layer} 中另外 {n} 个要素。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="232" />
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="232"/>
         <source>The point layer {layer} has no features.</source>
         <translation>点图层 {layer} 没有要素。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="252" />
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="252"/>
         <source>several points in one feature: give one point each</source>
         <translation>一个要素中有多个点：请每个要素只给一个点</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="260" />
-        <source>cannot be transformed to the network's CRS</source>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="260"/>
+        <source>cannot be transformed to the network&apos;s CRS</source>
         <translation>无法转换到路网的坐标系</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="272" />
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="272"/>
         <source>nearest road is {d:.1f} m away, beyond the maximum snapping distance of {max:g} m</source>
         <translation>最近的道路距离 {d:.1f} 米，超过最大捕捉距离 {max:g} 米</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="275" />
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="275"/>
         <source>not a valid point</source>
         <translation>不是有效的点</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="282" />
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="282"/>
         <source>origin and destination are the same point</source>
         <translation>起点和终点是同一点</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="283" />
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="283"/>
         <source>no route: the two points lie on parts of the network that are not connected (or one-way streets forbid it)</source>
         <translation>无路径：两个点位于路网中互不连通的部分（或单行道不允许通行）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="286" />
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="286"/>
         <source>no facility within the maximum cost</source>
         <translation>最大成本内没有设施</translation>
     </message>
@@ -1716,17 +1735,17 @@ Incidents without a facility within reach, or too far from the roads, get one ro
 <context>
     <name>OdMatrixAlgorithm</name>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="41" />
+        <location filename="../processing_algs/odmatrix.py" line="41"/>
         <source>OD cost matrix on the road network</source>
         <translation>路网 OD 成本矩阵</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="44" />
+        <location filename="../processing_algs/odmatrix.py" line="44"/>
         <source>Least network cost from every origin to every destination, as a table with one row per pair: origin_id, destination_id, cost (metres or seconds, connectors to the roads included), length_m along the least-cost route and network_m (the part along the roads).
 
-Pairs without a route stay in the table with status 'unreachable' (network not connected, one-way streets) or the reason a point was rejected; nothing is dropped. One Dijkstra search per origin answers all destinations at once.
+Pairs without a route stay in the table with status &apos;unreachable&apos; (network not connected, one-way streets) or the reason a point was rejected; nothing is dropped. One Dijkstra search per origin answers all destinations at once.
 
-Optional route lines (OUTPUT_LINES) are in the network layer's CRS.</source>
+Optional route lines (OUTPUT_LINES) are in the network layer&apos;s CRS.</source>
         <translation>从每个起点到每个终点的最小网络成本，输出为每对一行的表：origin_id、destination_id、cost（米或秒，含到道路的连接段）、沿最小成本路径的 length_m 以及 network_m（沿道路的部分）。
 
 没有路径的点对仍保留在表中，状态为 'unreachable'（路网不连通、单行道限制）或给出点被拒绝的原因；不会丢弃任何记录。每个起点做一次 Dijkstra 搜索即可得到到所有终点的成本。
@@ -1734,97 +1753,97 @@ Optional route lines (OUTPUT_LINES) are in the network layer's CRS.</source>
 可选的路径线（OUTPUT_LINES）采用路网图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="56" />
+        <location filename="../processing_algs/odmatrix.py" line="56"/>
         <source>Origins</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="56" />
+        <location filename="../processing_algs/odmatrix.py" line="56"/>
         <source>Origin points (any CRS).</source>
         <translation>起点（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="56" />
+        <location filename="../processing_algs/odmatrix.py" line="56"/>
         <source>Destinations</source>
         <translation>终点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="56" />
+        <location filename="../processing_algs/odmatrix.py" line="56"/>
         <source>Destination points (any CRS).</source>
         <translation>终点（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="63" />
+        <location filename="../processing_algs/odmatrix.py" line="63"/>
         <source>Origin ID field</source>
         <translation>起点 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="65" />
+        <location filename="../processing_algs/odmatrix.py" line="65"/>
         <source>Field copied to origin_id; the feature id when empty.</source>
         <translation>复制到 origin_id 的字段；为空时使用要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="67" />
+        <location filename="../processing_algs/odmatrix.py" line="67"/>
         <source>Destination ID field</source>
         <translation>终点 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="69" />
+        <location filename="../processing_algs/odmatrix.py" line="69"/>
         <source>Field copied to destination_id; the feature id when empty.</source>
         <translation>复制到 destination_id 的字段；为空时使用要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="71" />
+        <location filename="../processing_algs/odmatrix.py" line="71"/>
         <source>OD matrix</source>
         <translation>OD 矩阵</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="73" />
+        <location filename="../processing_algs/odmatrix.py" line="73"/>
         <source>Table: origin_id, destination_id, cost, cost_unit, length_m, network_m, status, reason.</source>
         <translation>表：origin_id、destination_id、cost、cost_unit、length_m、network_m、status、reason。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="76" />
+        <location filename="../processing_algs/odmatrix.py" line="76"/>
         <source>OD routes</source>
         <translation>OD 路径</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="79" />
+        <location filename="../processing_algs/odmatrix.py" line="79"/>
         <source>Optional: the route line of every pair (can be large: origins x destinations).</source>
         <translation>可选：每一对点的路径线（数量可能很大：起点数 × 终点数）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="81" />
+        <location filename="../processing_algs/odmatrix.py" line="81"/>
         <source>Pairs</source>
         <translation>点对数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="82" />
+        <location filename="../processing_algs/odmatrix.py" line="82"/>
         <source>Pairs without a route</source>
         <translation>没有路径的点对数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="98" />
+        <location filename="../processing_algs/odmatrix.py" line="98"/>
         <source>Computing {o} x {d} costs ...</source>
         <translation>正在计算 {o} × {d} 个成本……</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="123" />
+        <location filename="../processing_algs/odmatrix.py" line="123"/>
         <source>Canceled: the output is incomplete.</source>
         <translation>已取消：输出不完整。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="164" />
+        <location filename="../processing_algs/odmatrix.py" line="164"/>
         <source>origin: {reason}</source>
         <translation>起点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="166" />
+        <location filename="../processing_algs/odmatrix.py" line="166"/>
         <source>destination: {reason}</source>
         <translation>终点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="173" />
+        <location filename="../processing_algs/odmatrix.py" line="173"/>
         <source>{o} origins x {d} destinations = {n} rows: {ok} with a cost + {bad} without (status and reason say why).</source>
         <translation>{o} 个起点 × {d} 个终点 = {n} 行：{ok} 行有成本 + {bad} 行无成本（status 和 reason 说明原因）。</translation>
     </message>
@@ -1832,12 +1851,12 @@ Optional route lines (OUTPUT_LINES) are in the network layer's CRS.</source>
 <context>
     <name>ParseAddressesAlgorithm</name>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="57" />
+        <location filename="../processing_algs/parseaddresses.py" line="57"/>
         <source>Parse Chinese addresses</source>
         <translation>解析中文地址</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="60" />
+        <location filename="../processing_algs/parseaddresses.py" line="60"/>
         <source>Splits the addresses of a table into province, city, district, street, community, road, lane (弄), number (号), building (幢/栋), unit, floor, room, POI and the rest, with a dictionary (jieba and the built-in national division list, plus your gazetteer) and rules. Full-width digits, Chinese numerals, 号楼/号, blanks and traditional characters are normalised first.
 
 building_key and room_key are shared by all spellings of one building or room. status is ok, partial (reason says what is missing) or failed (reason says why).
@@ -1850,102 +1869,102 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
 输入可以是图层，或 UTF-8、带 BOM 的 UTF-8、GBK/GB18030 编码（自动识别）的 CSV 文件。隐私：默认只在输出中保留记录键和地址，不保留其他输入字段（姓名、身份证号、电话）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="73" />
+        <location filename="../processing_algs/parseaddresses.py" line="73"/>
         <source>Records (table, layer or CSV file)</source>
         <translation>记录（表格、图层或 CSV 文件）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="76" />
+        <location filename="../processing_algs/parseaddresses.py" line="76"/>
         <source>Any table with an address column; CSV files in GBK are read correctly when given by path.</source>
         <translation>任何含地址列的表格；以路径给出的 GBK 编码 CSV 文件也能正确读取。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="79" />
+        <location filename="../processing_algs/parseaddresses.py" line="79"/>
         <source>Address field</source>
         <translation>地址字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="81" />
+        <location filename="../processing_algs/parseaddresses.py" line="81"/>
         <source>The column with the address text, e.g. 户籍地址 or 现住址.</source>
         <translation>地址文本所在的列，例如 户籍地址 或 现住址。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="83" />
+        <location filename="../processing_algs/parseaddresses.py" line="83"/>
         <source>Gazetteer additions (CSV)</source>
         <translation>地名词典补充（CSV）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="86" />
+        <location filename="../processing_algs/parseaddresses.py" line="86"/>
         <source>Optional CSV with the columns level, name, code, parent: streets, communities, roads and POIs of your area (level street/community/road/poi). Roads known in one district let addresses without district get it. The national streets.csv of the division list is accepted as is.</source>
         <translation>可选的 CSV，列为 level、name、code、parent：本地的街道、社区、道路和 POI（level 为 street/community/road/poi）。只属于一个区县的道路可为缺少区县的地址补全区县。全国区划表的 streets.csv 可直接使用。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="91" />
+        <location filename="../processing_algs/parseaddresses.py" line="91"/>
         <source>Record key field</source>
         <translation>记录键字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="93" />
+        <location filename="../processing_algs/parseaddresses.py" line="93"/>
         <source>Optional column that identifies a record (e.g. 档案编号); default: the feature id or row number.</source>
         <translation>可选的记录标识列（例如 档案编号）；默认为要素 ID 或行号。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="96" />
+        <location filename="../processing_algs/parseaddresses.py" line="96"/>
         <source>Keep all input fields</source>
         <translation>保留全部输入字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="97" />
+        <location filename="../processing_algs/parseaddresses.py" line="97"/>
         <source>Off by default (privacy): names, ID numbers and phones are not copied. Turn on only if you are allowed to keep them in the output.</source>
         <translation>默认关闭（隐私）：不复制姓名、身份证号和电话。只有在允许输出这些信息时才打开。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="101" />
+        <location filename="../processing_algs/parseaddresses.py" line="101"/>
         <source>Parsed addresses</source>
         <translation>解析后的地址</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="103" />
+        <location filename="../processing_algs/parseaddresses.py" line="103"/>
         <source>One row per record: record key, address, the parsed fields, building_key, room_key, status and reason (and the input fields if asked).</source>
         <translation>每条记录一行：记录键、地址、解析出的字段、building_key、room_key、status 和 reason（如要求，另含输入字段）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="106" />
+        <location filename="../processing_algs/parseaddresses.py" line="106"/>
         <source>Addresses parsed completely</source>
         <translation>完整解析的地址数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="107" />
+        <location filename="../processing_algs/parseaddresses.py" line="107"/>
         <source>Addresses parsed in part</source>
         <translation>部分解析的地址数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="108" />
+        <location filename="../processing_algs/parseaddresses.py" line="108"/>
         <source>Addresses not parsed</source>
         <translation>未能解析的地址数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="117" />
+        <location filename="../processing_algs/parseaddresses.py" line="117"/>
         <source>Choose the address field (ADDRESS_FIELD).</source>
         <translation>请选择地址字段（ADDRESS_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="137" />
+        <location filename="../processing_algs/parseaddresses.py" line="137"/>
         <source>Parsing {n} addresses of {table}.</source>
         <translation>正在解析 {table} 的 {n} 条地址。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="144" />
+        <location filename="../processing_algs/parseaddresses.py" line="144"/>
         <source>Canceled: the output is incomplete.</source>
         <translation>已取消：输出不完整。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="165" />
+        <location filename="../processing_algs/parseaddresses.py" line="165"/>
         <source>{total} records in = {ok} parsed completely + {partial} in part + {failed} not parsed (reason in the field reason).</source>
         <translation>输入 {total} 条记录 = 完整解析 {ok} 条 + 部分解析 {partial} 条 + 未解析 {failed} 条（原因见 reason 字段）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="169" />
+        <location filename="../processing_algs/parseaddresses.py" line="169"/>
         <source>{n} addresses could not be parsed; see the field reason.</source>
         <translation>{n} 条地址无法解析；请查看 reason 字段。</translation>
     </message>
@@ -1953,150 +1972,150 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
 <context>
     <name>QgisIO</name>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="67" />
+        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="67"/>
         <source>Canceled by the user.</source>
         <translation>已被用户取消。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="73" />
+        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="73"/>
         <source>feature has no geometry</source>
         <translation>要素没有几何</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/common.py" line="116" />
+        <location filename="../cim_twin_plugin/qgis_io/common.py" line="116"/>
         <source>coordinates cannot be transformed to CGCS2000 longitude/latitude</source>
         <translation>坐标无法转换为 CGCS2000 经纬度</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="23" />
+        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="23"/>
         <source>The DEM raster layer is missing.</source>
-        <translation type="unfinished" />
+        <translation>缺少 DEM 栅格图层。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="25" />
+        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="25"/>
         <source>The raster {layer} is not a file raster: save it as a GeoTIFF and run again.</source>
-        <translation type="unfinished" />
+        <translation>栅格 {layer} 不是文件栅格：请另存为 GeoTIFF 后重新运行。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="80" />
+        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="80"/>
         <source>coordinates cannot be transformed</source>
-        <translation type="unfinished" />
+        <translation>坐标无法转换</translation>
     </message>
 </context>
 <context>
     <name>QgisIOTables</name>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="64" />
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="64"/>
         <source>The input table could not be read: give a layer or a CSV file.</source>
         <translation>无法读取输入表格：请给出图层或 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="108" />
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="108"/>
         <source>The table {table} has no field {field}; its fields are: {fields}.</source>
         <translation>表格 {table} 没有字段 {field}；其字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="135" />
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="135"/>
         <source>The buildings layer {layer} has no field {field}; its fields are: {fields}.</source>
         <translation>建筑图层 {layer} 没有字段 {field}；其字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="142" />
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="142"/>
         <source>The buildings layer {layer} needs address fields: choose its address field, or its road and number fields (and lane, if any).</source>
         <translation>建筑图层 {layer} 需要地址字段：请选择其地址字段，或其道路和门牌号字段（如有弄号也请选择）。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="163" />
-        <source>The buildings layer {layer}: feature {fid} has an empty or repeated id '{id}' in {field}; choose a field with unique ids.</source>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="163"/>
+        <source>The buildings layer {layer}: feature {fid} has an empty or repeated id &apos;{id}&apos; in {field}; choose a field with unique ids.</source>
         <translation>建筑图层 {layer}：要素 {fid} 在 {field} 中的 ID“{id}”为空或重复；请选择具有唯一 ID 的字段。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="204" />
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="204"/>
         <source>road or POI</source>
         <translation>道路或 POI</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="205" />
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="205"/>
         <source>house number</source>
         <translation>门牌号</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="206" />
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="206"/>
         <source>room</source>
         <translation>室号</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="217" />
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="217"/>
         <source>missing: {parts}</source>
         <translation>缺少：{parts}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="220" />
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="220"/>
         <source>the address is empty</source>
         <translation>地址为空</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="221" />
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="221"/>
         <source>longer than {n} characters: not an address (check the column)</source>
         <translation>超过 {n} 个字符：不是地址（请检查所选列）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="223" />
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="223"/>
         <source>no Chinese characters: English or pinyin addresses are not parsed</source>
         <translation>没有中文字符：不解析英文或拼音地址</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="225" />
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="225"/>
         <source>numbers only: no road, POI or division name</source>
         <translation>只有数字：没有道路、POI 或行政区划名称</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="226" />
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="226"/>
         <source>no place name or house number found</source>
         <translation>未找到地名或门牌号</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="236" />
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="236"/>
         <source>address not understood: {detail}</source>
         <translation>无法理解的地址：{detail}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="237" />
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="237"/>
         <source>no road or POI in the address</source>
         <translation>地址中没有道路或 POI</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="238" />
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="238"/>
         <source>the address is in another district ({detail}) than the buildings</source>
         <translation>该地址位于与建筑不同的区县（{detail}）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="240" />
-        <source>the road {detail} is not among the buildings' roads</source>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="240"/>
+        <source>the road {detail} is not among the buildings&apos; roads</source>
         <translation>道路 {detail} 不在建筑的道路中</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="242" />
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="242"/>
         <source>the road is unknown and close to several roads ({detail}): not guessed</source>
         <translation>道路未知，且与多条道路相近（{detail}）：不猜测</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="244" />
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="244"/>
         <source>no building has this road, lane and number ({detail})</source>
         <translation>没有建筑具有该道路、弄号和门牌号（{detail}）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="246" />
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="246"/>
         <source>several buildings have this address ({detail}): not guessed</source>
         <translation>多栋建筑具有此地址（{detail}）：不猜测</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="248" />
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="248"/>
         <source>no room number: the building is {detail}, the household is unknown</source>
         <translation>没有室号：建筑为 {detail}，户未知</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="250" />
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="250"/>
         <source>the room exists in several units of {detail}: give the unit</source>
         <translation>该室号存在于 {detail} 的多个单元中：请给出单元</translation>
     </message>
@@ -2104,17 +2123,17 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
 <context>
     <name>ServiceAreaAlgorithm</name>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="50" />
+        <location filename="../processing_algs/servicearea.py" line="50"/>
         <source>Service areas on the road network</source>
         <translation>路网服务区</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="53" />
+        <location filename="../processing_algs/servicearea.py" line="53"/>
         <source>For every facility and every cost band (e.g. 300,500,1000 m or 5,10,15 min), the parts of the road network reachable within the band: whole roads and the reachable part of roads left half-way (exact to the cost). Bands are nested: a band holds everything within its cost.
 
 OUTPUT_LINES has one multi-line per facility and band; OUTPUT_POLYGONS one polygon per facility and band (not dissolved), a buffer of BUFFER metres around the reachable lines (the method is written in the field method); OUTPUT_NODES the junctions reached with their cost.
 
-The facility's connector to the road is counted. Walking mode uses the walking speed (1.2 m/s by default: 5/10/15 minutes ~ 360/720/1080 m). Outputs are in the network layer's CRS.</source>
+The facility&apos;s connector to the road is counted. Walking mode uses the walking speed (1.2 m/s by default: 5/10/15 minutes ~ 360/720/1080 m). Outputs are in the network layer&apos;s CRS.</source>
         <translation>对每个设施和每个成本分段（例如 300,500,1000 米或 5,10,15 分钟），求分段内可达的路网部分：整条道路以及只走到一半的道路的可达部分（按成本精确截取）。分段是嵌套的：每个分段包含其成本以内的全部内容。
 
 OUTPUT_LINES 每个设施每个分段一条多线；OUTPUT_POLYGONS 每个设施每个分段一个多边形（不融合），为可达线路外扩 BUFFER 米的缓冲区（方法写在 method 字段中）；OUTPUT_NODES 为到达的路口及其成本。
@@ -2122,157 +2141,157 @@ OUTPUT_LINES 每个设施每个分段一条多线；OUTPUT_POLYGONS 每个设施
 设施到道路的连接段计入成本。步行方式使用步行速度（默认 1.2 m/s：5/10/15 分钟约 360/720/1080 米）。输出采用路网图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="66" />
+        <location filename="../processing_algs/servicearea.py" line="66"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="68" />
+        <location filename="../processing_algs/servicearea.py" line="68"/>
         <source>Facility points (any CRS).</source>
         <translation>设施点（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="70" />
+        <location filename="../processing_algs/servicearea.py" line="70"/>
         <source>Facility ID field</source>
         <translation>设施 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="72" />
+        <location filename="../processing_algs/servicearea.py" line="72"/>
         <source>Field copied to facility_id; the feature id when empty.</source>
         <translation>复制到 facility_id 的字段；为空时使用要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="74" />
+        <location filename="../processing_algs/servicearea.py" line="74"/>
         <source>Cost bands (comma-separated)</source>
         <translation>成本分段（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="76" />
+        <location filename="../processing_algs/servicearea.py" line="76"/>
         <source>Upper cost of each band, e.g. 300,500,1000 (metres) or 5,10,15 with minutes as the unit. Every value must be more than 0.</source>
         <translation>每个分段的成本上限，例如 300,500,1000（米），或以分钟为单位的 5,10,15。每个值都必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="79" />
+        <location filename="../processing_algs/servicearea.py" line="79"/>
         <source>Unit of the bands</source>
         <translation>分段的单位</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="79" />
+        <location filename="../processing_algs/servicearea.py" line="79"/>
         <source>Metres (length) or seconds (time)</source>
         <translation>米（长度）或秒（时间）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="79" />
+        <location filename="../processing_algs/servicearea.py" line="79"/>
         <source>Minutes (time)</source>
         <translation>分钟（时间）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="82" />
+        <location filename="../processing_algs/servicearea.py" line="82"/>
         <source>Minutes need the travel time cost.</source>
         <translation>以分钟为单位时需使用出行时间成本。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="84" />
+        <location filename="../processing_algs/servicearea.py" line="84"/>
         <source>Travel direction</source>
         <translation>出行方向</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="84" />
+        <location filename="../processing_algs/servicearea.py" line="84"/>
         <source>From the facility</source>
         <translation>从设施出发</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="84" />
+        <location filename="../processing_algs/servicearea.py" line="84"/>
         <source>To the facility</source>
         <translation>到达设施</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="87" />
+        <location filename="../processing_algs/servicearea.py" line="87"/>
         <source>Reach from the facility, or the area from which the facility is reached (matters with one-way streets).</source>
         <translation>从设施出发可达的范围，或可以到达设施的范围（有单行道时有影响）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="90" />
+        <location filename="../processing_algs/servicearea.py" line="90"/>
         <source>Polygon buffer (m)</source>
         <translation>多边形缓冲距离（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="93" />
+        <location filename="../processing_algs/servicearea.py" line="93"/>
         <source>Polygons are the reachable lines buffered by this distance.</source>
         <translation>多边形为可达线路按该距离生成的缓冲区。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="95" />
+        <location filename="../processing_algs/servicearea.py" line="95"/>
         <source>Service area lines</source>
         <translation>服务区线</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="97" />
+        <location filename="../processing_algs/servicearea.py" line="97"/>
         <source>Reachable network per facility and band: facility_id, band, cost_unit, length_m.</source>
         <translation>每个设施每个分段的可达路网：facility_id、band、cost_unit、length_m。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="99" />
+        <location filename="../processing_algs/servicearea.py" line="99"/>
         <source>Service area polygons</source>
         <translation>服务区多边形</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="101" />
+        <location filename="../processing_algs/servicearea.py" line="101"/>
         <source>One polygon per facility and band (not dissolved), with the method used.</source>
         <translation>每个设施每个分段一个多边形（不融合），并注明所用方法。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="103" />
+        <location filename="../processing_algs/servicearea.py" line="103"/>
         <source>Service area nodes</source>
         <translation>服务区节点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="106" />
+        <location filename="../processing_algs/servicearea.py" line="106"/>
         <source>Optional: junctions reached within the largest band, with their cost.</source>
         <translation>可选：在最大分段内到达的路口及其成本。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="108" />
+        <location filename="../processing_algs/servicearea.py" line="108"/>
         <source>Service areas</source>
         <translation>服务区</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="109" />
+        <location filename="../processing_algs/servicearea.py" line="109"/>
         <source>Facilities not attached</source>
         <translation>未连接到路网的设施数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="116" />
-        <source>COSTS '{text}' must be a comma-separated list of numbers above 0, e.g. 300,500,1000.</source>
+        <location filename="../processing_algs/servicearea.py" line="116"/>
+        <source>COSTS &apos;{text}&apos; must be a comma-separated list of numbers above 0, e.g. 300,500,1000.</source>
         <translation>COSTS '{text}' 必须是以逗号分隔、大于 0 的数值列表，例如 300,500,1000。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="124" />
+        <location filename="../processing_algs/servicearea.py" line="124"/>
         <source>Bands in minutes need the travel time cost (COST = 1).</source>
         <translation>以分钟为单位的分段需要出行时间成本（COST = 1）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="156" />
+        <location filename="../processing_algs/servicearea.py" line="156"/>
         <source>buffer {m:g} m around the reachable lines</source>
         <translation>可达线路外扩 {m:g} 米缓冲区</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="171" />
+        <location filename="../processing_algs/servicearea.py" line="171"/>
         <source>Canceled: the output is incomplete.</source>
         <translation>已取消：输出不完整。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="175" />
+        <location filename="../processing_algs/servicearea.py" line="175"/>
         <source>no road within the band from this facility</source>
         <translation>该设施在此分段内没有可达道路</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="220" />
+        <location filename="../processing_algs/servicearea.py" line="220"/>
         <source>{n} facilities = {ok} with service areas + {bad} not attached (reason in the field reason); {areas} areas for bands {bands} {unit}.</source>
         <translation>{n} 个设施 = {ok} 个有服务区 + {bad} 个未连接到路网（原因见 reason 字段）；分段 {bands} {unit} 共 {areas} 个服务区。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="225" />
+        <location filename="../processing_algs/servicearea.py" line="225"/>
         <source>Travel time at {speed} when walking; road speeds when driving.</source>
         <translation>步行时出行时间按 {speed} 计算；驾车时按道路速度计算。</translation>
     </message>
@@ -2280,17 +2299,17 @@ OUTPUT_LINES 每个设施每个分段一条多线；OUTPUT_POLYGONS 每个设施
 <context>
     <name>ShortestPathAlgorithm</name>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="39" />
+        <location filename="../processing_algs/shortestpath.py" line="39"/>
         <source>Shortest path on the road network</source>
         <translation>路网最短路径</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="42" />
+        <location filename="../processing_algs/shortestpath.py" line="42"/>
         <source>Least-cost route (length or travel time) between a start and an end point, or between the points of two layers, paired by order or all with all.
 
-Points attach to the nearest point of the nearest road (not only to a node); the straight connector is counted in cost, length and time and reported as start_snap_m/end_snap_m; network_m and network_s are the part along the roads, which is what QGIS's native shortest path reports. Every pair gets one row: a route, or no geometry with status and reason (point too far from the roads, network not connected, same point).
+Points attach to the nearest point of the nearest road (not only to a node); the straight connector is counted in cost, length and time and reported as start_snap_m/end_snap_m; network_m and network_s are the part along the roads, which is what QGIS&apos;s native shortest path reports. Every pair gets one row: a route, or no geometry with status and reason (point too far from the roads, network not connected, same point).
 
-Output lines are in the network layer's CRS. The graph is built once per layer and settings and reused by later runs.</source>
+Output lines are in the network layer&apos;s CRS. The graph is built once per layer and settings and reused by later runs.</source>
         <translation>两点之间，或两个图层的点之间（按顺序配对或全部两两配对）的最小成本路径（长度或出行时间）。
 
 点连接到最近道路上的最近点（不仅是节点）；直线连接段计入成本、长度和时间，并以 start_snap_m/end_snap_m 报告；network_m 和 network_s 是沿道路的部分，即 QGIS 自带最短路径工具报告的值。每一对都有一行：一条路径，或没有几何并给出状态和原因（点离道路太远、路网不连通、同一点）。
@@ -2298,122 +2317,122 @@ Output lines are in the network layer's CRS. The graph is built once per layer a
 输出线采用路网图层的坐标系。路网图按图层和设置构建一次，后续运行复用。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="56" />
+        <location filename="../processing_algs/shortestpath.py" line="56"/>
         <source>Start point</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="57" />
+        <location filename="../processing_algs/shortestpath.py" line="57"/>
         <source>A single start point (any CRS); or use a start layer.</source>
         <translation>单个起点（任意坐标系）；也可使用起点图层。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="59" />
+        <location filename="../processing_algs/shortestpath.py" line="59"/>
         <source>End point</source>
         <translation>终点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="60" />
+        <location filename="../processing_algs/shortestpath.py" line="60"/>
         <source>A single end point (any CRS); or use an end layer.</source>
         <translation>单个终点（任意坐标系）；也可使用终点图层。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="62" />
+        <location filename="../processing_algs/shortestpath.py" line="62"/>
         <source>Start points layer</source>
         <translation>起点图层</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="64" />
+        <location filename="../processing_algs/shortestpath.py" line="64"/>
         <source>Points to start from (any CRS); replaces the start point.</source>
         <translation>出发点（任意坐标系）；替代单个起点。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="66" />
+        <location filename="../processing_algs/shortestpath.py" line="66"/>
         <source>End points layer</source>
         <translation>终点图层</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="68" />
+        <location filename="../processing_algs/shortestpath.py" line="68"/>
         <source>Points to go to (any CRS); replaces the end point.</source>
         <translation>目的点（任意坐标系）；替代单个终点。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="70" />
+        <location filename="../processing_algs/shortestpath.py" line="70"/>
         <source>Pairing of start and end points</source>
         <translation>起点与终点的配对方式</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="70" />
+        <location filename="../processing_algs/shortestpath.py" line="70"/>
         <source>By order (1st with 1st, ...)</source>
         <translation>按顺序（第 1 个对第 1 个，……）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="70" />
+        <location filename="../processing_algs/shortestpath.py" line="70"/>
         <source>All pairs</source>
-        <translation>全部配对</translation>
+        <translation>所有配对</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="73" />
+        <location filename="../processing_algs/shortestpath.py" line="73"/>
         <source>By order pairs the n-th start with the n-th end (the layers must have as many points); all pairs routes every start to every end.</source>
         <translation>按顺序配对将第 n 个起点与第 n 个终点配对（两个图层的点数必须相同）；全部配对则计算每个起点到每个终点的路径。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="76" />
+        <location filename="../processing_algs/shortestpath.py" line="76"/>
         <source>Routes</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="78" />
+        <location filename="../processing_algs/shortestpath.py" line="78"/>
         <source>One line per pair with cost, length_m, time_s, network_m, edges, status.</source>
         <translation>每对一条线，含 cost、length_m、time_s、network_m、edges、status。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="80" />
+        <location filename="../processing_algs/shortestpath.py" line="80"/>
         <source>Routes found</source>
         <translation>找到的路径数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="81" />
+        <location filename="../processing_algs/shortestpath.py" line="81"/>
         <source>Pairs without a route</source>
         <translation>没有路径的点对数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="101" />
+        <location filename="../processing_algs/shortestpath.py" line="101"/>
         <source>Give a start (START or START_LAYER) and an end (END or END_LAYER).</source>
         <translation>请给出起点（START 或 START_LAYER）和终点（END 或 END_LAYER）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="109" />
+        <location filename="../processing_algs/shortestpath.py" line="109"/>
         <source>Pairing by order needs as many start points ({s}) as end points ({e}); choose all pairs or give layers of the same size.</source>
         <translation>按顺序配对需要起点数（{s}）与终点数（{e}）相同；请选择全部配对，或提供点数相同的图层。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="126" />
+        <location filename="../processing_algs/shortestpath.py" line="126"/>
         <source>Routing {n} pairs ...</source>
         <translation>正在计算 {n} 对点的路径……</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="135" />
+        <location filename="../processing_algs/shortestpath.py" line="135"/>
         <source>start point: {reason}</source>
         <translation>起点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="137" />
+        <location filename="../processing_algs/shortestpath.py" line="137"/>
         <source>end point: {reason}</source>
         <translation>终点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="151" />
+        <location filename="../processing_algs/shortestpath.py" line="151"/>
         <source>Canceled: the output is incomplete.</source>
         <translation>已取消：输出不完整。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="153" />
+        <location filename="../processing_algs/shortestpath.py" line="153"/>
         <source>{n} pairs = {found} routes + {failed} without a route (reason in the field reason).</source>
         <translation>{n} 对 = {found} 条路径 + {failed} 对无路径（原因见 reason 字段）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="156" />
+        <location filename="../processing_algs/shortestpath.py" line="156"/>
         <source>{failed} pairs have no route; see the fields status and reason.</source>
         <translation>{failed} 对点没有路径；请查看 status 和 reason 字段。</translation>
     </message>
@@ -2421,323 +2440,332 @@ Output lines are in the network layer's CRS. The graph is built once per layer a
 <context>
     <name>ViewshedAlgorithm</name>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="83" />
+        <location filename="../processing_algs/viewshed.py" line="83"/>
         <source>Viewshed with buildings and view angles</source>
-        <translation type="unfinished" />
+        <translation>顾及建筑与视角的可视域</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="86" />
+        <location filename="../processing_algs/viewshed.py" line="86"/>
         <source>Computes which cells of a DEM can be seen from a point (OBSERVER) or from every point of a layer (OBSERVERS), with buildings burnt in as obstacles (ground + height), a radius, a view cone (AZIMUTH from north and horizontal field of view HFOV) and vertical angle limits. Point layers can override height, radius, azimuth, field of view and vertical angles per feature.
 
-OUTPUT: 1 visible, 0 not visible, nodata outside the range; with several observers the number of observers that see each cell. Algorithm 'fast' uses GDAL's viewshed; 'exact' tests a sight line to every cell (the default with buildings, where GDAL's approximation misses many cells). Several observers run in parallel on every core. A geographic DEM is reprojected to UTM.
+OUTPUT: 1 visible, 0 not visible, nodata outside the range; with several observers the number of observers that see each cell. Algorithm &apos;fast&apos; uses GDAL&apos;s viewshed; &apos;exact&apos; tests a sight line to every cell (the default with buildings, where GDAL&apos;s approximation misses many cells). Several observers run in parallel on every core. A geographic DEM is reprojected to UTM.
 
 Optional outputs: the visible area as polygons, and every building with the share of its cells that can be seen and the number of observers that see it.</source>
-        <translation type="unfinished" />
+        <translation>计算从一个点（OBSERVER）或图层中每个点（OBSERVERS）能看到 DEM 的哪些单元：建筑作为障碍物烧录（地面 + 高度），可设半径、视锥（AZIMUTH 自北起算的方位角和水平视场角 HFOV）及垂直视角限制。点图层可按要素覆盖高度、半径、方位角、视场角和垂直视角。
+
+OUTPUT：1 可见，0 不可见，范围外为无数据；多个观察点时为看到每个单元的观察点数。算法“fast”使用 GDAL 的可视域；“exact”对每个单元检验一条视线（有建筑时的默认值，GDAL 的近似在建筑间会漏掉许多单元）。多个观察点在所有 CPU 核上并行计算。地理坐标系的 DEM 会重投影到 UTM。
+
+可选输出：可见区域面，以及每栋建筑的可见比例和看到它的观察点数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="113" />
+        <location filename="../processing_algs/viewshed.py" line="113"/>
         <source>DEM</source>
-        <translation type="unfinished" />
+        <translation>数字高程模型（DEM）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="114" />
+        <location filename="../processing_algs/viewshed.py" line="114"/>
         <source>Terrain (or a DSM) in metres, any CRS.</source>
-        <translation type="unfinished" />
+        <translation>地形（或 DSM）高程（米），任意坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="117" />
+        <location filename="../processing_algs/viewshed.py" line="117"/>
         <source>Observer points</source>
-        <translation type="unfinished" />
+        <translation>观察点图层</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="120" />
+        <location filename="../processing_algs/viewshed.py" line="120"/>
         <source>Points to look from (any CRS). Give this or a single observer point.</source>
-        <translation type="unfinished" />
+        <translation>观察的位置（任意坐标系）。给出此图层或单个观察点。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="122" />
+        <location filename="../processing_algs/viewshed.py" line="122"/>
         <source>Observer point</source>
-        <translation type="unfinished" />
+        <translation>观察点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="123" />
+        <location filename="../processing_algs/viewshed.py" line="123"/>
         <source>A single point to look from, used when no observer layer is given.</source>
-        <translation type="unfinished" />
+        <translation>单个观察位置，未给观察点图层时使用。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="125" />
+        <location filename="../processing_algs/viewshed.py" line="125"/>
         <source>Observer height (m)</source>
-        <translation type="unfinished" />
+        <translation>观察高度（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="125" />
+        <location filename="../processing_algs/viewshed.py" line="125"/>
         <source>Eye height above the surface (on a roof when the point is on a building).</source>
-        <translation type="unfinished" />
+        <translation>表面以上的视点高度（点位于建筑上时即屋顶以上）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="127" />
+        <location filename="../processing_algs/viewshed.py" line="127"/>
         <source>Target height (m)</source>
-        <translation type="unfinished" />
+        <translation>目标高度（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="127" />
+        <location filename="../processing_algs/viewshed.py" line="127"/>
         <source>Height above the surface of what must be seen (0 = the ground itself).</source>
-        <translation type="unfinished" />
+        <translation>需被看到的目标在表面以上的高度（0 = 地表本身）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="129" />
+        <location filename="../processing_algs/viewshed.py" line="129"/>
         <source>Radius (m)</source>
-        <translation type="unfinished" />
+        <translation>半径（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="129" />
+        <location filename="../processing_algs/viewshed.py" line="129"/>
         <source>Maximum viewing distance; empty = the whole DEM. Must be greater than 0.</source>
-        <translation type="unfinished" />
+        <translation>最大可视距离；为空 = 整个 DEM。必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="132" />
+        <location filename="../processing_algs/viewshed.py" line="132"/>
         <source>Azimuth of the view centre (degrees from north)</source>
-        <translation type="unfinished" />
+        <translation>视野中心方位角（自北起算，度）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="132" />
+        <location filename="../processing_algs/viewshed.py" line="132"/>
         <source>Direction of the centre of the view cone, clockwise from north.</source>
-        <translation type="unfinished" />
+        <translation>视锥中心方向，自北顺时针。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="134" />
+        <location filename="../processing_algs/viewshed.py" line="134"/>
         <source>Horizontal field of view (degrees)</source>
-        <translation type="unfinished" />
+        <translation>水平视场角（度）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="134" />
+        <location filename="../processing_algs/viewshed.py" line="134"/>
         <source>Width of the view cone, 0-360 (360 = all around).</source>
-        <translation type="unfinished" />
+        <translation>视锥宽度，0-360（360 = 全方位）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="136" />
+        <location filename="../processing_algs/viewshed.py" line="136"/>
         <source>Upward view limit (degrees)</source>
-        <translation type="unfinished" />
+        <translation>向上视角限制（度）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="136" />
+        <location filename="../processing_algs/viewshed.py" line="136"/>
         <source>Highest angle above the horizontal that is seen (90 = no limit).</source>
-        <translation type="unfinished" />
+        <translation>可见的水平线以上最大角度（90 = 不限）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="138" />
+        <location filename="../processing_algs/viewshed.py" line="138"/>
         <source>Downward view limit (degrees)</source>
-        <translation type="unfinished" />
+        <translation>向下视角限制（度）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="138" />
+        <location filename="../processing_algs/viewshed.py" line="138"/>
         <source>Lowest angle below the horizontal that is seen (90 = no limit).</source>
-        <translation type="unfinished" />
+        <translation>可见的水平线以下最大角度（90 = 不限）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="140" />
+        <location filename="../processing_algs/viewshed.py" line="140"/>
         <source>Earth curvature and refraction</source>
-        <translation type="unfinished" />
+        <translation>地球曲率与大气折射</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="141" />
-        <source>Lower distant cells by the earth's curvature, reduced by refraction.</source>
-        <translation type="unfinished" />
+        <location filename="../processing_algs/viewshed.py" line="141"/>
+        <source>Lower distant cells by the earth&apos;s curvature, reduced by refraction.</source>
+        <translation>按地球曲率降低远处单元的高程，并按折射减小该改正。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="143" />
+        <location filename="../processing_algs/viewshed.py" line="143"/>
         <source>Refraction coefficient</source>
-        <translation type="unfinished" />
+        <translation>大气折射系数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="143" />
+        <location filename="../processing_algs/viewshed.py" line="143"/>
         <source>Coefficient of atmospheric refraction used with the curvature (0.13 by default).</source>
-        <translation type="unfinished" />
+        <translation>与曲率改正一起使用的大气折射系数（默认 0.13）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="146" />
+        <location filename="../processing_algs/viewshed.py" line="146"/>
         <source>Algorithm</source>
-        <translation type="unfinished" />
+        <translation>算法</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="146" />
+        <location filename="../processing_algs/viewshed.py" line="146"/>
         <source>fast (GDAL)</source>
-        <translation type="unfinished" />
+        <translation>快速（GDAL）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="146" />
+        <location filename="../processing_algs/viewshed.py" line="146"/>
         <source>exact (sight lines)</source>
-        <translation type="unfinished" />
+        <translation>exact（视线）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="150" />
-        <source>fast = GDAL's viewshed engine; exact = a sight line to every cell. Empty: exact with buildings, fast without.</source>
-        <translation type="unfinished" />
+        <location filename="../processing_algs/viewshed.py" line="150"/>
+        <source>fast = GDAL&apos;s viewshed engine; exact = a sight line to every cell. Empty: exact with buildings, fast without.</source>
+        <translation>fast = GDAL 可视域引擎；exact = 对每个单元检验一条视线。为空：有建筑时为 exact，否则为 fast。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="153" />
+        <location filename="../processing_algs/viewshed.py" line="153"/>
         <source>Observer height field</source>
-        <translation type="unfinished" />
+        <translation>观察高度字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="153" />
+        <location filename="../processing_algs/viewshed.py" line="153"/>
         <source>Radius field</source>
-        <translation type="unfinished" />
+        <translation>半径字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="153" />
+        <location filename="../processing_algs/viewshed.py" line="153"/>
         <source>Azimuth field</source>
-        <translation type="unfinished" />
+        <translation>方位角字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="153" />
+        <location filename="../processing_algs/viewshed.py" line="153"/>
         <source>Horizontal field of view field</source>
-        <translation type="unfinished" />
+        <translation>水平视场角字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="153" />
+        <location filename="../processing_algs/viewshed.py" line="153"/>
         <source>Upward limit field</source>
-        <translation type="unfinished" />
+        <translation>向上视角字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="153" />
+        <location filename="../processing_algs/viewshed.py" line="153"/>
         <source>Downward limit field</source>
-        <translation type="unfinished" />
+        <translation>向下视角字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="165" />
+        <location filename="../processing_algs/viewshed.py" line="165"/>
         <source>Per-observer value overriding the parameter above where it is not empty.</source>
-        <translation type="unfinished" />
+        <translation>按观察点覆盖上方参数的值（字段不为空时）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="169" />
+        <location filename="../processing_algs/viewshed.py" line="169"/>
         <source>Viewshed</source>
-        <translation type="unfinished" />
+        <translation>可视域</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="170" />
+        <location filename="../processing_algs/viewshed.py" line="173"/>
         <source>Visible area</source>
-        <translation type="unfinished" />
+        <translation>可见区域</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="174" />
+        <location filename="../processing_algs/viewshed.py" line="177"/>
         <source>The visible cells as polygons, with the number of observers that see them.</source>
-        <translation type="unfinished" />
+        <translation>以面表示的可见单元，带有看到它们的观察点数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="176" />
+        <location filename="../processing_algs/viewshed.py" line="179"/>
         <source>Building visibility</source>
-        <translation type="unfinished" />
+        <translation>建筑可见性</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="180" />
+        <location filename="../processing_algs/viewshed.py" line="183"/>
         <source>Every building with its visible share and the number of observers that see it.</source>
-        <translation type="unfinished" />
+        <translation>每栋建筑的可见比例和看到它的观察点数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="182" />
+        <location filename="../processing_algs/viewshed.py" line="185"/>
         <source>Visible cells</source>
-        <translation type="unfinished" />
+        <translation>可见单元数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="183" />
+        <location filename="../processing_algs/viewshed.py" line="186"/>
         <source>Visible area (m2)</source>
-        <translation type="unfinished" />
+        <translation>可见面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="184" />
+        <location filename="../processing_algs/viewshed.py" line="187"/>
         <source>Observers used</source>
-        <translation type="unfinished" />
+        <translation>使用的观察点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="185" />
+        <location filename="../processing_algs/viewshed.py" line="188"/>
         <source>Observers skipped</source>
-        <translation type="unfinished" />
+        <translation>跳过的观察点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="200" />
+        <location filename="../processing_algs/viewshed.py" line="203"/>
         <source>RADIUS must be greater than 0 m (got {value}); leave it empty for the whole DEM.</source>
-        <translation type="unfinished" />
+        <translation>RADIUS 必须大于 0 米（当前为 {value}）；留空表示整个 DEM。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="206" />
+        <location filename="../processing_algs/viewshed.py" line="209"/>
         <source>HFOV must be between 0 and 360 degrees (got {value}).</source>
-        <translation type="unfinished" />
+        <translation>HFOV 必须在 0 到 360 度之间（当前为 {value}）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="212" />
+        <location filename="../processing_algs/viewshed.py" line="215"/>
         <source>{key} must be between -90 and 90 degrees (got {value}).</source>
-        <translation type="unfinished" />
+        <translation>{key} 必须在 -90 到 90 度之间（当前为 {value}）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="221" />
+        <location filename="../processing_algs/viewshed.py" line="224"/>
         <source>observer feature {fid}</source>
-        <translation type="unfinished" />
+        <translation>观察点要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="224" />
+        <location filename="../processing_algs/viewshed.py" line="227"/>
         <source>no geometry</source>
         <translation>没有几何</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="240" />
+        <location filename="../processing_algs/viewshed.py" line="243"/>
         <source>Observers: {total} in = {used} used + {skipped} skipped.</source>
-        <translation type="unfinished" />
+        <translation>观察点：输入 {total} = 使用 {used} + 跳过 {skipped}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="246" />
+        <location filename="../processing_algs/viewshed.py" line="249"/>
         <source>Observer feature {fid} skipped: {reason}</source>
-        <translation type="unfinished" />
+        <translation>跳过观察点要素 {fid}：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="248" />
+        <location filename="../processing_algs/viewshed.py" line="252"/>
         <source>No observer of the layer {layer} can be used (see the log): place them on the DEM.</source>
-        <translation type="unfinished" />
+        <translation>图层 {layer} 中没有可用的观察点（见日志）：请将其放在 DEM 范围内。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="255" />
+        <location filename="../processing_algs/viewshed.py" line="260"/>
         <source>The observer point</source>
-        <translation type="unfinished" />
+        <translation>该观察点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="261" />
+        <location filename="../processing_algs/viewshed.py" line="266"/>
         <source>Give an observer point (OBSERVER) or an observer layer (OBSERVERS).</source>
-        <translation type="unfinished" />
+        <translation>请给出观察点（OBSERVER）或观察点图层（OBSERVERS）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="274" />
+        <location filename="../processing_algs/viewshed.py" line="279"/>
         <source>Algorithm: {mode} (chosen automatically).</source>
-        <translation type="unfinished" />
+        <translation>算法：{mode}（自动选择）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="279" />
+        <location filename="../processing_algs/viewshed.py" line="284"/>
         <source>Computing the viewshed of {n} observers ({mode}).</source>
-        <translation type="unfinished" />
+        <translation>正在计算 {n} 个观察点的可视域（{mode}）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="285" />
+        <location filename="../processing_algs/viewshed.py" line="291"/>
         <source>Canceled: no output was written.</source>
         <translation>已取消：未写出任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="292" />
+        <location filename="../processing_algs/viewshed.py" line="298"/>
         <source>{cells} cells visible ({area:.0f} m2); output CRS {crs}.</source>
-        <translation type="unfinished" />
+        <translation>可见单元 {cells} 个（{area:.0f} 平方米）；输出坐标系 {crs}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="306" />
+        <location filename="../processing_algs/viewshed.py" line="312"/>
         <source>No buildings were given: the building output stays empty.</source>
-        <translation type="unfinished" />
+        <translation>未提供建筑：建筑输出为空。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="346" />
+        <location filename="../processing_algs/viewshed.py" line="352"/>
         <source>Visible area: {n} polygons.</source>
-        <translation type="unfinished" />
+        <translation>可见区域：{n} 个面。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="380" />
+        <location filename="../processing_algs/viewshed.py" line="386"/>
         <source>Buildings: {n} written, {seen} seen by at least one observer, {skipped} not on the surface (reason in vis_reason).</source>
-        <translation type="unfinished" />
+        <translation>建筑：写出 {n} 栋，至少被一个观察点看到 {seen} 栋，未在表面上 {skipped} 栋（原因见 vis_reason）。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/viewshed.py" line="170"/>
+        <source>GeoTIFF: 1 visible, 0 not (255 = outside the range); with several observers the number of observers that see each cell (65535 = outside every range).</source>
+        <translation>GeoTIFF：1 可见，0 不可见（255 = 范围外）；多个观察点时为看到每个单元的观察点数（65535 = 所有范围之外）。</translation>
     </message>
 </context>
 </TS>

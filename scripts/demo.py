@@ -138,6 +138,35 @@ def main() -> int:
             COST_UNIT=1, COSTS="5,10,15", OUTPUT_LINES=out / "service_lines.gpkg", OUTPUT_POLYGONS=areas,
         )
 
+        # -- Visibility and measurement ------------------------------------------------------
+        (bx0, by0), (bx1, by1), bepsg = layer_box(twin, "buildings")
+        view = out / "viewshed.tif"
+        run(
+            "cimtwin:viewshed",
+            "cimtwin:viewshed",
+            lambda r: f"{view.name}: {r['VISIBLE_CELLS']} visible cells ({r['VISIBLE_AREA_M2'] / 1e4:.1f} ha) "
+            "within 600 m of the district centre, buildings as obstacles (exact)",
+            DEM=district / "dem.tif", BUILDINGS=f"{twin}|layername=buildings", HEIGHT_FIELD="height_m",
+            FLOORS_FIELD="floors", OBSERVER=f"{(bx0 + bx1) / 2},{(by0 + by1) / 2} [EPSG:{bepsg}]", RADIUS=600,
+            OUTPUT=view, OUTPUT_AREA=out / "visible_area.gpkg", OUTPUT_BUILDINGS=out / "buildings_visibility.gpkg",
+        )
+        measured = out / "buildings_measured.gpkg"
+        run(
+            "cimtwin:measure",
+            "cimtwin:measure",
+            lambda r: f"{measured.name}: {r['MEASURED']} buildings with geodesic area, perimeter, volume, "
+            "facade and base elevation",
+            INPUT=f"{twin}|layername=buildings", HEIGHT_FIELD="height_m", FLOORS_FIELD="floors",
+            DEM=district / "dem.tif", OUTPUT=measured,
+        )
+        over = out / "buildings_over_60m.gpkg"
+        run(
+            "cimtwin:heightlimit",
+            "cimtwin:heightlimit",
+            lambda r: f"{over.name}: {r['OVER']} buildings over a 60 m limit, {r['WITHIN']} within",
+            BUILDINGS=f"{twin}|layername=buildings", HEIGHT_FIELD="height_m", LIMIT_VALUE=60, OUTPUT=over,
+        )
+
         # -- Population: real space (addresses -> households in buildings) ------------------
         sources = district / "sources"
         parsed = out / "ledger_parsed.csv"
