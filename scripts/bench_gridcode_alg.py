@@ -7,16 +7,13 @@ Prints features/second including reading and writing (the core alone: bench_grid
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import _bootstrap  # noqa: E402,F401
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from _qgis_app import cimtwin_processing  # noqa: E402
 
 
 def write_points(path: Path, count: int, seed: int = 7) -> None:
@@ -51,25 +48,14 @@ def main() -> None:
     parser.add_argument("--level", type=int, default=10)
     args = parser.parse_args()
 
-    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
 
-    app = QgsApplication([], False)
-    app.initQgis()
-    sys.path.append("/usr/share/qgis/python/plugins")  # Debian: where the Processing plugin lives
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    from cim_twin.processing_algs.provider import CimTwinProvider
-
-    provider = CimTwinProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-
-    with tempfile.TemporaryDirectory() as tmp:
+    with cimtwin_processing() as registry, tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "points.gpkg"
         t0 = time.perf_counter()
         write_points(source, args.points)
         print(f"prepared {args.points:,} points in {time.perf_counter() - t0:.1f} s")
-        algorithm = QgsApplication.processingRegistry().createAlgorithmById("cimtwin:gridcode")
+        algorithm = registry.createAlgorithmById("cimtwin:gridcode")
         params = {"INPUT": str(source), "LEVEL": args.level, "ADMIN_CODE_FIELD": "admin",
                   "OUTPUT": str(Path(tmp) / "coded.gpkg")}
         t0 = time.perf_counter()
@@ -78,8 +64,6 @@ def main() -> None:
         assert ok and results["CODED"] == args.points, results
         print(f"cimtwin:gridcode: {args.points:,} features at level {args.level} (read + code + write GeoPackage) "
               f"in {elapsed:.1f} s = {args.points / elapsed:,.0f} features/s")
-    QgsApplication.processingRegistry().removeProvider(provider)
-    app.exitQgis()
 
 
 if __name__ == "__main__":
