@@ -6,6 +6,7 @@ import pytest
 pytest.importorskip("qgis.core")
 pytestmark = pytest.mark.qgis
 
+from cim_twin.cim_twin_plugin.core import gridcode  # noqa: E402
 from qgis.core import (  # noqa: E402
     QgsProcessingModelAlgorithm,
     QgsProcessingModelChildAlgorithm,
@@ -15,8 +16,6 @@ from qgis.core import (  # noqa: E402
     QgsProcessingParameterFeatureSource,
     QgsVectorLayer,
 )
-
-from cim_twin.cim_twin_plugin.core import gridcode  # noqa: E402
 
 
 def child(algorithm_id, child_id, sources, outputs):
@@ -57,7 +56,7 @@ def test_gridcode_then_gridcells_in_a_model(cimtwin, memory_layer, tmp_path):
                          [("POINT(121.501 31.201)", [1]), ("POINT(121.509 31.206)", [2])])
     coded, cells = tmp_path / "coded.gpkg", tmp_path / "cells.gpkg"
     results = processing.run(model, {"points": layer, "code:coded": str(coded), "cells:cells": str(cells)})
-    coded_layer = QgsVectorLayer(str(coded), "c", "ogr")
+    coded_layer = QgsVectorLayer(results["code:coded"], "c", "ogr")
     assert sorted(f["bd_code"] for f in coded_layer.getFeatures()) == sorted(
         [gridcode.encode(121.501, 31.201, 6), gridcode.encode(121.509, 31.206, 6)])
     cell_codes = {f["bd_code"] for f in QgsVectorLayer(str(cells), "g", "ogr").getFeatures()}
