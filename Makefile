@@ -27,7 +27,7 @@ translations: deps
 ts:
 	pylupdate5 -noobsolete $(I18N_SOURCES) -ts $(TS)
 
-test: translations
+test: translations lint
 	$(VENV_PY) -m pytest tests
 
 # the pure core tier alone, without QGIS
