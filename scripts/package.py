@@ -14,7 +14,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 INCLUDE_FILES = ["metadata.txt", "__init__.py", "LICENSE", "README.md", "resources.qrc"]
-INCLUDE_DIRS = {"cim_twin_plugin": "*.py", "processing_algs": "*.py", "icons": "*.svg"}
+#: folders shipped whole (code and its data files), minus caches
+INCLUDE_DIRS = ("cim_twin_plugin", "processing_algs", "icons")
+EXCLUDE_SUFFIXES = (".pyc", ".pyo", ".nbi", ".nbc")  # bytecode and numba caches
 
 
 def version() -> str:
@@ -26,8 +28,12 @@ def version() -> str:
 def package_files() -> list[Path]:
     """Every file that goes into the zip, relative to the repository root."""
     files = [Path(name) for name in INCLUDE_FILES]
-    for folder, pattern in INCLUDE_DIRS.items():
-        files += sorted(p.relative_to(ROOT) for p in (ROOT / folder).rglob(pattern) if "__pycache__" not in p.parts)
+    for folder in INCLUDE_DIRS:
+        files += sorted(
+            p.relative_to(ROOT)
+            for p in (ROOT / folder).rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts and not p.name.endswith(EXCLUDE_SUFFIXES)
+        )
     qms = sorted(p.relative_to(ROOT) for p in (ROOT / "i18n").glob("*.qm"))
     if not qms:
         sys.exit("package: no compiled translations in i18n/: run `make translations` first")

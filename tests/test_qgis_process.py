@@ -113,6 +113,15 @@ def test_zip_installs_into_a_fresh_profile(tmp_path):
                         OUTPUT="TEMPORARY_OUTPUT")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.json["results"]["COUNT"] == gridcode.count_cells_in_extent(121.5, 31.2, 121.501, 31.201, 5)
+    # the address parser needs its data files (gazetteer, dictionary): they must be in the zip
+    addresses = tmp_path / "addresses.csv"
+    addresses.write_text("id,地址\n1,上海市浦东新区锦绣路1000弄12号1203室\n", encoding="utf-8")
+    result = runner.run("cimtwin:parseaddresses", INPUT=addresses, ADDRESS_FIELD="地址",
+                        OUTPUT=tmp_path / "parsed.csv")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.json["results"]["OK"] == 1
+    parsed = (tmp_path / "parsed.csv").read_text(encoding="utf-8")
+    assert "浦东新区" in parsed and "锦绣路" in parsed and "1203" in parsed
 
 
 def _srs(epsg: int):
