@@ -328,3 +328,10 @@ def test_hierarchy_of_the_sample_layout_is_clean():
     assert check_hierarchy(units).findings == []
     with pytest.raises(ValidationError, match="two administrative units"):
         check_hierarchy(units + [AdminUnit("1", "district", "0", box(0, 0, 1, 1))])
+
+
+# -- rules tuned on the NAACL 2019 train split (scripts/eval_address_naacl.py --split train) ----------
+def test_town_name_without_suffix_is_cut_off_the_road(parser):
+    assert parser.parse("苍南县桥墩振兴东路12号").road == "振兴东路"
+    assert parser.parse("东阳市横店万盛北街3号").road == "万盛北街"
+    assert parser.parse("西湖区莫干山路5号").road == "莫干山路", "a 3-character road name is kept whole"
