@@ -335,3 +335,19 @@ def test_town_name_without_suffix_is_cut_off_the_road(parser):
     assert parser.parse("苍南县桥墩振兴东路12号").road == "振兴东路"
     assert parser.parse("东阳市横店万盛北街3号").road == "万盛北街"
     assert parser.parse("西湖区莫干山路5号").road == "莫干山路", "a 3-character road name is kept whole"
+
+
+def test_numbers_after_a_poi_named_after_the_road_belong_to_the_poi(parser):
+    p = parser.parse("解放东路长青公寓4-6-1551")
+    assert (p.road, p.poi, p.number, p.building, p.unit, p.room) == ("解放东路", "长青公寓", "", "4", "6", "1551")
+    p = parser.parse("解放东路长青公寓12号")
+    assert (p.number, p.building) == ("", "12")
+    p = parser.parse("解放东路12号长青公寓3幢")
+    assert (p.number, p.building) == ("12", "3"), "a POI after the road number changes nothing"
+
+
+def test_hao_after_a_village_place_is_a_road_number(parser):
+    p = parser.parse("永康市东城街道黄村牛栏头133号")
+    assert (p.number, p.building) == ("133", "")
+    p = parser.parse("永康市东城街道锦绣花园133号")
+    assert (p.number, p.building) == ("", "133"), "in an estate the 号 is a house"

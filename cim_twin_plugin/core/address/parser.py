@@ -70,6 +70,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _THIS_CITY = re.compile(r"^(?:本市|本区|中国|中华人民共和国)")
 _TEXT = re.compile(r"(?:[A-Z]+(?![0-9A-Z])(?!座|栋|幢|单元|楼)|[^0-9A-Z\-])+|-|[A-Z]+")
 _BUILDING_POI = re.compile(r"(?:大厦|中心|广场|大楼|公寓|写字楼|商城|市场|商场|酒店|宾馆)$")
+_ESTATE = re.compile(r"[区园苑城寓厦场楼府院庭居湾墅舍馆坊期座心]")
+"""last character of a POI that is an estate, park or building (its 号 is a house, not a road number)"""
 _LEADING_ZEROS = re.compile(r"^0+(?=\d)")
 
 
@@ -393,6 +395,7 @@ class AddressParser:
         f = state.fields
         rest = [f["rest"]] if f.get("rest") else []
         end = len(s)
+        in_poi = False  # a POI named after the road, before any number: the numbers are the POI's
         while pos < end:
             match = _TAIL.match(s, pos)
             if match is None or match.end() == pos:
@@ -411,6 +414,7 @@ class AddressParser:
                         rest.append(leftover)
                 elif "poi" not in f and not any(k in f for k in ("building", "unit", "floor", "room")):
                     f["poi"] = chunk
+                    in_poi = "road" in f and not any(k in f for k in ("lane", "number"))
                 else:
                     rest.append(chunk)
                 continue
@@ -437,7 +441,10 @@ class AddressParser:
             elif kind == "hao":
                 if "number" not in f and "building" not in f and "floor" not in f:
                     # a 号 after a POI with no road is the house in it (君悦花园12号)
-                    f["number" if ("road" in f or "lane" in f or "poi" not in f) else "building"] = value
+                    on_road = ("road" in f or "lane" in f) and not in_poi
+                    # 村/组/桥/头 are places the 号 counts along (花塘村西店186号): a road number
+                    village = "road" not in f and not _ESTATE.search(f.get("poi", "")[-1:])
+                    f["number" if (on_road or "poi" not in f or village) else "building"] = value
                 elif "building" in f or "unit" in f or "floor" in f:
                     f.setdefault("room", value)
                 else:
@@ -458,18 +465,18 @@ class AddressParser:
                 elif "-" in value and pos < end and s[pos] in _UNIT_CHARS:
                     value, _, last = value.rpartition("-")
                     pos -= len(last)  # the last part goes with the unit after it (174-8楼)
-                self._bare(value, f, rest)
+                self._bare(value, f, rest, in_poi)
         if rest:
             f["rest"] = "".join(rest)
         elif "rest" in f:
             del f["rest"]
 
     @staticmethod
-    def _bare(value: str, f: dict[str, str], rest: list[str]) -> None:
+    def _bare(value: str, f: dict[str, str], rest: list[str], in_poi: bool = False) -> None:
         """Place a number without unit word (or a dash chain) by what is already known."""
         parts = value.split("-")
         placed = any(k in f for k in ("number", "building"))
-        if not placed and ("lane" in f or "road" in f):
+        if not placed and ("lane" in f or "road" in f) and not in_poi:
             f["number"] = parts[0]
             parts = parts[1:]
         elif not placed and len(parts) == 1 and ("floor" in f or "unit" in f
