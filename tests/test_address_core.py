@@ -351,3 +351,20 @@ def test_hao_after_a_village_place_is_a_road_number(parser):
     assert (p.number, p.building) == ("133", "")
     p = parser.parse("永康市东城街道锦绣花园133号")
     assert (p.number, p.building) == ("", "133"), "in an estate the 号 is a house"
+
+
+def test_hao_between_a_building_and_more_numbers_is_the_unit(parser):
+    p = parser.parse("义乌市通江新村10栋6号8楼")
+    assert (p.building, p.unit, p.floor, p.room) == ("10", "6", "8", "")
+    p = parser.parse("义乌市通江新村10栋6号")
+    assert (p.building, p.unit, p.room) == ("10", "", "6"), "a last 号 after the building is the room"
+
+
+def test_dash_chain_before_a_floor_ends_in_the_unit(parser):
+    p = parser.parse("义乌市江东街道孔村一区179-4-3楼")
+    assert (p.building, p.unit, p.floor, p.room) == ("179", "4", "3", "")
+
+
+def test_yi_between_digits_is_a_dash():
+    assert normalise("翠泽苑153一4") == "翠泽苑153-4"
+    assert normalise("东一路3号") == "东一路3号"

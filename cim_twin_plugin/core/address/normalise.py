@@ -10,7 +10,8 @@ What it does, in order (each step is a plain function, tested on its own):
    hundred characters.
 3. Blanks and punctuation are removed; ``#`` after a number means 号
    (``3#楼`` -> ``3号楼``); dashes of all kinds become ``-``; 之 between
-   numbers becomes ``-`` (``12之3号`` -> ``12-3号``).
+   numbers becomes ``-`` (``12之3号`` -> ``12-3号``), and so does 一 written for a dash
+   between Arabic digits (``153一4`` -> ``153-4``).
 4. Chinese numerals before an address unit (弄 号 幢 栋 单元 层 楼 室 户 座)
    become Arabic: positional ones (``一千零二十弄`` -> ``1020弄``) and
    digit-by-digit ones (``一二零三室`` -> ``1203室``).  Numerals that are
@@ -46,7 +47,7 @@ _RE_CN_AFTER_UNIT = re.compile(f"(?<=[号幢栋元层楼室弄])([{_CN}]{{2,}})$
 _RE_DROP = re.compile(r"[\s,，、。;；:：'\"“”‘’()\[\]{}【】<>《》·•_!！?？*~`|/\\]+")
 _RE_DASH = re.compile(r"[‐‑‒–—―－~～]")
 _RE_HASH = re.compile(r"(?<=[0-9A-Z])#")
-_RE_ZHI = re.compile(r"(?<=\d)之(?=\d)")
+_RE_ZHI = re.compile(r"(?<=\d)[之一](?=\d)")
 
 
 def to_halfwidth(text: str) -> str:

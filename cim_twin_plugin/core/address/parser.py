@@ -72,6 +72,7 @@ _TEXT = re.compile(r"(?:[A-Z]+(?![0-9A-Z])(?!座|栋|幢|单元|楼)|[^0-9A-Z\-]
 _BUILDING_POI = re.compile(r"(?:大厦|中心|广场|大楼|公寓|写字楼|商城|市场|商场|酒店|宾馆)$")
 _ESTATE = re.compile(r"[区园苑城寓厦场楼府院庭居湾墅舍馆坊期座心]")
 """last character of a POI that is an estate, park or building (its 号 is a house, not a road number)"""
+_DIGIT = re.compile(r"\d")
 _LEADING_ZEROS = re.compile(r"^0+(?=\d)")
 
 
@@ -445,6 +446,9 @@ class AddressParser:
                     # 村/组/桥/头 are places the 号 counts along (花塘村西店186号): a road number
                     village = "road" not in f and not _ESTATE.search(f.get("poi", "")[-1:])
                     f["number" if (on_road or "poi" not in f or village) else "building"] = value
+                elif "building" in f and not any(k in f for k in ("unit", "floor", "room")) \
+                        and _DIGIT.search(s, pos):
+                    f["unit"] = value  # 10栋6号8楼, 157幢69号2503室: the 号 between is the unit
                 elif "building" in f or "unit" in f or "floor" in f:
                     f.setdefault("room", value)
                 else:
@@ -460,20 +464,28 @@ class AddressParser:
                 else:
                     f[kind] = value
             else:  # a bare number: its place decides what it is
+                before_floor = False
                 if "-" in value and pos < end and s[pos] in "号室户":
                     pos += 1  # 14-9-1456室, G2-13474号: the unit word closes the chain
                 elif "-" in value and pos < end and s[pos] in _UNIT_CHARS:
                     value, _, last = value.rpartition("-")
                     pos -= len(last)  # the last part goes with the unit after it (174-8楼)
-                self._bare(value, f, rest, in_poi)
+                    # 179-4-3楼: building 179, unit 4, floor 3 (no room)
+                    before_floor = "-" in value and s[pos + len(last)] in "层楼"
+                self._bare(value, f, rest, in_poi, before_floor)
         if rest:
             f["rest"] = "".join(rest)
         elif "rest" in f:
             del f["rest"]
 
     @staticmethod
-    def _bare(value: str, f: dict[str, str], rest: list[str], in_poi: bool = False) -> None:
-        """Place a number without unit word (or a dash chain) by what is already known."""
+    def _bare(value: str, f: dict[str, str], rest: list[str], in_poi: bool = False,
+              before_floor: bool = False) -> None:
+        """Place a number without unit word (or a dash chain) by what is already known.
+
+        *in_poi*: the numbers follow a POI named after the road (they are its houses);
+        *before_floor*: a floor follows the chain (its last part is then the unit).
+        """
         parts = value.split("-")
         placed = any(k in f for k in ("number", "building"))
         if not placed and ("lane" in f or "road" in f) and not in_poi:
@@ -493,7 +505,9 @@ class AddressParser:
             f["building"] = parts.pop(0)
         if len(parts) >= 2 and "unit" not in f:
             f["unit"] = parts[-2]
-        if "room" not in f:
+        if before_floor and len(parts) == 1 and "unit" not in f and "building" in f:
+            f["unit"] = parts[0]
+        elif "room" not in f:
             f["room"] = parts[-1]
         else:
             rest.append(value)
