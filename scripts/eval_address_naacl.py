@@ -27,8 +27,20 @@ cellno         unit
 floorno        floor
 roomno         room
 poi            poi (reported, no target)
-subroad, subroadno, devzone, subpoi, assist, person, redundant, otherinfo, country: not scored
+subroad        roadno, only when the address has no roadno tag and the subroad
+               is a numbered lane (553弄, 12巷): see below
+subroadno      houseno, in that same case
+devzone, subpoi, assist, person, redundant, otherinfo, country: not scored
 =============  ==========================================================
+
+Lanes: the annotators tagged a numbered lane after its road in two ways
+(邱隘镇盛莫路1278弄298号 as subroad=1278弄 subroadno=298号, 梅屿路12弄123号 as
+roadno=12弄 houseno=123号; SOURCE.txt notes it too).  The script first
+scored only the second convention, so a lane tagged the first way counted our
+``lane`` and ``number`` as false positives and nothing as found.  It now reads
+a lane-shaped subroad (digits + 弄/巷, with no roadno tag in the address) as the
+roadno and its subroadno as the houseno, i.e. both conventions score the same
+thing.  Other subroads (a second road name: 东新路东文路) stay unscored.
 
 Only fields read in the text are scored (inferred upper levels are dropped),
 so a parser that fills 浙江省 from 杭州市 is not rewarded or punished for it.
@@ -65,6 +77,8 @@ TAG_TO_FIELD = {"prov": "province", "city": "city", "district": "district", "tow
                 "cellno": "unit", "floorno": "floor", "roomno": "room", "poi": "poi"}
 TARGETS = {"province": 0.95, "city": 0.95, "district": 0.95, "road": 0.92, "roadno": 0.92, "houseno": 0.92,
            "unit": 0.92, "floor": 0.92, "room": 0.92}
+_SUBROAD_TO_FIELD = {"subroad": "roadno", "subroadno": "houseno"}
+_LANE = re.compile(r"[0-9A-Za-z]+[弄巷]")
 _UNIT_WORD = re.compile(r"(?:号楼|号房|单元|号|弄|巷|幢|栋|楼|座|层|室|户)$")
 
 
@@ -77,8 +91,11 @@ def read_split(path: Path) -> list[tuple[str, dict[str, str]]]:
         if not line.strip():
             if chars:
                 gold: dict[str, str] = {}
+                tags = {tag for tag, _ in spans}
+                lane = "roadno" not in tags and any(tag == "subroad" and _LANE.fullmatch(text)
+                                                    for tag, text in spans)
                 for tag, text in spans:
-                    field = TAG_TO_FIELD.get(tag)
+                    field = TAG_TO_FIELD.get(tag) or (lane and _SUBROAD_TO_FIELD.get(tag))
                     if field and field not in gold:
                         gold[field] = text
                 records.append(("".join(chars), gold))
