@@ -145,23 +145,6 @@ class ParsedAddress:
         return out
 
 
-def _long_head_cut(head: str) -> int:
-    """How many leading characters of a road name's head to cut off (0: keep it whole).
-
-    Road names are a 2-character name, an optional direction and the suffix (仁英路,
-    振兴东路); in a head of 4 or more characters without digits the leading part is,
-    far more often than not, a town or village written without its suffix (灵溪仁英路,
-    董九振兴东路).  On the NAACL train split a 4-character head was such a prefix plus a
-    2-character road 154 times out of 205.  Trailing Chinese numerals count with the
-    name (园区十二路 keeps 园区十二).
-    """
-    core = head[:-1] if head[-1] in "东西南北中" else head
-    if len(core) < 4 or any(c.isdigit() for c in core):
-        return 0
-    numerals = len(core) - len(core.rstrip("一二三四五六七八九十"))
-    return max(0, len(core) - numerals - 2)
-
-
 def _clean_number(value: str) -> str:
     return "-".join(_LEADING_ZEROS.sub("", part) for part in value.split("-")) if value else ""
 
@@ -378,10 +361,6 @@ class AddressParser:
                 head = s[start:match.start()]
             if head[0].isdigit() and match.group() not in ("国道", "省道"):
                 continue
-            cut = _long_head_cut(head)
-            if cut:  # 灵溪仁英路: a town or village name without its suffix in front of the road
-                start += cut
-                head = head[cut:]
             if match.group() == "弄" and head[-1].isdigit():
                 continue
             if start > pos and "poi" not in state.fields:
