@@ -163,7 +163,7 @@ def exact_visibility(
     reach = max(z.shape) if max_cells is None else max_cells
     views = sector_views(z, row, col)
     outs = sector_views(out, row, col)
-    compiled = sweep_jit.sector if (use_jit is not False and sweep_jit.available()) else None
+    compiled = sweep_jit.compiled() if use_jit is not False else None
     for (zv, r, c, swapped), (ov, _, _, _) in zip(views, outs):
         major, minor = (cell_y, cell_x) if swapped else (cell_x, cell_y)
         if compiled is not None:

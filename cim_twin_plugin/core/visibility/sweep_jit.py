@@ -8,22 +8,32 @@ numpy version runs. The environment variable CIMTWIN_NO_NUMBA=1 forces numpy.
 """
 from __future__ import annotations
 
+import functools
 import math
 import os
 
 import numpy as np
 
-try:  # optional accelerator
+
+@functools.lru_cache(maxsize=None)
+def compiled():
+    """The compiled sweep, or None without numba.
+
+    numba is imported on first use, not when the plugin loads: importing it costs
+    about 0.15 s, which QGIS start-up should not pay for users who never run a viewshed.
+    """
     if os.environ.get("CIMTWIN_NO_NUMBA"):
-        raise ImportError("disabled by CIMTWIN_NO_NUMBA")
-    from numba import njit
-except ImportError:  # pragma: no cover (depends on the installation)
-    njit = None
+        return None
+    try:  # optional accelerator
+        from numba import njit
+    except ImportError:  # pragma: no cover (depends on the installation)
+        return None
+    return njit(cache=True, nogil=True)(_sector)
 
 
 def available() -> bool:
     """True when the compiled sweep can be used."""
-    return njit is not None
+    return compiled() is not None
 
 
 def _sector(z, out, row, col, z_observer, target_height, major, minor, max_offset, curvature, inclusive,
@@ -94,4 +104,3 @@ def _sector(z, out, row, col, z_observer, target_height, major, minor, max_offse
                 horizon[m] = slope
 
 
-sector = njit(cache=True, nogil=True)(_sector) if njit is not None else None
