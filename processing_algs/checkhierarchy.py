@@ -4,7 +4,6 @@ from __future__ import annotations
 from collections import Counter
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureSink,
@@ -26,16 +25,6 @@ from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core.hierarchy import AdminUnit, check_hierarchy
 from ..cim_twin_plugin.qgis_io import tables
 from .base import CimTwinAlgorithm
-
-
-def metric_crs(crs: QgsCoordinateReferenceSystem, extent) -> QgsCoordinateReferenceSystem:
-    """*crs* if it is projected, else the WGS 84 UTM zone of the extent's centre."""
-    if not crs.isGeographic():
-        return crs
-    lon = (extent.xMinimum() + extent.xMaximum()) / 2
-    lat = (extent.yMinimum() + extent.yMaximum()) / 2
-    zone = min(60, max(1, int((lon + 180) // 6) + 1))
-    return QgsCoordinateReferenceSystem(f"EPSG:{32600 + zone if lat >= 0 else 32700 + zone}")
 
 
 class CheckHierarchyAlgorithm(CimTwinAlgorithm):
@@ -126,7 +115,7 @@ class CheckHierarchyAlgorithm(CimTwinAlgorithm):
                     "The layer {layer} has no field {field} ({param}); its fields are: {fields}.").format(
                     layer=admin.sourceName(), field=name, param=key, fields=", ".join(names)))
             fields_used[key] = names.index(name)
-        crs = metric_crs(admin.sourceCrs(), admin.sourceExtent())
+        crs = qgis_io.metric_crs(admin.sourceCrs(), admin.sourceExtent())
         to_metric = QgsCoordinateTransform(admin.sourceCrs(), crs, context.transformContext())
         units = []
         for feature in admin.getFeatures():

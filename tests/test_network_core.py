@@ -352,6 +352,11 @@ def test_geographic_layer_is_worked_in_metres():
     assert net.link_len.sum() == pytest.approx(expected, rel=1e-9)
     pts = nw.snap_points(net, np.array([[121.5, 31.2001]]), max_snap=20)
     assert pts.ok[0] and pts.connector_len[0] == pytest.approx(geod.inv(121.5, 31.2, 121.5, 31.2001)[2], rel=1e-3)
+    # worked in the UTM zone where the data lies (51N for Shanghai), not the CRS's area of use (the world)
+    assert CRS.from_wkt(net.crs_wkt).to_epsg() == 32651
+    # so MAX_SNAP is in true metres: 16.6 m north of the line is within 18 m, 22.2 m is not
+    near, far = nw.snap_points(net, np.array([[121.5005, 31.20015], [121.5005, 31.2002]]), max_snap=18).ok
+    assert near and not far
 
 
 def test_cache_and_saved_network(tmp_path):

@@ -12,6 +12,7 @@ from .common import (  # noqa: F401 (re-exported: the bridge's common API)
     cgcs2000_crs,
     core_errors,
     features_in_batches,
+    metric_crs,
     representative_point,
     to_float,
     to_text,

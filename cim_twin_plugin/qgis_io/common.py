@@ -22,6 +22,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..core.crs import utm_epsg
 from ..core.errors import Canceled, CimTwinError
 
 #: CGCS2000 geographic: the datum of the Beidou grid code (GB/T 39409-2020)
@@ -151,3 +152,12 @@ def to_text(value) -> str | None:
         value = int(value)
     text = str(value).strip()
     return text or None
+
+
+def metric_crs(crs: QgsCoordinateReferenceSystem, extent) -> QgsCoordinateReferenceSystem:
+    """*crs* if it is projected, else the WGS 84 UTM zone of the extent's centre."""
+    if not crs.isGeographic():
+        return crs
+    lon = (extent.xMinimum() + extent.xMaximum()) / 2
+    lat = (extent.yMinimum() + extent.yMaximum()) / 2
+    return QgsCoordinateReferenceSystem(f"EPSG:{utm_epsg(lon, lat)}")

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..crs import utm_epsg
 from ..errors import ValidationError
 from ..progress import Progress, check_canceled
 
@@ -163,7 +164,7 @@ class RoadNetwork:
 
     def to_layer(self, xy: np.ndarray) -> np.ndarray:
         """Working-CRS coordinates as coordinates of the network layer's CRS."""
-        _, _, back = working_crs(self.layer_crs_wkt)
+        _, back = transformers(self.layer_crs_wkt, self.crs_wkt)
         if back is None or len(xy) == 0:
             return xy
         x, y = back.transform(xy[:, 0], xy[:, 1])
@@ -212,22 +213,31 @@ class Measure:
         return np.hypot(b[:, 0] - a[:, 0], b[:, 1] - a[:, 1]) * self.unit
 
 
-@functools.lru_cache(maxsize=16)
-def working_crs(layer_crs_wkt: str) -> tuple[str, object | None, object | None]:
-    """The CRS to work in and transformers layer->working and back (None when they are the same)."""
-    from pyproj import CRS, Transformer
-    from pyproj.aoi import AreaOfInterest
-    from pyproj.database import query_utm_crs_info
+def working_crs_wkt(layer_crs_wkt: str, coords: np.ndarray) -> str:
+    """The CRS to build in: the layer's if projected, else the UTM zone where the data lies.
+
+    The zone comes from the data's own median position (not the CRS's area of use,
+    which for EPSG:4326 is the whole world), so snapping distances are true metres.
+    """
+    from pyproj import CRS
 
     crs = CRS.from_wkt(layer_crs_wkt)
     if crs.is_projected:
-        return layer_crs_wkt, None, None
-    area = crs.area_of_use
-    lon, lat = ((area.west + area.east) / 2, (area.south + area.north) / 2) if area else (0.0, 0.0)
-    infos = query_utm_crs_info(datum_name="WGS 84", area_of_interest=AreaOfInterest(lon, lat, lon, lat))
-    utm = CRS.from_epsg(infos[0].code) if infos else CRS.from_epsg(3857)
-    return (utm.to_wkt(), Transformer.from_crs(crs, utm, always_xy=True),
-            Transformer.from_crs(utm, crs, always_xy=True))
+        return layer_crs_wkt
+    finite = coords[np.all(np.isfinite(coords), axis=1)]
+    lon, lat = (float(np.median(finite[:, 0])), float(np.median(finite[:, 1]))) if len(finite) else (0.0, 0.0)
+    return CRS.from_epsg(utm_epsg(lon, lat)).to_wkt()
+
+
+@functools.lru_cache(maxsize=16)
+def transformers(layer_crs_wkt: str, work_crs_wkt: str) -> tuple[object | None, object | None]:
+    """Transformers layer -> working CRS and back (None, None when they are the same)."""
+    if layer_crs_wkt == work_crs_wkt:
+        return None, None
+    from pyproj import CRS, Transformer
+
+    layer, work = CRS.from_wkt(layer_crs_wkt), CRS.from_wkt(work_crs_wkt)
+    return (Transformer.from_crs(layer, work, always_xy=True), Transformer.from_crs(work, layer, always_xy=True))
 
 
 # -- build ---------------------------------------------------------------------------------
@@ -272,7 +282,8 @@ def build_network(
     if np.any((directions < 0) | (directions > 2)):
         raise NetworkError("direction codes must be 0 (both), 1 (forward) or 2 (backward)")
 
-    work_wkt, to_work, _ = working_crs(crs_wkt)
+    work_wkt = working_crs_wkt(crs_wkt, coords)
+    to_work, _ = transformers(crs_wkt, work_wkt)
     if to_work is not None:
         x, y = to_work.transform(coords[:, 0], coords[:, 1])
         coords = np.column_stack([x, y])

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .model import EPS_POS, Measure, RoadNetwork, working_crs
+from .model import EPS_POS, Measure, RoadNetwork, transformers
 
 
 @dataclass
@@ -97,7 +97,7 @@ def snap_points(
     reason 'no_network_nearby'; non-finite points with 'invalid'.
     """
     points = np.asarray(xy_layer_crs, dtype=float).reshape(-1, 2)
-    _, to_work, _ = working_crs(network.layer_crs_wkt)
+    to_work, _ = transformers(network.layer_crs_wkt, network.crs_wkt)
     if to_work is not None and len(points):
         x, y = to_work.transform(points[:, 0], points[:, 1])
         points = np.column_stack([x, y])

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..crs import utm_epsg
 from ..errors import TooLargeError, ValidationError
 
 #: refuse rasters with more cells than this unless the caller raises the limit
@@ -137,8 +138,7 @@ def utm_wkt_for(lon: float, lat: float) -> tuple[str, str]:
     """WKT and name of the WGS 84 UTM zone holding (lon, lat)."""
     from osgeo import osr
 
-    zone = int(math.floor((lon + 180.0) / 6.0)) % 60 + 1
-    epsg = (32600 if lat >= 0 else 32700) + zone
+    epsg = utm_epsg(lon, lat)
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(epsg)
     return srs.ExportToWkt(), f"EPSG:{epsg}"
