@@ -15,7 +15,7 @@ import os
 import numpy as np
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def compiled():
     """The compiled sweep, or None without numba.
 
