@@ -1,7 +1,6 @@
 """cimtwin:heightlimit: buildings over a height limit (zones, one value or a limit surface raster)."""
 from __future__ import annotations
 
-import numpy as np
 from qgis.core import (
     QgsCoordinateTransform,
     QgsFeatureSink,
@@ -149,11 +148,11 @@ class HeightLimitAlgorithm(CimTwinAlgorithm):
         grid = dem = to_grid = to_dem = None
         if limit_raster is not None:
             grid = raster.load_grid(limit_raster)
-            to_grid = QgsCoordinateTransform(crs, raster.grid_crs(grid), context.transformContext())
+            to_grid = raster.transformer_to_grid(crs, grid)
             dem_layer = self.parameterAsRasterLayer(parameters, self.DEM, context)
             if dem_layer is not None:
                 dem = raster.load_grid(dem_layer)
-                to_dem = QgsCoordinateTransform(crs, raster.grid_crs(dem), context.transformContext())
+                to_dem = raster.transformer_to_grid(crs, dem)
         fields = QgsFields(source.fields())
         for name in ("height_m", "limit_m", "excess_m"):
             fields.append(QgsField(name, QVariant.Double))
@@ -183,9 +182,9 @@ class HeightLimitAlgorithm(CimTwinAlgorithm):
                         if zone_geoms[z].intersects(geometry)]
                 limit = min(hits) if hits else None
             else:
-                limit = self._sample_min(grid, geometry, to_grid)
+                limit = self._lowest(grid, geometry, to_grid)
                 if dem is not None and limit is not None:
-                    ground = self._sample_min(dem, geometry, to_dem)
+                    ground = self._lowest(dem, geometry, to_dem)
                     compared = None if ground is None else ground + height
             excess = measure.height_excess(compared, limit) if compared is not None else None
             if excess is None:
@@ -203,16 +202,7 @@ class HeightLimitAlgorithm(CimTwinAlgorithm):
         return {self.OUTPUT: dest, self.OVER: over, self.WITHIN: within, self.UNCHECKED: unchecked}
 
     @staticmethod
-    def _sample_min(grid, geometry: QgsGeometry, transform) -> float | None:
-        """Lowest raster value at the footprint's vertices and an inner point (None outside/nodata)."""
-        g = QgsGeometry(geometry)
-        g.transform(transform)
-        points = [(v.x(), v.y()) for v in g.vertices()]
-        inner = g.pointOnSurface().asPoint()
-        points.append((inner.x(), inner.y()))
-        values = []
-        for x, y in points:
-            row, col = grid.cell_of(x, y)
-            if grid.inside(row, col) and not np.isnan(grid.array[row, col]):
-                values.append(float(grid.array[row, col]))
-        return min(values) if values else None
+    def _lowest(grid, geometry: QgsGeometry, transformer) -> float | None:
+        """Lowest raster value under the footprint (core rule shared with measure), None if unknown."""
+        value = measure.lowest_under(raster.to_shapely(geometry), grid, transformer)
+        return None if value != value else value

@@ -100,7 +100,6 @@ class MeasureAlgorithm(CimTwinAlgorithm):
                     layer=source.sourceName()))
         with qgis_io.core_errors():
             projected = measure.Measurer(layer_crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT2_2019))
-        from pyproj import CRS
 
         layer_wkt = layer_crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT2_2019)
         # coordinates stay in the layer's CRS: the core transforms whole batches to lon/lat at once
@@ -115,9 +114,7 @@ class MeasureAlgorithm(CimTwinAlgorithm):
             dem = raster.load_grid(dem_layer)
             if dem.note:
                 feedback.pushInfo(dem.note)
-            from pyproj import Transformer
-
-            to_dem = Transformer.from_crs(CRS.from_wkt(layer_wkt), CRS.from_wkt(dem.crs_wkt), always_xy=True)
+            to_dem = raster.transformer_to_grid(layer_crs, dem)
         fields = QgsFields(source.fields())
         for name in ADDED:
             index = fields.lookupField(name)

@@ -215,3 +215,37 @@ def test_qgis_process_runs_viewshed_and_measure(qgis_process, tmp_path):
                            OUTPUT=tmp_path / "bad.tif")
     assert bad.returncode != 0 and "RADIUS" in bad.stdout + bad.stderr
     assert not (tmp_path / "bad.tif").exists()
+
+
+def _raster(path, width, height, origin, cell, values):
+    from osgeo import gdal, osr
+
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), width, height, 1, gdal.GDT_Float32)
+    ds.SetGeoTransform((origin[0], cell, 0, origin[1], 0, -cell))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4547)
+    ds.SetProjection(srs.ExportToWkt())
+    ds.GetRasterBand(1).WriteArray(values.astype(np.float32))
+    ds = None
+    return path
+
+
+def test_heightlimit_ground_is_the_measure_base_elevation(cimtwin, memory_layer, tmp_path):
+    """An absolute limit surface (e.g. an airport obstacle surface) is compared with ground + height,
+    the ground being the same as measure's base_elev_m (one rule in core: lowest_under)."""
+    dem = _raster(tmp_path / "ramp.tif", 400, 50, (500000.0, 3450050.0), 1.0,
+                  np.tile(np.arange(400) * 0.5 + 0.25, (50, 1)))  # 0.5 m rise per metre eastwards
+    surface = _raster(tmp_path / "ols.tif", 40, 5, (500000.0, 3450050.0), 10.0, np.full((5, 40), 100.0))
+    building = memory_layer("Polygon", "EPSG:4547", [("id", "integer"), ("h", "double")], [(
+        "POLYGON((500100 3450020,500110 3450020,500110 3450030,500100 3450030,500100 3450020))", [1, 60.0])])
+    measured = tmp_path / "m.gpkg"
+    run("measure", {"INPUT": building, "HEIGHT_FIELD": "h", "DEM": str(dem), "OUTPUT": str(measured)})
+    (m,) = QgsVectorLayer(str(measured), "m", "ogr").getFeatures()
+    assert m["base_elev_m"] == pytest.approx(50.0, abs=0.01)  # the lowest corner, bilinear
+    over = tmp_path / "over.gpkg"
+    result = run("heightlimit", {"BUILDINGS": building, "HEIGHT_FIELD": "h", "LIMIT_RASTER": str(surface),
+                                 "DEM": str(dem), "OUTPUT": str(over)})
+    assert (result["OVER"], result["WITHIN"], result["UNCHECKED"]) == (1, 0, 0)
+    (f,) = QgsVectorLayer(str(over), "o", "ogr").getFeatures()
+    assert f["limit_m"] == pytest.approx(100.0)
+    assert f["excess_m"] == pytest.approx(m["base_elev_m"] + 60.0 - 100.0, abs=1e-6)

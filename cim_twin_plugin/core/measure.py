@@ -154,38 +154,15 @@ class Measurer:
         *dem* is a :class:`~core.visibility.grid.Grid`; *to_dem* a pyproj
         Transformer from the layer's CRS to the DEM's (always_xy) or None if equal.
         Each segment is cut every half cell; heights bilinear between cell centres.
+        The lowest value is :func:`lowest_under`'s (the same samples).
         """
         if geom is None or geom.is_empty:
             return math.nan, math.nan
-        lines = []
-        for part in getattr(geom, "geoms", [geom]):
-            if part.geom_type == "Polygon":
-                lines.append(np.asarray(part.exterior.coords))
-                lines.extend(np.asarray(h.coords) for h in part.interiors)
-            else:
-                lines.append(np.asarray(part.coords))
-        step = 0.5 * min(dem.cell_x, dem.cell_y)
         total = 0.0
-        lowest = math.inf
-        inner = geom.representative_point()
-        z_inner = _dem_at(dem, to_dem, np.array([[inner.x, inner.y]]))
-        if np.isfinite(z_inner).any():
-            lowest = float(np.nanmin(z_inner))
-        for coords in lines:
-            coords = coords[:, :2]
-            if len(coords) == 0:
-                continue
-            dem_xy = _transform(to_dem, coords)
-            dense_layer = [coords[:1]]
-            for k in range(len(coords) - 1):
-                seg = dem_xy[k + 1] - dem_xy[k]
-                n = max(1, int(math.ceil(math.hypot(*seg) / step)))
-                t = (np.arange(1, n + 1) / n)[:, None]
-                dense_layer.append(coords[k] + (coords[k + 1] - coords[k]) * t)
-            dense = np.vstack(dense_layer)
+        lowest = _lowest(_dem_at(dem, to_dem, _inner_point(geom)))
+        for dense in _dense_lines(geom, dem, to_dem):
             z = _dem_at(dem, to_dem, dense)
-            if np.isfinite(z).any():
-                lowest = min(lowest, float(np.nanmin(z)))
+            lowest = min(lowest, _lowest(z))
             if len(dense) < 2:
                 continue
             lon, lat = self.lonlat(dense)
@@ -194,6 +171,56 @@ class Measurer:
             dz[~np.isfinite(dz)] = 0.0  # nodata: no slope where the DEM is unknown
             total += float(np.sqrt(np.asarray(flat) ** 2 + dz ** 2).sum())
         return total, (lowest if math.isfinite(lowest) else math.nan)
+
+
+def lowest_under(geom, grid, to_grid) -> float:
+    """Lowest raster value under a footprint or line: bilinear samples every half cell along
+    its outline plus a point inside it (NaN when all fall outside the raster or on nodata).
+
+    The one definition of "the ground under a building" (base_elev_m of measure, the
+    ground and the limit surface of heightlimit).
+    """
+    if geom is None or geom.is_empty:
+        return math.nan
+    lowest = _lowest(_dem_at(grid, to_grid, _inner_point(geom)))
+    for dense in _dense_lines(geom, grid, to_grid):
+        lowest = min(lowest, _lowest(_dem_at(grid, to_grid, dense)))
+    return lowest if math.isfinite(lowest) else math.nan
+
+
+def _lowest(z: np.ndarray) -> float:
+    return float(np.nanmin(z)) if np.isfinite(z).any() else math.inf
+
+
+def _inner_point(geom) -> np.ndarray:
+    inner = geom.representative_point()
+    return np.array([[inner.x, inner.y]])
+
+
+def _dense_lines(geom, dem, to_dem) -> list[np.ndarray]:
+    """The rings or lines of *geom* (layer coordinates) cut every half cell of *dem*."""
+    lines = []
+    for part in getattr(geom, "geoms", [geom]):
+        if part.geom_type == "Polygon":
+            lines.append(np.asarray(part.exterior.coords))
+            lines.extend(np.asarray(h.coords) for h in part.interiors)
+        else:
+            lines.append(np.asarray(part.coords))
+    step = 0.5 * min(dem.cell_x, dem.cell_y)
+    out = []
+    for coords in lines:
+        coords = coords[:, :2]
+        if len(coords) == 0:
+            continue
+        dem_xy = _transform(to_dem, coords)
+        dense = [coords[:1]]
+        for k in range(len(coords) - 1):
+            seg = dem_xy[k + 1] - dem_xy[k]
+            n = max(1, int(math.ceil(math.hypot(*seg) / step)))
+            t = (np.arange(1, n + 1) / n)[:, None]
+            dense.append(coords[k] + (coords[k + 1] - coords[k]) * t)
+        out.append(np.vstack(dense))
+    return out
 
 
 def parse_wkb(wkb: bytes) -> tuple[list, list]:

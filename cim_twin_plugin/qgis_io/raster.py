@@ -35,6 +35,15 @@ def grid_crs(grid) -> QgsCoordinateReferenceSystem:
     return QgsCoordinateReferenceSystem.fromWkt(grid.crs_wkt)
 
 
+def transformer_to_grid(crs: QgsCoordinateReferenceSystem, grid):
+    """pyproj Transformer (always_xy) from *crs* to the grid's CRS, or None when they are the same."""
+    from pyproj import CRS, Transformer
+
+    source = CRS.from_wkt(crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT2_2019))
+    target = CRS.from_wkt(grid.crs_wkt)
+    return None if source == target else Transformer.from_crs(source, target, always_xy=True)
+
+
 def to_shapely(geometry):
     """A QgsGeometry as a shapely geometry (2D), or None."""
     from shapely import wkb
