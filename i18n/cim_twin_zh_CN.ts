@@ -43,11 +43,6 @@ Heights come from the height field, else floors x floor height. Buildings withou
         <translation>跳过的建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="160"/>
-        <source>Canceled: no output was written.</source>
-        <translation>已取消：未写出任何输出。</translation>
-    </message>
-    <message>
         <location filename="../processing_algs/buildingdsm.py" line="164"/>
         <source>Output CRS: {crs}.</source>
         <translation>输出坐标系：{crs}。</translation>
@@ -149,12 +144,12 @@ Heights come from the height field, else floors x floor height. Buildings withou
 <context>
     <name>CheckHierarchyAlgorithm</name>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="59"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="48"/>
         <source>Check the administrative hierarchy</source>
         <translation>检查行政区划层级</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="62"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="51"/>
         <source>Checks that administrative units nest without gaps or overlaps (province &gt; city &gt; district &gt; street &gt; community &gt; grid): gaps in a parent not covered by its children, overlaps between units of one parent, parts of units outside their parent, parent codes that do not exist. With buildings, it reports buildings in no community or split between several, and writes the buildings with the community and street code they lie in (the community holding most of the footprint).
 
 Areas are in square metres, computed in the layer CRS if it is projected, else in the UTM zone of the data; the report is written in that CRS.</source>
@@ -163,122 +158,117 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
 面积以平方米计，图层坐标系为投影坐标系时在其中计算，否则在数据所在的 UTM 带中计算；报告按该坐标系写出。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="73"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="62"/>
         <source>Administrative units</source>
         <translation>行政区划单元</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="75"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="64"/>
         <source>Polygons of all levels in one layer, with code, level and parent code fields.</source>
         <translation>所有层级在一个图层中的面，含代码、层级和父代码字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="77"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
         <source>Code field</source>
         <translation>代码字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="77"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
         <source>Field with the unit&apos;s code.</source>
         <translation>单元代码所在字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="77"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
         <source>Level field</source>
         <translation>层级字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="77"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
         <source>Field with the level: province, city, district, street, community or grid.</source>
         <translation>层级所在字段：province、city、district、street、community 或 grid。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="77"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
         <source>Parent code field</source>
         <translation>父代码字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="77"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
         <source>Field with the code of the parent unit.</source>
         <translation>父单元代码所在字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="89"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="78"/>
         <source>Building footprints</source>
         <translation>建筑轮廓</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="92"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="81"/>
         <source>Optional: buildings to place in communities (any CRS).</source>
         <translation>可选：要放入社区的建筑（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="94"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="83"/>
         <source>Building id field</source>
         <translation>建筑 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="96"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="85"/>
         <source>Field with unique building ids; default: the feature id.</source>
         <translation>建筑唯一 ID 所在字段；默认为要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="98"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="87"/>
         <source>Area tolerance (m²)</source>
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="100"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="89"/>
         <source>Gaps, overlaps and parts outside the parent smaller than this are ignored (digitising slivers).</source>
         <translation>小于此值的缝隙、重叠和超出父单元的部分将被忽略（数字化碎片）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="104"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="93"/>
         <source>Hierarchy report</source>
         <translation>层级检查报告</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="105"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="94"/>
         <source>One row per finding: kind, code, other code, level, area_m2 and the problem&apos;s polygon (gap, overlap, part outside, building).</source>
         <translation>每个问题一行：kind、code、other、level、area_m2 以及问题所在的面（缝隙、重叠、超出部分、建筑）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="108"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="97"/>
         <source>Buildings with community codes</source>
         <translation>带社区代码的建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="111"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="100"/>
         <source>Optional: the buildings with community_code, street_code and n_communities.</source>
         <translation>可选：带 community_code、street_code 和 n_communities 的建筑。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="113"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="102"/>
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="125"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="114"/>
         <source>The layer {layer} has no field {field} ({param}); its fields are: {fields}.</source>
         <translation>图层 {layer} 没有字段 {field}（{param}）；其字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="160"/>
-        <source>Canceled: no output was written.</source>
-        <translation>已取消：未写出任何输出。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="137"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="126"/>
         <source>The layer {layer}: feature {fid} has no geometry; fix or delete it.</source>
         <translation>图层 {layer}：要素 {fid} 没有几何；请修复或删除它。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="155"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="144"/>
         <source>The layer {layer} has no field {field}.</source>
         <translation>图层 {layer} 没有字段 {field}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="222"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="211"/>
         <source>{units} units and {buildings} buildings checked in {crs}: {n} findings ({kinds}).</source>
         <translation>已在 {crs} 中检查 {units} 个单元和 {buildings} 栋建筑：发现 {n} 个问题（{kinds}）。</translation>
     </message>
@@ -421,11 +411,6 @@ A request of more cells than the maximum is refused before anything is written: 
         <translation>正在以 CGCS2000（EPSG:4490）生成 {count} 个第 {level} 级网格单元。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="140"/>
-        <source>Canceled: no output was written.</source>
-        <translation>已取消：未写出任何输出。</translation>
-    </message>
-    <message>
         <location filename="../processing_algs/gridcells.py" line="148"/>
         <source>{count} cells written.</source>
         <translation>已写出 {count} 个网格单元。</translation>
@@ -562,11 +547,6 @@ Features that cannot be coded (no geometry, beyond 88 degrees latitude, empty he
         <translation>行政区划代码为空：无实体编码</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="252"/>
-        <source>Canceled: no output was written.</source>
-        <translation>已取消：未写出任何输出。</translation>
-    </message>
-    <message>
         <location filename="../processing_algs/gridcode.py" line="254"/>
         <source>{total} features in = {coded} coded + {failed} without a code (reason in {field}).</source>
         <translation>输入 {total} 个要素 = 已编码 {coded} 个 + 未编码 {failed} 个（原因见 {field}）。</translation>
@@ -598,12 +578,12 @@ Features that cannot be coded (no geometry, beyond 88 degrees latitude, empty he
 <context>
     <name>HeightLimitAlgorithm</name>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="50"/>
+        <location filename="../processing_algs/heightlimit.py" line="49"/>
         <source>Buildings over the height limit</source>
         <translation>超过限高的建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="53"/>
+        <location filename="../processing_algs/heightlimit.py" line="52"/>
         <source>Compares every building&apos;s height with the limit that applies to it: the strictest limit of the zones (LIMITS with LIMIT_FIELD) its footprint touches, or one value (LIMIT_VALUE), or a limit surface raster (LIMIT_RASTER, e.g. an airport obstacle limitation surface; its lowest value over the footprint). Limit rasters hold absolute elevations when a DEM is given (roof = lowest ground + height), else heights above ground.
 
 OUTPUT holds the buildings over the limit with limit_m and excess_m (metres too high). The log counts buildings over, within and not checked (no height, no limit).</source>
@@ -612,142 +592,137 @@ OUTPUT holds the buildings over the limit with limit_m and excess_m (metres too 
 OUTPUT 包含超过限高的建筑，带 limit_m 和 excess_m（超出的米数）。日志统计超限、未超限和未检查（无高度、无限高）的建筑数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="64"/>
+        <location filename="../processing_algs/heightlimit.py" line="63"/>
         <source>Buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="66"/>
+        <location filename="../processing_algs/heightlimit.py" line="65"/>
         <source>Building footprints (any CRS) with a height or floors field.</source>
         <translation>带有高度或层数字段的建筑轮廓（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="68"/>
+        <location filename="../processing_algs/heightlimit.py" line="67"/>
         <source>Height field (m)</source>
         <translation>高度字段（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="68"/>
+        <location filename="../processing_algs/heightlimit.py" line="67"/>
         <source>Building height above ground.</source>
         <translation>建筑地面以上高度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="68"/>
+        <location filename="../processing_algs/heightlimit.py" line="67"/>
         <source>Floors field</source>
         <translation>层数字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="68"/>
+        <location filename="../processing_algs/heightlimit.py" line="67"/>
         <source>Floors, used where the height is empty.</source>
         <translation>层数，在高度为空时使用。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="77"/>
+        <location filename="../processing_algs/heightlimit.py" line="76"/>
         <source>Floor height (m)</source>
         <translation>层高（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="79"/>
+        <location filename="../processing_algs/heightlimit.py" line="78"/>
         <source>Metres per floor when heights come from the floors field.</source>
         <translation>由层数字段计算高度时每层的米数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="81"/>
+        <location filename="../processing_algs/heightlimit.py" line="80"/>
         <source>Height limit zones</source>
         <translation>限高分区</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="83"/>
+        <location filename="../processing_algs/heightlimit.py" line="82"/>
         <source>Zones with their height limit in LIMIT_FIELD (any CRS).</source>
         <translation>LIMIT_FIELD 中带有限高值的分区（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="85"/>
+        <location filename="../processing_algs/heightlimit.py" line="84"/>
         <source>Limit field (m)</source>
         <translation>限高字段（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="88"/>
+        <location filename="../processing_algs/heightlimit.py" line="87"/>
         <source>The zone&apos;s height limit in metres.</source>
         <translation>分区的限高（米）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="90"/>
+        <location filename="../processing_algs/heightlimit.py" line="89"/>
         <source>Single limit (m)</source>
         <translation>统一限高（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="92"/>
+        <location filename="../processing_algs/heightlimit.py" line="91"/>
         <source>One height limit for every building (used without zones and raster).</source>
         <translation>适用于所有建筑的一个限高值（未给分区和栅格时使用）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="94"/>
+        <location filename="../processing_algs/heightlimit.py" line="93"/>
         <source>Limit surface raster</source>
         <translation>限高面栅格</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="95"/>
+        <location filename="../processing_algs/heightlimit.py" line="94"/>
         <source>A raster of limits, e.g. an airport obstacle limitation surface.</source>
         <translation>限高值栅格，例如机场净空限制面。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="97"/>
+        <location filename="../processing_algs/heightlimit.py" line="96"/>
         <source>DEM (limit raster as elevations)</source>
         <translation>DEM（限高栅格按高程理解）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="98"/>
+        <location filename="../processing_algs/heightlimit.py" line="97"/>
         <source>With a DEM the limit raster is read as absolute elevations and compared with roofs.</source>
         <translation>提供 DEM 时，限高栅格按绝对高程读取并与屋顶高程比较。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="104"/>
+        <location filename="../processing_algs/heightlimit.py" line="103"/>
         <source>Buildings over the limit</source>
         <translation>超过限高的建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="105"/>
+        <location filename="../processing_algs/heightlimit.py" line="104"/>
         <source>Buildings within the limit</source>
         <translation>未超过限高的建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="106"/>
+        <location filename="../processing_algs/heightlimit.py" line="105"/>
         <source>Buildings not checked</source>
         <translation>未检查的建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="115"/>
+        <location filename="../processing_algs/heightlimit.py" line="114"/>
         <source>Choose a height field or a floors field of the buildings.</source>
         <translation>请选择建筑的高度字段或层数字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="125"/>
+        <location filename="../processing_algs/heightlimit.py" line="124"/>
         <source>Give exactly one of LIMITS (zones with LIMIT_FIELD), LIMIT_VALUE or LIMIT_RASTER.</source>
         <translation>请只给出 LIMITS（带 LIMIT_FIELD 的分区）、LIMIT_VALUE 或 LIMIT_RASTER 中的一个。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="128"/>
+        <location filename="../processing_algs/heightlimit.py" line="127"/>
         <source>Choose the limit field (LIMIT_FIELD) of the zones layer {layer}.</source>
         <translation>请选择分区图层 {layer} 的限高字段（LIMIT_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="140"/>
+        <location filename="../processing_algs/heightlimit.py" line="139"/>
         <source>Zone feature {fid} has no limit or no geometry: ignored.</source>
         <translation>分区要素 {fid} 没有限高或几何：已忽略。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="168"/>
-        <source>Canceled: the output is incomplete and should be deleted.</source>
-        <translation>已取消：输出不完整，应删除。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/heightlimit.py" line="200"/>
+        <location filename="../processing_algs/heightlimit.py" line="199"/>
         <source>{n} buildings in = {o} over the limit + {w} within + {u} not checked (no height or no limit).</source>
         <translation>输入 {n} 栋建筑 = 超限 {o} + 未超限 {w} + 未检查 {u}（无高度或无限高）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="102"/>
+        <location filename="../processing_algs/heightlimit.py" line="101"/>
         <source>The buildings higher than their limit, with height_m, limit_m and excess_m.</source>
         <translation>超过限高的建筑，带 height_m、limit_m 和 excess_m。</translation>
     </message>
@@ -941,11 +916,6 @@ Every record is either linked or unmatched with its reason: records in = linked 
         <location filename="../processing_algs/joinhouseholds.py" line="157"/>
         <source>Choose the address field (ADDRESS_FIELD).</source>
         <translation>请选择地址字段（ADDRESS_FIELD）。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="170"/>
-        <source>Canceled: no output was written.</source>
-        <translation>已取消：未写出任何输出。</translation>
     </message>
     <message>
         <location filename="../processing_algs/joinhouseholds.py" line="172"/>
@@ -1234,27 +1204,22 @@ Every record is either linked or unmatched with its reason: records in = linked 
         <translation>图层 {layer} 没有坐标参考系：请设置后重新运行。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="108"/>
+        <location filename="../processing_algs/measure.py" line="107"/>
         <source>Measuring on the ellipsoid {ellipsoid}.</source>
         <translation>在椭球 {ellipsoid} 上量算。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="127"/>
+        <location filename="../processing_algs/measure.py" line="124"/>
         <source>The layer {layer} already has a field {field} that is not numeric: rename it and run again.</source>
         <translation>图层 {layer} 已有非数值字段 {field}：请重命名后重新运行。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="131"/>
+        <location filename="../processing_algs/measure.py" line="128"/>
         <source>The existing field {field} receives the new values.</source>
         <translation>已有字段 {field} 将写入新值。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="251"/>
-        <source>Canceled: the output is incomplete and should be deleted.</source>
-        <translation>已取消：输出不完整，应删除。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/measure.py" line="262"/>
+        <location filename="../processing_algs/measure.py" line="258"/>
         <source>{n} features in = {m} measured + {e} without geometry (empty measures).</source>
         <translation>输入 {n} 个要素 = 已量算 {m} + 没有几何 {e}（量算值为空）。</translation>
     </message>
@@ -1627,11 +1592,6 @@ Incidents without a facility within reach, or too far from the roads, get one ro
         <translation>路网图层 {layer} 没有要素：请提供道路线图层。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="241"/>
-        <source>Canceled by the user.</source>
-        <translation>已被用户取消。</translation>
-    </message>
-    <message>
         <location filename="../cim_twin_plugin/qgis_io/network.py" line="250"/>
         <source>no geometry</source>
         <translation>没有几何</translation>
@@ -1828,11 +1788,6 @@ Optional route lines (OUTPUT_LINES) are in the network layer&apos;s CRS.</source
         <translation>正在计算 {o} × {d} 个成本……</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="123"/>
-        <source>Canceled: the output is incomplete.</source>
-        <translation>已取消：输出不完整。</translation>
-    </message>
-    <message>
         <location filename="../processing_algs/odmatrix.py" line="164"/>
         <source>origin: {reason}</source>
         <translation>起点：{reason}</translation>
@@ -1954,11 +1909,6 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
         <translation>正在解析 {table} 的 {n} 条地址。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="144"/>
-        <source>Canceled: the output is incomplete.</source>
-        <translation>已取消：输出不完整。</translation>
-    </message>
-    <message>
         <location filename="../processing_algs/parseaddresses.py" line="165"/>
         <source>{total} records in = {ok} parsed completely + {partial} in part + {failed} not parsed (reason in the field reason).</source>
         <translation>输入 {total} 条记录 = 完整解析 {ok} 条 + 部分解析 {partial} 条 + 未解析 {failed} 条（原因见 reason 字段）。</translation>
@@ -1972,17 +1922,17 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
 <context>
     <name>QgisIO</name>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="67"/>
+        <location filename="../cim_twin_plugin/qgis_io/common.py" line="64"/>
         <source>Canceled by the user.</source>
         <translation>已被用户取消。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="73"/>
+        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="82"/>
         <source>feature has no geometry</source>
         <translation>要素没有几何</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/common.py" line="116"/>
+        <location filename="../cim_twin_plugin/qgis_io/common.py" line="122"/>
         <source>coordinates cannot be transformed to CGCS2000 longitude/latitude</source>
         <translation>坐标无法转换为 CGCS2000 经纬度</translation>
     </message>
@@ -1997,7 +1947,7 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
         <translation>栅格 {layer} 不是文件栅格：请另存为 GeoTIFF 后重新运行。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="80"/>
+        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="89"/>
         <source>coordinates cannot be transformed</source>
         <translation>坐标无法转换</translation>
     </message>
@@ -2276,11 +2226,6 @@ OUTPUT_LINES 每个设施每个分段一条多线；OUTPUT_POLYGONS 每个设施
         <translation>可达线路外扩 {m:g} 米缓冲区</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="171"/>
-        <source>Canceled: the output is incomplete.</source>
-        <translation>已取消：输出不完整。</translation>
-    </message>
-    <message>
         <location filename="../processing_algs/servicearea.py" line="175"/>
         <source>no road within the band from this facility</source>
         <translation>该设施在此分段内没有可达道路</translation>
@@ -2420,11 +2365,6 @@ Output lines are in the network layer&apos;s CRS. The graph is built once per la
         <location filename="../processing_algs/shortestpath.py" line="137"/>
         <source>end point: {reason}</source>
         <translation>终点：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/shortestpath.py" line="151"/>
-        <source>Canceled: the output is incomplete.</source>
-        <translation>已取消：输出不完整。</translation>
     </message>
     <message>
         <location filename="../processing_algs/shortestpath.py" line="153"/>
@@ -2736,11 +2676,6 @@ OUTPUT：1 可见，0 不可见，范围外为无数据；多个观察点时为�
         <location filename="../processing_algs/viewshed.py" line="284"/>
         <source>Computing the viewshed of {n} observers ({mode}).</source>
         <translation>正在计算 {n} 个观察点的可视域（{mode}）。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/viewshed.py" line="291"/>
-        <source>Canceled: no output was written.</source>
-        <translation>已取消：未写出任何输出。</translation>
     </message>
     <message>
         <location filename="../processing_algs/viewshed.py" line="298"/>

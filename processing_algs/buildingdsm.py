@@ -157,7 +157,7 @@ class BuildingDsmAlgorithm(BuildingParameters, CimTwinAlgorithm):
             feedback.pushInfo(grid.note)
         result, _ = self.burn(parameters, context, feedback, grid, 0.0, 90.0)
         if feedback.isCanceled():
-            raise QgsProcessingException(self.tr("Canceled: no output was written."))
+            raise qgis_io.canceled()
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         with qgis_io.core_errors():
             write_grid(output, grid.array, grid.geotransform, grid.crs_wkt, float("nan"))

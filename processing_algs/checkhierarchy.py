@@ -120,7 +120,7 @@ class CheckHierarchyAlgorithm(CimTwinAlgorithm):
         units = []
         for feature in admin.getFeatures():
             if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Canceled: no output was written."))
+                raise qgis_io.canceled()
             geometry = feature.geometry()
             if geometry.isNull() or geometry.isEmpty():
                 raise QgsProcessingException(self.tr(
@@ -146,7 +146,7 @@ class CheckHierarchyAlgorithm(CimTwinAlgorithm):
             to_b = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
             for feature in source.getFeatures():
                 if feedback.isCanceled():
-                    raise QgsProcessingException(self.tr("Canceled: no output was written."))
+                    raise qgis_io.canceled()
                 building_id = str(feature.attribute(id_index)) if id_index >= 0 else str(feature.id())
                 geometry = feature.geometry()
                 if not geometry.isNull():

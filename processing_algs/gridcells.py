@@ -137,7 +137,7 @@ class GridCellsAlgorithm(CimTwinAlgorithm):
             for cell in gridcode.cells_in_extent(*box, level, max_cells=max_cells):
                 if written % 1000 == 0:
                     if feedback.isCanceled():
-                        raise QgsProcessingException(self.tr("Canceled: no output was written."))
+                        raise qgis_io.canceled()
                     feedback.setProgress(100.0 * written / max(count, 1))
                 feature = QgsFeature(fields)
                 ring = [QgsPointXY(x, y) for x, y in gridcode.cell_polygon(cell.code)]

@@ -249,7 +249,7 @@ class GridCodeAlgorithm(CimTwinAlgorithm):
             done += len(batch.features)
             feedback.setProgress(100.0 * done / total)
         if feedback.isCanceled():
-            raise QgsProcessingException(self.tr("Canceled: no output was written."))
+            raise qgis_io.canceled()
 
         feedback.pushInfo(
             self.tr(

@@ -164,7 +164,7 @@ class HeightLimitAlgorithm(CimTwinAlgorithm):
         for i, feature in enumerate(source.getFeatures()):
             if i % 2000 == 0:
                 if feedback.isCanceled():
-                    raise QgsProcessingException(self.tr("Canceled: the output is incomplete and should be deleted."))
+                    raise qgis_io.canceled()
                 feedback.setProgress(100.0 * i / total)
             height = measure.building_height(
                 qgis_io.to_float(feature[height_field]) if height_field else None,

@@ -167,7 +167,7 @@ class JoinHouseholdsAlgorithm(CimTwinAlgorithm):
             feedback,
         )
         if feedback.isCanceled():
-            raise QgsProcessingException(self.tr("Canceled: no output was written."))
+            raise qgis_io.canceled()
         gazetteer = load_gazetteer(self.parameterAsFile(parameters, self.GAZETTEER, context), self.tr)
         feedback.pushInfo(self.tr("Joining {n} records of {table} to {b} buildings.").format(
             n=len(records.addresses), table=records.name, b=len(buildings)))

@@ -245,8 +245,7 @@ class MeasureAlgorithm(CimTwinAlgorithm):
                     done += len(features)
                     features, wkbs = [], []
                     if feedback.isCanceled():
-                        raise QgsProcessingException(
-                            self.tr("Canceled: the output is incomplete and should be deleted."))
+                        raise qgis_io.canceled()
                     feedback.setProgress(100.0 * done / total)
             if features:
                 flush(features, wkbs)

@@ -120,7 +120,7 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
         batch = []
         for i in range(n_o):
             if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Canceled: the output is incomplete."))
+                raise qgis_io.canceled()
             costs, lengths, nets = matrix.cost[i].tolist(), matrix.length[i].tolist(), matrix.network_length[i].tolist()
             for j in range(n_d):
                 c = costs[j]

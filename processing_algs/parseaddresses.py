@@ -141,7 +141,7 @@ class ParseAddressesAlgorithm(CimTwinAlgorithm):
         for i, address in enumerate(records.addresses):
             if i % 2000 == 0:
                 if feedback.isCanceled():
-                    raise QgsProcessingException(self.tr("Canceled: the output is incomplete."))
+                    raise qgis_io.canceled()
                 feedback.setProgress(10.0 + 90.0 * i / max(1, total))
             parsed = parser.parse(address)
             counts[parsed.status] += 1

@@ -168,7 +168,7 @@ class ServiceAreaAlgorithm(NetworkAlgorithm):
                     poly_batch.append(feature)
         for k, area in enumerate(areas):
             if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Canceled: the output is incomplete."))
+                raise qgis_io.canceled()
             feature = QgsFeature(fields)
             empty = len(area.link) == 0
             status = "empty" if empty else "ok"

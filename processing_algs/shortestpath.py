@@ -148,7 +148,7 @@ class ShortestPathAlgorithm(NetworkAlgorithm):
                 sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
                 batch = []
                 if feedback.isCanceled():
-                    raise QgsProcessingException(self.tr("Canceled: the output is incomplete."))
+                    raise qgis_io.canceled()
         sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
         feedback.pushInfo(self.tr("{n} pairs = {found} routes + {failed} without a route (reason in the "
                                   "field reason).").format(n=len(routes), found=found, failed=failed))

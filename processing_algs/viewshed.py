@@ -288,7 +288,7 @@ class ViewshedAlgorithm(BuildingParameters, CimTwinAlgorithm):
                               labels=burnt.labels if burnt is not None else None,
                               progress=qgis_io.FeedbackProgress(feedback, 20.0, 70.0))
         if feedback.isCanceled():
-            raise QgsProcessingException(self.tr("Canceled: no output was written."))
+            raise qgis_io.canceled()
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         with qgis_io.core_errors():
             write_grid(output, result.array, grid.geotransform, grid.crs_wkt, result.nodata)

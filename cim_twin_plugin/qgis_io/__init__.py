@@ -9,6 +9,7 @@ from .common import (  # noqa: F401 (re-exported: the bridge's common API)
     CGCS2000,
     FeedbackProgress,
     PointBatch,
+    canceled,
     cgcs2000_crs,
     core_errors,
     features_in_batches,

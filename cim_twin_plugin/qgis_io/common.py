@@ -54,9 +54,14 @@ def core_errors() -> Iterator[None]:
     try:
         yield
     except Canceled as exc:
-        raise QgsProcessingException(QCoreApplication.translate("QgisIO", "Canceled by the user.")) from exc
+        raise canceled() from exc
     except CimTwinError as exc:
         raise QgsProcessingException(str(exc)) from exc
+
+
+def canceled() -> QgsProcessingException:
+    """The error every algorithm raises when the user cancels (one message for one situation)."""
+    return QgsProcessingException(QCoreApplication.translate("QgisIO", "Canceled by the user."))
 
 
 def cgcs2000_crs() -> QgsCoordinateReferenceSystem:

@@ -23,7 +23,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core import network as core
-from .common import to_float
+from .common import canceled, to_float
 
 
 @dataclass
@@ -110,7 +110,7 @@ def read_network(
     for n, feature in enumerate(source.getFeatures(request)):
         if n % 2000 == 0:
             if feedback is not None and feedback.isCanceled():
-                raise QgsProcessingException(QCoreApplication.translate("NetworkIO", "Canceled by the user."))
+                raise canceled()
         fid = feature.id()
         geometry = feature.geometry()
         if geometry is None or geometry.isNull() or geometry.isEmpty():
@@ -238,7 +238,7 @@ def read_points(source, network_crs: QgsCoordinateReferenceSystem, context, feed
     fids, ids, xs, ys, reasons = [], [], [], [], []
     for feature in source.getFeatures(request):
         if feedback is not None and feedback.isCanceled():
-            raise QgsProcessingException(QCoreApplication.translate("NetworkIO", "Canceled by the user."))
+            raise canceled()
         fid = feature.id()
         fids.append(fid)
         value = feature.attribute(id_index) if id_index >= 0 else fid

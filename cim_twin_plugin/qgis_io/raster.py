@@ -14,7 +14,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.visibility import grid as core_grid
-from .common import core_errors, to_float
+from .common import canceled, core_errors, to_float
 
 
 def load_grid(layer: QgsRasterLayer, max_cells: int = core_grid.DEFAULT_MAX_CELLS, band: int = 1):
@@ -73,7 +73,7 @@ def read_features(source, crs: QgsCoordinateReferenceSystem, context, feedback=N
     for i, feature in enumerate(source.getFeatures(QgsFeatureRequest())):
         if feedback is not None and i % 2000 == 0:
             if feedback.isCanceled():
-                raise QgsProcessingException(QCoreApplication.translate("QgisIO", "Canceled by the user."))
+                raise canceled()
             feedback.setProgress(start + span * i / total)
         out.features.append(feature)
         geometry = feature.geometry()
