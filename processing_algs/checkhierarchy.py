@@ -23,7 +23,6 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core.hierarchy import AdminUnit, check_hierarchy
-from ..cim_twin_plugin.qgis_io import tables
 from .base import CimTwinAlgorithm
 
 
@@ -133,7 +132,7 @@ class CheckHierarchyAlgorithm(CimTwinAlgorithm):
                 return "" if value is None or (hasattr(value, "isNull") and value.isNull()) else str(value).strip()
 
             units.append(AdminUnit(text(self.CODE_FIELD), text(self.LEVEL_FIELD).lower(), text(self.PARENT_FIELD),
-                                   tables.to_shapely(geometry)))
+                                   qgis_io.to_shapely(geometry)))
         buildings = []
         source = self.parameterAsSource(parameters, self.BUILDINGS, context)
         building_features = []
@@ -151,7 +150,7 @@ class CheckHierarchyAlgorithm(CimTwinAlgorithm):
                 geometry = feature.geometry()
                 if not geometry.isNull():
                     geometry.transform(to_b)
-                buildings.append((building_id, tables.to_shapely(geometry)))
+                buildings.append((building_id, qgis_io.to_shapely(geometry)))
                 building_features.append(feature)
         tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
         with qgis_io.core_errors():
@@ -168,7 +167,7 @@ class CheckHierarchyAlgorithm(CimTwinAlgorithm):
         features = []
         for finding in report.findings:
             feature = QgsFeature(fields)
-            geometry = tables.from_shapely(finding.geometry)
+            geometry = qgis_io.from_shapely(finding.geometry)
             if not geometry.isNull():
                 polygons = [g for g in geometry.asGeometryCollection()
                             if g.type() == QgsWkbTypes.GeometryType.PolygonGeometry] \

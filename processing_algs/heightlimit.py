@@ -204,5 +204,5 @@ class HeightLimitAlgorithm(CimTwinAlgorithm):
     @staticmethod
     def _lowest(grid, geometry: QgsGeometry, transformer) -> float | None:
         """Lowest raster value under the footprint (core rule shared with measure), None if unknown."""
-        value = measure.lowest_under(raster.to_shapely(geometry), grid, transformer)
+        value = measure.lowest_under(qgis_io.to_shapely(geometry), grid, transformer)
         return None if value != value else value

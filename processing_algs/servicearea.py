@@ -183,9 +183,7 @@ class ServiceAreaAlgorithm(NetworkAlgorithm):
                 feature.setAttributes([f_ids[area.facility], band_shown[area.band], unit, area.length, status,
                                        reason, shape.area if shape is not None else None, method])
                 if shape is not None:
-                    geometry = bridge.shapely_geometry(shape)
-                    if network.crs_wkt != network.layer_crs_wkt:
-                        geometry = _to_layer(geometry, network)
+                    geometry = qgis_io.from_shapely(_to_layer(shape, network))
                     geometry.convertToMultiType()
                     feature.setGeometry(geometry)
                 poly_batch.append(feature)
@@ -227,11 +225,10 @@ class ServiceAreaAlgorithm(NetworkAlgorithm):
         return results
 
 
-def _to_layer(geometry: QgsGeometry, network) -> QgsGeometry:
-    """Polygon from the working CRS (UTM for geographic layers) to the layer CRS."""
-    from shapely import wkb
+def _to_layer(shape, network):
+    """A shapely polygon from the working CRS (UTM for geographic layers) to the layer CRS."""
+    if network.crs_wkt == network.layer_crs_wkt:
+        return shape
     from shapely.ops import transform
 
-    shape = wkb.loads(bytes(geometry.asWkb()))
-    shape = transform(lambda x, y: tuple(network.to_layer(np.column_stack([x, y])).T), shape)
-    return bridge.shapely_geometry(shape)
+    return transform(lambda x, y: tuple(network.to_layer(np.column_stack([x, y])).T), shape)

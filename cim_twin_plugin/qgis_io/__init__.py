@@ -13,8 +13,10 @@ from .common import (  # noqa: F401 (re-exported: the bridge's common API)
     cgcs2000_crs,
     core_errors,
     features_in_batches,
+    from_shapely,
     metric_crs,
     representative_point,
     to_float,
+    to_shapely,
     to_text,
 )

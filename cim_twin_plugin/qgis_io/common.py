@@ -166,3 +166,20 @@ def metric_crs(crs: QgsCoordinateReferenceSystem, extent) -> QgsCoordinateRefere
     lon = (extent.xMinimum() + extent.xMaximum()) / 2
     lat = (extent.yMinimum() + extent.yMaximum()) / 2
     return QgsCoordinateReferenceSystem(f"EPSG:{utm_epsg(lon, lat)}")
+
+
+def to_shapely(geometry: QgsGeometry):
+    """A QgsGeometry as a shapely geometry (2D), or None when null or empty."""
+    from shapely import wkb
+
+    if geometry is None or geometry.isNull() or geometry.isEmpty():
+        return None
+    return wkb.loads(bytes(geometry.asWkb()))
+
+
+def from_shapely(shape) -> QgsGeometry:
+    """A shapely geometry as a QgsGeometry (a null geometry for None or empty)."""
+    geometry = QgsGeometry()
+    if shape is not None and not shape.is_empty:
+        geometry.fromWkb(shape.wkb)
+    return geometry

@@ -23,7 +23,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core import network as core
-from .common import canceled, to_float
+from .common import canceled, to_float, to_shapely
 
 
 @dataclass
@@ -101,8 +101,6 @@ def read_network(
     forward = {str(v).strip() for v in forward_values}
     backward = {str(v).strip() for v in backward_values}
     both = {str(v).strip() for v in both_values}
-    from shapely import wkb
-
     coords, sizes, fids, dirs, speeds = [], [], [], [], []
     skipped: list[tuple[int, str]] = []
     notes: list[tuple[int, str]] = []
@@ -121,7 +119,7 @@ def read_network(
             continue
         if QgsWkbTypes.isCurvedType(geometry.wkbType()):
             geometry = QgsGeometry(geometry.constGet().segmentize())
-        shape = wkb.loads(bytes(geometry.asWkb()))
+        shape = to_shapely(geometry)
         parts = list(getattr(shape, "geoms", [shape]))
         if len(parts) > 1:
             multipart += 1
@@ -308,7 +306,3 @@ def multiline_geometry(coords: np.ndarray, offsets: np.ndarray) -> QgsGeometry:
     return geometry
 
 
-def shapely_geometry(shape) -> QgsGeometry:
-    geometry = QgsGeometry()
-    geometry.fromWkb(shape.wkb)
-    return geometry

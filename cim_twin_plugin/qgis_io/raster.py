@@ -14,7 +14,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.visibility import grid as core_grid
-from .common import canceled, core_errors, to_float
+from .common import canceled, core_errors, to_float, to_shapely
 
 
 def load_grid(layer: QgsRasterLayer, max_cells: int = core_grid.DEFAULT_MAX_CELLS, band: int = 1):
@@ -42,15 +42,6 @@ def transformer_to_grid(crs: QgsCoordinateReferenceSystem, grid):
     source = CRS.from_wkt(crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT2_2019))
     target = CRS.from_wkt(grid.crs_wkt)
     return None if source == target else Transformer.from_crs(source, target, always_xy=True)
-
-
-def to_shapely(geometry):
-    """A QgsGeometry as a shapely geometry (2D), or None."""
-    from shapely import wkb
-
-    if geometry is None or geometry.isNull() or geometry.isEmpty():
-        return None
-    return wkb.loads(bytes(geometry.asWkb()))
 
 
 @dataclass

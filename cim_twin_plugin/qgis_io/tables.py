@@ -180,24 +180,6 @@ def read_buildings(source, id_field: str, address_field: str, road_field: str, l
     return buildings, geometries
 
 
-def to_shapely(geometry: QgsGeometry):
-    """A QgsGeometry as a shapely geometry (None if empty)."""
-    from shapely import wkb
-
-    if geometry is None or geometry.isNull() or geometry.isEmpty():
-        return None
-    return wkb.loads(bytes(geometry.asWkb()))
-
-
-def from_shapely(geometry) -> QgsGeometry:
-    """A shapely geometry as QgsGeometry (null geometry for None/empty)."""
-    if geometry is None or geometry.is_empty:
-        return QgsGeometry()
-    out = QgsGeometry()
-    out.fromWkb(geometry.wkb)
-    return out
-
-
 #: field names of the parser, translated for messages
 def field_label(name: str) -> str:
     labels = {
