@@ -14,6 +14,7 @@ pytestmark = pytest.mark.qgis
 from qgis.core import (  # noqa: E402
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsGeometry,
     QgsPointXY,
     QgsProcessingContext,
     QgsProcessingException,
@@ -281,3 +282,24 @@ def test_graph_is_reused_between_runs(cimtwin, district, memory_layer):
     log = Log()
     run("cimtwin:shortestpath", dict(params, SNAP_TOLERANCE=0.3), log)
     assert "reused from the cache" not in log.text, "other settings build another graph"
+
+
+def test_service_area_on_a_geographic_layer_is_in_true_metres(cimtwin, memory_layer):
+    """Roads in EPSG:4326 near Shanghai: worked in UTM 51N, outputs back in degrees, lengths in metres."""
+    from pyproj import Geod
+
+    geod = Geod(ellps="WGS84")
+    roads = memory_layer("LineString", "EPSG:4326", [("id", "integer")],
+                         [("LINESTRING(121.5 31.2, 121.502 31.2)", [1])])
+    facility = points_layer(memory_layer, [(121.5, 31.2)], "EPSG:4326")
+    result = run("cimtwin:servicearea", {"NETWORK": roads, "FACILITIES": facility, "COSTS": "100",
+                                         "OUTPUT_LINES": "memory:", "OUTPUT_POLYGONS": "memory:"})
+    (line,) = result["OUTPUT_LINES"].getFeatures()
+    (polygon,) = result["OUTPUT_POLYGONS"].getFeatures()
+    assert line["length_m"] == pytest.approx(100.0, rel=1e-6)
+    end = line.geometry().boundingBox().xMaximum()
+    assert geod.inv(121.5, 31.2, end, 31.2)[2] == pytest.approx(100.0, rel=1e-3)
+    box = polygon.geometry().boundingBox()  # the reachable 100 m plus the 50 m buffer, in degrees
+    assert geod.inv(121.5, 31.2, box.xMaximum(), 31.2)[2] == pytest.approx(150.0, rel=0.02)
+    assert geod.inv(121.5, 31.2, 121.5, box.yMaximum())[2] == pytest.approx(50.0, rel=0.02)
+    assert polygon.geometry().contains(QgsGeometry.fromPointXY(QgsPointXY(121.5, 31.2)))
