@@ -122,8 +122,8 @@ def main() -> int:
         run(
             "cimtwin:shortestpath",
             "cimtwin:shortestpath",
-            lambda r: f"{route.name}: fastest route (driving, one-way streets respected) "
-            f"{first_row(route)['length_m']:.0f} m in {first_row(route)['time_s'] / 60:.1f} min",
+            lambda r: "{name}: fastest route (driving, one-way streets respected) {length_m:.0f} m in "
+            "{time_s:.0f} s".format(name=route.name, **first_row(route)),
             **network, COST=1, OUTPUT=route,
             START=f"{xmin + 0.15 * (xmax - xmin)},{ymin + 0.2 * (ymax - ymin)} [EPSG:{epsg}]",
             END=f"{xmin + 0.85 * (xmax - xmin)},{ymin + 0.8 * (ymax - ymin)} [EPSG:{epsg}]",
