@@ -41,6 +41,10 @@ from cim_twin.cim_twin_plugin.core.address.join import BuildingAddress, join_hou
 
 COLUMNS = (("hukou", "户籍地址", "registered_household_id"), ("civil_affairs", "户籍地址", "registered_household_id"),
            ("ledger", "实际居住地址", "household_id"), ("health", "现住址", "household_id"))
+# household keys (the join's shared_key step): the person's ID number, kept apart by address kind (a person's
+# registered and actual households differ for 人户分离), and the hukou 户号
+ID_COLUMNS = {"hukou": "身份证号", "civil_affairs": "公民身份号码", "ledger": "证件号码", "health": "身份证号"}
+KIND = {"registered_household_id": "registered", "household_id": "actual"}
 UNLINKABLE = ("addr_missing_room", "addr_nonexistent_road", "addr_nonexistent_number")
 
 
@@ -60,6 +64,7 @@ def main(argv=None) -> int:
     ap.add_argument("--district", type=Path, help="a generated sample district (default: generate one)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--households", type=int, default=5000)
+    ap.add_argument("--no-keys", action="store_true", help="join by address alone (no shared_key step)")
     args = ap.parse_args(argv)
     district = args.district
     if district is None:
@@ -72,17 +77,21 @@ def main(argv=None) -> int:
     noise = {(r["source"], int(r["row"])): (r["entity_id"], r["noise"])
              for r in csv.DictReader(open(truth / "source_rows.csv", encoding="utf-8"))}
 
-    addresses, expected, tags = [], [], []
+    addresses, expected, tags, keys = [], [], [], []
     for source, column, truth_col in COLUMNS:
         header, rows = read_rows(district / "sources" / f"{source}.csv")
         col = header.index(column)
+        id_col = header.index(ID_COLUMNS[source])
+        hh_col = header.index("户号") if "户号" in header else None
         for n, row in enumerate(rows, start=1):
             entity, tag = noise[(source, n)]
             addresses.append(row[col])
+            keys.append([f"{KIND[truth_col]}|{row[id_col]}" if row[id_col].strip() else ""]
+                        + ([f"户号|{row[hh_col]}"] if hh_col is not None else []))
             expected.append(persons[entity][truth_col] if entity in persons else "")
             tags.append(tag)
     buildings = load_buildings(district / "twin.gpkg")
-    result = join_households(addresses, buildings)
+    result = join_households(addresses, buildings, household_keys=None if args.no_keys else keys)
     assert result.total == len(addresses)
     by_id = {h.household_id: h for h in result.households}
 

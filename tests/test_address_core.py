@@ -273,6 +273,37 @@ def test_room_in_several_units_is_not_guessed():
     assert len(result.households) == 2
 
 
+def test_shared_household_key_links_only_what_the_address_confirms():
+    records = [
+        "浦东新区锦绣路1000弄12号1203室",  # 0 address link, key P1
+        "锦绣路1000弄12号",  # 1 no room, key p1 (lower case): same building -> shared_key
+        "浦东新区锦绣路1000弄13号",  # 2 no room, key P1, but another building: stays unmatched
+        "浦东新区锦绣路1000弄99号1203室",  # 3 number not found, key P1, same road/lane + room -> shared_key
+        "浦东新区锦绣路1000弄12号",  # 4 no room, key P2 names two households: stays unmatched
+        "浦东新区锦绣路1000弄12号801室",  # 5 key P2
+        "浦东新区锦绣路1000弄12号1501室",  # 6 key P2
+        "浦东新区锦绣路1000弄12号",  # 7 no room, key P3 only on unmatched records: nothing to follow
+        "浦东新区锦绣路1000弄12号",  # 8 no room, no key
+        "浦东新区锦秀路1000弄12号1203",  # 9 fuzzy road, key P1: linked by address, counted once
+        "浦东新区锦绣路1000弄12号5层",  # 10 no room, key P1, floor 5 differs from the household's 12
+    ]
+    keys = [["P1"], [" p1 "], ["P1"], ["P1"], ["P2"], ["P2"], ["P2"], ["P3"], [], ["P1"], ["P1"]]
+    plain = join_households(records, BUILDINGS)
+    result = join_households(records, BUILDINGS, household_keys=keys)
+    assert result.total == len(records)
+    links = {link.record: link for link in result.links}
+    reasons = {u.record: u.reason for u in result.unmatched}
+    assert {link.record for link in plain.links} == {0, 5, 6, 9}
+    assert links[1].method == "shared_key" and links[1].household_id == links[0].household_id
+    assert links[1].score == 0.85
+    assert links[3].method == "shared_key" and links[3].household_id == links[0].household_id
+    assert links[9].method == "fuzzy_road"
+    assert reasons == {2: "no_room", 4: "no_room", 7: "no_room", 8: "no_room",
+                       10: "no_room"}
+    households = {h.household_id: h for h in result.households}
+    assert households[links[0].household_id].records == 4  # 0, 1, 3 and 9
+
+
 def test_join_cancel():
     from cim_twin.cim_twin_plugin.core.errors import Canceled
 

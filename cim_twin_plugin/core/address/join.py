@@ -18,6 +18,17 @@ record is parsed and looked up in this order:
     length differs in one character and has that lane and number, and the room's
     floor fits the building (score 0.8).  Conservative on purpose: a wrong
     household is worse than none, so two candidate roads mean no match.
+``shared_key``
+    only with *household_keys* (户号, or the person's ID number when all
+    addresses are of one kind, e.g. all registered addresses): a record whose
+    address did not name its household on its own (no room, or a road or
+    number that no building has) takes the household that the records sharing
+    one of its keys were linked to by address, when they name exactly one
+    household and the record agrees with it: same building (unit and floor
+    too, if it gives them) when its building was found; otherwise the same
+    room and the same road or the same lane and number (score 0.85).  Keys
+    only confirm, they never override an address: two households among the
+    key's records, or a disagreeing address, leave the record unmatched.
 
 A record links to a household only when the room is known; the household is
 (building, unit, room).  A record without unit joins the household of the same
@@ -43,7 +54,9 @@ from .parser import AddressParser, ParsedAddress, _clean_number
 __all__ = ["BuildingAddress", "BuildingIndex", "Link", "Unmatched", "Household", "JoinResult", "join_households",
            "index_buildings"]
 
-SCORES = {"exact": 1.0, "normalised": 0.95, "inferred_district": 0.9, "fuzzy_road": 0.8}
+SCORES = {"exact": 1.0, "normalised": 0.95, "inferred_district": 0.9, "fuzzy_road": 0.8, "shared_key": 0.85}
+# reasons a shared household key may resolve (the address named a building but no room, or no building)
+_KEY_RESOLVES = {"no_room", "room_in_several_units", "number_not_found", "road_not_found", "ambiguous_road"}
 
 
 @dataclass
@@ -182,8 +195,14 @@ def join_households(
     buildings: Iterable[BuildingAddress],
     gazetteer: Gazetteer | None = None,
     progress: Progress | None = None,
+    household_keys: Sequence[Iterable[str]] | None = None,
 ) -> JoinResult:
-    """Link each address of *addresses* to a household of *buildings* (see the module docstring)."""
+    """Link each address of *addresses* to a household of *buildings* (see the module docstring).
+
+    *household_keys*, if given, holds per record the values that tie it to one
+    household (户号, an ID number); blanks are ignored, values are compared
+    after trimming and upper-casing (a lower-case x in an ID number matches).
+    """
     buildings = list(buildings)
     gazetteer = gazetteer if gazetteer is not None else Gazetteer.builtin()
     # the buildings' roads become gazetteer words (so a record without district finds its district)
@@ -287,8 +306,66 @@ def join_households(
             household = households[hkey] = Household(household_id, building_id, unit, floor, room)
         household.records += 1
         links.append(Link(i, household.household_id, building_id, method, score))
+    if household_keys is not None:
+        unmatched = _link_by_shared_keys(household_keys, links, unmatched, households, parsed_all, index)
     links.sort(key=lambda link: link.record)
     unmatched.sort(key=lambda u: u.record)
     if progress is not None:
         progress.set_progress(100.0)
     return JoinResult(links, unmatched, list(households.values()), index, parsed_all)
+
+
+def _key_values(keys: Iterable[str] | None) -> set[str]:
+    return {k for k in (str(v).strip().upper() for v in (keys or ()) if v is not None) if k}
+
+
+def _link_by_shared_keys(
+    household_keys: Sequence[Iterable[str]],
+    links: list[Link],
+    unmatched: list[Unmatched],
+    households: dict[tuple[str, str, str], Household],
+    parsed_all: list[ParsedAddress],
+    index: BuildingIndex,
+) -> list[Unmatched]:
+    """The ``shared_key`` step (module docstring); returns the records still unmatched."""
+    by_id = {h.household_id: h for h in households.values()}
+    building_key = {bid: key for key, entries in index.by_key.items() for bid, _ in entries}
+    # only links made by address vouch for a household: a key never chains through another key link
+    named: dict[str, set[str]] = defaultdict(set)
+    for link in links:
+        for value in _key_values(household_keys[link.record]):
+            named[value].add(link.household_id)
+    still = []
+    for u in unmatched:
+        candidates: set[str] = set()
+        if u.reason in _KEY_RESOLVES:
+            for value in _key_values(household_keys[u.record]):
+                candidates |= named.get(value, set())
+        household = by_id[next(iter(candidates))] if len(candidates) == 1 else None
+        if household is None or not _agrees(parsed_all[u.record], u, household, building_key):
+            still.append(u)
+            continue
+        household.records += 1
+        links.append(Link(u.record, household.household_id, household.building_id, "shared_key",
+                          SCORES["shared_key"]))
+    return still
+
+
+def _agrees(parsed: ParsedAddress, u: Unmatched, household: Household,
+            building_key: dict[str, tuple[str, str, str, str]]) -> bool:
+    """Whether a record's own address is consistent with the household its key names."""
+    unit, room = _clean_number(parsed.unit), _clean_number(parsed.room)
+    if unit and unit != household.unit:
+        return False
+    if u.building_id:  # the address found the building, not the room
+        if u.building_id != household.building_id or (room and room != household.room):
+            return False
+        floor = parsed.floor or room_floor(room)
+        return not floor or not household.floor or floor == household.floor
+    if not room or room != household.room:
+        return False
+    road, lane, number, building = _house_key(parsed)
+    key = building_key.get(household.building_id)
+    if key is None or building != key[3]:
+        return False
+    return (road == key[0] and lane == key[1]) or (lane == key[1] and number == key[2])
