@@ -144,12 +144,12 @@ Heights come from the height field, else floors x floor height. Buildings withou
 <context>
     <name>CheckHierarchyAlgorithm</name>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="48"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="47"/>
         <source>Check the administrative hierarchy</source>
         <translation>检查行政区划层级</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="51"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="50"/>
         <source>Checks that administrative units nest without gaps or overlaps (province &gt; city &gt; district &gt; street &gt; community &gt; grid): gaps in a parent not covered by its children, overlaps between units of one parent, parts of units outside their parent, parent codes that do not exist. With buildings, it reports buildings in no community or split between several, and writes the buildings with the community and street code they lie in (the community holding most of the footprint).
 
 Areas are in square metres, computed in the layer CRS if it is projected, else in the UTM zone of the data; the report is written in that CRS.</source>
@@ -158,117 +158,117 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
 面积以平方米计，图层坐标系为投影坐标系时在其中计算，否则在数据所在的 UTM 带中计算；报告按该坐标系写出。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="62"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="61"/>
         <source>Administrative units</source>
         <translation>行政区划单元</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="64"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="63"/>
         <source>Polygons of all levels in one layer, with code, level and parent code fields.</source>
         <translation>所有层级在一个图层中的面，含代码、层级和父代码字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="65"/>
         <source>Code field</source>
         <translation>代码字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="65"/>
         <source>Field with the unit&apos;s code.</source>
         <translation>单元代码所在字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="65"/>
         <source>Level field</source>
         <translation>层级字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="65"/>
         <source>Field with the level: province, city, district, street, community or grid.</source>
         <translation>层级所在字段：province、city、district、street、community 或 grid。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="65"/>
         <source>Parent code field</source>
         <translation>父代码字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="65"/>
         <source>Field with the code of the parent unit.</source>
         <translation>父单元代码所在字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="78"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="77"/>
         <source>Building footprints</source>
         <translation>建筑轮廓</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="81"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="80"/>
         <source>Optional: buildings to place in communities (any CRS).</source>
         <translation>可选：要放入社区的建筑（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="83"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="82"/>
         <source>Building id field</source>
         <translation>建筑 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="85"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="84"/>
         <source>Field with unique building ids; default: the feature id.</source>
         <translation>建筑唯一 ID 所在字段；默认为要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="87"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="86"/>
         <source>Area tolerance (m²)</source>
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="89"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="88"/>
         <source>Gaps, overlaps and parts outside the parent smaller than this are ignored (digitising slivers).</source>
         <translation>小于此值的缝隙、重叠和超出父单元的部分将被忽略（数字化碎片）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="93"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="92"/>
         <source>Hierarchy report</source>
         <translation>层级检查报告</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="94"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="93"/>
         <source>One row per finding: kind, code, other code, level, area_m2 and the problem&apos;s polygon (gap, overlap, part outside, building).</source>
         <translation>每个问题一行：kind、code、other、level、area_m2 以及问题所在的面（缝隙、重叠、超出部分、建筑）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="97"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="96"/>
         <source>Buildings with community codes</source>
         <translation>带社区代码的建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="100"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="99"/>
         <source>Optional: the buildings with community_code, street_code and n_communities.</source>
         <translation>可选：带 community_code、street_code 和 n_communities 的建筑。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="102"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="101"/>
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="114"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="113"/>
         <source>The layer {layer} has no field {field} ({param}); its fields are: {fields}.</source>
         <translation>图层 {layer} 没有字段 {field}（{param}）；其字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="126"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="125"/>
         <source>The layer {layer}: feature {fid} has no geometry; fix or delete it.</source>
         <translation>图层 {layer}：要素 {fid} 没有几何；请修复或删除它。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="144"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="143"/>
         <source>The layer {layer} has no field {field}.</source>
         <translation>图层 {layer} 没有字段 {field}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="211"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="210"/>
         <source>{units} units and {buildings} buildings checked in {crs}: {n} findings ({kinds}).</source>
         <translation>已在 {crs} 中检查 {units} 个单元和 {buildings} 栋建筑：发现 {n} 个问题（{kinds}）。</translation>
     </message>
@@ -730,232 +730,242 @@ OUTPUT 包含超过限高的建筑，带 limit_m 和 excess_m（超出的米数�
 <context>
     <name>JoinHouseholdsAlgorithm</name>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="58"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="59"/>
         <source>Join records to households</source>
         <translation>记录关联到户</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="61"/>
-        <source>Finds the household (户室: building, unit, room) of every record by its address and writes one household point inside its building footprint per distinct room, with the number of records.
-
-Links say how each record matched: exact, normalised (full-width digits, Chinese numerals, 号楼...), inferred_district (no district in the address; the road is known in one district) or fuzzy_road (one character of the road name differs, and only one road fits), with a score. Fuzzy matching is conservative: a wrong household is worse than none. Two footprints with one address are reported, never guessed between.
-
-Every record is either linked or unmatched with its reason: records in = linked + unmatched (stated in the log). Privacy: by default the outputs keep only a record key, not names, ID numbers or phones.</source>
-        <translation>按地址为每条记录找到其户室（楼栋、单元、室），并为每个不同的户室在其建筑轮廓内写出一个户点，附记录数。
-
-关联结果说明每条记录的匹配方式：exact（精确）、normalised（规范化后：全角数字、中文数字、号楼等）、inferred_district（地址中无区县，道路只属于一个区县）或 fuzzy_road（道路名有一个字不同且只有一条道路符合），并给出分数。模糊匹配是保守的：关联到错误的户比不关联更糟。两个轮廓共用一个地址时会报告，绝不猜测。
-
-每条记录要么被关联，要么以原因列入未匹配：输入记录数 = 已关联 + 未匹配（在日志中说明）。隐私：默认输出只保留记录键，不含姓名、身份证号或电话。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="75"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="77"/>
         <source>Records (table, layer or CSV file)</source>
         <translation>记录（表格、图层或 CSV 文件）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="77"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="79"/>
         <source>Government records with an address column; CSV files in GBK are read correctly when given by path.</source>
         <translation>含地址列的政务记录；以路径给出的 GBK 编码 CSV 文件也能正确读取。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="80"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="82"/>
         <source>Address field</source>
         <translation>地址字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="82"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="84"/>
         <source>The column with the address text, e.g. 户籍地址 or 现住址.</source>
         <translation>地址文本所在的列，例如 户籍地址 或 现住址。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="84"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="86"/>
         <source>Record key field</source>
         <translation>记录键字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="86"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="88"/>
         <source>Optional column that identifies a record (e.g. 档案编号); default: the feature id or row number.</source>
         <translation>可选的记录标识列（例如 档案编号）；默认为要素 ID 或行号。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="89"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="101"/>
         <source>Building footprints</source>
         <translation>建筑轮廓</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="91"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="103"/>
         <source>Polygons of the buildings with their address (one field or road/lane/number fields), in any CRS; households are written in this CRS.</source>
         <translation>带地址的建筑面（一个地址字段，或道路/弄/号字段），任意坐标系；户点按此坐标系写出。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="94"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="106"/>
         <source>Building id field</source>
         <translation>建筑 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="96"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="108"/>
         <source>Field with unique building ids (e.g. building_id); default: the feature id.</source>
         <translation>建筑唯一 ID 所在字段（例如 building_id）；默认为要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="98"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="110"/>
         <source>Building address field</source>
         <translation>建筑地址字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="100"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="112"/>
         <source>Field with the building's full address (上海市浦东新区锦绣路1000弄12号). Or give the road and number fields instead.</source>
         <translation>建筑完整地址所在字段（上海市浦东新区锦绣路1000弄12号）。也可改为给出道路和门牌号字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="103"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="115"/>
         <source>Building road field</source>
         <translation>建筑道路字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="103"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="115"/>
         <source>Field with the road name (锦绣路).</source>
         <translation>道路名称所在字段（锦绣路）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="103"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="115"/>
         <source>Building lane field</source>
         <translation>建筑弄号字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="103"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="115"/>
         <source>Field with the lane number (弄), if any.</source>
         <translation>弄号所在字段（如有）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="103"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="115"/>
         <source>Building number field</source>
         <translation>建筑门牌号字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="103"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="115"/>
         <source>Field with the house number (号).</source>
         <translation>门牌号（号）所在字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="103"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="115"/>
         <source>Building floors field</source>
         <translation>建筑层数字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="103"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="115"/>
         <source>Field with the number of floors; fuzzy matches must fit in the building.</source>
         <translation>建筑层数所在字段；模糊匹配的户室必须在建筑层数之内。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="115"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="127"/>
         <source>Gazetteer additions (CSV)</source>
         <translation>地名词典补充（CSV）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="117"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="129"/>
         <source>Optional CSV with the columns level, name, code, parent (streets, communities, roads, POIs); the buildings&apos; roads are added automatically.</source>
         <translation>可选的 CSV，列为 level、name、code、parent（街道、社区、道路、POI）；建筑的道路会自动加入。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="121"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="133"/>
         <source>Keep all input fields in the links</source>
         <translation>在关联结果中保留全部输入字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="123"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="135"/>
         <source>Off by default (privacy): names, ID numbers and phones are not copied. Turn on only if you are allowed to keep them in the output.</source>
         <translation>默认关闭（隐私）：不复制姓名、身份证号和电话。只有在允许输出这些信息时才打开。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="145"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="157"/>
         <source>Households</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="127"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="139"/>
         <source>One point per household inside its building footprint: household_id, building_id, unit, floor (given, or from the room number), room, room_key, records.</source>
         <translation>每户一个点，位于其建筑轮廓内：household_id、building_id、unit、floor（给出的楼层，或由室号推出）、room、room_key、records。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="127"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="139"/>
         <source>Record links</source>
         <translation>记录关联</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="127"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="139"/>
         <source>One row per linked record: record key, household_id, building_id, method, score.</source>
         <translation>每条已关联记录一行：记录键、household_id、building_id、method、score。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="127"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="139"/>
         <source>Unmatched records</source>
         <translation>未匹配记录</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="127"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="139"/>
         <source>One row per record without household: record key, address, reason, reason_code and the building when it was found.</source>
         <translation>每条未找到户的记录一行：记录键、地址、reason、reason_code，以及已找到的建筑。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="142"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="154"/>
         <source>Records in</source>
         <translation>输入记录数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="143"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="155"/>
         <source>Records linked</source>
         <translation>已关联记录数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="144"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="156"/>
         <source>Records unmatched</source>
         <translation>未匹配记录数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="157"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="170"/>
         <source>Choose the address field (ADDRESS_FIELD).</source>
         <translation>请选择地址字段（ADDRESS_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="172"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="186"/>
         <source>Joining {n} records of {table} to {b} buildings.</source>
         <translation>正在将 {table} 的 {n} 条记录关联到 {b} 栋建筑。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="180"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="195"/>
         <source>Buildings {ids} share the address {address}: records at this address are left unmatched (reason duplicate_building_address); give the buildings distinct addresses.</source>
         <translation>建筑 {ids} 共用地址 {address}：该地址的记录保持未匹配（原因 duplicate_building_address）；请为这些建筑设置不同的地址。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="186"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="201"/>
         <source>{n} buildings have no usable address and cannot receive households: {ids}</source>
         <translation>{n} 栋建筑没有可用地址，无法容纳户：{ids}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="259"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="274"/>
         <source>Internal error: records were lost in the join.</source>
         <translation>内部错误：关联过程中丢失了记录。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="260"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="275"/>
         <source>{n} records in = {linked} linked + {unmatched} unmatched.</source>
         <translation>输入 {n} 条记录 = 已关联 {linked} 条 + 未匹配 {unmatched} 条。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="263"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="278"/>
         <source>Links by method: {methods}.</source>
         <translation>按匹配方式统计的关联：{methods}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="267"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="282"/>
         <source>Unmatched by reason: {reasons}.</source>
         <translation>按原因统计的未匹配：{reasons}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="269"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="284"/>
         <source>{n} households written (CRS {crs}).</source>
         <translation>已写出 {n} 个户（坐标系 {crs}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/joinhouseholds.py" line="91"/>
+        <source>Household key fields</source>
+        <translation>户键字段</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/joinhouseholds.py" line="93"/>
+        <source>Optional columns whose equal values tie records to one household: 户号, or the ID number when all addresses are of one kind (all registered or all current addresses). A record whose address names the building but not the room, or a road or number no building has, then takes the household its key's other records were linked to by address (method shared_key), only if they name one household and its own address agrees with it. The values are used for matching only and are not written to any output or to the log.</source>
+        <translation>可选，值相同即表示属于同一户的列：户号，或在所有地址属同一类（均为户籍地址或均为现住址）时使用身份证号。若某条记录的地址只指明了楼栋而没有室号，或其道路、门牌在建筑中不存在，则取同键其他记录按地址关联到的户（方式 shared_key），前提是这些记录只指向一个户且该记录自身的地址与之相符。这些值仅用于匹配，不会写入任何输出或日志。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/joinhouseholds.py" line="62"/>
+        <source>Finds the household (户室: building, unit, room) of every record by its address and writes one household point inside its building footprint per distinct room, with the number of records.
+
+Links say how each record matched: exact, normalised (full-width digits, Chinese numerals, 号楼...), inferred_district (no district in the address; the road is known in one district), fuzzy_road (one character of the road name differs, and only one road fits) or shared_key (the address lacks the room; records with the same 户号 or ID number name the household), with a score. Fuzzy matching is conservative: a wrong household is worse than none. Two footprints with one address are reported, never guessed between.
+
+Every record is either linked or unmatched with its reason: records in = linked + unmatched (stated in the log). Privacy: by default the outputs keep only a record key, not names, ID numbers or phones.</source>
+        <translation>按地址为每条记录找到其户室（楼栋、单元、室），并为每个不同的户室在其建筑轮廓内写出一个户点，附记录数。
+
+关联结果说明每条记录的匹配方式：exact（精确）、normalised（规范化后：全角数字、中文数字、号楼等）、inferred_district（地址中无区县，道路只属于一个区县）、fuzzy_road（道路名有一个字不同且只有一条道路符合）或 shared_key（地址缺少室号；户号或身份证号相同的记录指明了该户），并给出分数。模糊匹配是保守的：关联到错误的户比不关联更糟。两个轮廓共用一个地址时会报告，绝不猜测。
+
+每条记录要么被关联，要么以原因列入未匹配：输入记录数 = 已关联 + 未匹配（在日志中说明）。隐私：默认输出只保留记录键，不含姓名、身份证号或电话。</translation>
     </message>
 </context>
 <context>
@@ -1592,102 +1602,102 @@ Incidents without a facility within reach, or too far from the roads, get one ro
         <translation>路网图层 {layer} 没有要素：请提供道路线图层。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="250"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="248"/>
         <source>no geometry</source>
         <translation>没有几何</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="120"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="118"/>
         <source>not a line</source>
         <translation>不是线</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="139"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="137"/>
         <source>direction value &apos;{value}&apos; is none of the given values: default direction used</source>
         <translation>方向值 '{value}' 不属于给定的任何取值：使用默认方向</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="149"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="147"/>
         <source>empty line part</source>
         <translation>空的线部件</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="157"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="155"/>
         <source>The network layer {layer} has no line with a geometry: there is no network to use.</source>
         <translation>路网图层 {layer} 中没有带几何的线：没有可用的路网。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="175"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="173"/>
         <source>The network layer {layer} cannot be used: {detail}.</source>
         <translation>路网图层 {layer} 无法使用：{detail}。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="189"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="187"/>
         <source>zero length (fewer than two distinct vertices)</source>
         <translation>长度为零（不同的顶点少于两个）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="191"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="189"/>
         <source>shorter than the snapping tolerance</source>
         <translation>短于捕捉容差</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="193"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="191"/>
         <source>speed is empty, not a number or not above 0: default speed {speed} km/h used</source>
         <translation>速度为空、不是数值或不大于 0：使用默认速度 {speed} km/h</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="197"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="195"/>
         <source>starts and ends at the same node (a loop): kept</source>
         <translation>起点和终点为同一节点（环路）：已保留</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="206"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="204"/>
         <source>{layer}, feature {fid}: {reason}</source>
         <translation>{layer}，要素 {fid}：{reason}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="213"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="211"/>
         <source>... and {n} more features of {layer}.</source>
         <translation>……以及 {layer} 中另外 {n} 个要素。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="232"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="230"/>
         <source>The point layer {layer} has no features.</source>
         <translation>点图层 {layer} 没有要素。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="252"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="250"/>
         <source>several points in one feature: give one point each</source>
         <translation>一个要素中有多个点：请每个要素只给一个点</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="260"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="258"/>
         <source>cannot be transformed to the network&apos;s CRS</source>
         <translation>无法转换到路网的坐标系</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="272"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="270"/>
         <source>nearest road is {d:.1f} m away, beyond the maximum snapping distance of {max:g} m</source>
         <translation>最近的道路距离 {d:.1f} 米，超过最大捕捉距离 {max:g} 米</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="275"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="273"/>
         <source>not a valid point</source>
         <translation>不是有效的点</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="282"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="280"/>
         <source>origin and destination are the same point</source>
         <translation>起点和终点是同一点</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="283"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="281"/>
         <source>no route: the two points lie on parts of the network that are not connected (or one-way streets forbid it)</source>
         <translation>无路径：两个点位于路网中互不连通的部分（或单行道不允许通行）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="286"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="284"/>
         <source>no facility within the maximum cost</source>
         <translation>最大成本内没有设施</translation>
     </message>
@@ -1927,7 +1937,7 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
         <translation>已被用户取消。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="82"/>
+        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="73"/>
         <source>feature has no geometry</source>
         <translation>要素没有几何</translation>
     </message>
@@ -1947,7 +1957,7 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
         <translation>栅格 {layer} 不是文件栅格：请另存为 GeoTIFF 后重新运行。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="89"/>
+        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="80"/>
         <source>coordinates cannot be transformed</source>
         <translation>坐标无法转换</translation>
     </message>
@@ -1955,117 +1965,117 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
 <context>
     <name>QgisIOTables</name>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="64"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="82"/>
         <source>The input table could not be read: give a layer or a CSV file.</source>
         <translation>无法读取输入表格：请给出图层或 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="108"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="64"/>
         <source>The table {table} has no field {field}; its fields are: {fields}.</source>
         <translation>表格 {table} 没有字段 {field}；其字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="135"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="146"/>
         <source>The buildings layer {layer} has no field {field}; its fields are: {fields}.</source>
         <translation>建筑图层 {layer} 没有字段 {field}；其字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="142"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="153"/>
         <source>The buildings layer {layer} needs address fields: choose its address field, or its road and number fields (and lane, if any).</source>
         <translation>建筑图层 {layer} 需要地址字段：请选择其地址字段，或其道路和门牌号字段（如有弄号也请选择）。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="163"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="174"/>
         <source>The buildings layer {layer}: feature {fid} has an empty or repeated id &apos;{id}&apos; in {field}; choose a field with unique ids.</source>
         <translation>建筑图层 {layer}：要素 {fid} 在 {field} 中的 ID“{id}”为空或重复；请选择具有唯一 ID 的字段。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="204"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="197"/>
         <source>road or POI</source>
         <translation>道路或 POI</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="205"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="198"/>
         <source>house number</source>
         <translation>门牌号</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="206"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="199"/>
         <source>room</source>
         <translation>室号</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="217"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="210"/>
         <source>missing: {parts}</source>
         <translation>缺少：{parts}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="220"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="213"/>
         <source>the address is empty</source>
         <translation>地址为空</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="221"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="214"/>
         <source>longer than {n} characters: not an address (check the column)</source>
         <translation>超过 {n} 个字符：不是地址（请检查所选列）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="223"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="216"/>
         <source>no Chinese characters: English or pinyin addresses are not parsed</source>
         <translation>没有中文字符：不解析英文或拼音地址</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="225"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="218"/>
         <source>numbers only: no road, POI or division name</source>
         <translation>只有数字：没有道路、POI 或行政区划名称</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="226"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="219"/>
         <source>no place name or house number found</source>
         <translation>未找到地名或门牌号</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="236"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="229"/>
         <source>address not understood: {detail}</source>
         <translation>无法理解的地址：{detail}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="237"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="230"/>
         <source>no road or POI in the address</source>
         <translation>地址中没有道路或 POI</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="238"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="231"/>
         <source>the address is in another district ({detail}) than the buildings</source>
         <translation>该地址位于与建筑不同的区县（{detail}）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="240"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="233"/>
         <source>the road {detail} is not among the buildings&apos; roads</source>
         <translation>道路 {detail} 不在建筑的道路中</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="242"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="235"/>
         <source>the road is unknown and close to several roads ({detail}): not guessed</source>
         <translation>道路未知，且与多条道路相近（{detail}）：不猜测</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="244"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="237"/>
         <source>no building has this road, lane and number ({detail})</source>
         <translation>没有建筑具有该道路、弄号和门牌号（{detail}）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="246"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="239"/>
         <source>several buildings have this address ({detail}): not guessed</source>
         <translation>多栋建筑具有此地址（{detail}）：不猜测</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="248"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="241"/>
         <source>no room number: the building is {detail}, the household is unknown</source>
         <translation>没有室号：建筑为 {detail}，户未知</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="250"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="243"/>
         <source>the room exists in several units of {detail}: give the unit</source>
         <translation>该室号存在于 {detail} 的多个单元中：请给出单元</translation>
     </message>
@@ -2231,12 +2241,12 @@ OUTPUT_LINES 每个设施每个分段一条多线；OUTPUT_POLYGONS 每个设施
         <translation>该设施在此分段内没有可达道路</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="220"/>
+        <location filename="../processing_algs/servicearea.py" line="218"/>
         <source>{n} facilities = {ok} with service areas + {bad} not attached (reason in the field reason); {areas} areas for bands {bands} {unit}.</source>
         <translation>{n} 个设施 = {ok} 个有服务区 + {bad} 个未连接到路网（原因见 reason 字段）；分段 {bands} {unit} 共 {areas} 个服务区。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="225"/>
+        <location filename="../processing_algs/servicearea.py" line="223"/>
         <source>Travel time at {speed} when walking; road speeds when driving.</source>
         <translation>步行时出行时间按 {speed} 计算；驾车时按道路速度计算。</translation>
     </message>

@@ -37,6 +37,7 @@ class JoinHouseholdsAlgorithm(CimTwinAlgorithm):
     INPUT = "INPUT"
     ADDRESS_FIELD = "ADDRESS_FIELD"
     KEY_FIELD = "KEY_FIELD"
+    HOUSEHOLD_KEY_FIELDS = "HOUSEHOLD_KEY_FIELDS"
     BUILDINGS = "BUILDINGS"
     BUILDING_ID_FIELD = "BUILDING_ID_FIELD"
     BUILDING_ADDRESS_FIELD = "BUILDING_ADDRESS_FIELD"
@@ -62,10 +63,11 @@ class JoinHouseholdsAlgorithm(CimTwinAlgorithm):
             "Finds the household (户室: building, unit, room) of every record by its address and writes one "
             "household point inside its building footprint per distinct room, with the number of records.\n\n"
             "Links say how each record matched: exact, normalised (full-width digits, Chinese numerals, "
-            "号楼...), inferred_district (no district in the address; the road is known in one district) or "
-            "fuzzy_road (one character of the road name differs, and only one road fits), with a score. Fuzzy "
-            "matching is conservative: a wrong household is worse than none. Two footprints with one address "
-            "are reported, never guessed between.\n\n"
+            "号楼...), inferred_district (no district in the address; the road is known in one district), "
+            "fuzzy_road (one character of the road name differs, and only one road fits) or shared_key (the "
+            "address lacks the room; records with the same 户号 or ID number name the household), with a score. "
+            "Fuzzy matching is conservative: a wrong household is worse than none. Two footprints with one "
+            "address are reported, never guessed between.\n\n"
             "Every record is either linked or unmatched with its reason: records in = linked + unmatched "
             "(stated in the log). Privacy: by default the outputs keep only a record key, not names, ID "
             "numbers or phones."
@@ -85,6 +87,16 @@ class JoinHouseholdsAlgorithm(CimTwinAlgorithm):
                                             parentLayerParameterName=self.INPUT, optional=True)
         param.setHelp(self.tr("Optional column that identifies a record (e.g. 档案编号); default: the feature id "
                               "or row number."))
+        self.addParameter(param)
+        param = QgsProcessingParameterField(self.HOUSEHOLD_KEY_FIELDS, self.tr("Household key fields"),
+                                            parentLayerParameterName=self.INPUT, allowMultiple=True, optional=True)
+        param.setHelp(self.tr(
+            "Optional columns whose equal values tie records to one household: 户号, or the ID number when all "
+            "addresses are of one kind (all registered or all current addresses). A record whose address names "
+            "the building but not the room, or a road or number no building has, then takes the household its "
+            "key's other records were linked to by address (method shared_key), only if they name one "
+            "household and its own address agrees with it. The values are used for matching only and are not "
+            "written to any output or to the log."))
         self.addParameter(param)
         param = QgsProcessingParameterFeatureSource(
             self.BUILDINGS, self.tr("Building footprints"), [QgsProcessing.SourceType.TypeVectorPolygon])
@@ -149,13 +161,15 @@ class JoinHouseholdsAlgorithm(CimTwinAlgorithm):
         source = None if tables.is_csv_path(value) else self.parameterAsSource(parameters, self.INPUT, context)
         address_field = self.parameterAsString(parameters, self.ADDRESS_FIELD, context)
         key_field = self.parameterAsString(parameters, self.KEY_FIELD, context)
+        household_key_fields = self.parameterAsFields(parameters, self.HOUSEHOLD_KEY_FIELDS, context)
         keep = self.parameterAsBool(parameters, self.KEEP_FIELDS, context)
         buildings_source = self.parameterAsSource(parameters, self.BUILDINGS, context)
         if buildings_source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.BUILDINGS))
         if not address_field:
             raise QgsProcessingException(self.tr("Choose the address field (ADDRESS_FIELD)."))
-        records = tables.read_records(value, source, address_field, key_field, keep, feedback)
+        records = tables.read_records(value, source, address_field, key_field, keep, feedback,
+                                      household_key_fields)
         buildings, geometries = tables.read_buildings(
             buildings_source,
             self.parameterAsString(parameters, self.BUILDING_ID_FIELD, context),
@@ -173,7 +187,8 @@ class JoinHouseholdsAlgorithm(CimTwinAlgorithm):
             n=len(records.addresses), table=records.name, b=len(buildings)))
         with qgis_io.core_errors():
             result = join_households(records.addresses, buildings, gazetteer,
-                                     qgis_io.FeedbackProgress(feedback, 10.0, 80.0))
+                                     qgis_io.FeedbackProgress(feedback, 10.0, 80.0),
+                                     records.household_keys if household_key_fields else None)
 
         index = result.index
         for key, ids in sorted(index.duplicates.items()):

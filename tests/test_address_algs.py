@@ -179,12 +179,14 @@ def district(tmp_path_factory):
     return out
 
 
-def test_sample_district_hukou_join_against_truth(cimtwin, district):
+@pytest.mark.parametrize("household_keys", [[], ["户号"]])
+def test_sample_district_hukou_join_against_truth(cimtwin, district, household_keys):
     """GBK hukou.csv by path: conservation, and every link is the true registered household."""
     buildings = QgsVectorLayer(f"{district / 'twin.gpkg'}|layername=buildings", "b", "ogr")
     result = run("joinhouseholds", {
         "INPUT": str(district / "sources" / "hukou.csv"), "ADDRESS_FIELD": "户籍地址", "BUILDINGS": buildings,
         "BUILDING_ID_FIELD": "building_id", "BUILDING_ADDRESS_FIELD": "address", "FLOORS_FIELD": "floors",
+        "HOUSEHOLD_KEY_FIELDS": household_keys,
         "OUTPUT_HOUSEHOLDS": "memory:", "OUTPUT_LINKS": "memory:", "OUTPUT_UNMATCHED": "memory:"})
     with open(district / "truth" / "source_rows.csv", encoding="utf-8") as fh:
         entity = {int(r["row"]): r["entity_id"] for r in csv.DictReader(fh) if r["source"] == "hukou"}
@@ -199,6 +201,37 @@ def test_sample_district_hukou_join_against_truth(cimtwin, district):
                   for link in links)
     assert correct == len(links)
     assert len(links) >= 0.95 * len(entity)
+    shared = sum(link["method"] == "shared_key" for link in links)
+    unmatched_reasons = {u["reason_code"] for u in result["OUTPUT_UNMATCHED"].getFeatures()}
+    if household_keys:  # the 户号 places hukou rows without room in the household of their co-registered
+        assert shared > 0
+    else:
+        assert shared == 0 and "no_room" in unmatched_reasons
+
+
+def test_joinhouseholds_household_key_fields(cimtwin, records, buildings, memory_layer):
+    """The ID number ties a room-less record to the person's household; it reaches no output."""
+    extra = memory_layer("NoGeometry", "EPSG:4550", [("key", "string"), ("name", "string"), ("idno", "string"),
+                                                     ("addr", "string(20000)")],
+                         [(None, list(r)) for r in RECORDS]
+                         + [(None, ["r10", "张三", "310115198006229084", "锦绣路1000弄12号"]),
+                            (None, ["r11", "张三", "310115198006229084", "锦绣路1000弄13号"]),
+                            (None, ["r12", "无名", "", "锦绣路1000弄12号"])], name="records")
+    params = {"INPUT": extra, "ADDRESS_FIELD": "addr", "KEY_FIELD": "key", "BUILDINGS": buildings,
+              "BUILDING_ID_FIELD": "building_id", "BUILDING_ADDRESS_FIELD": "address",
+              "OUTPUT_HOUSEHOLDS": "memory:", "OUTPUT_LINKS": "memory:", "OUTPUT_UNMATCHED": "memory:"}
+    plain = run("joinhouseholds", params)
+    keyed = run("joinhouseholds", dict(params, HOUSEHOLD_KEY_FIELDS=["idno"]))
+    assert keyed["LINKED"] == plain["LINKED"] + 1 and keyed["RECORDS"] == keyed["LINKED"] + keyed["UNMATCHED"]
+    links = {r["record"]: r for r in rows(keyed["OUTPUT_LINKS"])}
+    assert links["r10"]["method"] == "shared_key" and links["r10"]["household_id"] == links["r1"]["household_id"]
+    unmatched = {r["record"]: r["reason_code"] for r in rows(keyed["OUTPUT_UNMATCHED"])}
+    assert unmatched["r11"] == "no_room", "another building than the key's household: not linked"
+    assert unmatched["r12"] == "no_room"
+    for layer in (keyed["OUTPUT_LINKS"], keyed["OUTPUT_UNMATCHED"], keyed["OUTPUT_HOUSEHOLDS"]):
+        assert not any("310115198006229084" in str(v) for r in rows(layer) for v in r.values())
+    with pytest.raises(QgsProcessingException, match="nosuch"):
+        run("joinhouseholds", dict(params, INPUT=extra, HOUSEHOLD_KEY_FIELDS=["nosuch"]))
 
 
 def test_checkhierarchy_on_the_sample_district(cimtwin, district):

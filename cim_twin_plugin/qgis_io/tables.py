@@ -40,6 +40,8 @@ class Records:
     name: str
     keys: list[str] = field(default_factory=list)
     addresses: list[str | None] = field(default_factory=list)
+    household_keys: list[list[str]] = field(default_factory=list)
+    """per record, the values of the household key fields tagged with the field (户号|100584384)"""
     fields: QgsFields = field(default_factory=QgsFields)
     """the input fields kept in outputs (empty unless asked for)"""
     attributes: list[list] = field(default_factory=list)
@@ -56,24 +58,35 @@ def _value(value) -> str | None:
     return str(value)
 
 
-def read_records(value, source, address_field: str, key_field: str, keep: bool, feedback=None) -> Records:
+def _missing_field(table: str, names: list[str], wanted) -> None:
+    for name in wanted:
+        if name and name not in names:
+            raise QgsProcessingException(
+                QCoreApplication.translate(
+                    "QgisIOTables", "The table {table} has no field {field}; its fields are: {fields}.").format(
+                    table=table, field=name, fields=", ".join(names))
+            )
+
+
+def _household_keys(names: list[str], values: list) -> list[str]:
+    return [f"{name}|{value}" for name, value in zip(names, values) if value is not None and str(value).strip()]
+
+
+def read_records(value, source, address_field: str, key_field: str, keep: bool, feedback=None,
+                 household_key_fields=()) -> Records:
     """Records of a CSV path (*value*) or a feature source (*source*)."""
+    household_key_fields = list(household_key_fields or ())
     if is_csv_path(value):
-        return _read_csv(value, address_field, key_field, keep)
+        return _read_csv(value, address_field, key_field, keep, household_key_fields)
     if source is None:
         raise QgsProcessingException(QCoreApplication.translate(
             "QgisIOTables", "The input table could not be read: give a layer or a CSV file."))
     names = source.fields().names()
     records = Records(source.sourceName())
-    for name in (address_field, key_field):
-        if name and name not in names:
-            raise QgsProcessingException(
-                QCoreApplication.translate(
-                    "QgisIOTables", "The table {table} has no field {field}; its fields are: {fields}.").format(
-                    table=source.sourceName(), field=name, fields=", ".join(names))
-            )
+    _missing_field(source.sourceName(), names, [address_field, key_field] + household_key_fields)
     address_index = names.index(address_field)
     key_index = names.index(key_field) if key_field else -1
+    group_index = [names.index(name) for name in household_key_fields]
     if keep:
         records.fields = QgsFields(source.fields())
         records.wkb_type = source.wkbType()
@@ -82,7 +95,7 @@ def read_records(value, source, address_field: str, key_field: str, keep: bool, 
     request = QgsFeatureRequest()
     if not keep:
         request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
-        request.setSubsetOfAttributes([i for i in (address_index, key_index) if i >= 0])
+        request.setSubsetOfAttributes([i for i in [address_index, key_index] + group_index if i >= 0])
     for n, feature in enumerate(source.getFeatures(request)):
         if feedback is not None and n % 5000 == 0:
             if feedback.isCanceled():
@@ -91,27 +104,24 @@ def read_records(value, source, address_field: str, key_field: str, keep: bool, 
         records.addresses.append(_value(feature.attribute(address_index)))
         key = _value(feature.attribute(key_index)) if key_index >= 0 else None
         records.keys.append(key if key is not None else str(feature.id()))
+        records.household_keys.append(_household_keys(household_key_fields,
+                                                       [_value(feature.attribute(i)) for i in group_index]))
         if keep:
             records.attributes.append(feature.attributes())
             records.geometries.append(feature.geometry())
     return records
 
 
-def _read_csv(path: str, address_field: str, key_field: str, keep: bool) -> Records:
+def _read_csv(path: str, address_field: str, key_field: str, keep: bool, household_key_fields: list[str]) -> Records:
     try:
         header, rows = read_rows(path)
     except ValidationError as exc:
         raise QgsProcessingException(str(exc)) from exc
     name = os.path.basename(path)
-    for column in (address_field, key_field):
-        if column and column not in header:
-            raise QgsProcessingException(
-                QCoreApplication.translate(
-                    "QgisIOTables", "The table {table} has no field {field}; its fields are: {fields}.").format(
-                    table=name, field=column, fields=", ".join(header))
-            )
+    _missing_field(name, header, [address_field, key_field] + household_key_fields)
     address_col = header.index(address_field)
     key_col = header.index(key_field) if key_field else -1
+    group_cols = [header.index(column) for column in household_key_fields]
     records = Records(name)
     if keep:
         for column in header:
@@ -121,6 +131,7 @@ def _read_csv(path: str, address_field: str, key_field: str, keep: bool) -> Reco
         row = row + [""] * (width - len(row))
         records.addresses.append(row[address_col])
         records.keys.append(row[key_col] if key_col >= 0 and row[key_col] else str(n))
+        records.household_keys.append(_household_keys(household_key_fields, [row[i] for i in group_cols]))
         if keep:
             records.attributes.append(row[:width])
     return records
