@@ -183,7 +183,8 @@ def main() -> int:
             lambda r: f"{households.name}: {r['RECORDS']} records = {r['LINKED']} linked + "
             f"{r['UNMATCHED']} unmatched; {r['HOUSEHOLDS']} households",
             INPUT=sources / "hukou.csv", ADDRESS_FIELD="户籍地址", HOUSEHOLD_KEY_FIELDS="户号",
-            BUILDINGS=f"{twin}|layername=buildings", BUILDING_ID_FIELD="building_id", BUILDING_ADDRESS_FIELD="address", FLOORS_FIELD="floors",
+            BUILDINGS=f"{twin}|layername=buildings", BUILDING_ID_FIELD="building_id",
+            BUILDING_ADDRESS_FIELD="address", FLOORS_FIELD="floors",
             OUTPUT_HOUSEHOLDS=households, OUTPUT_LINKS=out / "household_links.csv",
             OUTPUT_UNMATCHED=out / "household_unmatched.csv",
         )

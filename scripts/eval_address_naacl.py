@@ -126,9 +126,12 @@ def predicted(parsed) -> dict[str, str]:
         out["roadno"] = parsed.lane
         house = parsed.building or parsed.number
     else:
-        if parsed.number:
-            out["roadno"] = parsed.number
         house = parsed.building
+        main, _, sub = parsed.number.partition("-")
+        if sub.isdigit() and main.isdigit() and int(sub) < int(main) and not house:
+            out["roadno"], house = main, sub  # 82-11号 (82号之11): their roadno 82 + houseno 11
+        elif parsed.number:
+            out["roadno"] = parsed.number  # 389-399号 (a range) stays one road number
     if house:
         out["houseno"] = house
     return out

@@ -401,3 +401,21 @@ def test_dash_chain_before_a_floor_ends_in_the_unit(parser):
 def test_yi_between_digits_is_a_dash():
     assert normalise("翠泽苑153一4") == "翠泽苑153-4"
     assert normalise("东一路3号") == "东一路3号"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a numbered road (下沙4号大街) is a road, its 号 not a house number
+    ("下沙4号大街632号", {"road": "4号大街", "number": "632"}),
+    ("杭州市江干区下沙20号大街", {"road": "20号大街", "number": ""}),
+    # a short dash form ending the address after a road is a sub-number (344号之110), a long one a room
+    ("浙江省嘉兴市嘉善县纽扣路344-110", {"road": "纽扣路", "number": "344-110", "room": ""}),
+    ("上海市浦东新区张杨路639-2014", {"road": "张杨路", "number": "639", "room": "2014"}),
+    # a market aisle (N街 after a floor) is the unit, the stall the room
+    ("义乌国际商贸城四区六楼7街41050", {"floor": "6", "unit": "7街", "room": "41050"}),
+    ("篁园市场1楼15街289号", {"floor": "1", "unit": "15街", "room": "289"}),
+    # a bare number after a mall or shopping town (…城, …楼, …店) is a room
+    ("濮院中国毛衫城2163", {"poi": "濮院中国毛衫城", "room": "2163", "building": ""}),
+])
+def test_numbered_roads_sub_numbers_and_market_stalls(parser, text, expected):
+    parsed = parser.parse(text)
+    assert {name: getattr(parsed, name) for name in expected} == expected

@@ -50,7 +50,10 @@ _ROAD_SUFFIX = re.compile(
     r"(?!街道|[东西南北中]?(?:路|大道|大街))"  # 金川路街道 is a street; 郑巷北路 one road
 )
 _BOUNDARY = re.compile(r".*(?:工业区|开发区|园区|小区|新村|市场|广场|大厦|花园|中心|公司|家园|[区园城场厦苑镇乡村])")
-_FIRST_NUMBER = re.compile(r"[A-Z]?\d+[A-Z]?(?:弄|号|幢|栋|单元|层|楼|室|户|座|-)")
+_NUMBERED_ROAD = r"(?:大街|大道|路(?![口边旁])|街(?![道区坊口]))"
+"""after N号: a numbered road (下沙4号大街), not a house number"""
+_FIRST_NUMBER = re.compile(rf"[A-Z]?\d+[A-Z]?(?:弄|号(?!{_NUMBERED_ROAD})|幢|栋|单元|层|楼|室|户|座|-)")
+_ROAD_NUMBER = re.compile(r"\d+号$")
 _NUM = r"(?:[A-Z]?\d+[A-Z]?|[A-Z]|[甲乙丙丁]\d*)"
 _TAIL = re.compile(
     rf"(?P<gate>{_NUM}号门)"
@@ -62,6 +65,7 @@ _TAIL = re.compile(
     rf"|(?P<building>{_NUM})(?:幢|栋|座)"
     rf"|(?P<unit>{_NUM}|[东西南北中])单元"
     r"|(?P<floor>-?\d+|B\d+|负\d+|地下\d+)(?:层|楼)"
+    r"|(?P<aisle>\d+)街(?=[A-Z]?\d)"
     r"|(?P<lbuilding>[A-Z]\d*[A-Z]?|\d+[A-Z])楼"
     rf"|(?P<bare>[A-Z]?\d+[A-Z]?(?:-{_NUM})*)"
 )
@@ -69,7 +73,7 @@ _UNIT_CHARS = frozenset("弄巷号室户幢栋座单层楼")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _THIS_CITY = re.compile(r"^(?:本市|本区|中国|中华人民共和国)")
 _TEXT = re.compile(r"(?:[A-Z]+(?![0-9A-Z])(?!座|栋|幢|单元|楼)|[^0-9A-Z\-])+|-|[A-Z]+")
-_BUILDING_POI = re.compile(r"(?:大厦|中心|广场|大楼|公寓|写字楼|商城|市场|商场|酒店|宾馆)$")
+_BUILDING_POI = re.compile(r"(?:大厦|中心|广场|大楼|公寓|写字楼|商城|市场|商场|酒店|宾馆|[城楼寓馆店])$")
 _ESTATE = re.compile(r"[区园苑城寓厦场楼府院庭居湾墅舍馆坊期座心]")
 """last character of a POI that is an estate, park or building (its 号 is a house, not a road number)"""
 _DIGIT = re.compile(r"\d")
@@ -359,7 +363,11 @@ class AddressParser:
             if boundary and len(head[boundary.end():].strip("东西南北中")) >= 2:
                 start += boundary.end()
                 head = s[start:match.start()]
-            if head[0].isdigit() and match.group() not in ("国道", "省道"):
+            numbered = _ROAD_NUMBER.search(head)
+            if numbered:
+                start += numbered.start()  # 下沙4号大街: the road is 4号大街
+                head = s[start:match.start()]
+            elif head[0].isdigit() and match.group() not in ("国道", "省道"):
                 continue
             if match.group() == "弄" and head[-1].isdigit():
                 continue
@@ -427,11 +435,18 @@ class AddressParser:
                     f["number" if (on_road or "poi" not in f or village) else "building"] = value
                 elif "building" in f and not any(k in f for k in ("unit", "floor", "room")) \
                         and _DIGIT.search(s, pos):
-                    f["unit"] = value  # 10栋6号8楼, 157幢69号2503室: the 号 between is the unit
+                    # 10栋6号8楼, 157幢69号2503室: the 号 between is the unit.  A last one (5栋6号, the door
+                    # of a row house) stays the room: it is the household (NAACL tags most of them cellno)
+                    f["unit"] = value
                 elif "building" in f or "unit" in f or "floor" in f:
                     f.setdefault("room", value)
                 else:
                     f.setdefault("building", value)
+            elif kind == "aisle":
+                if "unit" not in f and ("floor" in f or "building" in f):
+                    f["unit"] = match.group()  # a market aisle (6楼7街41050): the stall is the room
+                else:
+                    rest.append(match.group())
             elif kind in ("building", "lbuilding"):
                 if "building" in f:
                     rest.append(match.group())
@@ -451,7 +466,7 @@ class AddressParser:
                     pos -= len(last)  # the last part goes with the unit after it (174-8楼)
                     # 179-4-3楼: building 179, unit 4, floor 3 (no room)
                     before_floor = "-" in value and s[pos + len(last)] in "层楼"
-                self._bare(value, f, rest, in_poi, before_floor)
+                self._bare(value, f, rest, in_poi, before_floor, not _DIGIT.search(s, pos))
         if rest:
             f["rest"] = "".join(rest)
         elif "rest" in f:
@@ -459,14 +474,19 @@ class AddressParser:
 
     @staticmethod
     def _bare(value: str, f: dict[str, str], rest: list[str], in_poi: bool = False,
-              before_floor: bool = False) -> None:
+              before_floor: bool = False, last: bool = False) -> None:
         """Place a number without unit word (or a dash chain) by what is already known.
 
         *in_poi*: the numbers follow a POI named after the road (they are its houses);
-        *before_floor*: a floor follows the chain (its last part is then the unit).
+        *before_floor*: a floor follows the chain (its last part is then the unit);
+        *last*: no number follows.
         """
         parts = value.split("-")
         placed = any(k in f for k in ("number", "building"))
+        if (last and not placed and "road" in f and "lane" not in f and not in_poi and len(parts) == 2
+                and len(parts[1]) <= 3 and parts[1].isdigit()):
+            f["number"] = value  # 纽扣路344-110 at the end: a sub-number (344号之110), like 344-110号
+            return
         if not placed and ("lane" in f or "road" in f) and not in_poi:
             f["number"] = parts[0]
             parts = parts[1:]
