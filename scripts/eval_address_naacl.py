@@ -139,7 +139,7 @@ def predicted(parsed) -> dict[str, str]:
 
 def canon(field: str, value: str) -> str:
     value = normalise(value)
-    if field in ("province", "city", "district"):
+    if field in ("province", "city", "district", "street"):
         return alias_of(value) or value
     if field in ("roadno", "houseno", "unit", "floor", "room"):
         value = _UNIT_WORD.sub("", value)

@@ -366,8 +366,35 @@ def test_long_road_names_are_kept_whole(parser):
     # a rule that cut 4+-character road heads to their last 2 characters raised NAACL road F1 (rural
     # addresses written without the town's suffix) but broke real names: it was reverted
     assert parser.parse("上海市浦东新区陆家嘴环路1000号").road == "陆家嘴环路"
-    assert parser.parse("上海市浦东新区张江高科路88号").road == "张江高科路"
     assert parser.parse("西湖区莫干山路5号").road == "莫干山路"
+    # 张江 is also a town of 浦东新区 (张江镇): a road known to the gazetteer is kept whole
+    gazetteer = Gazetteer.builtin()
+    gazetteer.add_road("张江高科路", "浦东新区")
+    assert AddressParser(gazetteer).parse("上海市浦东新区张江高科路88号").road == "张江高科路"
+
+
+def test_towns_are_built_in_and_cut_from_the_road(parser):
+    p = parser.parse("浙江省温州市乐清市柳市大兴东路124号")  # 柳市镇 written without its suffix
+    assert (p.district, p.street, p.road, p.number) == ("乐清市", "柳市镇", "大兴东路", "124")
+    assert p.district_code == "330382", "a built-in town has no code: the district's is given"
+    p = parser.parse("杭州经济技术开发区下沙街道盛安路57号")
+    assert (p.street, p.road) == ("下沙街道", "盛安路")
+    p = parser.parse("杭州市余杭区乔司镇永西六组197号")  # a village group is the road level
+    assert (p.street, p.road, p.number) == ("乔司镇", "六组", "197")
+    # a town needs its district: 武林 (武林街道) before 广场 without a district stays a place name
+    assert parser.parse("杭州市武林广场7号").street == ""
+    # 余杭 before 塘路 is the road's own name (余杭塘路), not the district
+    assert parser.parse("杭州市余杭塘路1412号").road == "余杭塘路"
+
+
+def test_user_street_replaces_the_builtin_town(tmp_path):
+    path = tmp_path / "g.csv"
+    path.write_text("level,name,code,parent\n街道,花木街道,310115010,310115\n", encoding="utf-8")
+    gazetteer = Gazetteer.builtin()
+    assert gazetteer.lookup("花木街道")[0][0].code.startswith("town:")
+    gazetteer.load_csv(path)
+    assert [d.code for d, _ in gazetteer.lookup("花木街道")] == ["310115010"]
+    assert AddressParser(gazetteer).parse("浦东新区花木街道锦绣路1000弄").district_code == "310115010"
 
 
 def test_numbers_after_a_poi_named_after_the_road_belong_to_the_poi(parser):

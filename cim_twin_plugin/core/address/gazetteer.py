@@ -1,14 +1,14 @@
 """The gazetteer: China's division names (built in), plus user streets, communities, roads and POIs.
 
-Built-in data: ``data/divisions.csv`` (code, name, level, parent_code) holds the
-provinces, prefecture-level cities and county-level districts of the National
-Bureau of Statistics' 2022 division codes (统计用区划代码), taken from
-github.com/modood/Administrative-divisions-of-China, commit 57a0aa9c, which is
-released under the WTFPL v2 (do What The F*** you want to Public License: free
-to copy, modify and redistribute).  :func:`write_builtin_divisions` rebuilds it
-from that project's ``dist/`` CSV files.  Streets/towns (41,352 names) are not
-built in to keep the plugin small; load that project's ``streets.csv`` (or any
-CSV, see :meth:`Gazetteer.load_csv`) to add them.
+Built-in data (see data/README.txt for sources and licences): ``data/divisions.csv``
+(code, name, level, parent_code) holds the provinces, prefecture-level cities and
+county-level districts with their codes; ``data/towns.csv`` (name, district_code)
+the streets and towns (街道/镇/乡) of each district, without codes: they get the
+pseudo-code ``town:<district code>:<name>`` (:data:`TOWN_PREFIX`), never written
+as a division code.  Both are rebuilt by ``scripts/build_divisions.py``;
+:func:`write_builtin_divisions` rebuilds divisions.csv from the national list.
+A user's street with the same name and district (花木街道, 310115010 from a
+GAZETTEER file) replaces the built-in one, so that its real code is used.
 
 Codes are 6 digits for the three built-in levels (310000, 310100, 310115), 9 for
 streets and 12 for communities.  For the four municipalities the city level is
@@ -41,6 +41,9 @@ LEVELS = ("province", "city", "district", "street", "community")
 LEVEL_RANK = {name: i for i, name in enumerate(LEVELS)}
 DATA_DIR = Path(__file__).resolve().parent / "data"
 BUILTIN_CSV = DATA_DIR / "divisions.csv"
+TOWNS_CSV = DATA_DIR / "towns.csv"
+TOWN_PREFIX = "town:"
+"""code prefix of the built-in towns (which have no official code here)"""
 HISTORIC_CSV = DATA_DIR / "historic.csv"
 """districts abolished since 2000 (闸北区, 江干区 ...): records keep using the old names for years
 (our own list, from the State Council's published boundary changes)"""
@@ -112,6 +115,10 @@ class Gazetteer:
             for row in csv.DictReader(fh):
                 code = row["code"] if row["code"] not in gazetteer.divisions else "old:" + row["code"]
                 gazetteer.add_division(Division(code, row["name"], row["level"], row["parent_code"]))
+        with open(TOWNS_CSV, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                name, district = row["name"], row["district_code"]
+                gazetteer.add_division(Division(f"{TOWN_PREFIX}{district}:{name}", name, "street", district))
         return gazetteer
 
     def add_division(self, division: Division) -> None:
@@ -119,12 +126,28 @@ class Gazetteer:
             raise ValidationError(f"unknown level {division.level!r} for {division.name!r}")
         if not division.name:
             raise ValidationError(f"division {division.code!r} has no name")
+        if division.level == "street" and not division.code.startswith(TOWN_PREFIX) and division.parent:
+            self._drop_builtin_town(f"{TOWN_PREFIX}{division.parent}:{division.name}")
         self.divisions[division.code] = division
         self._add_name(division.name, division.code, False)
         alias = alias_of(division.name)
-        if alias and division.level in ("province", "city", "district", "street"):
+        # a town's alias that starts with a suffix character (市东 of 市东街道) would swallow the suffix of the
+        # name before it (北京市东长安街)
+        if alias and division.level in ("province", "city", "district", "street") \
+                and not (division.level == "street" and alias[0] in "省市区县镇乡"):
             self._add_name(alias, division.code, True)
         self._tokenizer = None
+
+    def _drop_builtin_town(self, code: str) -> None:
+        town = self.divisions.pop(code, None)
+        if town is None:
+            return
+        for name in (town.name, alias_of(town.name)):
+            entries = [e for e in self.names.get(name or "", ()) if e[0] != code]
+            if entries:
+                self.names[name] = entries
+            else:
+                self.names.pop(name or "", None)
 
     def _add_name(self, name: str, code: str, is_alias: bool) -> None:
         entries = self.names.setdefault(name, [])

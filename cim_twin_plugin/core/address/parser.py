@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .gazetteer import LEVEL_RANK, Division, Gazetteer
+from .gazetteer import LEVEL_RANK, TOWN_PREFIX, Division, Gazetteer
 from .normalise import normalise
 
 __all__ = ["ParsedAddress", "AddressParser", "FIELDS", "MAX_LENGTH", "make_building_key", "make_room_key"]
@@ -46,7 +46,8 @@ _OWN_SUFFIX = re.compile(r"省|市|区|县")
 _STREET = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:街道|镇|乡))(?![路街巷弄道])")
 _COMMUNITY = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:居民委员会|村民委员会|居委会|村委会|社区|村))(?![路街巷弄道委])")
 _ROAD_SUFFIX = re.compile(
-    r"(?:大道|大街|公路|国道|省道|路(?![口边旁])|街(?![道区坊口])|巷(?![口])|弄(?![堂口]))"
+    r"(?:大道|大街|公路|国道|省道|路(?![口边旁])|街(?![道区坊口])|巷(?![口])|弄(?![堂口])"
+    r"|(?<=[一二三四五六七八九十])组)"  # 村民小组 (六组): the road level of a village
     r"(?!街道|[东西南北中]?(?:路|大道|大街))"  # 金川路街道 is a street; 郑巷北路 one road
 )
 _BOUNDARY = re.compile(r".*(?:工业区|开发区|园区|小区|新村|市场|广场|大厦|花园|中心|公司|家园|[区园城场厦苑镇乡村])")
@@ -54,6 +55,10 @@ _NUMBERED_ROAD = r"(?:大街|大道|路(?![口边旁])|街(?![道区坊口]))"
 """after N号: a numbered road (下沙4号大街), not a house number"""
 _FIRST_NUMBER = re.compile(rf"[A-Z]?\d+[A-Z]?(?:弄|号(?!{_NUMBERED_ROAD})|幢|栋|单元|层|楼|室|户|座|-)")
 _ROAD_NUMBER = re.compile(r"\d+号$")
+_ROAD_AHEAD = re.compile(r"(?!街道|镇|乡)[^\d\-区园场城村镇乡]{2,6}?(?:大道|大街|公路|路|街|巷)")
+_GROUP_NUMERAL = re.compile(r"[一二三四五六七八九十]+$")
+_TOWN_IN_ROAD = re.compile(r"(.*?[\u4e00-\u9fff]{2}(?:街道|办事处|镇|乡))(?=[^\d]{2})")
+_SHORT_ROAD = re.compile(r".?(?:大道|大街|路|街)")
 _NUM = r"(?:[A-Z]?\d+[A-Z]?|[A-Z]|[甲乙丙丁]\d*)"
 _TAIL = re.compile(
     rf"(?P<gate>{_NUM}号门)"
@@ -110,7 +115,8 @@ class ParsedAddress:
     rest: str = ""
     """text that was not understood"""
     district_code: str = ""
-    """code of the lowest division recognised ('' if none or ambiguous)"""
+    """code of the lowest division recognised ('' if none or ambiguous; a built-in town, which has no
+    code here, gives its district's)"""
     inferred: tuple[str, ...] = ()
     """fields filled by inference, not read in the text"""
     status: str = "failed"
@@ -257,7 +263,10 @@ class AddressParser:
         self._infer(state)
         for name, value in state.fields.items():
             setattr(result, name, value)
-        result.district_code = state.code
+        code = state.code
+        if code.startswith(TOWN_PREFIX):  # a built-in town has no code of its own: give its district's
+            code = self.gazetteer.divisions[code].parent
+        result.district_code = code
         result.inferred = tuple(f for f in FIELDS if f in state.inferred)
         self._status(result)
         return result
@@ -283,14 +292,24 @@ class AddressParser:
                 break
             alias_only = all(is_alias for _, is_alias in candidates)
             after = pos + len(token)
-            if alias_only and _NOT_AFTER_ALIAS.match(s, after) and not self._name_at(s, after):
+            # a town needs its district before it; without its suffix (柳市大兴东路), a road right after it
+            town_ok = last is not None and last.level == "district"
+            road_ahead = town_ok and bool(_ROAD_AHEAD.match(s, after))
+            candidates = [(d, is_alias) for d, is_alias in candidates
+                          if d.level != "street" or (town_ok and (road_ahead or not is_alias))]
+            if not candidates:
+                break
+            alias_only = all(is_alias for _, is_alias in candidates)
+            if alias_only and (_NOT_AFTER_ALIAS.match(s, after) or _SHORT_ROAD.match(s, after)) \
+                    and not self._name_at(s, after):
                 break  # 黄岩路 is a road, 龙山镇 a town (but 台州路桥区 is 台州 + 路桥区)
             rank = LEVEL_RANK[last.level] if last else -1
             fitting = [d for d, _ in candidates if LEVEL_RANK[d.level] > rank
                        and (last is None or gaz.is_within(d.code, last.code))]
             if not fitting:
                 if last is not None and any(d.code == last.code or gaz.is_within(last.code, d.code)
-                                            for d, _ in candidates):
+                                            for d, _ in candidates) \
+                        and not (alias_only and _SHORT_ROAD.match(s, after)):  # 象山县…象山港路
                     pos += len(token)  # a repeated upper level (浙江省杭州市浙江省): skip it
                     continue
                 break
@@ -363,6 +382,10 @@ class AddressParser:
             if boundary and len(head[boundary.end():].strip("东西南北中")) >= 2:
                 start += boundary.end()
                 head = s[start:match.start()]
+            group = _GROUP_NUMERAL.search(head) if match.group() == "组" else None
+            if group:
+                start += group.start()  # 永西六组: the group is 六组
+                head = s[start:match.start()]
             numbered = _ROAD_NUMBER.search(head)
             if numbered:
                 start += numbered.start()  # 下沙4号大街: the road is 4号大街
@@ -371,6 +394,11 @@ class AddressParser:
                 continue
             if match.group() == "弄" and head[-1].isdigit():
                 continue
+            town = _TOWN_IN_ROAD.match(head)
+            if town and "street" not in state.fields:
+                state.fields["street"] = town.group(1)  # 开发区下沙街道盛安路: the street is not part of the road
+                start += town.end()
+                head = s[start:match.start()]
             if start > pos and "poi" not in state.fields:
                 state.fields["poi"] = s[pos:start]
             elif start > pos:
