@@ -21,7 +21,9 @@ district       district (county-level: 区/县/县级市)
 town           street (街道/镇/乡)
 community      community
 road           road
-roadno         "road number": our ``lane`` when there is one (553弄), else ``number``
+roadno         "road number": our ``lane`` when there is one (553弄), else ``number``;
+               a sub-number (82-11号, second part smaller) is their roadno 82 +
+               houseno 11, a range (389-399号) stays one roadno
 houseno        "house": our ``building``; in a lane also our ``number`` (500弄9号楼)
 cellno         unit
 floorno        floor
@@ -48,8 +50,8 @@ so a parser that fills 浙江省 from 杭州市 is not rewarded or punished for 
 Scoring per address and field: gold value = the tagged text (first span of
 the tag), predicted value = our field.  Both are compared after the same
 normalisation as the parser's plus removal of the unit word (号 弄 幢 栋 楼
-号楼 座 单元 层 室 户) and, for province/city/district, of the division suffix
-(浙江 = 浙江省).  Equal -> true positive; predicted but different or not in
+号楼 座 单元 层 室 户) and, for province/city/district/street, of the division
+suffix (浙江 = 浙江省, 柳市 = 柳市镇).  Equal -> true positive; predicted but different or not in
 gold -> false positive; in gold but different or not predicted -> false
 negative (a wrong value counts as both).  Precision = TP/(TP+FP), recall =
 TP/(TP+FN), F1 their harmonic mean.

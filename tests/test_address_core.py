@@ -383,6 +383,9 @@ def test_towns_are_built_in_and_cut_from_the_road(parser):
     assert (p.street, p.road, p.number) == ("乔司镇", "六组", "197")
     # a town needs its district: 武林 (武林街道) before 广场 without a district stays a place name
     assert parser.parse("杭州市武林广场7号").street == ""
+    # a zone before the road is cut off even when the road's name ends in a direction character
+    assert parser.parse("浙江省杭州市余杭经济开发区兴中路853号").road == "兴中路"
+    assert parser.parse("台州经济开发区东环大道1117号").road == "东环大道"
     # 余杭 before 塘路 is the road's own name (余杭塘路), not the district
     assert parser.parse("杭州市余杭塘路1412号").road == "余杭塘路"
 

@@ -379,7 +379,7 @@ class AddressParser:
                 continue
             head = s[start:match.start()]
             boundary = _BOUNDARY.match(head)
-            if boundary and len(head[boundary.end():].strip("东西南北中")) >= 2:
+            if boundary and len(head[boundary.end():]) >= 2 and head[boundary.end():].strip("东西南北中"):
                 start += boundary.end()
                 head = s[start:match.start()]
             group = _GROUP_NUMERAL.search(head) if match.group() == "组" else None
