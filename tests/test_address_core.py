@@ -440,6 +440,9 @@ def test_yi_between_digits_is_a_dash():
     # a short dash form ending the address after a road is a sub-number (344号之110), a long one a room
     ("浙江省嘉兴市嘉善县纽扣路344-110", {"road": "纽扣路", "number": "344-110", "room": ""}),
     ("上海市浦东新区张杨路639-2014", {"road": "张杨路", "number": "639", "room": "2014"}),
+    # county and township roads (802县道) are roads; a distance (向东50米) is not a house number
+    ("贵州省毕节市织金县斜桥镇802县道", {"road": "802县道", "number": ""}),
+    ("锦绣路1000弄12号向东50米", {"lane": "1000", "number": "12", "building": "", "room": "", "rest": "50米"}),
     # a market aisle (N街 after a floor) is the unit, the stall the room
     ("义乌国际商贸城四区六楼7街41050", {"floor": "6", "unit": "7街", "room": "41050"}),
     ("篁园市场1楼15街289号", {"floor": "1", "unit": "15街", "room": "289"}),

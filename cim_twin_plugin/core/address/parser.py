@@ -46,7 +46,7 @@ _OWN_SUFFIX = re.compile(r"省|市|区|县")
 _STREET = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:街道|镇|乡))(?![路街巷弄道])")
 _COMMUNITY = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:居民委员会|村民委员会|居委会|村委会|社区|村))(?![路街巷弄道委])")
 _ROAD_SUFFIX = re.compile(
-    r"(?:大道|大街|公路|国道|省道|路(?![口边旁])|街(?![道区坊口])|巷(?![口])|弄(?![堂口])"
+    r"(?:大道|大街|公路|国道|省道|县道|乡道|路(?![口边旁])|街(?![道区坊口])|巷(?![口])|弄(?![堂口])"
     r"|(?<=[一二三四五六七八九十])组)"  # 村民小组 (六组): the road level of a village
     r"(?!街道|[东西南北中]?(?:路|大道|大街))"  # 金川路街道 is a street; 郑巷北路 one road
 )
@@ -62,6 +62,7 @@ _SHORT_ROAD = re.compile(r".?(?:大道|大街|路|街)")
 _NUM = r"(?:[A-Z]?\d+[A-Z]?|[A-Z]|[甲乙丙丁]\d*)"
 _TAIL = re.compile(
     rf"(?P<gate>{_NUM}号门)"
+    r"|(?P<distance>\d+(?:米|公里))"
     r"|(?P<group>\d+(?:组|队|社))"
     rf"|(?P<lane>{_NUM})(?:弄|巷)"
     rf"|(?P<haolou>{_NUM})号楼"
@@ -390,7 +391,7 @@ class AddressParser:
             if numbered:
                 start += numbered.start()  # 下沙4号大街: the road is 4号大街
                 head = s[start:match.start()]
-            elif head[0].isdigit() and match.group() not in ("国道", "省道"):
+            elif head[0].isdigit() and match.group() not in ("国道", "省道", "县道", "乡道"):
                 continue
             if match.group() == "弄" and head[-1].isdigit():
                 continue
@@ -437,8 +438,8 @@ class AddressParser:
             kind = match.lastgroup
             value = match.group(kind)
             pos = match.end()
-            if kind == "gate":
-                rest.append(match.group())  # 8号门: a gate, not a house
+            if kind in ("gate", "distance"):
+                rest.append(match.group())  # 8号门: a gate, not a house; 向东50米: a distance
             elif kind == "group":
                 if "road" not in f and "number" not in f:
                     f["road"] = value  # 村民小组 (3组): the road level of a village address
