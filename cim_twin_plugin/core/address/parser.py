@@ -7,7 +7,9 @@ A. **Divisions.**  The jieba tokenizer of the gazetteer cuts the text; the
    are taken top down, each one checked against the ones before it (a district
    must lie in the city already read).  An alias followed by a road suffix is a
    road (黄岩路), not a division.  Municipalities read as city level (NAACL
-   tags 上海市 as city); the province is then inferred.
+   tags 上海市 as city); the province is then inferred.  A street/town is read
+   only after its district, and without its suffix only before a road
+   (柳市大兴东路 = 柳市镇 + 大兴东路).
 B. **Street and community** without a gazetteer entry: a short name ending in
    街道/镇/乡, then one ending in 居委会/村委会/社区 (or 村 right after a town).
 C. **Road**: a gazetteer road if one occurs, else the first name ending in
@@ -15,7 +17,8 @@ C. **Road**: a gazetteer road if one occurs, else the first name ending in
    name in front of it (…工业区, …广场, …小区) is cut off and kept as ``poi``.
 D. **Numbers** after the road, one unit at a time: 弄/巷 (lane), 号 (number; 号楼
    after a lane is the lane's house number), 幢/栋/座 (building), 单元 (unit),
-   层/楼 (floor), 室/户/号房 (room); bare numbers and dash forms by position
+   层/楼 (floor), 室/户/号房 (room), a market aisle N街 (unit); bare numbers and
+   dash forms by position
    (``12号1203`` room 1203, ``68-8-1202`` building-unit-room).  Other text
    becomes ``poi`` (first) or ``rest``.
 E. **Inference**: a missing district from a gazetteer road known in one
