@@ -294,15 +294,15 @@ class AddressParser:
             candidates = gaz.lookup(token)
             if not candidates:
                 break
-            alias_only = all(is_alias for _, is_alias in candidates)
             after = pos + len(token)
-            # a town needs its district before it; without its suffix (柳市大兴东路), a road right after it
-            town_ok = last is not None and last.level == "district"
-            road_ahead = town_ok and bool(_ROAD_AHEAD.match(s, after))
-            candidates = [(d, is_alias) for d, is_alias in candidates
-                          if d.level != "street" or (town_ok and (road_ahead or not is_alias))]
-            if not candidates:
-                break
+            if any(d.level == "street" for d, _ in candidates):
+                # a town needs its district before it; without its suffix (柳市大兴东路), a road right after it
+                town_ok = last is not None and last.level == "district"
+                road_ahead = town_ok and bool(_ROAD_AHEAD.match(s, after))
+                candidates = [(d, is_alias) for d, is_alias in candidates
+                              if d.level != "street" or (town_ok and (road_ahead or not is_alias))]
+                if not candidates:
+                    break
             alias_only = all(is_alias for _, is_alias in candidates)
             if alias_only and (_NOT_AFTER_ALIAS.match(s, after) or _SHORT_ROAD.match(s, after)) \
                     and not self._name_at(s, after):
