@@ -23,6 +23,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core.hierarchy import AdminUnit, check_hierarchy
+from ..cim_twin_plugin.qgis_io import tables
 from .base import CimTwinAlgorithm
 
 
@@ -138,10 +139,8 @@ class CheckHierarchyAlgorithm(CimTwinAlgorithm):
         building_features = []
         if source is not None:
             id_field = self.parameterAsString(parameters, self.BUILDING_ID_FIELD, context)
+            tables.require_fields(source.sourceName(), source.fields().names(), [id_field])
             id_index = source.fields().lookupField(id_field) if id_field else -1
-            if id_field and id_index < 0:
-                raise QgsProcessingException(self.tr("The layer {layer} has no field {field}.").format(
-                    layer=source.sourceName(), field=id_field))
             to_b = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
             for feature in source.getFeatures():
                 if feedback.isCanceled():

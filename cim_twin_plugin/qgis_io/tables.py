@@ -58,7 +58,8 @@ def _value(value) -> str | None:
     return str(value)
 
 
-def _missing_field(table: str, names: list[str], wanted) -> None:
+def require_fields(table: str, names: list[str], wanted) -> None:
+    """Raise a QgsProcessingException naming the first of *wanted* (blanks skipped) not in *names*."""
     for name in wanted:
         if name and name not in names:
             raise QgsProcessingException(
@@ -83,7 +84,7 @@ def read_records(value, source, address_field: str, key_field: str, keep: bool, 
             "QgisIOTables", "The input table could not be read: give a layer or a CSV file."))
     names = source.fields().names()
     records = Records(source.sourceName())
-    _missing_field(source.sourceName(), names, [address_field, key_field] + household_key_fields)
+    require_fields(source.sourceName(), names, [address_field, key_field] + household_key_fields)
     address_index = names.index(address_field)
     key_index = names.index(key_field) if key_field else -1
     group_index = [names.index(name) for name in household_key_fields]
@@ -118,7 +119,7 @@ def _read_csv(path: str, address_field: str, key_field: str, keep: bool, househo
     except ValidationError as exc:
         raise QgsProcessingException(str(exc)) from exc
     name = os.path.basename(path)
-    _missing_field(name, header, [address_field, key_field] + household_key_fields)
+    require_fields(name, header, [address_field, key_field] + household_key_fields)
     address_col = header.index(address_field)
     key_col = header.index(key_field) if key_field else -1
     group_cols = [header.index(column) for column in household_key_fields]
@@ -141,14 +142,8 @@ def read_buildings(source, id_field: str, address_field: str, road_field: str, l
                    number_field: str, floors_field: str, feedback=None):
     """(BuildingAddress list, {building id: geometry}) of a polygon source."""
     names = source.fields().names()
-    for name in (id_field, address_field, road_field, lane_field, number_field, floors_field):
-        if name and name not in names:
-            raise QgsProcessingException(
-                QCoreApplication.translate(
-                    "QgisIOTables",
-                    "The buildings layer {layer} has no field {field}; its fields are: {fields}.").format(
-                    layer=source.sourceName(), field=name, fields=", ".join(names))
-            )
+    require_fields(source.sourceName(), names,
+                   (id_field, address_field, road_field, lane_field, number_field, floors_field))
     if not address_field and not (road_field and number_field):
         raise QgsProcessingException(
             QCoreApplication.translate(
