@@ -47,6 +47,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from ..idnumber import normalise as normalise_id
 from ..progress import Progress, check_canceled
 from .gazetteer import Gazetteer
 from .parser import AddressParser, ParsedAddress, _clean_number
@@ -201,7 +202,7 @@ def join_households(
 
     *household_keys*, if given, holds per record the values that tie it to one
     household (户号, an ID number); blanks are ignored, values are compared
-    after trimming and upper-casing (a lower-case x in an ID number matches).
+    after :func:`core.idnumber.normalise` (a lower-case x or full-width digits match).
     """
     buildings = list(buildings)
     gazetteer = gazetteer if gazetteer is not None else Gazetteer.builtin()
@@ -316,7 +317,8 @@ def join_households(
 
 
 def _key_values(keys: Iterable[str] | None) -> set[str]:
-    return {k for k in (str(v).strip().upper() for v in (keys or ()) if v is not None) if k}
+    # the ID-number normalisation (blanks, full-width digits, x -> X) suits 户号 as well
+    return {k for k in (normalise_id(str(v)) for v in (keys or ()) if v is not None) if k}
 
 
 def _link_by_shared_keys(
