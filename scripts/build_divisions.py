@@ -17,20 +17,36 @@ jionlp 1.5.31 (Apache License 2.0, Copyright JioNLP / dongrixinyu; the names com
 from the national division list). Only towns of districts in divisions.csv are kept.
 The parser uses them to tell a town written without its suffix from the road
 after it (柳市大兴东路 = 柳市镇 + 大兴东路).
+
+The county-level districts that cpca's list lacks because they are newer (临平区 and
+钱塘区 of 2021) come from jionlp's tree too, with their codes; functional zones coded
+like counties (…经济技术开发区) are left out.
+
+And data/villages.tsv.gz (district code TAB the names of its villages and communities,
+without 村/社区, blank-separated), from the same tree, so that the parser can cut a
+village written without its suffix off the road after it (前仓花园路).
 """
 from __future__ import annotations
 
 import csv
+import gzip
 import io
+import re
 import subprocess
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import _bootstrap  # noqa: E402,F401 (registers the package cim_twin)
+from cim_twin.cim_twin_plugin.core.address.gazetteer import village_stem  # noqa: E402
+
+ROOT = HERE.parent
 OUT = ROOT / "cim_twin_plugin" / "core" / "address" / "data" / "divisions.csv"
 TOWNS_OUT = OUT.with_name("towns.csv")
+VILLAGES_OUT = OUT.with_name("villages.tsv.gz")
 CPCA = "cpca==0.5.5"
 JIONLP = "jionlp==1.5.31"
 
@@ -45,13 +61,61 @@ def wheel_member(requirement: str, member: str) -> bytes:
             return archive.read(member)
 
 
-def towns(districts: set[str]) -> tuple[list[tuple[str, str]], int]:
-    """(name, district code) of the towns in jionlp's location tree, and how many were dropped.
+_ZONE = re.compile(r"开发区|园区|产业园|示范区|管委会|管理区|新区|新城$|食品区|风景|试验区|合作区|高新|直辖")
+"""functional zones that the statistical list codes like counties (…经济技术开发区): not districts"""
 
-    The tree is tab-indented: province, city, county (name TAB code TAB short name), town, village.
-    """
+
+def jionlp_location() -> str:
+    """jionlp's location tree: tab-indented province, city, county (name TAB code TAB short name), town, village."""
     archive = zipfile.ZipFile(io.BytesIO(wheel_member(JIONLP, "jionlp/dictionary/china_location.zip")))
-    text = archive.read("china_location.txt").decode("utf-8")
+    return archive.read("china_location.txt").decode("utf-8")
+
+
+def newer_districts(text: str, rows: list[tuple[str, str, str, str]]) -> list[tuple[str, str, str, str]]:
+    """County-level districts of jionlp's newer list whose code cpca lacks (临平区 and 钱塘区 of 2021).
+
+    Functional zones (…开发区) are left out, and so is a district whose city is not in *rows*.
+    """
+    known = {code for code, *_ in rows}
+    cities = {code for code, _, level, _ in rows if level == "city"}
+    out = []
+    city = ""
+    for line in text.splitlines():
+        depth = len(line) - len(line.lstrip("\t"))
+        parts = line.strip("\t").split("\t")
+        if len(parts) < 2:
+            continue
+        if depth == 1:
+            # a municipality is 310000 there and 310100 here; a pseudo-city's counties hang under the province
+            city = next((c for c in (parts[1], parts[1][:2] + "0100") if c in cities), parts[1][:2] + "0000")
+        elif depth == 2 and parts[1] not in known and not _ZONE.search(parts[0]) \
+                and (city in cities or city in known):
+            out.append((parts[1], parts[0], "district", city))
+            known.add(parts[1])
+    return out
+
+
+def villages(text: str, districts: set[str]) -> dict[str, list[str]]:
+    """district code -> the sorted names of its villages and communities without their suffix (2-4 characters).
+
+    The parser cuts such a name off a road written after it (前仓花园路 = 前仓村 + 花园路).
+    """
+    out: dict[str, set[str]] = {}
+    county = ""
+    for line in text.splitlines():
+        depth = len(line) - len(line.lstrip("\t"))
+        parts = line.strip("\t").split("\t")
+        if depth == 2:
+            county = parts[1] if len(parts) > 1 else ""
+        elif depth == 4 and county in districts:
+            stem = village_stem(parts[0])
+            if stem:
+                out.setdefault(county, set()).add(stem)
+    return {code: sorted(names) for code, names in out.items()}
+
+
+def towns(text: str, districts: set[str]) -> tuple[list[tuple[str, str]], int]:
+    """(name, district code) of the towns in jionlp's location tree, and how many were dropped."""
     out: list[tuple[str, str]] = []
     dropped = 0
     county = ""
@@ -102,19 +166,30 @@ def divisions(rows: list[dict[str, str]]) -> list[tuple[str, str, str, str]]:
 
 def main() -> None:
     rows = divisions(cpca_adcodes())
+    location = jionlp_location()
+    newer = newer_districts(location, rows)
+    rows = sorted(rows + newer)
     with open(OUT, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(["code", "name", "level", "parent_code"])
         writer.writerows(rows)
     levels = {level: sum(1 for r in rows if r[2] == level) for level in ("province", "city", "district")}
-    print(f"{OUT.relative_to(ROOT)}: {len(rows)} divisions {levels} from {CPCA}")
-    town_rows, dropped = towns({code for code, _, level, _ in rows if level == "district"})
+    print(f"{OUT.relative_to(ROOT)}: {len(rows)} divisions {levels} from {CPCA}, "
+          f"{len(newer)} newer districts from {JIONLP}")
+    town_rows, dropped = towns(location, {code for code, _, level, _ in rows if level == "district"})
     with open(TOWNS_OUT, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(["name", "district_code"])
         writer.writerows(town_rows)
     print(f"{TOWNS_OUT.relative_to(ROOT)}: {len(town_rows)} streets and towns from {JIONLP} "
           f"({dropped} of districts not in divisions.csv dropped)")
+    by_district = villages(location, {code for code, _, level, _ in rows if level == "district"})
+    text = "".join(f"{code}\t{' '.join(names)}\n" for code, names in sorted(by_district.items()))
+    with open(VILLAGES_OUT, "wb") as fh:  # mtime 0: the same input gives the same bytes
+        with gzip.GzipFile(filename="villages.tsv", mode="wb", fileobj=fh, mtime=0, compresslevel=9) as gz:
+            gz.write(text.encode("utf-8"))
+    print(f"{VILLAGES_OUT.relative_to(ROOT)}: {sum(map(len, by_district.values()))} village names "
+          f"in {len(by_district)} districts from {JIONLP}")
 
 
 if __name__ == "__main__":

@@ -390,6 +390,52 @@ def test_towns_are_built_in_and_cut_from_the_road(parser):
     assert parser.parse("杭州市余杭塘路1412号").road == "余杭塘路"
 
 
+def test_the_road_starts_after_the_last_zone_in_front_of_it(parser):
+    # the 园 of 曹园 and the 中心 of 中心大道 are not where the zone ends
+    assert parser.parse("浙江省台州市黄岩区西城工业区曹园路142号").road == "曹园路"
+    p = parser.parse("浙江省台州市椒江区经济开发区中心大道1093号3103室")
+    assert (p.poi, p.road) == ("经济开发区", "中心大道")
+    assert parser.parse("杭州市西湖区西湖科技园西园七路4号").road == "西园七路"
+
+
+def test_newer_districts_and_towns_written_under_the_old_district(parser):
+    p = parser.parse("浙江省杭州市临平区南苑街道东湖南路927号")  # 临平区 (2021) is not in cpca's list
+    assert (p.district, p.district_code, p.street, p.road) == ("临平区", "330113", "南苑街道", "东湖南路")
+    # 下沙 belonged to 江干区 until 2021 and is in 钱塘区 now: the street is read, the district is as written
+    p = parser.parse("杭州市江干区下沙文渊路1166号10楼")
+    assert (p.district, p.district_code, p.street, p.road, p.number) == ("江干区", "330104", "下沙街道", "文渊路",
+                                                                          "1166")
+    p = parser.parse("浙江省杭州市余杭区临平九曲营路234号")
+    assert (p.district, p.street, p.road) == ("余杭区", "临平街道", "九曲营路")
+    # after a city, a town of one of its districts before a road
+    p = parser.parse("杭州市下沙围垦街1543号")
+    assert (p.district, p.street, p.road) == ("钱塘区", "下沙街道", "围垦街")
+    assert p.inferred == ("province", "district")
+
+
+def test_a_village_of_the_district_is_cut_off_the_road(parser):
+    p = parser.parse("杭州市余杭区勾庄逸盛路257号")  # 勾庄村 of 余杭区, written without 村
+    assert (p.community, p.road, p.number) == ("勾庄", "逸盛路", "257")
+    p = parser.parse("浙江省义乌市福田街道下骆宅紫金北路593号")
+    assert (p.street, p.community, p.road) == ("福田街道", "下骆宅", "紫金北路")
+    # without its district the village is not known: the road stays whole
+    assert parser.parse("福田街道下骆宅紫金北路593号").road == "下骆宅紫金北路"
+    # a road that would be left as a direction or start like a landmark keeps the name before it
+    assert parser.parse("浙江省杭州市余杭区天目山西路337号").road == "天目山西路"
+    assert parser.parse("浙江省台州市天台县天台山东路396号").road == "天台山东路"
+
+
+def test_user_communities_are_villages_too():
+    gazetteer = Gazetteer.builtin()
+    assert "青石桥" not in gazetteer.villages("330110")
+    gazetteer.add_rows(["level", "name", "parent"], [["村", "青石桥村", "余杭区"]])
+    assert "青石桥" in gazetteer.villages("330110")
+    assert "青石桥" in gazetteer.villages("330100"), "a city has the villages of its districts"
+    assert gazetteer.villages("330000") == frozenset(), "not for a province"
+    p = AddressParser(gazetteer).parse("杭州市余杭区青石桥文一西路100号")
+    assert (p.community, p.road) == ("青石桥", "文一西路")
+
+
 def test_user_street_replaces_the_builtin_town(tmp_path):
     path = tmp_path / "g.csv"
     path.write_text("level,name,code,parent\n街道,花木街道,310115010,310115\n", encoding="utf-8")

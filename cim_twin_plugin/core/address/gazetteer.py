@@ -20,6 +20,7 @@ and POI as a word, so segmentation finds them whole.
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import logging
 import re
@@ -34,7 +35,7 @@ import jieba
 from ..errors import ValidationError
 from .csvio import read_rows
 
-__all__ = ["Division", "Gazetteer", "LEVELS", "write_builtin_divisions", "alias_of"]
+__all__ = ["Division", "Gazetteer", "LEVELS", "write_builtin_divisions", "alias_of", "village_stem"]
 
 LEVELS = ("province", "city", "district", "street", "community")
 """Administrative levels, top down."""
@@ -48,6 +49,8 @@ HISTORIC_CSV = DATA_DIR / "historic.csv"
 """districts abolished since 2000 (闸北区, 江干区 ...): records keep using the old names for years
 (our own list, from the State Council's published boundary changes)"""
 JIEBA_BASE = DATA_DIR / "jieba_base.txt"
+VILLAGES_TSV = DATA_DIR / "villages.tsv.gz"
+"""district code TAB the names of its villages and communities without 村/社区 (前仓 for 前仓村)"""
 
 _ETHNIC = ("蒙古|回|藏|维吾尔|壮|朝鲜|土家|苗|彝|布依|侗|哈尼|傣|景颇|白|傈僳|羌|哈萨克|柯尔克孜|黎|畲|瑶|满|"
            "达斡尔|鄂温克|仡佬|水|纳西|土|撒拉|保安|东乡|裕固|毛南|仫佬|锡伯|塔吉克|普米|怒|独龙|阿昌|德昂|"
@@ -55,6 +58,7 @@ _ETHNIC = ("蒙古|回|藏|维吾尔|壮|朝鲜|土家|苗|彝|布依|侗|哈尼
 _SUFFIX = re.compile(
     rf"(?:(?:(?:{_ETHNIC})族)*自治(?:区|州|县|旗)|特别行政区|新区|地区|街道|居委会|村委会|社区|省|市|区|县|旗|盟|镇|乡)$"
 )
+_VILLAGE_SUFFIX = re.compile(r"(?:社区居委会|村民委员会|居民委员会|村委会|居委会|社区|村)$")
 #: level words accepted in user CSV files (English and Chinese)
 _LEVEL_WORDS = {
     "province": "province", "省": "province", "city": "city", "市": "city",
@@ -88,6 +92,12 @@ def alias_of(name: str) -> str | None:
     return short
 
 
+def village_stem(name: str) -> str | None:
+    """A village's or community's name without its suffix (前仓村 -> 前仓), if it has 2 to 4 characters left."""
+    short = _VILLAGE_SUFFIX.sub("", name)
+    return short if 2 <= len(short) <= 4 else None
+
+
 class Gazetteer:
     """Names of divisions, roads and POIs with their place in the hierarchy."""
 
@@ -100,6 +110,11 @@ class Gazetteer:
         self.pois: dict[str, set[str]] = {}
         """POI name (小区, 大厦 ...) -> district codes"""
         self._tokenizer = None
+        self._village_lines: dict[str, str] | None = None
+        """district code -> its built-in village names, blank-separated (read on first use)"""
+        self._villages: dict[str, frozenset[str]] = {}
+        self._communities: list[Division] = []
+        self._districts_of: dict[str, list[str]] | None = None
         for division in divisions:
             self.add_division(division)
 
@@ -113,12 +128,16 @@ class Gazetteer:
                 gazetteer.add_division(Division(row["code"], row["name"], row["level"], row["parent_code"]))
         with open(HISTORIC_CSV, encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
-                code = row["code"] if row["code"] not in gazetteer.divisions else "old:" + row["code"]
+                known = gazetteer.divisions.get(row["code"])
+                if known is not None and known.name == row["name"]:
+                    continue  # still in the list (江干区 in cpca's): one division, not two of one name
+                code = row["code"] if known is None else "old:" + row["code"]
                 gazetteer.add_division(Division(code, row["name"], row["level"], row["parent_code"]))
         with open(TOWNS_CSV, encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 name, district = row["name"], row["district_code"]
                 gazetteer.add_division(Division(f"{TOWN_PREFIX}{district}:{name}", name, "street", district))
+        gazetteer._village_lines = {}  # the built-in villages are read on first use (2 MB)
         return gazetteer
 
     def add_division(self, division: Division) -> None:
@@ -129,6 +148,11 @@ class Gazetteer:
         if division.level == "street" and not division.code.startswith(TOWN_PREFIX) and division.parent:
             self._drop_builtin_town(f"{TOWN_PREFIX}{division.parent}:{division.name}")
         self.divisions[division.code] = division
+        if division.level == "community":
+            self._communities.append(division)
+            self._villages.clear()
+        elif division.level == "district":
+            self._districts_of = None
         self._add_name(division.name, division.code, False)
         alias = alias_of(division.name)
         # a town's alias that starts with a suffix character (市东 of 市东街道) would swallow the suffix of the
@@ -181,9 +205,12 @@ class Gazetteer:
         parent = (parent or "").strip()
         if not parent or parent in self.divisions:
             return parent
-        want = LEVEL_RANK[level] - 1
-        found = [c for c, _ in self.names.get(parent, ()) if LEVEL_RANK[self.divisions[c].level] == want]
-        return found[0] if len(found) == 1 else ""
+        # the level right above first; a community may also be given with its district (青石桥村, 余杭区)
+        for want in range(LEVEL_RANK[level] - 1, -1, -1):
+            found = [c for c, _ in self.names.get(parent, ()) if LEVEL_RANK[self.divisions[c].level] == want]
+            if found:
+                return found[0] if len(found) == 1 else ""
+        return ""
 
     def load_csv(self, path: str | Path) -> int:
         """Add the rows of a user CSV (UTF-8, UTF-8 BOM or GBK); returns the number of names added.
@@ -257,6 +284,37 @@ class Gazetteer:
             out.setdefault(division.level, division)
             code = division.parent
         return out
+
+    def villages(self, code: str) -> frozenset[str]:
+        """Names of the villages and communities in division *code* (a district or a city), without their
+        suffix (前仓 for 前仓村): the built-in ones and the user's communities.  Empty for other levels."""
+        found = self._villages.get(code)
+        if found is not None:
+            return found
+        division = self.divisions.get(code)
+        names: set[str] = set()
+        if division is not None and division.level in ("city", "district"):
+            if self._village_lines == {}:
+                with gzip.open(VILLAGES_TSV, "rt", encoding="utf-8") as fh:
+                    self._village_lines = dict(line.rstrip("\n").split("\t", 1) for line in fh)
+            if division.level == "district":
+                districts = [code]
+            else:
+                if self._districts_of is None:
+                    self._districts_of = {}
+                    for d in self.divisions.values():
+                        if d.level == "district":
+                            self._districts_of.setdefault(d.parent, []).append(d.code)
+                districts = self._districts_of.get(code, [])
+            for district in districts:
+                names.update((self._village_lines or {}).get(district, "").split())
+            for community in self._communities:
+                if self.is_within(community.parent, code):
+                    short = village_stem(community.name)
+                    if short:
+                        names.add(short)
+        self._villages[code] = found = frozenset(names)
+        return found
 
     def is_within(self, code: str, ancestor: str) -> bool:
         """True if unit *code* is *ancestor* or lies inside it."""

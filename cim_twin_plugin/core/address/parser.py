@@ -8,13 +8,15 @@ A. **Divisions.**  The jieba tokenizer of the gazetteer cuts the text; the
    must lie in the city already read).  An alias followed by a road suffix is a
    road (黄岩路), not a division.  Municipalities read as city level (NAACL
    tags 上海市 as city); the province is then inferred.  A street/town is read
-   only after its district, and without its suffix only before a road
-   (柳市大兴东路 = 柳市镇 + 大兴东路).
+   only after its district or city, and without its suffix only before a road
+   (柳市大兴东路 = 柳市镇 + 大兴东路); one of a neighbouring district of the same
+   city is a town written under the district it belonged to (江干区下沙).
 B. **Street and community** without a gazetteer entry: a short name ending in
    街道/镇/乡, then one ending in 居委会/村委会/社区 (or 村 right after a town).
 C. **Road**: a gazetteer road if one occurs, else the first name ending in
    路/街/大道/大街/公路/国道/省道/巷/弄 before the first house number; a POI-like
-   name in front of it (…工业区, …广场, …小区) is cut off and kept as ``poi``.
+   name in front of it (…工业区, …广场, …小区) is cut off and kept as ``poi``, a
+   village of the district written without 村 (勾庄逸盛路) as ``community``.
 D. **Numbers** after the road, one unit at a time: 弄/巷 (lane), 号 (number; 号楼
    after a lane is the lane's house number), 幢/栋/座 (building), 单元 (unit),
    层/楼 (floor), 室/户/号房 (room), a market aisle N街 (unit); bare numbers and
@@ -53,7 +55,8 @@ _ROAD_SUFFIX = re.compile(
     r"|(?<=[一二三四五六七八九十])组)"  # 村民小组 (六组): the road level of a village
     r"(?!街道|[东西南北中]?(?:路|大道|大街))"  # 金川路街道 is a street; 郑巷北路 one road
 )
-_BOUNDARY = re.compile(r".*(?:工业区|开发区|园区|小区|新村|市场|广场|大厦|花园|中心|公司|家园|[区园城场厦苑镇乡村])")
+_BOUNDARY = re.compile(r"工业区|开发区|园区|小区|新村|市场|广场|大厦|花园|中心|公司|家园|[区园城场厦苑镇乡村]")
+"""a place name that ends here is a zone, estate or village in front of a road (…工业区曹园路)"""
 _NUMBERED_ROAD = r"(?:大街|大道|路(?![口边旁])|街(?![道区坊口]))"
 """after N号: a numbered road (下沙4号大街), not a house number"""
 _FIRST_NUMBER = re.compile(rf"[A-Z]?\d+[A-Z]?(?:弄|号(?!{_NUMBERED_ROAD})|幢|栋|单元|层|楼|室|户|座|-)")
@@ -61,6 +64,9 @@ _ROAD_NUMBER = re.compile(r"\d+号$")
 _ROAD_AHEAD = re.compile(r"(?!街道|镇|乡)[^\d\-区园场城村镇乡]{2,6}?(?:大道|大街|公路|路|街|巷)")
 _GROUP_NUMERAL = re.compile(r"[一二三四五六七八九十]+$")
 _TOWN_IN_ROAD = re.compile(r"(.*?[\u4e00-\u9fff]{2}(?:街道|办事处|镇|乡))(?=[^\d]{2})")
+_ORDINAL = re.compile(r"[东西南北中环一二三四五六七八九十\d]+")
+_LANDMARK = frozenset("山门寺桥湖江河塘港湾岭岙溪浦泾口")
+"""a road name starting with one of these goes with the name before it (天目山西路, 太平门直街)"""
 _SHORT_ROAD = re.compile(r".?(?:大道|大街|路|街)")
 _NUM = r"(?:[A-Z]?\d+[A-Z]?|[A-Z]|[甲乙丙丁]\d*)"
 _TAIL = re.compile(
@@ -205,6 +211,8 @@ class AddressParser:
         self.cache_size = cache_size
         self._cache: dict[str, ParsedAddress] = {}
         self._heads: dict[str, tuple[_State, int]] = {}
+        self._village_names: dict[str, frozenset[str]] = {}
+        """division code -> the villages its addresses may name before a road"""
 
     def parse(self, text: object) -> ParsedAddress:
         """Parse one address (None, NULL and blanks give status failed, reason empty)."""
@@ -297,7 +305,7 @@ class AddressParser:
             after = pos + len(token)
             if any(d.level == "street" for d, _ in candidates):
                 # a town needs its district before it; without its suffix (柳市大兴东路), a road right after it
-                town_ok = last is not None and last.level == "district"
+                town_ok = last is not None and last.level in ("district", "city")
                 road_ahead = town_ok and bool(_ROAD_AHEAD.match(s, after))
                 candidates = [(d, is_alias) for d, is_alias in candidates
                               if d.level != "street" or (town_ok and (road_ahead or not is_alias))]
@@ -310,6 +318,15 @@ class AddressParser:
             rank = LEVEL_RANK[last.level] if last else -1
             fitting = [d for d, _ in candidates if LEVEL_RANK[d.level] > rank
                        and (last is None or gaz.is_within(d.code, last.code))]
+            if not fitting and last is not None and last.level == "district" and "street" not in state.fields:
+                # a town written under the district it belonged to before a split (余杭区临平, 江干区下沙):
+                # one town of that name in the same city; the district's code is kept
+                siblings = {d.name for d, _ in candidates if d.level == "street" and d.parent != last.code
+                            and gaz.is_within(d.code, last.parent)}
+                if len(siblings) == 1:
+                    state.fields["street"] = siblings.pop()
+                    pos += len(token)
+                    continue
             if not fitting:
                 if last is not None and any(d.code == last.code or gaz.is_within(last.code, d.code)
                                             for d, _ in candidates) \
@@ -382,9 +399,9 @@ class AddressParser:
             if match.start() <= start:
                 continue
             head = s[start:match.start()]
-            boundary = _BOUNDARY.match(head)
-            if boundary and len(head[boundary.end():]) >= 2 and head[boundary.end():].strip("东西南北中"):
-                start += boundary.end()
+            cut = self._zone_end(head)
+            if cut:
+                start += cut
                 head = s[start:match.start()]
             group = _GROUP_NUMERAL.search(head) if match.group() == "组" else None
             if group:
@@ -403,6 +420,13 @@ class AddressParser:
                 state.fields["street"] = town.group(1)  # 开发区下沙街道盛安路: the street is not part of the road
                 start += town.end()
                 head = s[start:match.start()]
+            cut = self._village_end(head, state)
+            if cut:
+                if start == pos and "community" not in state.fields:
+                    state.fields["community"] = head[:cut]  # a village of the district: the community level
+                    pos += cut
+                start += cut
+                head = s[start:match.start()]
             if start > pos and "poi" not in state.fields:
                 state.fields["poi"] = s[pos:start]
             elif start > pos:
@@ -410,6 +434,40 @@ class AddressParser:
             state.fields["road"] = s[start:match.end()]
             return match.end()
         return pos
+
+    def _village_end(self, head: str, state: _State) -> int:
+        """Length of a village name without 村 at the start of *head*, in front of a road (前仓花园路: 2), or 0.
+
+        Only the villages of the district (or else the city) already read count, and what is left must
+        still be a road name: two characters or more besides a direction or numeral at its end, not
+        starting like a landmark (天目山西路, 太平门直街 stay whole).
+        """
+        if len(head) < 4 or not state.code:
+            return 0
+        names = self._village_names.get(state.code)
+        if names is None:
+            chain = self.gazetteer.chain(state.code)
+            place = chain.get("district") or chain.get("city")
+            names = self._village_names[state.code] = self.gazetteer.villages(place.code) if place else frozenset()
+        for n in (4, 3, 2):
+            if head[:n] in names:
+                stem = head[n:].rstrip("东西南北中")
+                if len(stem) >= 2 and not _ORDINAL.fullmatch(stem) and stem[0] not in _LANDMARK:
+                    return n
+        return 0
+
+    @staticmethod
+    def _zone_end(head: str) -> int:
+        """Where the road name starts in *head* (0: all of it), after the last zone in front of it.
+
+        The road keeps at least two characters that are not all directions: 西城工业区曹园路 -> 曹园路
+        (not the 园 of 曹园), 经济开发区中心大道 -> 中心大道.
+        """
+        ends = [m.end() for m in _BOUNDARY.finditer(head, 0, len(head) - 2)]
+        for end in reversed(ends):
+            if head[end:].strip("东西南北中"):
+                return end
+        return 0
 
     def _tail(self, s: str, pos: int, state: _State) -> None:
         f = state.fields
@@ -571,5 +629,3 @@ class AddressParser:
             result.status, result.reason_code, result.missing = "partial", "missing", missing
         else:
             result.status, result.reason_code = "ok", ""
-
-
