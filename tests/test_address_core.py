@@ -425,6 +425,17 @@ def test_a_village_of_the_district_is_cut_off_the_road(parser):
     assert parser.parse("浙江省台州市天台县天台山东路396号").road == "天台山东路"
 
 
+def test_a_named_village_group_is_the_road_level(parser):
+    p = parser.parse("四川省宜宾市长宁县竹海镇集贤村双溪组")
+    assert (p.community, p.road) == ("集贤村", "双溪组")
+    p = parser.parse("江苏省扬州市邗江区公道镇三界村陆庄组6号")
+    assert (p.community, p.road, p.number) == ("三界村", "陆庄组", "6")
+    # a cluster of an estate (组团) is no village group: it is part of the estate's name
+    p = parser.parse("广东省深圳市南山区南头街道前海路星海名城7组团119栋78D")
+    assert (p.road, p.poi, p.building, p.room) == ("前海路", "星海名城7组团", "119", "78D")
+    assert parser.parse("浙江省温州市鹿城区黄龙康城5组团131栋1820室").road == ""
+
+
 def test_user_communities_are_villages_too():
     gazetteer = Gazetteer.builtin()
     assert "青石桥" not in gazetteer.villages("330110")

@@ -52,7 +52,7 @@ _STREET = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:街道|镇|乡))(?![路街巷弄
 _COMMUNITY = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:居民委员会|村民委员会|居委会|村委会|社区|村))(?![路街巷弄道委])")
 _ROAD_SUFFIX = re.compile(
     r"(?:大道|大街|公路|国道|省道|县道|乡道|路(?![口边旁])|街(?![道区坊口])|巷(?![口])|弄(?![堂口])"
-    r"|(?<=[一二三四五六七八九十])组)"  # 村民小组 (六组): the road level of a village
+    r"|(?<=[一二三四五六七八九十])组(?!团))"  # 村民小组 (六组): the road level of a village
     r"(?!街道|[东西南北中]?(?:路|大道|大街))"  # 金川路街道 is a street; 郑巷北路 one road
 )
 _BOUNDARY = re.compile(r"工业区|开发区|园区|小区|新村|市场|广场|大厦|花园|中心|公司|家园|[区园城场厦苑镇乡村]")
@@ -64,6 +64,9 @@ _ROAD_NUMBER = re.compile(r"\d+号$")
 _ROAD_AHEAD = re.compile(r"(?!街道|镇|乡)[^\d\-区园场城村镇乡]{2,6}?(?:大道|大街|公路|路|街|巷)")
 _GROUP_NUMERAL = re.compile(r"[一二三四五六七八九十]+$")
 _TOWN_IN_ROAD = re.compile(r"(.*?[\u4e00-\u9fff]{2}(?:街道|办事处|镇|乡))(?=[^\d]{2})")
+_VILLAGE_END = ("村", "村委会", "村民委员会")
+_NAMED_GROUP = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:村民小组|村民组|居民组|组)(?![长员团])")
+"""a named village group after its village (双溪组, 汪庄村民组); not a 组长, 组员 or 组团 (a cluster of buildings)"""
 _ORDINAL = re.compile(r"[东西南北中环一二三四五六七八九十\d]+")
 _LANDMARK = frozenset("山门寺桥湖江河塘港湾岭岙溪浦泾口")
 """a road name starting with one of these goes with the name before it (天目山西路, 太平门直街)"""
@@ -72,7 +75,8 @@ _NUM = r"(?:[A-Z]?\d+[A-Z]?|[A-Z]|[甲乙丙丁]\d*)"
 _TAIL = re.compile(
     rf"(?P<gate>{_NUM}号门)"
     r"|(?P<distance>\d+(?:米|公里))"
-    r"|(?P<group>\d+(?:组|队|社))"
+    r"|(?P<cluster>\d+组团)"
+    r"|(?P<group>\d+(?:组(?!团)|队|社))"
     rf"|(?P<lane>{_NUM})(?:弄|巷)"
     rf"|(?P<haolou>{_NUM})号楼"
     rf"|(?P<room>{_NUM})(?:号房|室|户)"
@@ -376,6 +380,11 @@ class AddressParser:
 
     def _road(self, s: str, tokens: list[str], pos: int, state: _State) -> int:
         limit = len(s)
+        if state.fields.get("community", "").endswith(_VILLAGE_END):
+            group = _NAMED_GROUP.match(s, pos)
+            if group:
+                state.fields["road"] = group.group()  # 集贤村双溪组: a village group is the road level
+                return group.end()
         # C1: a gazetteer road (or POI) in the tokens
         roads, pois = self.gazetteer.roads, self.gazetteer.pois
         if roads or pois:
@@ -499,7 +508,9 @@ class AddressParser:
             kind = match.lastgroup
             value = match.group(kind)
             pos = match.end()
-            if kind in ("gate", "distance"):
+            if kind == "cluster" and "poi" in f and not any(k in f for k in ("lane", "number", "building")):
+                f["poi"] += match.group()  # 星海名城7组团: a cluster of the estate, part of its name
+            elif kind in ("gate", "distance", "cluster"):
                 rest.append(match.group())  # 8号门: a gate, not a house; 向东50米: a distance
             elif kind == "group":
                 if "road" not in f and "number" not in f:
