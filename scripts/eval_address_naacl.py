@@ -4,6 +4,7 @@
 Usage::
 
     /usr/bin/python3 scripts/eval_address_naacl.py [--split dev|train] [--data DIR] [--errors N]
+    .venv/bin/python scripts/eval_address_naacl.py --train --model /tmp/naacl.model   # rules + a trained model
 
 Data: ``../shared/data/address-naacl2019`` (Li et al., "Neural Chinese Address
 Parsing", NAACL 2019; no licence stated, so it is used for evaluation only and
@@ -70,6 +71,7 @@ sys.path.insert(0, str(HERE))
 import _bootstrap  # noqa: E402,F401 (registers the package cim_twin)
 from cim_twin.cim_twin_plugin.core.address import AddressParser, normalise  # noqa: E402
 from cim_twin.cim_twin_plugin.core.address.gazetteer import alias_of  # noqa: E402
+from cim_twin.cim_twin_plugin.core.address.tagger import AddressTagger, read_conll, train  # noqa: E402
 
 DATA = HERE.parent.parent / "shared" / "data" / "address-naacl2019"
 SCORED = ("province", "city", "district", "street", "community", "road", "roadno", "houseno", "unit", "floor",
@@ -175,6 +177,10 @@ def main(argv=None) -> int:
     ap.add_argument("--split", default="dev", choices=("dev", "train"))
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors per field")
+    ap.add_argument("--model", type=Path,
+                    help="parse with this address model (core.address.tagger); with --train, write it there first")
+    ap.add_argument("--train", action="store_true",
+                    help="train the model on the train split first (needs python-crfsuite)")
     args = ap.parse_args(argv)
     path = args.data / f"{args.split}.txt"
     if not path.exists():
@@ -182,6 +188,15 @@ def main(argv=None) -> int:
         return 1
     records = read_split(path)
     parser = AddressParser()
+    if args.train:
+        if args.model is None:
+            ap.error("--train needs --model PATH")
+        start = time.perf_counter()
+        stats = train(read_conll(args.data / "train.txt"), args.model, parser)
+        print(f"trained {args.model} on the train split: {stats['addresses']} addresses, {stats['tokens']} tokens, "
+              f"{stats['labels']} labels in {time.perf_counter() - start:.0f} s")
+    if args.model is not None:
+        parser = AddressParser(parser.gazetteer, tagger=AddressTagger(args.model))
     start = time.perf_counter()
     counts = evaluate(records, parser, args.errors)
     elapsed = time.perf_counter() - start

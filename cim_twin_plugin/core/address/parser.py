@@ -45,6 +45,8 @@ FIELDS = ("province", "city", "district", "street", "community", "road", "lane",
 MAX_LENGTH = 300
 """Longer texts are not addresses (reason_code 'too_long')."""
 
+_TAGGED = ("street", "community", "road", "lane", "number", "building", "unit", "floor", "room", "poi", "rest")
+"""the fields a tagger decides"""
 _MUNICIPALITIES = ("110000", "120000", "310000", "500000")
 _NOT_AFTER_ALIAS = re.compile(r"[东西南北中]?(?:路|街|巷|弄|大道|大街|公路|道)|镇|乡|村")
 _OWN_SUFFIX = re.compile(r"省|市|区|县")
@@ -209,8 +211,11 @@ class AddressParser:
     ``cache_size`` bounds the cache.
     """
 
-    def __init__(self, gazetteer: Gazetteer | None = None, cache_size: int = 200_000):
+    def __init__(self, gazetteer: Gazetteer | None = None, cache_size: int = 200_000, tagger=None):
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.builtin()
+        self.tagger = tagger
+        """an optional :class:`.tagger.AddressTagger` (a model trained on labelled addresses): it decides
+        the fields from street to room; divisions and codes stay with the gazetteer"""
         self.tokenizer = self.gazetteer.tokenizer()
         self.cache_size = cache_size
         self._cache: dict[str, ParsedAddress] = {}
@@ -284,8 +289,19 @@ class AddressParser:
             code = self.gazetteer.divisions[code].parent
         result.district_code = code
         result.inferred = tuple(f for f in FIELDS if f in state.inferred)
+        if self.tagger is not None:
+            self._apply_tagger(result)
         self._status(result)
         return result
+
+    def _apply_tagger(self, result: ParsedAddress) -> None:
+        """Take the fields from street to room from the tagger (the rules' parse is one of its features)."""
+        from .tagger import to_fields, tokens
+
+        toks = tokens(result.normalised)
+        fields = to_fields(toks, self.tagger.tag(toks, self, result))
+        for name in _TAGGED:
+            setattr(result, name, fields.get(name, ""))
 
     def _divisions(self, s: str, tokens: list[str], state: _State) -> int:
         gaz = self.gazetteer
