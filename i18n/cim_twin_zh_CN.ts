@@ -271,7 +271,7 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
 <context>
     <name>CimTwin</name>
     <message>
-        <location filename="../processing_algs/provider.py" line="38"/>
+        <location filename="../processing_algs/provider.py" line="39"/>
         <source>CIM Twin</source>
         <translation>CIM 数字孪生</translation>
     </message>
@@ -316,7 +316,7 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <translation>量算</translation>
     </message>
     <message>
-        <location filename="../processing_algs/provider.py" line="41"/>
+        <location filename="../processing_algs/provider.py" line="42"/>
         <source>CIM Twin: city digital twin analysis</source>
         <translation>CIM 数字孪生：城市数字孪生分析</translation>
     </message>
@@ -1811,117 +1811,136 @@ Optional route lines (OUTPUT_LINES) are in the network layer&apos;s CRS.</source
 <context>
     <name>ParseAddressesAlgorithm</name>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="57"/>
+        <location filename="../processing_algs/parseaddresses.py" line="59"/>
         <source>Parse Chinese addresses</source>
         <translation>解析中文地址</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="60"/>
+        <location filename="../processing_algs/parseaddresses.py" line="77"/>
+        <source>Records (table, layer or CSV file)</source>
+        <translation>记录（表格、图层或 CSV 文件）</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parseaddresses.py" line="80"/>
+        <source>Any table with an address column; CSV files in GBK are read correctly when given by path.</source>
+        <translation>任何含地址列的表格；以路径给出的 GBK 编码 CSV 文件也能正确读取。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parseaddresses.py" line="83"/>
+        <source>Address field</source>
+        <translation>地址字段</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parseaddresses.py" line="85"/>
+        <source>The column with the address text, e.g. 户籍地址 or 现住址.</source>
+        <translation>地址文本所在的列，例如 户籍地址 或 现住址。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parseaddresses.py" line="87"/>
+        <source>Gazetteer additions (CSV)</source>
+        <translation>地名词典补充（CSV）</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parseaddresses.py" line="90"/>
+        <source>Optional CSV with the columns level, name, code, parent: streets, communities, roads and POIs of your area (level street/community/road/poi). Roads known in one district let addresses without district get it. The national streets.csv of the division list is accepted as is.</source>
+        <translation>可选的 CSV，列为 level、name、code、parent：本地的街道、社区、道路和 POI（level 为 street/community/road/poi）。只属于一个区县的道路可为缺少区县的地址补全区县。全国区划表的 streets.csv 可直接使用。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parseaddresses.py" line="103"/>
+        <source>Record key field</source>
+        <translation>记录键字段</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parseaddresses.py" line="105"/>
+        <source>Optional column that identifies a record (e.g. 档案编号); default: the feature id or row number.</source>
+        <translation>可选的记录标识列（例如 档案编号）；默认为要素 ID 或行号。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parseaddresses.py" line="108"/>
+        <source>Keep all input fields</source>
+        <translation>保留全部输入字段</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parseaddresses.py" line="109"/>
+        <source>Off by default (privacy): names, ID numbers and phones are not copied. Turn on only if you are allowed to keep them in the output.</source>
+        <translation>默认关闭（隐私）：不复制姓名、身份证号和电话。只有在允许输出这些信息时才打开。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parseaddresses.py" line="113"/>
+        <source>Parsed addresses</source>
+        <translation>解析后的地址</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parseaddresses.py" line="115"/>
+        <source>One row per record: record key, address, the parsed fields, building_key, room_key, status and reason (and the input fields if asked).</source>
+        <translation>每条记录一行：记录键、地址、解析出的字段、building_key、room_key、status 和 reason（如要求，另含输入字段）。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parseaddresses.py" line="118"/>
+        <source>Addresses parsed completely</source>
+        <translation>完整解析的地址数</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parseaddresses.py" line="119"/>
+        <source>Addresses parsed in part</source>
+        <translation>部分解析的地址数</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parseaddresses.py" line="120"/>
+        <source>Addresses not parsed</source>
+        <translation>未能解析的地址数</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parseaddresses.py" line="129"/>
+        <source>Choose the address field (ADDRESS_FIELD).</source>
+        <translation>请选择地址字段（ADDRESS_FIELD）。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parseaddresses.py" line="156"/>
+        <source>Parsing {n} addresses of {table}.</source>
+        <translation>正在解析 {table} 的 {n} 条地址。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parseaddresses.py" line="184"/>
+        <source>{total} records in = {ok} parsed completely + {partial} in part + {failed} not parsed (reason in the field reason).</source>
+        <translation>输入 {total} 条记录 = 完整解析 {ok} 条 + 部分解析 {partial} 条 + 未解析 {failed} 条（原因见 reason 字段）。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parseaddresses.py" line="188"/>
+        <source>{n} addresses could not be parsed; see the field reason.</source>
+        <translation>{n} 条地址无法解析；请查看 reason 字段。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parseaddresses.py" line="62"/>
         <source>Splits the addresses of a table into province, city, district, street, community, road, lane (弄), number (号), building (幢/栋), unit, floor, room, POI and the rest, with a dictionary (jieba and the built-in national division list, plus your gazetteer) and rules. Full-width digits, Chinese numerals, 号楼/号, blanks and traditional characters are normalised first.
 
 building_key and room_key are shared by all spellings of one building or room. status is ok, partial (reason says what is missing) or failed (reason says why).
+
+Optional: an address model trained with Train an address model on your own labelled addresses (MODEL) decides street ... room instead of the rules; it needs python-crfsuite.
 
 The input may be a layer or a CSV file in UTF-8, UTF-8 with BOM or GBK/GB18030 (detected). Privacy: by default the output keeps only a record key and the address, not the other input fields (names, ID numbers, phones).</source>
         <translation>用词典（jieba 与内置的全国行政区划表，加上您的地名词典）和规则，将表中的地址拆分为省、市、区县、街道、社区、道路、弄、号、幢/栋、单元、楼层、室、兴趣点（POI）和其余部分。先统一全角数字、中文数字、号楼/号、空格和繁体字。
 
 building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。status 为 ok、partial（reason 说明缺少什么）或 failed（reason 说明原因）。
 
+可选：用“训练地址模型”在您自己标注的地址上训练出的地址模型（MODEL）将代替规则确定街道至室各项；需要安装 python-crfsuite。
+
 输入可以是图层，或 UTF-8、带 BOM 的 UTF-8、GBK/GB18030 编码（自动识别）的 CSV 文件。隐私：默认只在输出中保留记录键和地址，不保留其他输入字段（姓名、身份证号、电话）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="73"/>
-        <source>Records (table, layer or CSV file)</source>
-        <translation>记录（表格、图层或 CSV 文件）</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/parseaddresses.py" line="76"/>
-        <source>Any table with an address column; CSV files in GBK are read correctly when given by path.</source>
-        <translation>任何含地址列的表格；以路径给出的 GBK 编码 CSV 文件也能正确读取。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/parseaddresses.py" line="79"/>
-        <source>Address field</source>
-        <translation>地址字段</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/parseaddresses.py" line="81"/>
-        <source>The column with the address text, e.g. 户籍地址 or 现住址.</source>
-        <translation>地址文本所在的列，例如 户籍地址 或 现住址。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/parseaddresses.py" line="83"/>
-        <source>Gazetteer additions (CSV)</source>
-        <translation>地名词典补充（CSV）</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/parseaddresses.py" line="86"/>
-        <source>Optional CSV with the columns level, name, code, parent: streets, communities, roads and POIs of your area (level street/community/road/poi). Roads known in one district let addresses without district get it. The national streets.csv of the division list is accepted as is.</source>
-        <translation>可选的 CSV，列为 level、name、code、parent：本地的街道、社区、道路和 POI（level 为 street/community/road/poi）。只属于一个区县的道路可为缺少区县的地址补全区县。全国区划表的 streets.csv 可直接使用。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/parseaddresses.py" line="91"/>
-        <source>Record key field</source>
-        <translation>记录键字段</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/parseaddresses.py" line="93"/>
-        <source>Optional column that identifies a record (e.g. 档案编号); default: the feature id or row number.</source>
-        <translation>可选的记录标识列（例如 档案编号）；默认为要素 ID 或行号。</translation>
+        <location filename="../processing_algs/parseaddresses.py" line="95"/>
+        <source>Address model</source>
+        <translation>地址模型</translation>
     </message>
     <message>
         <location filename="../processing_algs/parseaddresses.py" line="96"/>
-        <source>Keep all input fields</source>
-        <translation>保留全部输入字段</translation>
+        <source>Optional model file written by Train an address model: it decides street, community, road, lane, number, building, unit, floor, room and POI (divisions and codes stay with the gazetteer). Use the gazetteer additions it was trained with. Needs python-crfsuite in QGIS&apos;s Python (pip install python-crfsuite); without a model the rules parse.</source>
+        <translation>可选，由“训练地址模型”写出的模型文件：由它确定街道、社区、道路、弄、号、幢/栋、单元、楼层、室和兴趣点（POI）（行政区划及其代码仍取自地名词典）。请使用训练时所用的地名词典补充。需要在 QGIS 的 Python 中安装 python-crfsuite（pip install python-crfsuite）；不用模型时由规则解析。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="97"/>
-        <source>Off by default (privacy): names, ID numbers and phones are not copied. Turn on only if you are allowed to keep them in the output.</source>
-        <translation>默认关闭（隐私）：不复制姓名、身份证号和电话。只有在允许输出这些信息时才打开。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/parseaddresses.py" line="101"/>
-        <source>Parsed addresses</source>
-        <translation>解析后的地址</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/parseaddresses.py" line="103"/>
-        <source>One row per record: record key, address, the parsed fields, building_key, room_key, status and reason (and the input fields if asked).</source>
-        <translation>每条记录一行：记录键、地址、解析出的字段、building_key、room_key、status 和 reason（如要求，另含输入字段）。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/parseaddresses.py" line="106"/>
-        <source>Addresses parsed completely</source>
-        <translation>完整解析的地址数</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/parseaddresses.py" line="107"/>
-        <source>Addresses parsed in part</source>
-        <translation>部分解析的地址数</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/parseaddresses.py" line="108"/>
-        <source>Addresses not parsed</source>
-        <translation>未能解析的地址数</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/parseaddresses.py" line="117"/>
-        <source>Choose the address field (ADDRESS_FIELD).</source>
-        <translation>请选择地址字段（ADDRESS_FIELD）。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/parseaddresses.py" line="137"/>
-        <source>Parsing {n} addresses of {table}.</source>
-        <translation>正在解析 {table} 的 {n} 条地址。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/parseaddresses.py" line="165"/>
-        <source>{total} records in = {ok} parsed completely + {partial} in part + {failed} not parsed (reason in the field reason).</source>
-        <translation>输入 {total} 条记录 = 完整解析 {ok} 条 + 部分解析 {partial} 条 + 未解析 {failed} 条（原因见 reason 字段）。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/parseaddresses.py" line="169"/>
-        <source>{n} addresses could not be parsed; see the field reason.</source>
-        <translation>{n} 条地址无法解析；请查看 reason 字段。</translation>
+        <location filename="../processing_algs/parseaddresses.py" line="136"/>
+        <source>Parsing with the address model {path}: it decides street ... room; divisions and codes come from the gazetteer.</source>
+        <translation>使用地址模型 {path} 解析：由它确定街道至室各项；行政区划及其代码取自地名词典。</translation>
     </message>
 </context>
 <context>
@@ -2375,6 +2394,122 @@ Output lines are in the network layer&apos;s CRS. The graph is built once per la
         <location filename="../processing_algs/shortestpath.py" line="156"/>
         <source>{failed} pairs have no route; see the fields status and reason.</source>
         <translation>{failed} 对点没有路径；请查看 status 和 reason 字段。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainAddressModelAlgorithm</name>
+    <message>
+        <location filename="../processing_algs/trainaddressmodel.py" line="38"/>
+        <source>Train an address model</source>
+        <translation>训练地址模型</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/trainaddressmodel.py" line="41"/>
+        <source>Trains a statistical address tagger (a CRF) on addresses you have labelled, and writes it to a model file. Give the model to Parse Chinese addresses (parameter MODEL): it then takes street, community, road, lane, number, building, unit, floor, room and POI from the model, which learns the conventions of your sources (is the last 号 after 栋 a unit or a room?). Province, city, district and their codes still come from the gazetteer.
+
+The labelled addresses are a text file in CoNLL form: one 'token TAG' per line (a character, or a run of digits), BIO tags, a blank line after each address. Tags may be our field names (province, city, district, street, community, road, lane, number, building, unit, floor, room, poi) or those of the NAACL 2019 / CCKS 2021 address data (prov, town, road, roadno, subroad, houseno, cellno, floorno, roomno, poi ...).
+
+No model is shipped with the plugin: the public labelled data (NAACL 2019) has no licence. The model is optional: the rules parse addresses without it. Training and parsing with a model need the Python package python-crfsuite in QGIS's Python (pip install python-crfsuite). A model belongs with the rules and gazetteer of the plugin version that trained it: train it again after an update, with the same gazetteer additions you parse with.</source>
+        <translation>在您标注好的地址上训练统计地址标注器（条件随机场 CRF），并写入模型文件。将模型交给“解析中文地址”（参数 MODEL）后，街道、社区、道路、弄、号、幢/栋、单元、楼层、室和兴趣点（POI）均取自模型；模型会学到您的数据来源的惯例（栋之后的最后一个“号”是单元还是室？）。省、市、区县及其代码仍取自地名词典。
+
+标注地址为 CoNLL 格式的文本文件：每行一个“词元 标签”（一个字符，或一串数字），采用 BIO 标签，每个地址之后空一行。标签可以是本插件的字段名（province、city、district、street、community、road、lane、number、building、unit、floor、room、poi），也可以是 NAACL 2019 / CCKS 2021 地址数据的标签（prov、town、road、roadno、subroad、houseno、cellno、floorno、roomno、poi 等）。
+
+插件不附带模型：公开的标注数据（NAACL 2019）没有许可协议。模型是可选的：没有模型时由规则解析地址。训练模型和使用模型解析都需要在 QGIS 的 Python 中安装 python-crfsuite 包（pip install python-crfsuite）。模型与训练它的插件版本的规则和地名词典配套：插件更新后请重新训练，并使用与解析时相同的地名词典补充。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/trainaddressmodel.py" line="60"/>
+        <source>Labelled addresses (CoNLL text file)</source>
+        <translation>标注地址（CoNLL 文本文件）</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/trainaddressmodel.py" line="62"/>
+        <source>UTF-8 text, one 'token TAG' per line with BIO tags (B-road, I-road, O ...), a blank line between addresses, e.g. 杭 B-city / 州 I-city / 市 I-city. A bad line stops the run with its number.</source>
+        <translation>UTF-8 文本，每行一个“词元 标签”，采用 BIO 标签（B-road、I-road、O 等），地址之间空一行，例如 杭 B-city / 州 I-city / 市 I-city。遇到格式错误的行即停止运行，并给出其行号。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/trainaddressmodel.py" line="66"/>
+        <source>Gazetteer additions (CSV)</source>
+        <translation>地名词典补充（CSV）</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/trainaddressmodel.py" line="69"/>
+        <source>Optional CSV with the columns level, name, code, parent (streets, communities, roads, POIs), as for Parse Chinese addresses. What the rules and the gazetteer make of an address is part of what the model learns: parse with the same gazetteer additions.</source>
+        <translation>可选 CSV，列为 level、name、code、parent（街道、社区、道路、兴趣点），与“解析中文地址”相同。规则和地名词典对地址的解读是模型学习内容的一部分：解析时请使用相同的地名词典补充。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/trainaddressmodel.py" line="74"/>
+        <source>Maximum training iterations</source>
+        <translation>最大训练迭代次数</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/trainaddressmodel.py" line="77"/>
+        <source>How many passes the training may make over the labelled addresses; more passes take longer and may fit the data more closely. At least 10.</source>
+        <translation>训练最多遍历标注地址的次数；次数越多耗时越长，对数据的拟合可能越紧密。至少为 10。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/trainaddressmodel.py" line="82"/>
+        <source>Address model</source>
+        <translation>地址模型</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/trainaddressmodel.py" line="82"/>
+        <source>Address model (*.model)</source>
+        <translation>地址模型 (*.model)</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/trainaddressmodel.py" line="84"/>
+        <source>The model file to write; give it to Parse Chinese addresses as MODEL.</source>
+        <translation>要写出的模型文件；将其作为 MODEL 交给“解析中文地址”。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/trainaddressmodel.py" line="86"/>
+        <source>Labelled addresses</source>
+        <translation>标注地址数</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/trainaddressmodel.py" line="87"/>
+        <source>Labelled tokens</source>
+        <translation>标注词元数</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/trainaddressmodel.py" line="94"/>
+        <source>Choose the file of labelled addresses (INPUT).</source>
+        <translation>请选择标注地址文件（INPUT）。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/trainaddressmodel.py" line="96"/>
+        <source>Choose where to write the model (OUTPUT).</source>
+        <translation>请选择模型的写出位置（OUTPUT）。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/trainaddressmodel.py" line="102"/>
+        <source>The tags {tags} are not address fields: the model learns them, and parsing puts their text in the field rest.</source>
+        <translation>标签 {tags} 不是地址字段：模型会学习这些标签，解析时其文本放入字段 rest。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/trainaddressmodel.py" line="111"/>
+        <source>Cannot create the folder of {path}: {error}</source>
+        <translation>无法创建 {path} 所在的文件夹：{error}</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/trainaddressmodel.py" line="113"/>
+        <source>Training on {n} labelled addresses of {file} (at most {iterations} iterations).</source>
+        <translation>正在用 {file} 中的 {n} 个标注地址训练（最多迭代 {iterations} 次）。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/trainaddressmodel.py" line="122"/>
+        <source>Cannot write the model {path}: {error}</source>
+        <translation>无法写出模型 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/trainaddressmodel.py" line="127"/>
+        <source>{addresses} addresses, {tokens} tokens and {labels} labels learnt in {seconds:.1f} s; model written to {path}.</source>
+        <translation>用时 {seconds:.1f} 秒学习了 {addresses} 个地址、{tokens} 个词元和 {labels} 种标签；模型已写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/trainaddressmodel.py" line="130"/>
+        <source>The model belongs with the rules and gazetteer of CIM Twin {version}: parse with this version and the same gazetteer additions, and train it again after updating the plugin.</source>
+        <translation>该模型与 CIM 数字孪生 {version} 的规则和地名词典配套：请用此版本和相同的地名词典补充进行解析，插件更新后请重新训练。</translation>
     </message>
 </context>
 <context>

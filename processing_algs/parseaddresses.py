@@ -21,6 +21,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core.address import FIELDS, AddressParser, Gazetteer
+from ..cim_twin_plugin.core.address.tagger import AddressTagger
 from ..cim_twin_plugin.qgis_io import tables
 from .base import CimTwinAlgorithm
 
@@ -46,6 +47,7 @@ class ParseAddressesAlgorithm(CimTwinAlgorithm):
     INPUT = "INPUT"
     ADDRESS_FIELD = "ADDRESS_FIELD"
     GAZETTEER = "GAZETTEER"
+    MODEL = "MODEL"
     KEY_FIELD = "KEY_FIELD"
     KEEP_FIELDS = "KEEP_FIELDS"
     OUTPUT = "OUTPUT"
@@ -64,6 +66,8 @@ class ParseAddressesAlgorithm(CimTwinAlgorithm):
             "numerals, 号楼/号, blanks and traditional characters are normalised first.\n\n"
             "building_key and room_key are shared by all spellings of one building or room. status is ok, "
             "partial (reason says what is missing) or failed (reason says why).\n\n"
+            "Optional: an address model trained with Train an address model on your own labelled addresses "
+            "(MODEL) decides street ... room instead of the rules; it needs python-crfsuite.\n\n"
             "The input may be a layer or a CSV file in UTF-8, UTF-8 with BOM or GBK/GB18030 (detected). "
             "Privacy: by default the output keeps only a record key and the address, not the other input "
             "fields (names, ID numbers, phones)."
@@ -87,6 +91,14 @@ class ParseAddressesAlgorithm(CimTwinAlgorithm):
             "Optional CSV with the columns level, name, code, parent: streets, communities, roads and POIs "
             "of your area (level street/community/road/poi). Roads known in one district let addresses "
             "without district get it. The national streets.csv of the division list is accepted as is."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFile(self.MODEL, self.tr("Address model"), extension="model", optional=True)
+        param.setHelp(self.tr(
+            "Optional model file written by Train an address model: it decides street, community, road, lane, "
+            "number, building, unit, floor, room and POI (divisions and codes stay with the gazetteer). Use "
+            "the gazetteer additions it was trained with. Needs python-crfsuite in QGIS's Python (pip install "
+            "python-crfsuite); without a model the rules parse."))
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(param)
         param = QgsProcessingParameterField(self.KEY_FIELD, self.tr("Record key field"),
                                             parentLayerParameterName=self.INPUT, optional=True)
@@ -117,7 +129,14 @@ class ParseAddressesAlgorithm(CimTwinAlgorithm):
             raise QgsProcessingException(self.tr("Choose the address field (ADDRESS_FIELD)."))
         records = tables.read_records(value, source, address_field, key_field, keep, feedback)
         gazetteer = load_gazetteer(self.parameterAsFile(parameters, self.GAZETTEER, context), self.tr)
-        parser = AddressParser(gazetteer)
+        model_path = self.parameterAsFile(parameters, self.MODEL, context)
+        if model_path:
+            with qgis_io.core_errors():
+                parser = AddressParser(gazetteer, tagger=AddressTagger(model_path))
+            feedback.pushInfo(self.tr("Parsing with the address model {path}: it decides street ... room; "
+                                      "divisions and codes come from the gazetteer.").format(path=model_path))
+        else:
+            parser = AddressParser(gazetteer)
 
         fields = QgsFields()
         fields.append(QgsField("record", QVariant.String))

@@ -19,11 +19,12 @@ from .odmatrix import OdMatrixAlgorithm
 from .parseaddresses import ParseAddressesAlgorithm
 from .servicearea import ServiceAreaAlgorithm
 from .shortestpath import ShortestPathAlgorithm
+from .trainaddressmodel import TrainAddressModelAlgorithm
 from .viewshed import ViewshedAlgorithm
 
 #: every algorithm the provider offers, in toolbox order
-ALGORITHMS = (GridCodeAlgorithm, GridCellsAlgorithm, ParseAddressesAlgorithm, JoinHouseholdsAlgorithm,
-              CheckHierarchyAlgorithm,
+ALGORITHMS = (GridCodeAlgorithm, GridCellsAlgorithm, ParseAddressesAlgorithm, TrainAddressModelAlgorithm,
+              JoinHouseholdsAlgorithm, CheckHierarchyAlgorithm,
               ShortestPathAlgorithm, OdMatrixAlgorithm, NearestFacilityAlgorithm, ServiceAreaAlgorithm,
               BuildingDsmAlgorithm, ViewshedAlgorithm, LineOfSightAlgorithm, MeasureAlgorithm, HeightLimitAlgorithm)
 

@@ -29,6 +29,7 @@ PROMISED = {
     "measure": {"INPUT", "HEIGHT_FIELD", "FLOORS_FIELD", "FLOOR_HEIGHT", "DEM", "OUTPUT"},
     "heightlimit": {"BUILDINGS", "HEIGHT_FIELD", "LIMITS", "LIMIT_FIELD", "LIMIT_VALUE", "LIMIT_RASTER", "OUTPUT"},
     "parseaddresses": {"INPUT", "ADDRESS_FIELD", "GAZETTEER", "OUTPUT"},
+    "trainaddressmodel": {"INPUT", "GAZETTEER", "MAX_ITERATIONS", "OUTPUT"},
     "joinhouseholds": {"INPUT", "ADDRESS_FIELD", "BUILDINGS", "BUILDING_ADDRESS_FIELD", "OUTPUT_HOUSEHOLDS",
                        "OUTPUT_LINKS", "OUTPUT_UNMATCHED"},
     "checkhierarchy": {"ADMIN_UNITS", "BUILDINGS", "OUTPUT"},

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalise", "to_halfwidth", "to_simplified", "chinese_to_int", "convert_numerals"]
+__all__ = ["clean", "normalise", "to_halfwidth", "to_simplified", "chinese_to_int", "convert_numerals"]
 
 # Traditional -> simplified for characters common in addresses (hand-made: see module docstring).
 _TRAD = (
@@ -100,8 +100,9 @@ def convert_numerals(text: str) -> str:
     return _RE_CN_AFTER_UNIT.sub(_replace_numeral, text)
 
 
-def normalise(text: object) -> str:
-    """The normalised form of an address (empty string for None/NULL-like values)."""
+def clean(text: object) -> str:
+    """The character-level part of :func:`normalise`: half-width, simplified, one dash, no blanks or
+    punctuation; each character maps on its own, so a text cleaned in pieces equals the text cleaned whole."""
     if text is None:
         return ""
     text = str(text)
@@ -109,7 +110,12 @@ def normalise(text: object) -> str:
         return ""
     text = to_simplified(to_halfwidth(text))
     text = _RE_DASH.sub("-", text)
-    text = _RE_DROP.sub("", text)
+    return _RE_DROP.sub("", text)
+
+
+def normalise(text: object) -> str:
+    """The normalised form of an address (empty string for None/NULL-like values)."""
+    text = clean(text)
     text = _RE_HASH.sub("号", text)
     text = _RE_ZHI.sub("-", text)
     return convert_numerals(text)

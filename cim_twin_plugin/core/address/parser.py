@@ -298,7 +298,7 @@ class AddressParser:
         """Take the fields from street to room from the tagger (the rules' parse is one of its features)."""
         from .tagger import to_fields, tokens
 
-        toks = tokens(result.normalised)
+        toks = tokens(result.text)
         fields = to_fields(toks, self.tagger.tag(toks, self, result))
         for name in _TAGGED:
             setattr(result, name, fields.get(name, ""))

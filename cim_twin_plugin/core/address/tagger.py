@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ValidationError
-from .normalise import normalise
+from .normalise import clean, normalise
 
 if TYPE_CHECKING:
     from .parser import AddressParser
@@ -74,15 +74,19 @@ def _crfsuite():
 
 
 def tokens(text: str) -> list[str]:
-    """The tokens of an address after normalisation: one per character, digit and Latin runs whole."""
-    return _TOKEN.findall(normalise(text))
+    """The tokens of an address: one per character, digit and Latin runs whole.
+
+    The text is cleaned character by character (half-width, simplified, no blanks), not normalised
+    whole: Chinese numerals stay as written (九楼), as in labelled data read by :func:`read_conll`.
+    """
+    return _TOKEN.findall(clean(text))
 
 
 def read_conll(path: str | Path) -> list[tuple[list[str], list[str]]]:
     """Labelled addresses from a CoNLL file (``token TAG`` per line, BIO tags, blank line between addresses).
 
-    Tokens are normalised like the text the tagger reads (full-width to half-width, traditional to
-    simplified, upper case); a token that normalises to nothing (a blank, an underscore) is dropped.
+    Tokens are cleaned like the text the tagger reads (full-width to half-width, traditional to
+    simplified, upper case); a token that cleans to nothing (a blank, an underscore) is dropped.
     """
     samples: list[tuple[list[str], list[str]]] = []
     toks: list[str] = []
@@ -104,7 +108,7 @@ def read_conll(path: str | Path) -> list[tuple[list[str], list[str]]]:
         bio, _, label = tag.partition("-")
         if tag != "O" and (bio not in ("B", "I", "E", "S") or not label):
             raise ValidationError(f"{path.name}, line {number}: tag {tag!r} is not O or B-/I-/E-/S-<label>")
-        for k, part in enumerate(_TOKEN.findall(normalise(token))):
+        for k, part in enumerate(_TOKEN.findall(clean(token))):
             toks.append(part)  # a token may split (1a -> 1, A): the parts after the first continue the span
             tags.append("O" if tag == "O" else f"{'B' if bio in ('B', 'S') and k == 0 else 'I'}-{label.lower()}")
     if not samples:
@@ -296,6 +300,7 @@ def to_fields(toks: list[str], tags: list[str]) -> dict[str, str]:
             if label:
                 rest.append(text)
             continue
+        text = normalise(text)  # Chinese numerals before a unit word to digits (三栋 -> 3栋)
         if field in ("lane", "number", "building", "unit", "floor", "room"):
             lane = _LANE.fullmatch(text)
             text = lane.group(1) if lane and field == "lane" else _UNIT_WORD.sub("", text) or text
