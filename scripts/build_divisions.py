@@ -65,6 +65,12 @@ _ZONE = re.compile(r"开发区|园区|产业园|示范区|管委会|管理区|�
 """functional zones that the statistical list codes like counties (…经济技术开发区): not districts"""
 
 
+def _tree(text: str):
+    """(depth, tab-separated parts) of each line of jionlp's tab-indented location tree."""
+    for line in text.splitlines():
+        yield len(line) - len(line.lstrip("\t")), line.strip("\t").split("\t")
+
+
 def jionlp_location() -> str:
     """jionlp's location tree: tab-indented province, city, county (name TAB code TAB short name), town, village."""
     archive = zipfile.ZipFile(io.BytesIO(wheel_member(JIONLP, "jionlp/dictionary/china_location.zip")))
@@ -80,9 +86,7 @@ def newer_districts(text: str, rows: list[tuple[str, str, str, str]]) -> list[tu
     cities = {code for code, _, level, _ in rows if level == "city"}
     out = []
     city = ""
-    for line in text.splitlines():
-        depth = len(line) - len(line.lstrip("\t"))
-        parts = line.strip("\t").split("\t")
+    for depth, parts in _tree(text):
         if len(parts) < 2:
             continue
         if depth == 1:
@@ -102,9 +106,7 @@ def villages(text: str, districts: set[str]) -> dict[str, list[str]]:
     """
     out: dict[str, set[str]] = {}
     county = ""
-    for line in text.splitlines():
-        depth = len(line) - len(line.lstrip("\t"))
-        parts = line.strip("\t").split("\t")
+    for depth, parts in _tree(text):
         if depth == 2:
             county = parts[1] if len(parts) > 1 else ""
         elif depth == 4 and county in districts:
@@ -119,9 +121,7 @@ def towns(text: str, districts: set[str]) -> tuple[list[tuple[str, str]], int]:
     out: list[tuple[str, str]] = []
     dropped = 0
     county = ""
-    for line in text.splitlines():
-        depth = len(line) - len(line.lstrip("\t"))
-        parts = line.strip("\t").split("\t")
+    for depth, parts in _tree(text):
         if depth == 2:
             county = parts[1] if len(parts) > 1 else ""
         elif depth == 3 and parts[0]:

@@ -64,3 +64,28 @@ if qgis_available():
             return layer
 
         return make
+
+
+#: roads and estates of the synthetic labelled addresses (address model tests)
+LABELLED_ROADS = ["文一西路", "莫干山路", "解放东路", "环城北路", "天目山路", "延安路", "凤起路", "庆春路"]
+LABELLED_ESTATES = ["锦绣花园", "阳光小区", "东方家园", "翠苑", "金都城"]
+
+
+def write_labelled_conll(path, count: int = 60, seed: int = 5):
+    """Write *count* labelled addresses in CoNLL form: 杭州市, road, N号, estate, N栋 and a last M号 labelled
+    the unit (cellno), where the rules read that last 号 as the room.  Returns *path*."""
+    import random
+
+    rng = random.Random(seed)
+    blocks = []
+    for _ in range(count):
+        road, estate = rng.choice(LABELLED_ROADS), rng.choice(LABELLED_ESTATES)
+        number, building, unit = rng.randint(1, 999), rng.randint(1, 40), rng.randint(1, 9)
+        pairs = [("杭", "B-city"), ("州", "I-city"), ("市", "I-city")]
+        pairs += [(c, ("B-" if i == 0 else "I-") + "road") for i, c in enumerate(road)]
+        pairs += [(str(number), "B-roadno"), ("号", "I-roadno")]
+        pairs += [(c, ("B-" if i == 0 else "I-") + "poi") for i, c in enumerate(estate)]
+        pairs += [(str(building), "B-houseno"), ("栋", "I-houseno"), (str(unit), "B-cellno"), ("号", "I-cellno")]
+        blocks.append("\n".join(f"{t} {g}" for t, g in pairs))
+    path.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
+    return path

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import csv
 import os
-import random
 import sys
 from pathlib import Path
 
@@ -12,10 +11,9 @@ import pytest
 pytest.importorskip("qgis.core")
 pytestmark = pytest.mark.qgis
 
+from conftest import write_labelled_conll  # noqa: E402
 from qgis.core import QgsProcessingException, QgsProcessingFeedback  # noqa: E402
 
-ROADS = ["文一西路", "莫干山路", "解放东路", "环城北路", "天目山路", "延安路", "凤起路", "庆春路"]
-ESTATES = ["锦绣花园", "阳光小区", "东方家园", "翠苑", "金都城"]
 #: the rules read the last 号 as the room; the labelled data below make it the unit (cellno)
 ADDRESS = "杭州市凤起路88号阳光小区12栋3号"
 
@@ -30,25 +28,9 @@ def value(v):
     return None if v is None or str(v) in ("NULL", "") else v
 
 
-def labelled(rng: random.Random) -> list[tuple[str, str]]:
-    """One address as (token, tag): 杭州市, road, N号, estate, N栋 and a last M号 labelled the unit (cellno)."""
-    road, estate = rng.choice(ROADS), rng.choice(ESTATES)
-    number, building, unit = rng.randint(1, 999), rng.randint(1, 40), rng.randint(1, 9)
-    pairs = [("杭", "B-city"), ("州", "I-city"), ("市", "I-city")]
-    pairs += [(c, ("B-" if i == 0 else "I-") + "road") for i, c in enumerate(road)]
-    pairs += [(str(number), "B-roadno"), ("号", "I-roadno")]
-    pairs += [(c, ("B-" if i == 0 else "I-") + "poi") for i, c in enumerate(estate)]
-    pairs += [(str(building), "B-houseno"), ("栋", "I-houseno"), (str(unit), "B-cellno"), ("号", "I-cellno")]
-    return pairs
-
-
 @pytest.fixture(scope="module")
 def conll(tmp_path_factory):
-    rng = random.Random(5)
-    path = tmp_path_factory.mktemp("labelled") / "labelled.txt"
-    path.write_text("\n\n".join("\n".join(f"{t} {g}" for t, g in labelled(rng)) for _ in range(60)) + "\n",
-                    encoding="utf-8")
-    return path
+    return write_labelled_conll(tmp_path_factory.mktemp("labelled") / "labelled.txt")
 
 
 @pytest.fixture

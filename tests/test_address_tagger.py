@@ -1,37 +1,18 @@
 """The optional address tagger (a CRF trained on labelled addresses): training, tagging, errors."""
 from __future__ import annotations
 
-import random
 import sys
 
 import pytest
 from cim_twin.cim_twin_plugin.core.address import AddressParser
 from cim_twin.cim_twin_plugin.core.address.tagger import AddressTagger, read_conll, to_fields, tokens, train
 from cim_twin.cim_twin_plugin.core.errors import ValidationError
-
-ROADS = ["文一西路", "莫干山路", "解放东路", "环城北路", "天目山路", "延安路", "凤起路", "庆春路"]
-ESTATES = ["锦绣花园", "阳光小区", "东方家园", "翠苑", "金都城"]
-
-
-def _labelled(rng: random.Random) -> list[tuple[str, str]]:
-    """One address as (token, tag) pairs: road, number, estate, building 栋 and a last 号 labelled the unit."""
-    road, estate = rng.choice(ROADS), rng.choice(ESTATES)
-    number, building, unit = rng.randint(1, 999), rng.randint(1, 40), rng.randint(1, 9)
-    pairs = [("杭", "B-city"), ("州", "I-city"), ("市", "I-city")]
-    pairs += [(c, ("B-" if i == 0 else "I-") + "road") for i, c in enumerate(road)]
-    pairs += [(str(number), "B-roadno"), ("号", "I-roadno")]
-    pairs += [(c, ("B-" if i == 0 else "I-") + "poi") for i, c in enumerate(estate)]
-    pairs += [(str(building), "B-houseno"), ("栋", "I-houseno"), (str(unit), "B-cellno"), ("号", "I-cellno")]
-    return pairs
+from conftest import write_labelled_conll
 
 
 @pytest.fixture(scope="module")
 def conll(tmp_path_factory):
-    rng = random.Random(5)
-    path = tmp_path_factory.mktemp("tagger") / "labelled.txt"
-    path.write_text("\n\n".join("\n".join(f"{t} {g}" for t, g in _labelled(rng)) for _ in range(60)) + "\n",
-                    encoding="utf-8")
-    return path
+    return write_labelled_conll(tmp_path_factory.mktemp("tagger") / "labelled.txt")
 
 
 @pytest.fixture(scope="module")
