@@ -464,8 +464,8 @@ class AddressParser:
         """Length of a village name without 村 at the start of *head*, in front of a road (前仓花园路: 2), or 0.
 
         Only the villages of the district (or else the city) already read count, and what is left must
-        still be a road name: two characters or more besides a direction or numeral at its end, not
-        starting like a landmark (天目山西路, 太平门直街 stay whole).
+        still be a road name: two characters or more besides a direction at its end, not only directions and
+        numerals (小河东二路), not starting like a landmark (天目山西路, 太平门直街 stay whole).
         """
         if len(head) < 4 or not state.code:
             return 0
