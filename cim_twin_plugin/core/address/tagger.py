@@ -17,8 +17,8 @@ town, roadno, houseno, cellno, floorno, roomno ...); see :data:`TAG_TO_FIELD`.
 Features per token (a character, or a run of digits or Latin letters): the
 token and its neighbours, their character classes, and what the rule parser and
 the gazetteer's tokenizer make of the token.  A model therefore belongs with the
-rules and built-in gazetteer it was trained with; :func:`train` records the
-feature version in the model's file name check (:data:`FEATURES_VERSION`).
+rules and built-in gazetteer it was trained with; the file :func:`train` writes starts
+with a header naming the feature version (:data:`FEATURES_VERSION`), and another version is refused.
 
 python-crfsuite is not a Debian package: it is installed by pip (``make deps``
 puts it in .venv; in the QGIS desktop: ``pip install python-crfsuite`` in QGIS's
