@@ -24,8 +24,33 @@ def qgis_available() -> bool:
 
 _KEEP_ALIVE: list = []
 
+
+def qgis_process_runner(python_paths=()):
+    """Yield a scripts/qgisprocess.QgisProcess with the plugin enabled in a temporary profile, then clean up.
+
+    *python_paths*: folders put first on qgis_process's PYTHONPATH (its Python is Debian's, which does not
+    see pip packages of .venv).
+    """
+    import os
+
+    from qgisprocess import QgisProcess  # scripts/ is on sys.path (above)
+
+    runner = QgisProcess()
+    if python_paths:
+        runner.env["PYTHONPATH"] = os.pathsep.join([*map(str, python_paths), runner.env.get("PYTHONPATH", "")])
+    result = runner.enable_plugin()
+    assert result.returncode == 0, result.stdout + result.stderr
+    yield runner
+    runner.cleanup()
+
+
 if qgis_available():
     import pytest
+
+    @pytest.fixture(scope="module")
+    def qgis_process():
+        """qgis_process (the batch runner) with this checkout's plugin enabled."""
+        yield from qgis_process_runner()
 
     @pytest.fixture
     def cimtwin(qgis_processing):

@@ -265,17 +265,6 @@ def test_checkhierarchy_reports_gaps_overlaps_and_outside(cimtwin, memory_layer)
 
 
 # -- batch runs -------------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def qgis_process():
-    from qgisprocess import QgisProcess  # scripts/ is on sys.path via conftest
-
-    runner = QgisProcess()
-    result = runner.enable_plugin()
-    assert result.returncode == 0, result.stdout + result.stderr
-    yield runner
-    runner.cleanup()
-
-
 @pytest.mark.slow
 def test_qgis_process_joins_gbk_records_and_reports_counts(qgis_process, district, tmp_path):
     gpkg = district / "twin.gpkg"

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import os
 import sys
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 pytest.importorskip("qgis.core")
 pytestmark = pytest.mark.qgis
 
-from conftest import write_labelled_conll  # noqa: E402
+from conftest import qgis_process_runner, write_labelled_conll  # noqa: E402
 from qgis.core import QgsProcessingException, QgsProcessingFeedback  # noqa: E402
 
 #: the rules read the last 号 as the room; the labelled data below make it the unit (cellno)
@@ -99,17 +98,9 @@ def test_training_stops_on_cancel_without_output(cimtwin, conll, tmp_path):
 @pytest.fixture(scope="module")
 def qgis_process():
     pycrfsuite = pytest.importorskip("pycrfsuite")
-    from qgisprocess import QgisProcess  # scripts/ is on sys.path via conftest
-
-    runner = QgisProcess()
     # qgis_process embeds Debian's /usr/bin/python3, which does not see .venv's pip packages: give it the
     # folder python-crfsuite is installed in (only this test's runner; the plugin itself works without it)
-    site = str(Path(pycrfsuite.__file__).resolve().parent.parent)
-    runner.env["PYTHONPATH"] = os.pathsep.join(p for p in (site, runner.env.get("PYTHONPATH")) if p)
-    result = runner.enable_plugin()
-    assert result.returncode == 0, result.stdout + result.stderr
-    yield runner
-    runner.cleanup()
+    yield from qgis_process_runner([Path(pycrfsuite.__file__).resolve().parent.parent])
 
 
 @pytest.mark.slow

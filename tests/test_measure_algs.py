@@ -165,16 +165,6 @@ def test_heightlimit_zones_value_and_raster(cimtwin, memory_layer, tmp_path):
         run("heightlimit", {"BUILDINGS": b, "HEIGHT_FIELD": "h", "OUTPUT": "TEMPORARY_OUTPUT"})
 
 
-@pytest.fixture(scope="module")
-def qgis_process():
-    from qgisprocess import QgisProcess
-
-    runner = QgisProcess()
-    assert runner.enable_plugin().returncode == 0
-    yield runner
-    runner.cleanup()
-
-
 @pytest.mark.slow
 def test_qgis_process_runs_viewshed_and_measure(qgis_process, tmp_path):
     from osgeo import gdal, ogr, osr

@@ -10,18 +10,8 @@ import pytest
 pytest.importorskip("qgis.core")
 pytestmark = [pytest.mark.qgis, pytest.mark.slow]
 
-from qgisprocess import QgisProcess  # noqa: E402  (scripts/ is on sys.path via conftest)
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def qgis_process():
-    runner = QgisProcess()
-    result = runner.enable_plugin()
-    assert result.returncode == 0, result.stdout + result.stderr
-    yield runner
-    runner.cleanup()
 
 
 @pytest.fixture(scope="module")

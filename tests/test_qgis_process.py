@@ -17,15 +17,6 @@ from qgisprocess import QgisProcess  # noqa: E402  (scripts/ is on sys.path via 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def qgis_process():
-    runner = QgisProcess()
-    result = runner.enable_plugin()
-    assert result.returncode == 0, result.stdout + result.stderr
-    yield runner
-    runner.cleanup()
-
-
 def write_points(path: Path, rows):
     """A GeoPackage of points in EPSG:4549 (CGCS2000 / 3-degree GK CM 120E) with an admin code."""
     from osgeo import ogr, osr
