@@ -15,7 +15,7 @@ from qgis.core import (
 
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core.address import AddressParser
-from ..cim_twin_plugin.core.address.tagger import TAG_TO_FIELD, read_conll, train
+from ..cim_twin_plugin.core.address.tagger import read_conll, train, unknown_tags
 from ..cim_twin_plugin.resources import plugin_version
 from .base import CimTwinAlgorithm
 from .parseaddresses import load_gazetteer
@@ -96,8 +96,7 @@ class TrainAddressModelAlgorithm(CimTwinAlgorithm):
             raise QgsProcessingException(self.tr("Choose where to write the model (OUTPUT)."))
         with qgis_io.core_errors():
             samples = read_conll(path)
-        unknown = sorted({tag.partition("-")[2] for _, tags in samples for tag in tags if tag != "O"}
-                         - set(TAG_TO_FIELD))
+        unknown = unknown_tags(samples)
         if unknown:
             feedback.pushWarning(self.tr(
                 "The tags {tags} are not address fields: the model learns them, and parsing puts their text "

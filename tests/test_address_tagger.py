@@ -5,7 +5,14 @@ import sys
 
 import pytest
 from cim_twin.cim_twin_plugin.core.address import AddressParser
-from cim_twin.cim_twin_plugin.core.address.tagger import AddressTagger, read_conll, to_fields, tokens, train
+from cim_twin.cim_twin_plugin.core.address.tagger import (
+    AddressTagger,
+    read_conll,
+    to_fields,
+    tokens,
+    train,
+    unknown_tags,
+)
 from cim_twin.cim_twin_plugin.core.errors import ValidationError
 from conftest import write_labelled_conll
 
@@ -63,6 +70,12 @@ def test_to_fields_maps_tags_to_our_fields():
     assert to_fields(toks, tags) == {"road": "云霞路", "lane": "88", "number": "52", "room": "1478",
                                      "rest": "电联"}
     assert tokens("锦绣路１０００弄 12号") == ["锦", "绣", "路", "1000", "弄", "12", "号"]
+
+
+def test_unknown_tags_are_the_labels_that_are_no_field():
+    samples = [(["杭", "州", "电", "联"], ["B-city", "I-city", "B-assist", "I-assist"]),
+               (["张", "3"], ["B-person", "B-roomno"])]
+    assert unknown_tags(samples) == ["assist", "person"]
 
 
 def test_model_file_errors(tmp_path, model):

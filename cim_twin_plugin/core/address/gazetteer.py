@@ -110,8 +110,10 @@ class Gazetteer:
         self.pois: dict[str, set[str]] = {}
         """POI name (小区, 大厦 ...) -> district codes"""
         self._tokenizer = None
+        self._builtin_villages = False
+        """True for the built-in gazetteer: data/villages.tsv.gz is read on first use"""
         self._village_lines: dict[str, str] | None = None
-        """district code -> its built-in village names, blank-separated (read on first use)"""
+        """district code -> its built-in village names, blank-separated"""
         self._villages: dict[str, frozenset[str]] = {}
         self._communities: list[Division] = []
         self._districts_of: dict[str, list[str]] | None = None
@@ -137,7 +139,7 @@ class Gazetteer:
             for row in csv.DictReader(fh):
                 name, district = row["name"], row["district_code"]
                 gazetteer.add_division(Division(f"{TOWN_PREFIX}{district}:{name}", name, "street", district))
-        gazetteer._village_lines = {}  # the built-in villages are read on first use (2 MB)
+        gazetteer._builtin_villages = True  # read on first use (2 MB)
         return gazetteer
 
     def add_division(self, division: Division) -> None:
@@ -286,30 +288,33 @@ class Gazetteer:
         return out
 
     def villages(self, code: str) -> frozenset[str]:
-        """Names of the villages and communities in division *code* (a district or a city), without their
-        suffix (前仓 for 前仓村): the built-in ones and the user's communities.  Empty for other levels."""
+        """Names of the villages and communities an address read down to division *code* may name, without
+        their suffix (前仓 for 前仓村): those of its district (of its city when no district is known), built-in
+        and the user's communities.  Empty for a province or an unknown code."""
         found = self._villages.get(code)
         if found is not None:
             return found
-        division = self.divisions.get(code)
+        chain = self.chain(code) if code in self.divisions else {}
+        division = chain.get("district") or chain.get("city")
         names: set[str] = set()
-        if division is not None and division.level in ("city", "district"):
-            if self._village_lines == {}:
+        if division is not None:
+            if self._builtin_villages and self._village_lines is None:
                 with gzip.open(VILLAGES_TSV, "rt", encoding="utf-8") as fh:
                     self._village_lines = dict(line.rstrip("\n").split("\t", 1) for line in fh)
+            code_of_place = division.code
             if division.level == "district":
-                districts = [code]
+                districts = [code_of_place]
             else:
                 if self._districts_of is None:
                     self._districts_of = {}
                     for d in self.divisions.values():
                         if d.level == "district":
                             self._districts_of.setdefault(d.parent, []).append(d.code)
-                districts = self._districts_of.get(code, [])
+                districts = self._districts_of.get(code_of_place, [])
             for district in districts:
                 names.update((self._village_lines or {}).get(district, "").split())
             for community in self._communities:
-                if self.is_within(community.parent, code):
+                if self.is_within(community.parent, code_of_place):
                     short = village_stem(community.name)
                     if short:
                         names.add(short)

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 
 from .gazetteer import LEVEL_RANK, TOWN_PREFIX, Division, Gazetteer
 from .normalise import normalise
+from .tagger import to_fields, tokens
 
 __all__ = ["ParsedAddress", "AddressParser", "FIELDS", "MAX_LENGTH", "make_building_key", "make_room_key"]
 
@@ -220,8 +221,6 @@ class AddressParser:
         self.cache_size = cache_size
         self._cache: dict[str, ParsedAddress] = {}
         self._heads: dict[str, tuple[_State, int]] = {}
-        self._village_names: dict[str, frozenset[str]] = {}
-        """division code -> the villages its addresses may name before a road"""
 
     def parse(self, text: object) -> ParsedAddress:
         """Parse one address (None, NULL and blanks give status failed, reason empty)."""
@@ -296,8 +295,6 @@ class AddressParser:
 
     def _apply_tagger(self, result: ParsedAddress) -> None:
         """Take the fields from street to room from the tagger (the rules' parse is one of its features)."""
-        from .tagger import to_fields, tokens
-
         toks = tokens(result.text)
         fields = to_fields(toks, self.tagger.tag(toks, self, result))
         for name in _TAGGED:
@@ -469,11 +466,7 @@ class AddressParser:
         """
         if len(head) < 4 or not state.code:
             return 0
-        names = self._village_names.get(state.code)
-        if names is None:
-            chain = self.gazetteer.chain(state.code)
-            place = chain.get("district") or chain.get("city")
-            names = self._village_names[state.code] = self.gazetteer.villages(place.code) if place else frozenset()
+        names = self.gazetteer.villages(state.code)
         for n in (4, 3, 2):
             if head[:n] in names:
                 stem = head[n:].rstrip("东西南北中")

@@ -37,7 +37,8 @@ from .normalise import clean, normalise
 if TYPE_CHECKING:
     from .parser import AddressParser
 
-__all__ = ["TAG_TO_FIELD", "AddressTagger", "read_conll", "train", "tokens", "to_fields", "FEATURES_VERSION"]
+__all__ = ["TAG_TO_FIELD", "AddressTagger", "read_conll", "train", "tokens", "to_fields", "unknown_tags",
+           "FEATURES_VERSION"]
 
 FEATURES_VERSION = "1"
 """stored in the model's file; a model of another feature version is refused"""
@@ -114,6 +115,11 @@ def read_conll(path: str | Path) -> list[tuple[list[str], list[str]]]:
     if not samples:
         raise ValidationError(f"{path.name} has no labelled addresses (expected 'token TAG' lines)")
     return samples
+
+
+def unknown_tags(samples: list[tuple[list[str], list[str]]]) -> list[str]:
+    """The labels of *samples* that are no address field (:data:`TAG_TO_FIELD`): a parse puts them in ``rest``."""
+    return sorted({tag.partition("-")[2] for _, tags in samples for tag in tags if tag != "O"} - set(TAG_TO_FIELD))
 
 
 def _char_class(token: str) -> str:
