@@ -42,6 +42,10 @@ def test_chinese_numeral_rejects_non_numerals():
     ("12之3号", "12-3号"),
     ("十二号一二零三", "12号1203"),
     ("东昌二村第一居委会", "东昌二村第一居委会"),  # numerals in names stay
+    ("春华路1924_2幢", "春华路1924-2幢"),  # a separator between numbers is a dash, not nothing
+    ("昆仑9/661", "昆仑9-661"),
+    ("研发园C123八楼", "研发园C123-8楼"),  # a numeral after a number starts a new one
+    ("a_b路", "AB路"),  # not between numbers: dropped
 ])
 def test_normalise(raw, expected):
     assert normalise(raw) == expected
@@ -507,5 +511,22 @@ def test_yi_between_digits_is_a_dash():
     ("濮院中国毛衫城2163", {"poi": "濮院中国毛衫城", "room": "2163", "building": ""}),
 ])
 def test_numbered_roads_sub_numbers_and_market_stalls(parser, text, expected):
+    parsed = parser.parse(text)
+    assert {name: getattr(parsed, name) for name in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a numbered part of an estate (4区, 2期) is part of its name, not a building
+    ("浙江省金华义乌市下湾4区11栋46号", {"poi": "下湾4区", "building": "11", "room": "46"}),
+    ("清江路清泰南苑2期132-2029", {"poi": "清泰南苑2期", "building": "132", "room": "2029"}),
+    # a 号 after a POI read as the house, then a 幢/座: the 号 was the door number
+    ("乔司镇永西工业园112号3幢", {"poi": "永西工业园", "number": "112", "building": "3"}),
+    ("越秀南路南秀广场289号10幢419", {"number": "289", "building": "10", "room": "419"}),
+    ("武林广场7号杭州大厦A座四楼", {"number": "7", "building": "A", "floor": "4"}),
+    # a block letter before a stall or room
+    ("西乡共和工业路明月花都A2292", {"building": "A", "room": "2292"}),
+    ("国际商贸城二区G2-13474号", {"building": "G2", "room": "13474"}),
+])
+def test_estate_parts_door_numbers_and_block_letters(parser, text, expected):
     parsed = parser.parse(text)
     assert {name: getattr(parsed, name) for name in expected} == expected

@@ -11,10 +11,12 @@ What it does, in order (each step is a plain function, tested on its own):
 3. Blanks and punctuation are removed; ``#`` after a number means 号
    (``3#楼`` -> ``3号楼``); dashes of all kinds become ``-``; 之 between
    numbers becomes ``-`` (``12之3号`` -> ``12-3号``), and so does 一 written for a dash
-   between Arabic digits (``153一4`` -> ``153-4``).
+   between Arabic digits (``153一4`` -> ``153-4``), and so do ``_ / \\`` between
+   numbers (``1924_2幢`` -> ``1924-2幢``, ``9/661`` -> ``9-661``).
 4. Chinese numerals before an address unit (弄 号 幢 栋 单元 层 楼 室 户 座)
    become Arabic: positional ones (``一千零二十弄`` -> ``1020弄``) and
-   digit-by-digit ones (``一二零三室`` -> ``1203室``).  Numerals that are
+   digit-by-digit ones (``一二零三室`` -> ``1203室``); right after a number they
+   start a new one (``C123八楼`` -> ``C123-8楼``).  Numerals that are
    part of a name (``东昌二村``, ``第一居委会``) are left alone.
 """
 from __future__ import annotations
@@ -48,6 +50,7 @@ _RE_DROP = re.compile(r"[\s,，、。;；:：'\"“”‘’()\[\]{}【】<>《�
 _RE_DASH = re.compile(r"[‐‑‒–—―－~～]")
 _RE_HASH = re.compile(r"(?<=[0-9A-Z])#")
 _RE_ZHI = re.compile(r"(?<=\d)[之一](?=\d)")
+_RE_NUMBER_SEP = re.compile(r"(?<=[0-9A-Za-z])[_/\\]+(?=[0-9])|(?<=[0-9])[_/\\]+(?=[A-Za-z])")
 
 
 def to_halfwidth(text: str) -> str:
@@ -89,7 +92,12 @@ def chinese_to_int(numeral: str) -> int | None:
 
 def _replace_numeral(match: re.Match) -> str:
     value = chinese_to_int(match.group(1))
-    return match.group(1) if value is None else str(value)
+    if value is None:
+        return match.group(1)
+    # C123八楼: the numeral starts a new number, it does not extend the one before (C123-8楼, not C1238楼)
+    start = match.start(1)
+    return ("-" if start and match.string[start - 1].isascii() and match.string[start - 1].isalnum() else "") \
+        + str(value)
 
 
 def convert_numerals(text: str) -> str:
@@ -115,6 +123,10 @@ def clean(text: object) -> str:
 
 def normalise(text: object) -> str:
     """The normalised form of an address (empty string for None/NULL-like values)."""
+    if text is not None and not isinstance(text, str):
+        text = str(text)
+    if text:
+        text = _RE_NUMBER_SEP.sub("-", text)  # 1924_2幢, 9/661, C3_902: a separator between numbers is a dash
     text = clean(text)
     text = _RE_HASH.sub("号", text)
     text = _RE_ZHI.sub("-", text)

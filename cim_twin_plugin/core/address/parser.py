@@ -21,7 +21,10 @@ D. **Numbers** after the road, one unit at a time: 弄/巷 (lane), 号 (number; 
    after a lane is the lane's house number), 幢/栋/座 (building), 单元 (unit),
    层/楼 (floor), 室/户/号房 (room), a market aisle N街 (unit); bare numbers and
    dash forms by position
-   (``12号1203`` room 1203, ``68-8-1202`` building-unit-room).  Other text
+   (``12号1203`` room 1203, ``68-8-1202`` building-unit-room).  A numbered part
+   of an estate (下湾4区, 2期, 7组团) stays in the POI's name; a 号 read as the
+   house of a POI is its door number when a 幢/栋/座 follows (工业园112号3幢);
+   a block letter before a room is the building (A2292).  Other text
    becomes ``poi`` (first) or ``rest``.
 E. **Inference**: a missing district from a gazetteer road known in one
    district only; missing upper levels from the lowest division found.
@@ -79,6 +82,7 @@ _TAIL = re.compile(
     rf"(?P<gate>{_NUM}号门)"
     r"|(?P<distance>\d+(?:米|公里))"
     r"|(?P<cluster>\d+组团)"
+    r"|(?P<zone>[A-Z]?\d+[A-Z]?(?:区|期)(?![域块]))"
     r"|(?P<group>\d+(?:组(?!团)|队|社))"
     rf"|(?P<lane>{_NUM})(?:弄|巷)"
     rf"|(?P<haolou>{_NUM})号楼"
@@ -98,6 +102,8 @@ _TEXT = re.compile(r"(?:[A-Z]+(?![0-9A-Z])(?!座|栋|幢|单元|楼)|[^0-9A-Z\-]
 _BUILDING_POI = re.compile(r"(?:大厦|中心|广场|大楼|公寓|写字楼|商城|市场|商场|酒店|宾馆|[城楼寓馆店])$")
 _ESTATE = re.compile(r"[区园苑城寓厦场楼府院庭居湾墅舍馆坊期座心]")
 """last character of a POI that is an estate, park or building (its 号 is a house, not a road number)"""
+_LETTERED = re.compile(r"([A-Z])(\d{3,})")
+"""a block letter and a room (A2292)"""
 _DIGIT = re.compile(r"\d")
 _LEADING_ZEROS = re.compile(r"^0+(?=\d)")
 
@@ -492,6 +498,7 @@ class AddressParser:
         rest = [f["rest"]] if f.get("rest") else []
         end = len(s)
         in_poi = False  # a POI named after the road, before any number: the numbers are the POI's
+        door = False  # the building was read from a 号 after a POI: a 幢/栋/座 after it shows it was the door
         while pos < end:
             match = _TAIL.match(s, pos)
             if match is None or match.end() == pos:
@@ -517,9 +524,11 @@ class AddressParser:
             kind = match.lastgroup
             value = match.group(kind)
             pos = match.end()
-            if kind == "cluster" and "poi" in f and not any(k in f for k in ("lane", "number", "building")):
-                f["poi"] += match.group()  # 星海名城7组团: a cluster of the estate, part of its name
-            elif kind in ("gate", "distance", "cluster"):
+            if kind in ("cluster", "zone") and not any(k in f for k in ("lane", "number", "building", "unit",
+                                                                        "floor", "room")):
+                # 星海名城7组团, 下湾4区, 清泰南苑2期: a part of the estate, part of its name
+                f["poi"] = f.get("poi", "") + match.group()
+            elif kind in ("gate", "distance", "cluster", "zone"):
                 rest.append(match.group())  # 8号门: a gate, not a house; 向东50米: a distance
             elif kind == "group":
                 if "road" not in f and "number" not in f:
@@ -531,6 +540,10 @@ class AddressParser:
                     f["lane"] = value
                 else:
                     rest.append(match.group())
+            elif kind in ("building", "lbuilding", "haolou") and door and "number" not in f and "lane" not in f \
+                    and not any(k in f for k in ("unit", "floor", "room")):
+                # 永西工业园112号3幢, 武林广场7号杭州大厦A座: the 号 read as the house was the door number
+                f["number"], f["building"], door = f["building"], value, False
             elif kind == "haolou":
                 if "number" not in f and "lane" in f and "building" not in f:
                     f["number"] = value
@@ -542,7 +555,12 @@ class AddressParser:
                     on_road = ("road" in f or "lane" in f) and not in_poi
                     # 村/组/桥/头 are places the 号 counts along (花塘村西店186号): a road number
                     village = "road" not in f and not _ESTATE.search(f.get("poi", "")[-1:])
-                    f["number" if (on_road or "poi" not in f or village) else "building"] = value
+                    door = not (on_road or "poi" not in f or village)
+                    if door and value[0].isalpha() and "-" in value:
+                        door = False  # 国际商贸城G2-13474号: block G2, stall 13474
+                        f["building"], f["room"] = value.split("-", 1)
+                    else:
+                        f["building" if door else "number"] = value
                 elif "building" in f and not any(k in f for k in ("unit", "floor", "room")) \
                         and _DIGIT.search(s, pos):
                     # 10栋6号8楼, 157幢69号2503室: the 号 between is the unit.  A last one (5栋6号, the door
@@ -604,8 +622,12 @@ class AddressParser:
                                                  or _BUILDING_POI.search(f.get("poi", ""))):
             pass  # 5楼94, 华远大厦1041: a room
         elif not placed:
-            f["building"] = parts[0]
-            parts = parts[1:]
+            lettered = _LETTERED.fullmatch(parts[0]) if len(parts) == 1 else None
+            if lettered:  # 明月花都A2292: block A, room 2292
+                f["building"], parts = lettered.group(1), [lettered.group(2)]
+            else:
+                f["building"] = parts[0]
+                parts = parts[1:]
         if not parts:
             return
         if len(parts) >= 3 and "building" not in f:
