@@ -526,7 +526,15 @@ def test_numbered_roads_sub_numbers_and_market_stalls(parser, text, expected):
     # a block letter before a stall or room
     ("西乡共和工业路明月花都A2292", {"building": "A", "room": "2292"}),
     ("国际商贸城二区G2-13474号", {"building": "G2", "room": "13474"}),
+    # a 号 in a market is a stall (a room); a market aisle before it is the unit
+    ("浙江省金华市义乌市城西街道夏演村综合市场55号", {"building": "", "room": "55"}),
+    ("温州浙南鞋料市场C区569号", {"building": "", "room": "569"}),
+    ("国际生产资料市场B7区11街21581店面", {"unit": "11街", "room": "21581"}),
+    # shop words are room words; a short range is one room
+    ("丰泰路109号1131铺", {"number": "109", "room": "1131"}),
+    ("紫霞街789号西溪蝶园117幢6单元631房", {"building": "117", "unit": "6", "room": "631"}),
+    ("钱湖北路2031号奥丽赛大厦16楼807-811", {"number": "2031", "floor": "16", "room": "807-811"}),
 ])
-def test_estate_parts_door_numbers_and_block_letters(parser, text, expected):
+def test_estate_parts_doors_blocks_and_stalls(parser, text, expected):
     parsed = parser.parse(text)
     assert {name: getattr(parsed, name) for name in expected} == expected

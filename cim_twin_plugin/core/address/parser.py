@@ -24,7 +24,8 @@ D. **Numbers** after the road, one unit at a time: 弄/巷 (lane), 号 (number; 
    (``12号1203`` room 1203, ``68-8-1202`` building-unit-room).  A numbered part
    of an estate (下湾4区, 2期, 7组团) stays in the POI's name; a 号 read as the
    house of a POI is its door number when a 幢/栋/座 follows (工业园112号3幢);
-   a block letter before a room is the building (A2292).  Other text
+   a block letter before a room is the building (A2292); a 号 in a market is a
+   stall, i.e. a room (综合市场55号), and 铺/档/房 are room words.  Other text
    becomes ``poi`` (first) or ``rest``.
 E. **Inference**: a missing district from a gazetteer road known in one
    district only; missing upper levels from the lowest division found.
@@ -86,7 +87,7 @@ _TAIL = re.compile(
     r"|(?P<group>\d+(?:组(?!团)|队|社))"
     rf"|(?P<lane>{_NUM})(?:弄|巷)"
     rf"|(?P<haolou>{_NUM})号楼"
-    rf"|(?P<room>{_NUM})(?:号房|室|户)"
+    rf"|(?P<room>{_NUM})(?:号房|室|户|房间|房|铺|档|商位)"
     rf"|(?P<hao>{_NUM}(?:-\d+)?)号"
     rf"|(?P<building>{_NUM})(?:幢|栋|座)"
     rf"|(?P<unit>{_NUM}|[东西南北中])单元"
@@ -102,10 +103,18 @@ _TEXT = re.compile(r"(?:[A-Z]+(?![0-9A-Z])(?!座|栋|幢|单元|楼)|[^0-9A-Z\-]
 _BUILDING_POI = re.compile(r"(?:大厦|中心|广场|大楼|公寓|写字楼|商城|市场|商场|酒店|宾馆|[城楼寓馆店])$")
 _ESTATE = re.compile(r"[区园苑城寓厦场楼府院庭居湾墅舍馆坊期座心]")
 """last character of a POI that is an estate, park or building (its 号 is a house, not a road number)"""
+_MARKET = re.compile(r"(?:市场|商场|商城|贸城|配城|鞋城|衫城|革城|装城)(?:[A-Z\d一二三四五六七八九十]*区)?[东西南北]?$")
+"""a market or shopping town (its 号 is a stall, a room: 综合市场55号, 汽配城1550号, 鞋料市场C区569号)"""
 _LETTERED = re.compile(r"([A-Z])(\d{3,})")
 """a block letter and a room (A2292)"""
 _DIGIT = re.compile(r"\d")
 _LEADING_ZEROS = re.compile(r"^0+(?=\d)")
+
+
+def _is_range(parts: list[str]) -> bool:
+    """807-811: two numbers of three digits or more, the same length, the second a little larger."""
+    return (len(parts) == 2 and all(p.isdigit() for p in parts) and len(parts[0]) == len(parts[1]) >= 3
+            and 0 < int(parts[1]) - int(parts[0]) <= 20)
 
 
 @dataclass
@@ -559,6 +568,9 @@ class AddressParser:
                     if door and value[0].isalpha() and "-" in value:
                         door = False  # 国际商贸城G2-13474号: block G2, stall 13474
                         f["building"], f["room"] = value.split("-", 1)
+                    elif door and _MARKET.search(f["poi"]):
+                        door = False  # 综合市场55号, 汽配城1550号: a stall
+                        f["room"] = value
                     else:
                         f["building" if door else "number"] = value
                 elif "building" in f and not any(k in f for k in ("unit", "floor", "room")) \
@@ -571,8 +583,9 @@ class AddressParser:
                 else:
                     f.setdefault("building", value)
             elif kind == "aisle":
-                if "unit" not in f and ("floor" in f or "building" in f):
-                    f["unit"] = match.group()  # a market aisle (6楼7街41050): the stall is the room
+                if "unit" not in f and ("floor" in f or "building" in f
+                                        or ("number" not in f and _MARKET.search(f.get("poi", "")))):
+                    f["unit"] = match.group()  # a market aisle (6楼7街41050, 市场B7区11街21581): the stall is the room
                 else:
                     rest.append(match.group())
             elif kind in ("building", "lbuilding"):
@@ -610,6 +623,8 @@ class AddressParser:
         *last*: no number follows.
         """
         parts = value.split("-")
+        if _is_range(parts):
+            parts = [value]  # 807-811, 1220-1221: a range of rooms (or of numbers), one value
         placed = any(k in f for k in ("number", "building"))
         if (last and not placed and "road" in f and "lane" not in f and not in_poi and len(parts) == 2
                 and len(parts[1]) <= 3 and parts[1].isdigit()):
