@@ -523,6 +523,10 @@ def test_numbered_roads_sub_numbers_and_market_stalls(parser, text, expected):
     ("乔司镇永西工业园112号3幢", {"poi": "永西工业园", "number": "112", "building": "3"}),
     ("越秀南路南秀广场289号10幢419", {"number": "289", "building": "10", "room": "419"}),
     ("武林广场7号杭州大厦A座四楼", {"number": "7", "building": "A", "floor": "4"}),
+    # a 号 after a place that is no estate (…头, …坞) counts along that place: a road number
+    ("浙江嘉兴市秀洲区王店镇海王路石岸头130号", {"poi": "石岸头", "number": "130", "building": ""}),
+    ("浙江省岱山县衢山镇沙龙1749", {"number": "1749", "building": ""}),
+    ("锦绣路锦绣花园12号", {"number": "", "building": "12"}),
     # a block letter before a stall or room
     ("西乡共和工业路明月花都A2292", {"building": "A", "room": "2292"}),
     ("国际商贸城二区G2-13474号", {"building": "G2", "room": "13474"}),

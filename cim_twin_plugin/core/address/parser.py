@@ -563,7 +563,7 @@ class AddressParser:
                     # a 号 after a POI with no road is the house in it (君悦花园12号)
                     on_road = ("road" in f or "lane" in f) and not in_poi
                     # 村/组/桥/头 are places the 号 counts along (花塘村西店186号): a road number
-                    village = "road" not in f and not _ESTATE.search(f.get("poi", "")[-1:])
+                    village = not _ESTATE.search(f.get("poi", "")[-1:])
                     door = not (on_road or "poi" not in f or village)
                     if door and value[0].isalpha() and "-" in value:
                         door = False  # 国际商贸城G2-13474号: block G2, stall 13474
@@ -630,8 +630,10 @@ class AddressParser:
                 and len(parts[1]) <= 3 and parts[1].isdigit()):
             f["number"] = value  # 纽扣路344-110 at the end: a sub-number (344号之110), like 344-110号
             return
-        if not placed and ("lane" in f or "road" in f) and not in_poi:
-            f["number"] = parts[0]
+        if not placed and (("lane" in f or "road" in f) and not in_poi
+                           or len(parts) == 1 and last and "road" not in f and f.get("poi")
+                           and not _ESTATE.search(f["poi"][-1])):
+            f["number"] = parts[0]  # after a road, or a place that is no estate (沙龙1749, 留公坞138)
             parts = parts[1:]
         elif not placed and len(parts) == 1 and ("floor" in f or "unit" in f
                                                  or _BUILDING_POI.search(f.get("poi", ""))):
