@@ -527,6 +527,8 @@ def test_numbered_roads_sub_numbers_and_market_stalls(parser, text, expected):
     ("浙江嘉兴市秀洲区王店镇海王路石岸头130号", {"poi": "石岸头", "number": "130", "building": ""}),
     ("浙江省岱山县衢山镇沙龙1749", {"number": "1749", "building": ""}),
     ("锦绣路锦绣花园12号", {"number": "", "building": "12"}),
+    # a dash chain before a floor: the building, then the floor
+    ("余杭塘路1901号杭州五洲国际广场174-8楼", {"number": "1901", "building": "174", "floor": "8", "room": ""}),
     # a block letter before a stall or room
     ("西乡共和工业路明月花都A2292", {"building": "A", "room": "2292"}),
     ("国际商贸城二区G2-13474号", {"building": "G2", "room": "13474"}),

@@ -606,7 +606,7 @@ class AddressParser:
                     value, _, last = value.rpartition("-")
                     pos -= len(last)  # the last part goes with the unit after it (174-8楼)
                     # 179-4-3楼: building 179, unit 4, floor 3 (no room)
-                    before_floor = "-" in value and s[pos + len(last)] in "层楼"
+                    before_floor = s[pos + len(last)] in "层楼"
                 self._bare(value, f, rest, in_poi, before_floor, not _DIGIT.search(s, pos))
         if rest:
             f["rest"] = "".join(rest)
@@ -655,6 +655,8 @@ class AddressParser:
             f["unit"] = parts[-2]
         if before_floor and len(parts) == 1 and "unit" not in f and "building" in f:
             f["unit"] = parts[0]
+        elif before_floor and len(parts) == 1 and "building" not in f:
+            f["building"] = parts[0]  # 五洲国际广场174-8楼: building 174, floor 8
         elif "room" not in f:
             f["room"] = parts[-1]
         else:
