@@ -578,8 +578,8 @@ class AddressParser:
                     # 10栋6号8楼, 157幢69号2503室: the 号 between is the unit.  A last one (5栋6号, the door
                     # of a row house) stays the room: it is the household (NAACL tags most of them cellno)
                     f["unit"] = value
-                elif "building" in f or "unit" in f or "floor" in f:
-                    f.setdefault("room", value)
+                elif "building" in f or "unit" in f or "floor" in f or _MARKET.search(f.get("poi", "")):
+                    f.setdefault("room", value)  # (兴宁路589号明州建材物资市场C区79号: a stall)
                 else:
                     f.setdefault("building", value)
             elif kind == "aisle":
