@@ -730,222 +730,222 @@ OUTPUT 包含超过限高的建筑，带 limit_m 和 excess_m（超出的米数�
         <translation>记录关联到户</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="77"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="79"/>
         <source>Records (table, layer or CSV file)</source>
         <translation>记录（表格、图层或 CSV 文件）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="79"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="81"/>
         <source>Government records with an address column; CSV files in GBK are read correctly when given by path.</source>
         <translation>含地址列的政务记录；以路径给出的 GBK 编码 CSV 文件也能正确读取。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="82"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="84"/>
         <source>Address field</source>
         <translation>地址字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="84"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="86"/>
         <source>The column with the address text, e.g. 户籍地址 or 现住址.</source>
         <translation>地址文本所在的列，例如 户籍地址 或 现住址。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="86"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="88"/>
         <source>Record key field</source>
         <translation>记录键字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="88"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="90"/>
         <source>Optional column that identifies a record (e.g. 档案编号); default: the feature id or row number.</source>
         <translation>可选的记录标识列（例如 档案编号）；默认为要素 ID 或行号。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="101"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="103"/>
         <source>Building footprints</source>
         <translation>建筑轮廓</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="103"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="105"/>
         <source>Polygons of the buildings with their address (one field or road/lane/number fields), in any CRS; households are written in this CRS.</source>
         <translation>带地址的建筑面（一个地址字段，或道路/弄/号字段），任意坐标系；户点按此坐标系写出。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="106"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="108"/>
         <source>Building id field</source>
         <translation>建筑 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="108"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="110"/>
         <source>Field with unique building ids (e.g. building_id); default: the feature id.</source>
         <translation>建筑唯一 ID 所在字段（例如 building_id）；默认为要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="110"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="112"/>
         <source>Building address field</source>
         <translation>建筑地址字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="112"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="114"/>
         <source>Field with the building's full address (上海市浦东新区锦绣路1000弄12号). Or give the road and number fields instead.</source>
         <translation>建筑完整地址所在字段（上海市浦东新区锦绣路1000弄12号）。也可改为给出道路和门牌号字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="115"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="117"/>
         <source>Building road field</source>
         <translation>建筑道路字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="115"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="117"/>
         <source>Field with the road name (锦绣路).</source>
         <translation>道路名称所在字段（锦绣路）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="115"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="117"/>
         <source>Building lane field</source>
         <translation>建筑弄号字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="115"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="117"/>
         <source>Field with the lane number (弄), if any.</source>
         <translation>弄号所在字段（如有）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="115"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="117"/>
         <source>Building number field</source>
         <translation>建筑门牌号字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="115"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="117"/>
         <source>Field with the house number (号).</source>
         <translation>门牌号（号）所在字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="115"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="117"/>
         <source>Building floors field</source>
         <translation>建筑层数字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="115"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="117"/>
         <source>Field with the number of floors; fuzzy matches must fit in the building.</source>
         <translation>建筑层数所在字段；模糊匹配的户室必须在建筑层数之内。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="127"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="129"/>
         <source>Gazetteer additions (CSV)</source>
         <translation>地名词典补充（CSV）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="129"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="131"/>
         <source>Optional CSV with the columns level, name, code, parent (streets, communities, roads, POIs); the buildings&apos; roads are added automatically.</source>
         <translation>可选的 CSV，列为 level、name、code、parent（街道、社区、道路、POI）；建筑的道路会自动加入。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="133"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="136"/>
         <source>Keep all input fields in the links</source>
         <translation>在关联结果中保留全部输入字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="135"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="138"/>
         <source>Off by default (privacy): names, ID numbers and phones are not copied. Turn on only if you are allowed to keep them in the output.</source>
         <translation>默认关闭（隐私）：不复制姓名、身份证号和电话。只有在允许输出这些信息时才打开。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="157"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="160"/>
         <source>Households</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="139"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="142"/>
         <source>One point per household inside its building footprint: household_id, building_id, unit, floor (given, or from the room number), room, room_key, records.</source>
         <translation>每户一个点，位于其建筑轮廓内：household_id、building_id、unit、floor（给出的楼层，或由室号推出）、room、room_key、records。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="139"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="142"/>
         <source>Record links</source>
         <translation>记录关联</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="139"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="142"/>
         <source>One row per linked record: record key, household_id, building_id, method, score.</source>
         <translation>每条已关联记录一行：记录键、household_id、building_id、method、score。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="139"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="142"/>
         <source>Unmatched records</source>
         <translation>未匹配记录</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="139"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="142"/>
         <source>One row per record without household: record key, address, reason, reason_code and the building when it was found.</source>
         <translation>每条未找到户的记录一行：记录键、地址、reason、reason_code，以及已找到的建筑。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="154"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="157"/>
         <source>Records in</source>
         <translation>输入记录数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="155"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="158"/>
         <source>Records linked</source>
         <translation>已关联记录数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="156"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="159"/>
         <source>Records unmatched</source>
         <translation>未匹配记录数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="170"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="173"/>
         <source>Choose the address field (ADDRESS_FIELD).</source>
         <translation>请选择地址字段（ADDRESS_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="186"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="190"/>
         <source>Joining {n} records of {table} to {b} buildings.</source>
         <translation>正在将 {table} 的 {n} 条记录关联到 {b} 栋建筑。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="195"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="199"/>
         <source>Buildings {ids} share the address {address}: records at this address are left unmatched (reason duplicate_building_address); give the buildings distinct addresses.</source>
         <translation>建筑 {ids} 共用地址 {address}：该地址的记录保持未匹配（原因 duplicate_building_address）；请为这些建筑设置不同的地址。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="201"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="205"/>
         <source>{n} buildings have no usable address and cannot receive households: {ids}</source>
         <translation>{n} 栋建筑没有可用地址，无法容纳户：{ids}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="274"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="278"/>
         <source>Internal error: records were lost in the join.</source>
         <translation>内部错误：关联过程中丢失了记录。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="275"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="279"/>
         <source>{n} records in = {linked} linked + {unmatched} unmatched.</source>
         <translation>输入 {n} 条记录 = 已关联 {linked} 条 + 未匹配 {unmatched} 条。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="278"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="282"/>
         <source>Links by method: {methods}.</source>
         <translation>按匹配方式统计的关联：{methods}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="282"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="286"/>
         <source>Unmatched by reason: {reasons}.</source>
         <translation>按原因统计的未匹配：{reasons}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="284"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="288"/>
         <source>{n} households written (CRS {crs}).</source>
         <translation>已写出 {n} 个户（坐标系 {crs}）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="91"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="93"/>
         <source>Household key fields</source>
         <translation>户键字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="93"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="95"/>
         <source>Optional columns whose equal values tie records to one household: 户号, or the ID number when all addresses are of one kind (all registered or all current addresses). A record whose address names the building but not the room, or a road or number no building has, then takes the household its key's other records were linked to by address (method shared_key), only if they name one household and its own address agrees with it. The values are used for matching only and are not written to any output or to the log.</source>
         <translation>可选，值相同即表示属于同一户的列：户号，或在所有地址属同一类（均为户籍地址或均为现住址）时使用身份证号。若某条记录的地址只指明了楼栋而没有室号，或其道路、门牌在建筑中不存在，则取同键其他记录按地址关联到的户（方式 shared_key），前提是这些记录只指向一个户且该记录自身的地址与之相符。这些值仅用于匹配，不会写入任何输出或日志。</translation>
     </message>
@@ -955,12 +955,16 @@ OUTPUT 包含超过限高的建筑，带 limit_m 和 excess_m（超出的米数�
 
 Links say how each record matched: exact, normalised (full-width digits, Chinese numerals, 号楼...), inferred_district (no district in the address; the road is known in one district), fuzzy_road (one character of the road name differs, and only one road fits) or shared_key (the address lacks the room; records with the same 户号 or ID number name the household), with a score. Fuzzy matching is conservative: a wrong household is worse than none. Two footprints with one address are reported, never guessed between.
 
-Every record is either linked or unmatched with its reason: records in = linked + unmatched (stated in the log). Privacy: by default the outputs keep only a record key, not names, ID numbers or phones.</source>
+Every record is either linked or unmatched with its reason: records in = linked + unmatched (stated in the log). Privacy: by default the outputs keep only a record key, not names, ID numbers or phones.
+
+Optional: an address model (MODEL, from Train an address model) parses the records' addresses; the buildings' addresses are parsed by the rules.</source>
         <translation>按地址为每条记录找到其户室（楼栋、单元、室），并为每个不同的户室在其建筑轮廓内写出一个户点，附记录数。
 
 关联结果说明每条记录的匹配方式：exact（精确）、normalised（规范化后：全角数字、中文数字、号楼等）、inferred_district（地址中无区县，道路只属于一个区县）、fuzzy_road（道路名有一个字不同且只有一条道路符合）或 shared_key（地址缺少室号；户号或身份证号相同的记录指明了该户），并给出分数。模糊匹配是保守的：关联到错误的户比不关联更糟。两个轮廓共用一个地址时会报告，绝不猜测。
 
-每条记录要么被关联，要么以原因列入未匹配：输入记录数 = 已关联 + 未匹配（在日志中说明）。隐私：默认输出只保留记录键，不含姓名、身份证号或电话。</translation>
+每条记录要么被关联，要么以原因列入未匹配：输入记录数 = 已关联 + 未匹配（在日志中说明）。隐私：默认输出只保留记录键，不含姓名、身份证号或电话。
+
+可选：地址模型（MODEL，由“训练地址模型”得到）用于解析记录的地址；建筑的地址仍由规则解析。</translation>
     </message>
 </context>
 <context>
@@ -1811,107 +1815,107 @@ Optional route lines (OUTPUT_LINES) are in the network layer&apos;s CRS.</source
 <context>
     <name>ParseAddressesAlgorithm</name>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="59"/>
+        <location filename="../processing_algs/parseaddresses.py" line="89"/>
         <source>Parse Chinese addresses</source>
         <translation>解析中文地址</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="77"/>
+        <location filename="../processing_algs/parseaddresses.py" line="107"/>
         <source>Records (table, layer or CSV file)</source>
         <translation>记录（表格、图层或 CSV 文件）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="80"/>
+        <location filename="../processing_algs/parseaddresses.py" line="110"/>
         <source>Any table with an address column; CSV files in GBK are read correctly when given by path.</source>
         <translation>任何含地址列的表格；以路径给出的 GBK 编码 CSV 文件也能正确读取。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="83"/>
+        <location filename="../processing_algs/parseaddresses.py" line="113"/>
         <source>Address field</source>
         <translation>地址字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="85"/>
+        <location filename="../processing_algs/parseaddresses.py" line="115"/>
         <source>The column with the address text, e.g. 户籍地址 or 现住址.</source>
         <translation>地址文本所在的列，例如 户籍地址 或 现住址。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="87"/>
+        <location filename="../processing_algs/parseaddresses.py" line="117"/>
         <source>Gazetteer additions (CSV)</source>
         <translation>地名词典补充（CSV）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="90"/>
+        <location filename="../processing_algs/parseaddresses.py" line="120"/>
         <source>Optional CSV with the columns level, name, code, parent: streets, communities, roads and POIs of your area (level street/community/road/poi). Roads known in one district let addresses without district get it. The national streets.csv of the division list is accepted as is.</source>
         <translation>可选的 CSV，列为 level、name、code、parent：本地的街道、社区、道路和 POI（level 为 street/community/road/poi）。只属于一个区县的道路可为缺少区县的地址补全区县。全国区划表的 streets.csv 可直接使用。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="103"/>
+        <location filename="../processing_algs/parseaddresses.py" line="126"/>
         <source>Record key field</source>
         <translation>记录键字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="105"/>
+        <location filename="../processing_algs/parseaddresses.py" line="128"/>
         <source>Optional column that identifies a record (e.g. 档案编号); default: the feature id or row number.</source>
         <translation>可选的记录标识列（例如 档案编号）；默认为要素 ID 或行号。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="108"/>
+        <location filename="../processing_algs/parseaddresses.py" line="131"/>
         <source>Keep all input fields</source>
         <translation>保留全部输入字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="109"/>
+        <location filename="../processing_algs/parseaddresses.py" line="132"/>
         <source>Off by default (privacy): names, ID numbers and phones are not copied. Turn on only if you are allowed to keep them in the output.</source>
         <translation>默认关闭（隐私）：不复制姓名、身份证号和电话。只有在允许输出这些信息时才打开。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="113"/>
+        <location filename="../processing_algs/parseaddresses.py" line="136"/>
         <source>Parsed addresses</source>
         <translation>解析后的地址</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="115"/>
+        <location filename="../processing_algs/parseaddresses.py" line="138"/>
         <source>One row per record: record key, address, the parsed fields, building_key, room_key, status and reason (and the input fields if asked).</source>
         <translation>每条记录一行：记录键、地址、解析出的字段、building_key、room_key、status 和 reason（如要求，另含输入字段）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="118"/>
+        <location filename="../processing_algs/parseaddresses.py" line="141"/>
         <source>Addresses parsed completely</source>
         <translation>完整解析的地址数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="119"/>
+        <location filename="../processing_algs/parseaddresses.py" line="142"/>
         <source>Addresses parsed in part</source>
         <translation>部分解析的地址数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="120"/>
+        <location filename="../processing_algs/parseaddresses.py" line="143"/>
         <source>Addresses not parsed</source>
         <translation>未能解析的地址数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="129"/>
+        <location filename="../processing_algs/parseaddresses.py" line="152"/>
         <source>Choose the address field (ADDRESS_FIELD).</source>
         <translation>请选择地址字段（ADDRESS_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="156"/>
+        <location filename="../processing_algs/parseaddresses.py" line="172"/>
         <source>Parsing {n} addresses of {table}.</source>
         <translation>正在解析 {table} 的 {n} 条地址。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="184"/>
+        <location filename="../processing_algs/parseaddresses.py" line="200"/>
         <source>{total} records in = {ok} parsed completely + {partial} in part + {failed} not parsed (reason in the field reason).</source>
         <translation>输入 {total} 条记录 = 完整解析 {ok} 条 + 部分解析 {partial} 条 + 未解析 {failed} 条（原因见 reason 字段）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="188"/>
+        <location filename="../processing_algs/parseaddresses.py" line="204"/>
         <source>{n} addresses could not be parsed; see the field reason.</source>
         <translation>{n} 条地址无法解析；请查看 reason 字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="62"/>
+        <location filename="../processing_algs/parseaddresses.py" line="92"/>
         <source>Splits the addresses of a table into province, city, district, street, community, road, lane (弄), number (号), building (幢/栋), unit, floor, room, POI and the rest, with a dictionary (jieba and the built-in national division list, plus your gazetteer) and rules. Full-width digits, Chinese numerals, 号楼/号, blanks and traditional characters are normalised first.
 
 building_key and room_key are shared by all spellings of one building or room. status is ok, partial (reason says what is missing) or failed (reason says why).
@@ -1926,21 +1930,6 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
 可选：用“训练地址模型”在您自己标注的地址上训练出的地址模型（MODEL）将代替规则确定街道至室各项；需要安装 python-crfsuite。
 
 输入可以是图层，或 UTF-8、带 BOM 的 UTF-8、GBK/GB18030 编码（自动识别）的 CSV 文件。隐私：默认只在输出中保留记录键和地址，不保留其他输入字段（姓名、身份证号、电话）。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/parseaddresses.py" line="95"/>
-        <source>Address model</source>
-        <translation>地址模型</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/parseaddresses.py" line="96"/>
-        <source>Optional model file written by Train an address model: it decides street, community, road, lane, number, building, unit, floor, room and POI (divisions and codes stay with the gazetteer). Use the gazetteer additions it was trained with. Needs python-crfsuite in QGIS&apos;s Python (pip install python-crfsuite); without a model the rules parse.</source>
-        <translation>可选，由“训练地址模型”写出的模型文件：由它确定街道、社区、道路、弄、号、幢/栋、单元、楼层、室和兴趣点（POI）（行政区划及其代码仍取自地名词典）。请使用训练时所用的地名词典补充。需要在 QGIS 的 Python 中安装 python-crfsuite（pip install python-crfsuite）；不用模型时由规则解析。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/parseaddresses.py" line="136"/>
-        <source>Parsing with the address model {path}: it decides street ... room; divisions and codes come from the gazetteer.</source>
-        <translation>使用地址模型 {path} 解析：由它确定街道至室各项；行政区划及其代码取自地名词典。</translation>
     </message>
 </context>
 <context>
@@ -2482,32 +2471,32 @@ No model is shipped with the plugin: the public labelled data (NAACL 2019) has n
         <translation>请选择模型的写出位置（OUTPUT）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/trainaddressmodel.py" line="102"/>
+        <location filename="../processing_algs/trainaddressmodel.py" line="101"/>
         <source>The tags {tags} are not address fields: the model learns them, and parsing puts their text in the field rest.</source>
         <translation>标签 {tags} 不是地址字段：模型会学习这些标签，解析时其文本放入字段 rest。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/trainaddressmodel.py" line="111"/>
+        <location filename="../processing_algs/trainaddressmodel.py" line="110"/>
         <source>Cannot create the folder of {path}: {error}</source>
         <translation>无法创建 {path} 所在的文件夹：{error}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/trainaddressmodel.py" line="113"/>
+        <location filename="../processing_algs/trainaddressmodel.py" line="112"/>
         <source>Training on {n} labelled addresses of {file} (at most {iterations} iterations).</source>
         <translation>正在用 {file} 中的 {n} 个标注地址训练（最多迭代 {iterations} 次）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/trainaddressmodel.py" line="122"/>
+        <location filename="../processing_algs/trainaddressmodel.py" line="121"/>
         <source>Cannot write the model {path}: {error}</source>
         <translation>无法写出模型 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/trainaddressmodel.py" line="127"/>
+        <location filename="../processing_algs/trainaddressmodel.py" line="126"/>
         <source>{addresses} addresses, {tokens} tokens and {labels} labels learnt in {seconds:.1f} s; model written to {path}.</source>
         <translation>用时 {seconds:.1f} 秒学习了 {addresses} 个地址、{tokens} 个词元和 {labels} 种标签；模型已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/trainaddressmodel.py" line="130"/>
+        <location filename="../processing_algs/trainaddressmodel.py" line="129"/>
         <source>The model belongs with the rules and gazetteer of CIM Twin {version}: parse with this version and the same gazetteer additions, and train it again after updating the plugin.</source>
         <translation>该模型与 CIM 数字孪生 {version} 的规则和地名词典配套：请用此版本和相同的地名词典补充进行解析，插件更新后请重新训练。</translation>
     </message>

@@ -25,10 +25,10 @@ from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core.address.join import join_households
 from ..cim_twin_plugin.qgis_io import tables
 from .base import CimTwinAlgorithm
-from .parseaddresses import load_gazetteer
+from .parseaddresses import AddressModelParameter, load_gazetteer
 
 
-class JoinHouseholdsAlgorithm(CimTwinAlgorithm):
+class JoinHouseholdsAlgorithm(AddressModelParameter, CimTwinAlgorithm):
     """Links records to households by address and writes the households as points in their buildings."""
 
     ALG_ID = "joinhouseholds"
@@ -70,7 +70,9 @@ class JoinHouseholdsAlgorithm(CimTwinAlgorithm):
             "address are reported, never guessed between.\n\n"
             "Every record is either linked or unmatched with its reason: records in = linked + unmatched "
             "(stated in the log). Privacy: by default the outputs keep only a record key, not names, ID "
-            "numbers or phones."
+            "numbers or phones.\n\n"
+            "Optional: an address model (MODEL, from Train an address model) parses the records' addresses; "
+            "the buildings' addresses are parsed by the rules."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS naming)
@@ -130,6 +132,7 @@ class JoinHouseholdsAlgorithm(CimTwinAlgorithm):
                               "roads, POIs); the buildings' roads are added automatically."))
         param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(param)
+        self.addModelParameter()
         param = QgsProcessingParameterBoolean(self.KEEP_FIELDS, self.tr("Keep all input fields in the links"),
                                               defaultValue=False)
         param.setHelp(self.tr("Off by default (privacy): names, ID numbers and phones are not copied. Turn on "
@@ -183,12 +186,13 @@ class JoinHouseholdsAlgorithm(CimTwinAlgorithm):
         if feedback.isCanceled():
             raise qgis_io.canceled()
         gazetteer = load_gazetteer(self.parameterAsFile(parameters, self.GAZETTEER, context), self.tr)
+        tagger = self.modelTagger(parameters, context, feedback)
         feedback.pushInfo(self.tr("Joining {n} records of {table} to {b} buildings.").format(
             n=len(records.addresses), table=records.name, b=len(buildings)))
         with qgis_io.core_errors():
             result = join_households(records.addresses, buildings, gazetteer,
                                      qgis_io.FeedbackProgress(feedback, 10.0, 80.0),
-                                     records.household_keys if household_key_fields else None)
+                                     records.household_keys if household_key_fields else None, tagger)
 
         index = result.index
         for key, ids in sorted(index.duplicates.items()):

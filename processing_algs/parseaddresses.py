@@ -17,7 +17,7 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core.address import FIELDS, AddressParser, Gazetteer
@@ -38,7 +38,38 @@ def load_gazetteer(path: str, tr) -> Gazetteer:
     return gazetteer
 
 
-class ParseAddressesAlgorithm(CimTwinAlgorithm):
+def _tr_model(text: str) -> str:
+    return QCoreApplication.translate("AddressModelParameter", text)
+
+
+class AddressModelParameter:
+    """The optional MODEL parameter (a file of cimtwin:trainaddressmodel) of the algorithms that parse addresses."""
+
+    MODEL = "MODEL"
+
+    def addModelParameter(self) -> None:  # noqa: N802 (QGIS naming)
+        param = QgsProcessingParameterFile(self.MODEL, _tr_model("Address model"), extension="model", optional=True)
+        param.setHelp(_tr_model(
+            "Optional model file written by Train an address model: it decides street, community, road, lane, "
+            "number, building, unit, floor, room and POI (divisions and codes stay with the gazetteer). Use "
+            "the gazetteer additions it was trained with. Needs python-crfsuite in QGIS's Python (pip install "
+            "python-crfsuite); without a model the rules parse."))
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(param)
+
+    def modelTagger(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)
+        """The tagger of the MODEL file, or None without one; errors as QgsProcessingException."""
+        path = self.parameterAsFile(parameters, self.MODEL, context)
+        if not path:
+            return None
+        with qgis_io.core_errors():
+            tagger = AddressTagger(path)
+        feedback.pushInfo(_tr_model("Parsing with the address model {path}: it decides street ... room; "
+                                    "divisions and codes come from the gazetteer.").format(path=path))
+        return tagger
+
+
+class ParseAddressesAlgorithm(AddressModelParameter, CimTwinAlgorithm):
     """Parses the address field of a table into province ... room, building_key, room_key and status."""
 
     ALG_ID = "parseaddresses"
@@ -47,7 +78,6 @@ class ParseAddressesAlgorithm(CimTwinAlgorithm):
     INPUT = "INPUT"
     ADDRESS_FIELD = "ADDRESS_FIELD"
     GAZETTEER = "GAZETTEER"
-    MODEL = "MODEL"
     KEY_FIELD = "KEY_FIELD"
     KEEP_FIELDS = "KEEP_FIELDS"
     OUTPUT = "OUTPUT"
@@ -92,14 +122,7 @@ class ParseAddressesAlgorithm(CimTwinAlgorithm):
             "of your area (level street/community/road/poi). Roads known in one district let addresses "
             "without district get it. The national streets.csv of the division list is accepted as is."))
         self.addParameter(param)
-        param = QgsProcessingParameterFile(self.MODEL, self.tr("Address model"), extension="model", optional=True)
-        param.setHelp(self.tr(
-            "Optional model file written by Train an address model: it decides street, community, road, lane, "
-            "number, building, unit, floor, room and POI (divisions and codes stay with the gazetteer). Use "
-            "the gazetteer additions it was trained with. Needs python-crfsuite in QGIS's Python (pip install "
-            "python-crfsuite); without a model the rules parse."))
-        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        self.addParameter(param)
+        self.addModelParameter()
         param = QgsProcessingParameterField(self.KEY_FIELD, self.tr("Record key field"),
                                             parentLayerParameterName=self.INPUT, optional=True)
         param.setHelp(self.tr("Optional column that identifies a record (e.g. 档案编号); default: the feature id "
@@ -129,14 +152,7 @@ class ParseAddressesAlgorithm(CimTwinAlgorithm):
             raise QgsProcessingException(self.tr("Choose the address field (ADDRESS_FIELD)."))
         records = tables.read_records(value, source, address_field, key_field, keep, feedback)
         gazetteer = load_gazetteer(self.parameterAsFile(parameters, self.GAZETTEER, context), self.tr)
-        model_path = self.parameterAsFile(parameters, self.MODEL, context)
-        if model_path:
-            with qgis_io.core_errors():
-                parser = AddressParser(gazetteer, tagger=AddressTagger(model_path))
-            feedback.pushInfo(self.tr("Parsing with the address model {path}: it decides street ... room; "
-                                      "divisions and codes come from the gazetteer.").format(path=model_path))
-        else:
-            parser = AddressParser(gazetteer)
+        parser = AddressParser(gazetteer, tagger=self.modelTagger(parameters, context, feedback))
 
         fields = QgsFields()
         fields.append(QgsField("record", QVariant.String))

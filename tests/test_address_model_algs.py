@@ -60,6 +60,24 @@ def test_a_trained_model_decides_the_unit_where_the_rules_say_room(cimtwin, conl
     assert tagged["status"] == "partial" and "room" in tagged["reason"]
 
 
+def test_joinhouseholds_parses_the_records_with_the_model(cimtwin, conll, addresses, memory_layer, tmp_path):
+    model = tmp_path / "hangzhou.model"
+    run("trainaddressmodel", {"INPUT": str(conll), "MAX_ITERATIONS": 40, "OUTPUT": str(model)})
+    buildings = memory_layer("Polygon", "EPSG:4549", [("building_id", "string"), ("address", "string")],
+                             [("POLYGON((0 0, 20 0, 20 20, 0 20, 0 0))", ["B1", "杭州市凤起路88号阳光小区12栋"])])
+    common = {"INPUT": str(addresses), "ADDRESS_FIELD": "地址", "KEY_FIELD": "编号", "BUILDINGS": buildings,
+              "BUILDING_ID_FIELD": "building_id", "BUILDING_ADDRESS_FIELD": "address",
+              "OUTPUT_HOUSEHOLDS": "memory:", "OUTPUT_LINKS": "memory:", "OUTPUT_UNMATCHED": "memory:"}
+    rules = run("joinhouseholds", common)
+    assert (rules["LINKED"], rules["UNMATCHED"]) == (1, 0), "the rules read the last 号 as the room"
+    tagged = run("joinhouseholds", {**common, "MODEL": str(model)})
+    assert (tagged["RECORDS"], tagged["LINKED"], tagged["UNMATCHED"], tagged["HOUSEHOLDS"]) == (1, 0, 1, 0)
+    [row] = [{f.name(): value(feature[f.name()]) for f in tagged["OUTPUT_UNMATCHED"].fields()}
+             for feature in tagged["OUTPUT_UNMATCHED"].getFeatures()]
+    assert (row["reason_code"], row["building_id"]) == ("no_room", "B1"), \
+        "the model reads it as the unit; the building is still found"
+
+
 def test_a_bad_conll_line_is_named(cimtwin, tmp_path):
     path = tmp_path / "bad.txt"
     path.write_text("杭 B-city\n州 I-city\n市\n", encoding="utf-8")

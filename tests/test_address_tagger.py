@@ -63,6 +63,19 @@ def test_a_trained_model_follows_its_data_where_the_rules_differ(model):
     assert tagged.status == "partial" and tagged.missing == ("room",)
 
 
+def test_join_parses_the_records_with_the_model_and_the_buildings_with_the_rules(model):
+    from cim_twin.cim_twin_plugin.core.address.join import BuildingAddress, join_households
+
+    buildings = [BuildingAddress("B1", "杭州市凤起路88号阳光小区12栋", floors=6)]
+    records = ["杭州市凤起路88号阳光小区12栋3号"]
+    rules = join_households(records, buildings)
+    assert [(link.building_id, link.household_id) for link in rules.links] == [("B1", "B1/3")], \
+        "the rules read the last 号 as the room: a household"
+    tagged = join_households(records, buildings, tagger=AddressTagger(model))
+    assert tagged.links == [] and [(u.reason, u.building_id) for u in tagged.unmatched] == [("no_room", "B1")], \
+        "the model reads it as the unit: the building is found (the buildings' parse is unchanged), no room"
+
+
 def test_to_fields_maps_tags_to_our_fields():
     toks = ["云", "霞", "路", "88", "弄", "52", "号", "1478", "室", "电", "联"]
     tags = ["B-road", "I-road", "I-road", "B-subroad", "I-subroad", "B-subroadno", "I-subroadno",

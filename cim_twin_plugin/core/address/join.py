@@ -197,12 +197,15 @@ def join_households(
     gazetteer: Gazetteer | None = None,
     progress: Progress | None = None,
     household_keys: Sequence[Iterable[str]] | None = None,
+    tagger=None,
 ) -> JoinResult:
     """Link each address of *addresses* to a household of *buildings* (see the module docstring).
 
     *household_keys*, if given, holds per record the values that tie it to one
     household (户号, an ID number); blanks are ignored, values are compared
     after :func:`core.idnumber.normalise` (a lower-case x or full-width digits match).
+    *tagger* (:class:`.tagger.AddressTagger`), if given, parses the records' addresses with the
+    rules; the buildings' addresses (clean, one form per source) stay with the rules alone.
     """
     buildings = list(buildings)
     gazetteer = gazetteer if gazetteer is not None else Gazetteer.builtin()
@@ -212,7 +215,7 @@ def join_households(
     for road, districts in index.roads.items():
         for district in districts:
             gazetteer.add_road(road, district)
-    parser = AddressParser(gazetteer)
+    parser = AddressParser(gazetteer, tagger=tagger)
     by_key = index.by_key
 
     links: list[Link] = []
