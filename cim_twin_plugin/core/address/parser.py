@@ -562,7 +562,7 @@ class AddressParser:
                 if "number" not in f and "building" not in f and "floor" not in f:
                     # a 号 after a POI with no road is the house in it (君悦花园12号)
                     on_road = ("road" in f or "lane" in f) and not in_poi
-                    # 村/组/桥/头 are places the 号 counts along (花塘村西店186号): a road number
+                    # 村/组/桥/头 are places the 号 counts along (花塘村西店186号, 海王路石岸头130号): a road number
                     village = not _ESTATE.search(f.get("poi", "")[-1:])
                     door = not (on_road or "poi" not in f or village)
                     if door and value[0].isalpha() and "-" in value:
@@ -585,7 +585,8 @@ class AddressParser:
             elif kind == "aisle":
                 if "unit" not in f and ("floor" in f or "building" in f
                                         or ("number" not in f and _MARKET.search(f.get("poi", "")))):
-                    f["unit"] = match.group()  # a market aisle (6楼7街41050, 市场B7区11街21581): the stall is the room
+                    # a market aisle (6楼7街41050, 市场B7区11街21581): the stall is the room
+                    f["unit"] = match.group()
                 else:
                     rest.append(match.group())
             elif kind in ("building", "lbuilding"):
@@ -619,7 +620,8 @@ class AddressParser:
         """Place a number without unit word (or a dash chain) by what is already known.
 
         *in_poi*: the numbers follow a POI named after the road (they are its houses);
-        *before_floor*: a floor follows the chain (its last part is then the unit);
+        *before_floor*: a floor follows the chain (its last part is then the unit, or the building if
+        none is read yet: 174-8楼);
         *last*: no number follows.
         """
         parts = value.split("-")
