@@ -51,7 +51,8 @@ so a parser that fills 浙江省 from 杭州市 is not rewarded or punished for 
 Scoring per address and field: gold value = the tagged text (first span of
 the tag), predicted value = our field.  Both are compared after the same
 normalisation as the parser's plus removal of the unit word (号 弄 幢 栋 楼
-号楼 座 单元 层 室 户, and the shop words 房 房间 铺 档 商位) and, for province/city/district/street, of the division
+号楼 座 单元 层 室 户 and the shop words 房 铺 档 商位: ``normalise.strip_unit_word``, the one
+the model's output goes through too) and, for province/city/district/street, of the division
 suffix (浙江 = 浙江省, 柳市 = 柳市镇).  Equal -> true positive; predicted but different or not in
 gold -> false positive; in gold but different or not predicted -> false
 negative (a wrong value counts as both).  Precision = TP/(TP+FP), recall =
@@ -71,6 +72,7 @@ sys.path.insert(0, str(HERE))
 import _bootstrap  # noqa: E402,F401 (registers the package cim_twin)
 from cim_twin.cim_twin_plugin.core.address import AddressParser, normalise  # noqa: E402
 from cim_twin.cim_twin_plugin.core.address.gazetteer import alias_of  # noqa: E402
+from cim_twin.cim_twin_plugin.core.address.normalise import strip_unit_word  # noqa: E402
 from cim_twin.cim_twin_plugin.core.address.tagger import AddressTagger, read_conll, train  # noqa: E402
 
 DATA = HERE.parent.parent / "shared" / "data" / "address-naacl2019"
@@ -83,7 +85,6 @@ TARGETS = {"province": 0.95, "city": 0.95, "district": 0.95, "road": 0.92, "road
            "unit": 0.92, "floor": 0.92, "room": 0.92}
 _SUBROAD_TO_FIELD = {"subroad": "roadno", "subroadno": "houseno"}
 _LANE = re.compile(r"[0-9A-Za-z]+[弄巷]")
-_UNIT_WORD = re.compile(r"(?:号楼|号房|单元|号|弄|巷|幢|栋|楼|座|层|室|户|房间|房|铺|档|商位)$")
 
 
 def read_split(path: Path) -> list[tuple[str, dict[str, str]]]:
@@ -146,7 +147,7 @@ def canon(field: str, value: str) -> str:
     if field in ("province", "city", "district", "street"):
         return alias_of(value) or value
     if field in ("roadno", "houseno", "unit", "floor", "room"):
-        value = _UNIT_WORD.sub("", value)
+        value = strip_unit_word(value)
         value = re.sub(r"^0+(?=\d)", "", value)
     return value
 

@@ -82,6 +82,9 @@ def test_to_fields_maps_tags_to_our_fields():
             "B-roomno", "I-roomno", "B-assist", "I-assist"]
     assert to_fields(toks, tags) == {"road": "云霞路", "lane": "88", "number": "52", "room": "1478",
                                      "rest": "电联"}
+    shop = to_fields(["丰", "泰", "路", "109", "号", "1131", "铺"],
+                     ["B-road", "I-road", "I-road", "B-roadno", "I-roadno", "B-roomno", "I-roomno"])
+    assert (shop["number"], shop["room"]) == ("109", "1131"), "shop words are room words, as for the rules"
     assert tokens("锦绣路１０００弄 12号") == ["锦", "绣", "路", "1000", "弄", "12", "号"]
 
 

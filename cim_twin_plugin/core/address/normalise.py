@@ -24,7 +24,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["clean", "normalise", "to_halfwidth", "to_simplified", "chinese_to_int", "convert_numerals"]
+__all__ = ["clean", "normalise", "to_halfwidth", "to_simplified", "chinese_to_int", "convert_numerals",
+           "ROOM_WORDS", "strip_unit_word"]
+
+ROOM_WORDS = ("号房", "室", "户", "房间", "房", "铺", "档", "商位")
+"""words after a room (or shop, stall) number; 房间 before 房, so a pattern takes the longer one"""
+_RE_UNIT_WORD = re.compile(r"(?:号楼|单元|号|弄|巷|幢|栋|座|层|楼|" + "|".join(ROOM_WORDS) + r")$")
 
 # Traditional -> simplified for characters common in addresses (hand-made: see module docstring).
 _TRAD = (
@@ -106,6 +111,11 @@ def convert_numerals(text: str) -> str:
         return text
     text = _RE_CN_BEFORE_UNIT.sub(_replace_numeral, text)
     return _RE_CN_AFTER_UNIT.sub(_replace_numeral, text)
+
+
+def strip_unit_word(value: str) -> str:
+    """A number without the address unit word after it (12号楼 -> 12, 1131铺 -> 1131, 553弄 -> 553)."""
+    return _RE_UNIT_WORD.sub("", value)
 
 
 def clean(text: object) -> str:

@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass, field
 
 from .gazetteer import LEVEL_RANK, TOWN_PREFIX, Division, Gazetteer
-from .normalise import normalise
+from .normalise import ROOM_WORDS, normalise
 from .tagger import to_fields, tokens
 
 __all__ = ["ParsedAddress", "AddressParser", "FIELDS", "MAX_LENGTH", "make_building_key", "make_room_key"]
@@ -87,7 +87,7 @@ _TAIL = re.compile(
     r"|(?P<group>\d+(?:组(?!团)|队|社))"
     rf"|(?P<lane>{_NUM})(?:弄|巷)"
     rf"|(?P<haolou>{_NUM})号楼"
-    rf"|(?P<room>{_NUM})(?:号房|室|户|房间|房|铺|档|商位)"
+    rf"|(?P<room>{_NUM})(?:{'|'.join(ROOM_WORDS)})"
     rf"|(?P<hao>{_NUM}(?:-\d+)?)号"
     rf"|(?P<building>{_NUM})(?:幢|栋|座)"
     rf"|(?P<unit>{_NUM}|[东西南北中])单元"

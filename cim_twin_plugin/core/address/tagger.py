@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ValidationError
-from .normalise import clean, normalise
+from .normalise import clean, normalise, strip_unit_word
 
 if TYPE_CHECKING:
     from .parser import AddressParser
@@ -56,7 +56,6 @@ TAG_TO_FIELD = {
 """tag of the training data -> our field; other tags (assist, distance, redundant, person ...) go to ``rest``"""
 
 _TOKEN = re.compile(r"\d+|[A-Z]+|.")
-_UNIT_WORD = re.compile(r"(?:号楼|号房|单元|号|幢|栋|座|层|楼|室|户)$")
 _LANE = re.compile(r"([0-9A-Z]+)[弄巷]$")
 _RULE_FIELDS = ("province", "city", "district", "street", "community", "road", "lane", "number", "building",
                 "unit", "floor", "room", "poi")
@@ -309,7 +308,7 @@ def to_fields(toks: list[str], tags: list[str]) -> dict[str, str]:
         text = normalise(text)  # Chinese numerals before a unit word to digits (三栋 -> 3栋)
         if field in ("lane", "number", "building", "unit", "floor", "room"):
             lane = _LANE.fullmatch(text)
-            text = lane.group(1) if lane and field == "lane" else _UNIT_WORD.sub("", text) or text
+            text = lane.group(1) if lane and field == "lane" else strip_unit_word(text) or text
         fields[field] = text
     if rest:
         fields["rest"] = "".join(rest)
