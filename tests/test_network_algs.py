@@ -303,3 +303,15 @@ def test_service_area_on_a_geographic_layer_is_in_true_metres(cimtwin, memory_la
     assert geod.inv(121.5, 31.2, box.xMaximum(), 31.2)[2] == pytest.approx(150.0, rel=0.02)
     assert geod.inv(121.5, 31.2, 121.5, box.yMaximum())[2] == pytest.approx(50.0, rel=0.02)
     assert polygon.geometry().contains(QgsGeometry.fromPointXY(QgsPointXY(121.5, 31.2)))
+
+
+def test_direction_codes_in_a_numeric_field_are_read(cimtwin, memory_layer):
+    # oneway stored as a decimal number (1.0), as a shapefile or a spreadsheet import gives it: still one-way
+    roads = memory_layer("LineString", "EPSG:4550", [("oneway", "double")],
+                         [("LINESTRING(360000 3455000, 360100 3455000)", [1.0])])
+    a, b = points_layer(memory_layer, [(360000.0, 3455001.0)]), points_layer(memory_layer, [(360100.0, 3455001.0)])
+    params = dict(ROADS, NETWORK=roads, DEFAULT_DIRECTION=2, OUTPUT="memory:")
+    [along] = run("cimtwin:shortestpath", dict(params, START_LAYER=a, END_LAYER=b))["OUTPUT"].getFeatures()
+    [against] = run("cimtwin:shortestpath", dict(params, START_LAYER=b, END_LAYER=a))["OUTPUT"].getFeatures()
+    assert along["status"] == "ok" and along["network_m"] == pytest.approx(100.0, rel=1e-3)  # ellipsoidal metres
+    assert against["status"] == "unreachable"

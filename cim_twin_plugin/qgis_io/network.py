@@ -13,6 +13,7 @@ import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
     QgsCsException,
     QgsDistanceArea,
     QgsFeatureRequest,
@@ -23,7 +24,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core import network as core
-from .common import canceled, to_float, to_shapely
+from .common import canceled, to_float, to_shapely, to_text
 
 
 @dataclass
@@ -52,7 +53,8 @@ def ellipsoid_axes(crs: QgsCoordinateReferenceSystem, context, planar: bool) -> 
     if not name or name.upper() == "NONE":
         name = crs.ellipsoidAcronym()
     distance_area = QgsDistanceArea()
-    distance_area.setSourceCrs(crs, context.transformContext())
+    distance_area.setSourceCrs(crs, context.transformContext() if context is not None
+                               else QgsCoordinateTransformContext())
     if not name or not distance_area.setEllipsoid(name) or not distance_area.willUseEllipsoid():
         return None, ""
     return (distance_area.ellipsoidSemiMajor(), distance_area.ellipsoidSemiMinor()), name
@@ -125,8 +127,7 @@ def read_network(
             multipart += 1
         direction = default_direction
         if dir_index >= 0:
-            value = feature.attribute(dir_index)
-            text = "" if value is None or (hasattr(value, "isNull") and value.isNull()) else str(value).strip()
+            text = to_text(feature.attribute(dir_index)) or ""  # a code in a numeric field: 1.0 -> "1"
             if text in forward:
                 direction = core.FORWARD
             elif text in backward:

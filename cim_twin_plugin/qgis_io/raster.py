@@ -8,6 +8,7 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsCsException,
     QgsFeatureRequest,
+    QgsGeometry,
     QgsProcessingException,
     QgsRasterLayer,
 )
@@ -79,8 +80,6 @@ def read_features(source, crs: QgsCoordinateReferenceSystem, context, feedback=N
             out.geometries.append(None)
             out.failed[i] = QCoreApplication.translate("QgisIO", "coordinates cannot be transformed")
             continue
-        from qgis.core import QgsGeometry
-
         out.geometries.append(to_shapely(QgsGeometry(geometry)))
     return out
 

@@ -182,10 +182,11 @@ def single_view(surface: np.ndarray, gt, observer: Observer, mode: str, curv: fl
 
 def _gdal_view(surface: np.ndarray, gt, observer: Observer, curv: float, window) -> np.ndarray:
     """GDAL's viewshed of the whole surface, cut to *window* (1/0, 255 outside GDAL's range)."""
-    from osgeo import gdal
-
-    gdal.UseExceptions()
     from osgeo import gdal_array
+
+    from .grid import _gdal
+
+    gdal = _gdal()
 
     # a MEM dataset over the array itself (no copy of the surface per observer)
     dataset = gdal_array.OpenArray(np.ascontiguousarray(surface))
