@@ -105,7 +105,7 @@ class GridDecodeFunction(QgsExpressionFunction):
             return None
         try:
             cell = gridcode.decode(str(code))
-            ring = gridcode.cell_polygon(cell.code)
+            ring = cell.ring()
         except CimTwinError as exc:
             parent.setEvalErrorString(str(exc))
             return None

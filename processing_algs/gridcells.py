@@ -140,7 +140,7 @@ class GridCellsAlgorithm(CimTwinAlgorithm):
                         raise qgis_io.canceled()
                     feedback.setProgress(100.0 * written / max(count, 1))
                 feature = QgsFeature(fields)
-                ring = [QgsPointXY(x, y) for x, y in gridcode.cell_polygon(cell.code)]
+                ring = [QgsPointXY(x, y) for x, y in cell.ring()]  # the cell knows its edges: no second decode
                 feature.setGeometry(QgsGeometry.fromPolygonXY([ring]))
                 feature.setAttributes([cell.code, cell.level, cell.centre[0], cell.centre[1]])
                 sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)

@@ -26,7 +26,6 @@ from .base import CimTwinAlgorithm
 CODE_FIELD = "bd_code"
 ENTITY_FIELD = "entity_code"
 REASON_FIELD = "bd_reason"
-HEIGHT_MODES = ("mixed", "bitfield")
 
 
 class GridCodeAlgorithm(CimTwinAlgorithm):
@@ -149,7 +148,7 @@ class GridCodeAlgorithm(CimTwinAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         level = self.parameterAsInt(parameters, self.LEVEL, context)
         height_field = self.parameterAsString(parameters, self.HEIGHT_FIELD, context)
-        height_mode = HEIGHT_MODES[self.parameterAsEnum(parameters, self.HEIGHT_MODE, context)]
+        height_mode = gridcode.HEIGHT_MODES[self.parameterAsEnum(parameters, self.HEIGHT_MODE, context)]
         admin_field = self.parameterAsString(parameters, self.ADMIN_CODE_FIELD, context)
 
         total = source.featureCount()

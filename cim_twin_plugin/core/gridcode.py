@@ -110,7 +110,6 @@ _SPLIT: dict[int, tuple[int, int]] = {
 _Z_LEVELS = frozenset({3, 6})
 """Levels written as one Z-order digit ``2*row + col`` instead of a col/row pair."""
 
-_SEGMENT_LENGTH = {1: 3, 2: 2, 3: 1, 4: 2, 5: 2, 6: 1, 7: 2, 8: 2, 9: 2, 10: 2}
 """level -> characters of the 2D code for that level (level 1: zone + band)."""
 
 _DIGITS = "0123456789ABCDEF"
@@ -177,6 +176,11 @@ class GridCell:
     """Lowest geodetic height (m) of the layer for 3D codes, else None."""
     height_top: float | None = None
     """Height (m) where the layer ends (exclusive) for 3D codes, else None."""
+
+    def ring(self) -> list[tuple[float, float]]:
+        """Closed counter-clockwise ring of (lon, lat) of the footprint (5 points, first = last)."""
+        return [(self.west, self.south), (self.east, self.south), (self.east, self.north),
+                (self.west, self.north), (self.west, self.south)]
 
     def contains(self, lon: float, lat: float) -> bool:
         """True if (lon, lat) lies in the closed box of this cell (edges included)."""
@@ -540,14 +544,7 @@ def cell_polygon(code: str, height_mode: str = "mixed") -> list[tuple[float, flo
 
     Accepts 2D and 3D codes; ``height_mode`` only matters for validating 3D codes.
     """
-    cell = decode(code, height_mode)
-    return [
-        (cell.west, cell.south),
-        (cell.east, cell.south),
-        (cell.east, cell.north),
-        (cell.west, cell.north),
-        (cell.west, cell.south),
-    ]
+    return decode(code, height_mode).ring()
 
 
 # --------------------------------------------------------------------------
