@@ -44,6 +44,7 @@ def test_chinese_numeral_rejects_non_numerals():
     ("东昌二村第一居委会", "东昌二村第一居委会"),  # numerals in names stay
     ("春华路1924_2幢", "春华路1924-2幢"),  # a separator between numbers is a dash, not nothing
     ("昆仑9/661", "昆仑9-661"),
+    ("丰泰路１０９＿３号", "丰泰路109-3号"),  # full-width separator too
     ("研发园C123八楼", "研发园C123-8楼"),  # a numeral after a number starts a new one
     ("a_b路", "AB路"),  # not between numbers: dropped
 ])

@@ -55,7 +55,7 @@ _RE_DROP = re.compile(r"[\s,，、。;；:：'\"“”‘’()\[\]{}【】<>《�
 _RE_DASH = re.compile(r"[‐‑‒–—―－~～]")
 _RE_HASH = re.compile(r"(?<=[0-9A-Z])#")
 _RE_ZHI = re.compile(r"(?<=\d)[之一](?=\d)")
-_RE_NUMBER_SEP = re.compile(r"(?<=[0-9A-Za-z])[_/\\]+(?=[0-9])|(?<=[0-9])[_/\\]+(?=[A-Za-z])")
+_RE_NUMBER_SEP = re.compile(r"(?<=[0-9A-Z])[_/\\]+(?=[0-9])|(?<=[0-9])[_/\\]+(?=[A-Z])")
 
 
 def to_halfwidth(text: str) -> str:
@@ -118,26 +118,27 @@ def strip_unit_word(value: str) -> str:
     return _RE_UNIT_WORD.sub("", value)
 
 
-def clean(text: object) -> str:
-    """The character-level part of :func:`normalise`: half-width, simplified, one dash, no blanks or
-    punctuation; each character maps on its own, so a text cleaned in pieces equals the text cleaned whole."""
+def _prepare(text: object) -> str:
+    """Half-width, simplified, one dash ('' for None/NULL-like values); punctuation still in."""
     if text is None:
         return ""
     text = str(text)
     if not text or text.upper() in ("NULL", "NONE", "NAN"):
         return ""
-    text = to_simplified(to_halfwidth(text))
-    text = _RE_DASH.sub("-", text)
-    return _RE_DROP.sub("", text)
+    return _RE_DASH.sub("-", to_simplified(to_halfwidth(text)))
+
+
+def clean(text: object) -> str:
+    """The character-level part of :func:`normalise`: half-width, simplified, one dash, no blanks or
+    punctuation; each character maps on its own, so a text cleaned in pieces equals the text cleaned whole."""
+    return _RE_DROP.sub("", _prepare(text))
 
 
 def normalise(text: object) -> str:
     """The normalised form of an address (empty string for None/NULL-like values)."""
-    if text is not None and not isinstance(text, str):
-        text = str(text)
-    if text:
-        text = _RE_NUMBER_SEP.sub("-", text)  # 1924_2幢, 9/661, C3_902: a separator between numbers is a dash
-    text = clean(text)
+    # 1924_2幢, 9/661, C3_902 (also full-width: １９２４＿２): a separator between numbers is a dash, not nothing
+    text = _RE_NUMBER_SEP.sub("-", _prepare(text))
+    text = _RE_DROP.sub("", text)
     text = _RE_HASH.sub("号", text)
     text = _RE_ZHI.sub("-", text)
     return convert_numerals(text)
