@@ -73,6 +73,7 @@ import _bootstrap  # noqa: E402,F401 (registers the package cim_twin)
 from cim_twin.cim_twin_plugin.core.address import AddressParser, normalise  # noqa: E402
 from cim_twin.cim_twin_plugin.core.address.gazetteer import alias_of  # noqa: E402
 from cim_twin.cim_twin_plugin.core.address.normalise import strip_unit_word  # noqa: E402
+from cim_twin.cim_twin_plugin.core.address.parser import clean_number  # noqa: E402
 from cim_twin.cim_twin_plugin.core.address.tagger import AddressTagger, read_conll, train  # noqa: E402
 
 DATA = HERE.parent.parent / "shared" / "data" / "address-naacl2019"
@@ -147,8 +148,7 @@ def canon(field: str, value: str) -> str:
     if field in ("province", "city", "district", "street"):
         return alias_of(value) or value
     if field in ("roadno", "houseno", "unit", "floor", "room"):
-        value = strip_unit_word(value)
-        value = re.sub(r"^0+(?=\d)", "", value)
+        value = clean_number(strip_unit_word(value))
     return value
 
 

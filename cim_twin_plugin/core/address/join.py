@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 from ..idnumber import normalise as normalise_id
 from ..progress import Progress, check_canceled
 from .gazetteer import Gazetteer
-from .parser import AddressParser, ParsedAddress, _clean_number
+from .parser import AddressParser, ParsedAddress, clean_number, house_key
 
 __all__ = ["BuildingAddress", "BuildingIndex", "Link", "Unmatched", "Household", "JoinResult", "join_households",
            "index_buildings"]
@@ -136,10 +136,7 @@ class JoinResult:
 
 
 def _house_key(parsed: ParsedAddress) -> tuple[str, str, str, str]:
-    lane, number, building = _clean_number(parsed.lane), _clean_number(parsed.number), _clean_number(parsed.building)
-    if lane and not number and building:
-        number, building = building, ""
-    return (parsed.road or parsed.poi, lane, number, building)
+    return house_key(parsed.road or parsed.poi, parsed.lane, parsed.number, parsed.building)
 
 
 def index_buildings(buildings: Iterable[BuildingAddress], parser: AddressParser) -> BuildingIndex:
@@ -151,8 +148,7 @@ def index_buildings(buildings: Iterable[BuildingAddress], parser: AddressParser)
             key = _house_key(parsed)
             district = b.district or parsed.district
         else:
-            key = (b.road.strip(), _clean_number(str(b.lane or "").strip()),
-                   _clean_number(str(b.number or "").strip()), "")
+            key = house_key(b.road.strip(), str(b.lane or "").strip(), str(b.number or "").strip(), "")
             district = b.district
         if not key[0] or not (key[2] or key[3]):
             index.without_address.append(b.building_id)
@@ -185,7 +181,7 @@ def room_floor(room: str) -> str:
 
 
 def _fits_floors(parsed: ParsedAddress, floors: int | None) -> bool:
-    floor = parsed.floor or room_floor(_clean_number(parsed.room))
+    floor = parsed.floor or room_floor(clean_number(parsed.room))
     if floors is None or not floor or not floor.isdigit():
         return True
     return int(floor) <= floors
@@ -280,7 +276,7 @@ def join_households(
             unmatched.append(Unmatched(i, "duplicate_building_address", ", ".join(bid for bid, _ in entries)))
             continue
         building_id = entries[0][0]
-        room = _clean_number(parsed.room)
+        room = clean_number(parsed.room)
         if not room:
             unmatched.append(Unmatched(i, "no_room", building_id, building_id))
             continue
@@ -289,13 +285,13 @@ def join_households(
     # households: (building, unit, room); unit-less records join the one unit that has the room
     units: dict[tuple[str, str], set[str]] = defaultdict(set)
     for _, building_id, parsed, _, _ in pending:
-        unit = _clean_number(parsed.unit)
+        unit = clean_number(parsed.unit)
         if unit:
-            units[(building_id, _clean_number(parsed.room))].add(unit)
+            units[(building_id, clean_number(parsed.room))].add(unit)
     households: dict[tuple[str, str, str], Household] = {}
     for i, building_id, parsed, method, score in pending:
-        room = _clean_number(parsed.room)
-        unit = _clean_number(parsed.unit)
+        room = clean_number(parsed.room)
+        unit = clean_number(parsed.unit)
         if not unit:
             known = units.get((building_id, room), set())
             if len(known) > 1:
@@ -359,7 +355,7 @@ def _link_by_shared_keys(
 def _agrees(parsed: ParsedAddress, u: Unmatched, household: Household,
             building_key: dict[str, tuple[str, str, str, str]]) -> bool:
     """Whether a record's own address is consistent with the household its key names."""
-    unit, room = _clean_number(parsed.unit), _clean_number(parsed.room)
+    unit, room = clean_number(parsed.unit), clean_number(parsed.room)
     if unit and unit != household.unit:
         return False
     if u.building_id:  # the address found the building, not the room

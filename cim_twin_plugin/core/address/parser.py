@@ -43,7 +43,8 @@ from .gazetteer import LEVEL_RANK, TOWN_PREFIX, Division, Gazetteer
 from .normalise import ROOM_WORDS, normalise
 from .tagger import to_fields, tokens
 
-__all__ = ["ParsedAddress", "AddressParser", "FIELDS", "MAX_LENGTH", "make_building_key", "make_room_key"]
+__all__ = ["ParsedAddress", "AddressParser", "FIELDS", "MAX_LENGTH", "clean_number", "house_key", "make_building_key",
+           "make_room_key"]
 
 FIELDS = ("province", "city", "district", "street", "community", "road", "lane", "number", "building",
           "unit", "floor", "room", "poi", "rest")
@@ -187,30 +188,39 @@ class ParsedAddress:
         return out
 
 
-def _clean_number(value: str) -> str:
+def clean_number(value: str) -> str:
+    """A house number as keys compare it: leading zeros off each dash part (01-02 -> 1-2)."""
     return "-".join(_LEADING_ZEROS.sub("", part) for part in value.split("-")) if value else ""
 
 
-def make_building_key(district: str, road: str, lane: str, number: str, building: str) -> str:
-    """district|road|lane|number|building, shared by the spellings of one building.
+def house_key(road: str, lane: str, number: str, building: str) -> tuple[str, str, str, str]:
+    """(road, lane, number, building) as one building's spellings share them, numbers cleaned.
 
     In a lane, a house given only as 幢/栋 is the lane's number (47弄2栋 = 47弄2号).
-    Empty when there is no road (or POI) or no number/building.
     """
-    lane, number, building = _clean_number(lane), _clean_number(number), _clean_number(building)
+    lane, number, building = clean_number(lane), clean_number(number), clean_number(building)
     if lane and not number and building:
         number, building = building, ""
-    if not road or not (number or building):
+    return road, lane, number, building
+
+
+def make_building_key(district: str, road: str, lane: str, number: str, building: str) -> str:
+    """district|road|lane|number|building (see :func:`house_key`), shared by the spellings of one building.
+
+    Empty when there is no road (or POI) or no number/building.
+    """
+    key = house_key(road, lane, number, building)
+    if not key[0] or not (key[2] or key[3]):
         return ""
-    return f"{district}|{road}|{lane}|{number}|{building}"
+    return "|".join((district, *key))
 
 
 def make_room_key(building_key: str, unit: str, room: str) -> str:
     """building_key|unit|room (empty without a building key or a room)."""
-    room = _clean_number(room)
+    room = clean_number(room)
     if not building_key or not room:
         return ""
-    return f"{building_key}|{_clean_number(unit)}|{room}"
+    return f"{building_key}|{clean_number(unit)}|{room}"
 
 
 @dataclass
