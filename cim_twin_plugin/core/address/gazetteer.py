@@ -5,8 +5,7 @@ Built-in data (see data/README.txt for sources and licences): ``data/divisions.c
 county-level districts with their codes; ``data/towns.csv`` (name, district_code)
 the streets and towns (街道/镇/乡) of each district, without codes: they get the
 pseudo-code ``town:<district code>:<name>`` (:data:`TOWN_PREFIX`), never written
-as a division code.  Both are rebuilt by ``scripts/build_divisions.py``;
-:func:`write_builtin_divisions` rebuilds divisions.csv from the national list.
+as a division code.  Both are rebuilt by ``scripts/build_divisions.py``.
 A user's street with the same name and district (花木街道, 310115010 from a
 GAZETTEER file) replaces the built-in one, so that its real code is used.
 
@@ -35,7 +34,7 @@ import jieba
 from ..errors import ValidationError
 from .csvio import read_rows
 
-__all__ = ["Division", "Gazetteer", "LEVELS", "write_builtin_divisions", "alias_of", "village_stem"]
+__all__ = ["Division", "Gazetteer", "LEVELS", "alias_of", "village_stem"]
 
 LEVELS = ("province", "city", "district", "street", "community")
 """Administrative levels, top down."""
@@ -182,19 +181,17 @@ class Gazetteer:
 
     def add_road(self, name: str, district: str = "") -> None:
         """Add a road (锦绣路), optionally with the code or name of its district."""
-        name = name.strip()
-        if not name:
-            return
-        self.roads.setdefault(name, set()).add(self._district_code(district))
-        self._tokenizer = None
+        self._add_place(self.roads, name, district)
 
     def add_poi(self, name: str, district: str = "") -> None:
         """Add a POI (小区, 大厦, 园区 ...), optionally with its district."""
+        self._add_place(self.pois, name, district)
+
+    def _add_place(self, table: dict[str, set[str]], name: str, district: str) -> None:
         name = name.strip()
-        if not name:
-            return
-        self.pois.setdefault(name, set()).add(self._district_code(district))
-        self._tokenizer = None
+        if name:
+            table.setdefault(name, set()).add(self._district_code(district))
+            self._tokenizer = None  # the tokenizer's words change
 
     def _district_code(self, district: str) -> str:
         district = (district or "").strip()
@@ -346,42 +343,3 @@ class Gazetteer:
             self._tokenizer = tokenizer
         return self._tokenizer
 
-
-def write_builtin_divisions(source_dir: str | Path, out_path: str | Path = BUILTIN_CSV) -> int:
-    """Rebuild ``data/divisions.csv`` from the national division list's provinces/cities/areas CSVs.
-
-    Municipalities (北京 天津 上海 重庆) get their own name at city level; the pseudo-cities
-    省直辖县级行政区划 are dropped (their counties hang directly under the province).
-    Returns the number of rows written.
-    """
-    source_dir = Path(source_dir)
-
-    def rows(name):
-        with open(source_dir / name, encoding="utf-8-sig", newline="") as fh:
-            return list(csv.DictReader(fh))
-
-    provinces = {r["code"]: r["name"] for r in rows("provinces.csv")}
-    out = []
-    for code, name in provinces.items():
-        out.append((code + "0000", name, "province", ""))
-    city_code: dict[str, str] = {}
-    for r in rows("cities.csv"):
-        prov = r["provinceCode"]
-        if r["name"] in ("市辖区", "县"):
-            code = prov + "0100"
-            if code not in {c for c, *_ in out}:
-                out.append((code, provinces[prov], "city", prov + "0000"))
-            city_code[r["code"]] = code
-        elif "直辖县级行政区划" in r["name"]:
-            city_code[r["code"]] = ""
-        else:
-            city_code[r["code"]] = r["code"] + "00"
-            out.append((r["code"] + "00", r["name"], "city", prov + "0000"))
-    for r in rows("areas.csv"):
-        parent = city_code.get(r["cityCode"], "") or r["provinceCode"] + "0000"
-        out.append((r["code"], r["name"], "district", parent))
-    with open(out_path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(["code", "name", "level", "parent_code"])
-        writer.writerows(out)
-    return len(out)
