@@ -128,9 +128,8 @@ class CheckHierarchyAlgorithm(CimTwinAlgorithm):
                     layer=admin.sourceName(), fid=feature.id()))
             geometry.transform(to_metric)
 
-            def text(key, feature=feature):
-                value = feature.attribute(fields_used[key])
-                return "" if value is None or (hasattr(value, "isNull") and value.isNull()) else str(value).strip()
+            def text(key, feature=feature):  # codes kept in numeric fields read as digits (310115.0 -> 310115)
+                return qgis_io.to_text(feature.attribute(fields_used[key])) or ""
 
             units.append(AdminUnit(text(self.CODE_FIELD), text(self.LEVEL_FIELD).lower(), text(self.PARENT_FIELD),
                                    qgis_io.to_shapely(geometry)))
@@ -145,7 +144,8 @@ class CheckHierarchyAlgorithm(CimTwinAlgorithm):
             for feature in source.getFeatures():
                 if feedback.isCanceled():
                     raise qgis_io.canceled()
-                building_id = str(feature.attribute(id_index)) if id_index >= 0 else str(feature.id())
+                building_id = (qgis_io.to_text(feature.attribute(id_index)) or "") if id_index >= 0 \
+                    else str(feature.id())
                 geometry = feature.geometry()
                 if not geometry.isNull():
                     geometry.transform(to_b)

@@ -245,16 +245,18 @@ def test_checkhierarchy_on_the_sample_district(cimtwin, district):
     assert placed == truth
 
 
-def test_checkhierarchy_reports_gaps_overlaps_and_outside(cimtwin, memory_layer):
+@pytest.mark.parametrize("code_type", ["string", "double"])  # codes kept in numeric fields (Excel) too
+def test_checkhierarchy_reports_gaps_overlaps_and_outside(cimtwin, memory_layer, code_type):
+    number = float if code_type == "double" else str
     admin = memory_layer(
-        "Polygon", "EPSG:4326", [("code", "string"), ("level", "string"), ("parent_code", "string")],
-        [(square(121.5, 31.2, 0.01), ["310115001", "street", "310115"]),
+        "Polygon", "EPSG:4326", [("code", code_type), ("level", "string"), ("parent_code", code_type)],
+        [(square(121.5, 31.2, 0.01), [number("310115001"), "street", number("310115")]),
          ("POLYGON((121.5 31.2, 121.505 31.2, 121.505 31.21, 121.5 31.21, 121.5 31.2))",
-          ["310115001001", "community", "310115001"]),
+          [number("310115001001"), "community", number("310115001")]),
          ("POLYGON((121.504 31.2, 121.508 31.2, 121.508 31.21, 121.504 31.21, 121.504 31.2))",
-          ["310115001002", "community", "310115001"]),
+          [number("310115001002"), "community", number("310115001")]),
          ("POLYGON((121.509 31.209, 121.52 31.209, 121.52 31.22, 121.509 31.22, 121.509 31.209))",
-          ["310115001003", "community", "310115001"])],
+          [number("310115001003"), "community", number("310115001")])],
         name="admin")
     result = run("checkhierarchy", {"ADMIN_UNITS": admin, "OUTPUT": "memory:"})
     findings = {(f["kind"], f["code"]): f for f in result["OUTPUT"].getFeatures()}
