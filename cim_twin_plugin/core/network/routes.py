@@ -306,15 +306,19 @@ def nearest_facilities(
     for k in np.nonzero(~incidents.ok)[0]:
         results[k] = [Route(-1, int(k), "destination_rejected" if from_facilities else "origin_rejected")]
     sources, inverse = np.unique(incident_nodes[todo], return_inverse=True)
-    inverse = inverse.ravel()
+    # the incidents of each source node, found once (not a scan of all incidents per source)
+    by_source = todo[np.argsort(inverse.ravel(), kind="stable")]
+    cuts = np.searchsorted(np.sort(inverse.ravel()), np.arange(len(sources) + 1))
+    f_xy = facilities.xy[ok_f]
     for start in range(0, len(sources), CHUNK):
         check_canceled(progress)
         chunk = sources[start:start + CHUNK]
         dist, pred = _dijkstra(matrix, chunk, limit=max_cost)
         for row in range(len(chunk)):
-            for k in todo[inverse == start + row]:
+            source = start + row
+            for k in by_source[cuts[source]:cuts[source + 1]]:
                 k = int(k)
-                same = np.all(facilities.xy[ok_f] == incidents.xy[k], axis=1)
+                same = np.all(f_xy == incidents.xy[k], axis=1)
                 total = dist[row, f_nodes] + conn_f + conn_i[k]
                 total[same] = 0.0
                 within = np.nonzero(np.isfinite(total) & (total <= max_cost))[0]
