@@ -499,34 +499,31 @@ def _chains(e_u, e_v, e_dir, n_nodes) -> list[list[tuple[int, bool]]]:
         return (e2, end2) if d1 == d2 else None
 
     used = np.zeros(n_edges, bool)
+
+    def extend(edge: int, forward: bool) -> list[tuple[int, bool]]:
+        """The edges beyond the end (forward) or before the start of *edge*, nearest first, marked used."""
+        out = []
+        reverse = False
+        while True:
+            node = int(e_u[edge] if reverse == forward else e_v[edge])
+            nxt = through(node, edge)
+            if nxt is None or used[nxt[0]]:
+                return out
+            edge, end = nxt
+            # forward: entered through its end, walk it backwards; backward: arriving at its start means
+            # walking forward it comes before
+            reverse = end == int(forward)
+            used[edge] = True
+            out.append((edge, reverse))
+
     chains = []
     for start in range(n_edges):
         if used[start]:
             continue
         used[start] = True
-        chain = [(start, False)]
-        # extend forward from the end of the chain
-        edge, reverse = start, False
-        while True:
-            node = int(e_u[edge] if reverse else e_v[edge])
-            nxt = through(node, edge)
-            if nxt is None or used[nxt[0]]:
-                break
-            edge, end = nxt
-            reverse = end == 1  # entered through its end: walk it backwards
-            used[edge] = True
-            chain.append((edge, reverse))
-        # extend backward from the start of the chain
-        edge, reverse = start, False
-        while True:
-            node = int(e_v[edge] if reverse else e_u[edge])
-            nxt = through(node, edge)
-            if nxt is None or used[nxt[0]]:
-                break
-            edge, end = nxt
-            reverse = end == 0  # we arrive at its start: walking forward means it comes before
-            used[edge] = True
-            chain.insert(0, (edge, reverse))
+        ahead = extend(start, forward=True)
+        behind = extend(start, forward=False)
+        chain = behind[::-1] + [(start, False)] + ahead
         chains.append(chain)
     return chains
 
