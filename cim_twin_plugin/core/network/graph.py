@@ -50,10 +50,6 @@ class QueryGraph:
     _transposed: object = None
 
     @property
-    def piece_cost(self) -> np.ndarray:
-        return self.piece_len if self.cost == "length" else self.piece_time
-
-    @property
     def piece_fwd(self) -> np.ndarray:
         return self.network.link_fwd[self.piece_link]
 

@@ -260,7 +260,6 @@ def build_network(
     crs_wkt: str,
     settings: NetworkSettings,
     progress: Progress | None = None,
-    geographic_center: tuple[float, float] | None = None,
 ) -> RoadNetwork:
     """Build a :class:`RoadNetwork` from line parts.
 

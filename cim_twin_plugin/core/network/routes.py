@@ -141,7 +141,7 @@ def _rejected(o: Snapped, i: int, d: Snapped, j: int) -> str | None:
     return None
 
 
-def _same(o: Snapped, i: int, d: Snapped, j: int) -> Route:
+def _same(i: int, j: int) -> Route:
     return Route(i, j, "same_point", 0.0, 0.0, 0.0, 0.0, 0.0, 0, None)
 
 
@@ -164,7 +164,7 @@ def shortest_paths(
         if reason:
             routes[k] = Route(i, j, reason)
         elif _same_place(origins, i, destinations, j):
-            routes[k] = _same(origins, i, destinations, j)
+            routes[k] = _same(i, j)
         else:
             todo.setdefault(int(origin_nodes[i]), []).append(k)
     sources = np.array(sorted(todo), dtype=np.int64)
@@ -190,7 +190,7 @@ def shortest_paths(
     return routes  # type: ignore[return-value]
 
 
-def _tree_lengths(graph: QueryGraph, sources: np.ndarray, pred: np.ndarray) -> np.ndarray:
+def _tree_lengths(graph: QueryGraph, pred: np.ndarray) -> np.ndarray:
     """Metres along the shortest-path tree from each source to every node (pointer doubling)."""
     k, n = pred.shape
     flat_pred = pred.ravel()
@@ -256,7 +256,7 @@ def od_matrix(
             net_len[start:start + len(chunk)] = dist[:, d_nodes]
         else:
             dist, pred = _dijkstra(graph.matrix, chunk)
-            lengths = _tree_lengths(graph, chunk, pred)
+            lengths = _tree_lengths(graph, pred)
             net_cost[start:start + len(chunk)] = dist[:, d_nodes]
             net_len[start:start + len(chunk)] = np.where(np.isfinite(dist[:, d_nodes]), lengths[:, d_nodes], np.inf)
         if progress is not None:
@@ -331,7 +331,7 @@ def nearest_facilities(
                 for rank, fi in enumerate(order.tolist(), start=1):
                     f = int(ok_f[fi])
                     if same[fi]:
-                        route = _same(facilities, f, incidents, k)
+                        route = _same(f, k)
                     elif from_facilities:
                         nodes = walk(pred[row], int(f_nodes[fi]), int(chunk[row]), transposed=True)
                         route = _finish(graph, Route(f, k, "ok"), facilities, f, incidents, k,
