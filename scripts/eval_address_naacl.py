@@ -26,7 +26,8 @@ roadno         "road number": our ``lane`` when there is one (553弄), else ``nu
                a sub-number (82-11号, second part smaller) is their roadno 82 +
                houseno 11, a range (389-399号) stays one roadno
 houseno        "house": our ``building``; in a lane also our ``number`` (500弄9号楼)
-cellno         unit
+cellno         unit; but a door (15栋114号, 阳光天际63-12: a number, no 单元) that is the last
+               number of an address without roomno is our ``room`` (see below)
 floorno        floor
 roomno         room
 poi            poi (reported, no target)
@@ -44,6 +45,14 @@ scored only the second convention, so a lane tagged the first way counted our
 a lane-shaped subroad (digits + 弄/巷, with no roadno tag in the address) as the
 roadno and its subroadno as the houseno, i.e. both conventions score the same
 thing.  Other subroads (a second road name: 东新路东文路) stay unscored.
+
+Doors: a row house, shop or stall numbered after its building (金通汽配城81幢59号) is one
+household, so the parser keeps its number as the ``room`` (``room_key`` finds households).  NAACL
+tags that last number cellno in 132 train addresses (79 as N号, 53 as a bare number after a dash)
+and roomno in others of the same form.  So a cellno that is written as a number (no 单元, 街 or
+座) and is the last numbered tag of an address without a roomno is scored as the room.  The
+mapping looks at the gold tags only, never at our parse.  ``--cellno-as-unit`` scores every
+cellno as the unit instead (the strict figures).
 
 Only fields read in the text are scored (inferred upper levels are dropped),
 so a parser that fills 浙江省 from 杭州市 is not rewarded or punished for it.
@@ -86,10 +95,15 @@ TARGETS = {"province": 0.95, "city": 0.95, "district": 0.95, "road": 0.92, "road
            "unit": 0.92, "floor": 0.92, "room": 0.92}
 _SUBROAD_TO_FIELD = {"subroad": "roadno", "subroadno": "houseno"}
 _LANE = re.compile(r"[0-9A-Za-z]+[弄巷]")
+_NUMBER_TAGS = ("roadno", "houseno", "cellno", "floorno", "roomno")
+_DOOR = re.compile(r"[A-Za-z]?\d+[A-Za-z]?号?")
 
 
-def read_split(path: Path) -> list[tuple[str, dict[str, str]]]:
-    """(text, {field: gold value}) per address; the first span of each tag is the gold value."""
+def read_split(path: Path, doors: bool = True) -> list[tuple[str, dict[str, str]]]:
+    """(text, {field: gold value}) per address; the first span of each tag is the gold value.
+
+    *doors*: a last cellno written as a number, in an address without roomno, is the room (see above).
+    """
     records = []
     chars: list[str] = []
     spans: list[list[str]] = []
@@ -100,8 +114,12 @@ def read_split(path: Path) -> list[tuple[str, dict[str, str]]]:
                 tags = {tag for tag, _ in spans}
                 lane = "roadno" not in tags and any(tag == "subroad" and _LANE.fullmatch(text)
                                                     for tag, text in spans)
+                numbered = [tag for tag, _ in spans if tag in _NUMBER_TAGS]
                 for tag, text in spans:
                     field = TAG_TO_FIELD.get(tag) or (lane and _SUBROAD_TO_FIELD.get(tag))
+                    if doors and tag == "cellno" and "roomno" not in tags and numbered[-1] == "cellno" \
+                            and _DOOR.fullmatch(text):
+                        field = "room"  # 15栋114号, 阳光天际63-12: the door, our room (see the docstring)
                     if field and field not in gold:
                         gold[field] = text
                 records.append(("".join(chars), gold))
@@ -149,6 +167,8 @@ def canon(field: str, value: str) -> str:
         return alias_of(value) or value
     if field in ("roadno", "houseno", "unit", "floor", "room"):
         value = clean_number(strip_unit_word(value))
+        if field == "floor" and value.endswith("F"):
+            value = value[:-1]  # 12F = 12楼
     return value
 
 
@@ -178,6 +198,8 @@ def main(argv=None) -> int:
     ap.add_argument("--split", default="dev", choices=("dev", "train"))
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors per field")
+    ap.add_argument("--cellno-as-unit", action="store_true",
+                    help="score every cellno as the unit, also a door without room (the strict figures)")
     ap.add_argument("--model", type=Path,
                     help="parse with this address model (core.address.tagger); with --train, write it there first")
     ap.add_argument("--train", action="store_true",
@@ -187,7 +209,7 @@ def main(argv=None) -> int:
     if not path.exists():
         print(f"{path} not found (the NAACL 2019 data lives in ../shared/data/address-naacl2019)")
         return 1
-    records = read_split(path)
+    records = read_split(path, doors=not args.cellno_as_unit)
     parser = AddressParser()
     if args.train:
         if args.model is None:

@@ -545,3 +545,28 @@ def test_numbered_roads_sub_numbers_and_market_stalls(parser, text, expected):
 def test_estate_parts_doors_blocks_and_stalls(parser, text, expected):
     parsed = parser.parse(text)
     assert {name: getattr(parsed, name) for name in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 12F is the 12th floor (F after a number, not before a letter)
+    ("东方南路87号服装发展大厦12F-1-2号", {"number": "87", "floor": "12", "room": "1-2", "building": ""}),
+    ("中山东路621号东门银泰7F银泰西选办公室", {"number": "621", "floor": "7", "room": ""}),
+    # 74号门面 is the shop front of No. 74, not a gate: the 号 stays the number
+    ("城中街道东兴步行街74号门面", {"road": "东兴步行街", "number": "74"}),
+    # a stair (2梯) is neither unit nor room; a direction before 单元 is the unit
+    ("格林春天三幢2梯553室", {"building": "3", "unit": "", "room": "553"}),
+    ("文三路华远大厦西单元1041", {"poi": "华远大厦", "unit": "西", "room": "1041"}),
+    # the last number after an estate: four digits or more is a room, fewer the house
+    ("浙江省嘉兴市桐乡市文华小区3115号", {"building": "", "room": "3115"}),
+    ("义乌国际商贸城四区44604", {"building": "", "room": "44604"}),
+    ("锦绣路君悦花园12号", {"building": "12", "room": ""}),
+    # after a floor or unit a number is a room, even with a road or a village-like place before it
+    ("四季青常青八楼E3059", {"number": "", "floor": "8", "room": "E3059"}),
+    ("遂昌县龙谷路二单元_a14", {"number": "", "unit": "2", "room": "A14"}),
+    # a block letter, a dash and a number: block and room
+    ("马桥经编总部大楼A-762", {"poi": "马桥经编总部大楼", "building": "A", "room": "762"}),
+    ("温州市龙港镇塘东小区B-15号", {"poi": "塘东小区", "building": "B", "room": "15"}),
+])
+def test_floor_marks_stairs_and_rooms_after_estates(parser, text, expected):
+    parsed = parser.parse(text)
+    assert {name: getattr(parsed, name) for name in expected} == expected

@@ -25,7 +25,9 @@ D. **Numbers** after the road, one unit at a time: 弄/巷 (lane), 号 (number; 
    of an estate (下湾4区, 2期, 7组团) stays in the POI's name; a 号 read as the
    house of a POI is its door number when a 幢/栋/座 follows (工业园112号3幢);
    a block letter before a room is the building (A2292); a 号 in a market is a
-   stall, i.e. a room (综合市场55号), and 铺/档/房 are room words.  Other text
+   stall, i.e. a room (综合市场55号), and 铺/档/房 are room words.  12F is a floor,
+   a stair (2梯) and a gate (8号门, not 74号门面) are neither; after a floor or unit a number is a
+   room; a last number of four digits or more after an estate is a room (文华小区3115号).  Other text
    becomes ``poi`` (first) or ``rest``.
 E. **Inference**: a missing district from a gazetteer road known in one
    district only; missing upper levels from the lowest division found.
@@ -81,7 +83,8 @@ _LANDMARK = frozenset("山门寺桥湖江河塘港湾岭岙溪浦泾口")
 _SHORT_ROAD = re.compile(r".?(?:大道|大街|路|街)")
 _NUM = r"(?:[A-Z]?\d+[A-Z]?|[A-Z]|[甲乙丙丁]\d*)"
 _TAIL = re.compile(
-    rf"(?P<gate>{_NUM}号门)"
+    rf"(?P<gate>{_NUM}号门(?![面诊卫市口]))"  # 8号门 (a gate), not 74号门面 (the shop front of No. 74)
+    rf"|(?P<stair>{_NUM}梯)"
     r"|(?P<distance>\d+(?:米|公里))"
     r"|(?P<cluster>\d+组团)"
     r"|(?P<zone>[A-Z]?\d+[A-Z]?(?:区|期)(?![域块]))"
@@ -92,15 +95,15 @@ _TAIL = re.compile(
     rf"|(?P<hao>{_NUM}(?:-\d+)?)号"
     rf"|(?P<building>{_NUM})(?:幢|栋|座)"
     rf"|(?P<unit>{_NUM}|[东西南北中])单元"
-    r"|(?P<floor>-?\d+|B\d+|负\d+|地下\d+)(?:层|楼)"
+    r"|(?P<floor>-?\d+|B\d+|负\d+|地下\d+)(?:层|楼|F(?![A-Z]))"
     r"|(?P<aisle>\d+)街(?=[A-Z]?\d)"
     r"|(?P<lbuilding>[A-Z]\d*[A-Z]?|\d+[A-Z])楼"
-    rf"|(?P<bare>[A-Z]?\d+[A-Z]?(?:-{_NUM})*)"
+    rf"|(?P<bare>(?:[A-Z]?\d+[A-Z]?|[A-Z](?=-\d))(?:-{_NUM})*)"
 )
 _UNIT_CHARS = frozenset("弄巷号室户幢栋座单层楼")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _THIS_CITY = re.compile(r"^(?:本市|本区|中国|中华人民共和国)")
-_TEXT = re.compile(r"(?:[A-Z]+(?![0-9A-Z])(?!座|栋|幢|单元|楼)|[^0-9A-Z\-])+|-|[A-Z]+")
+_TEXT = re.compile(r"(?:[A-Z]+(?![0-9A-Z])(?!座|栋|幢|单元|楼|-\d)|(?![东西南北中]单元)[^0-9A-Z\-])+|-|[A-Z]+")
 _BUILDING_POI = re.compile(r"(?:大厦|中心|广场|大楼|公寓|写字楼|商城|市场|商场|酒店|宾馆|[城楼寓馆店])$")
 _ESTATE = re.compile(r"[区园苑城寓厦场楼府院庭居湾墅舍馆坊期座心]")
 """last character of a POI that is an estate, park or building (its 号 is a house, not a road number)"""
@@ -109,6 +112,8 @@ _MARKET = re.compile(r"(?:市场|商场|商城|贸城|配城|鞋城|衫城|革�
 _LETTERED = re.compile(r"([A-Z])(\d{3,})")
 """a block letter and a room (A2292)"""
 _DIGIT = re.compile(r"\d")
+_LONG_NUMBER = re.compile(r"\d{4,}")
+"""a last number this long after an estate is a room (文华小区3115号, 国际商贸城四区44604), not a house"""
 _LEADING_ZEROS = re.compile(r"^0+(?=\d)")
 
 
@@ -547,7 +552,7 @@ class AddressParser:
                                                                         "floor", "room")):
                 # 星海名城7组团, 下湾4区, 清泰南苑2期: a part of the estate, part of its name
                 f["poi"] = f.get("poi", "") + match.group()
-            elif kind in ("gate", "distance", "cluster", "zone"):
+            elif kind in ("gate", "stair", "distance", "cluster", "zone"):
                 rest.append(match.group())  # 8号门: a gate, not a house; 向东50米: a distance
             elif kind == "group":
                 if "road" not in f and "number" not in f:
@@ -578,8 +583,9 @@ class AddressParser:
                     if door and value[0].isalpha() and "-" in value:
                         door = False  # 国际商贸城G2-13474号: block G2, stall 13474
                         f["building"], f["room"] = value.split("-", 1)
-                    elif door and _MARKET.search(f["poi"]):
-                        door = False  # 综合市场55号, 汽配城1550号: a stall
+                    elif door and (_MARKET.search(f["poi"]) or _LONG_NUMBER.fullmatch(value)
+                                   and not _DIGIT.search(s, pos)):
+                        door = False  # 综合市场55号, 汽配城1550号: a stall; 文华小区3115号 (the last): a room
                         f["room"] = value
                     else:
                         f["building" if door else "number"] = value
@@ -642,14 +648,16 @@ class AddressParser:
                 and len(parts[1]) <= 3 and parts[1].isdigit()):
             f["number"] = value  # 纽扣路344-110 at the end: a sub-number (344号之110), like 344-110号
             return
-        if not placed and (("lane" in f or "road" in f) and not in_poi
-                           or len(parts) == 1 and last and "road" not in f and f.get("poi")
-                           and not _ESTATE.search(f["poi"][-1])):
+        after_floor = "floor" in f or "unit" in f  # 5楼94, 二单元A14: a room, whatever came before
+        if not placed and not after_floor and (("lane" in f or "road" in f) and not in_poi
+                                               or len(parts) == 1 and last and "road" not in f and f.get("poi")
+                                               and not _ESTATE.search(f["poi"][-1])):
             f["number"] = parts[0]  # after a road, or a place that is no estate (沙龙1749, 留公坞138)
             parts = parts[1:]
         elif not placed and len(parts) == 1 and ("floor" in f or "unit" in f
-                                                 or _BUILDING_POI.search(f.get("poi", ""))):
-            pass  # 5楼94, 华远大厦1041: a room
+                                                 or _BUILDING_POI.search(f.get("poi", ""))
+                                                 or last and f.get("poi") and _LONG_NUMBER.fullmatch(value)):
+            pass  # 5楼94, 华远大厦1041, 华景乐园1893 (four digits or more): a room
         elif not placed:
             lettered = _LETTERED.fullmatch(parts[0]) if len(parts) == 1 else None
             if lettered:  # 明月花都A2292: block A, room 2292
