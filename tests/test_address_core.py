@@ -566,6 +566,16 @@ def test_estate_parts_doors_blocks_and_stalls(parser, text, expected):
     # a block letter, a dash and a number: block and room
     ("马桥经编总部大楼A-762", {"poi": "马桥经编总部大楼", "building": "A", "room": "762"}),
     ("温州市龙港镇塘东小区B-15号", {"poi": "塘东小区", "building": "B", "room": "15"}),
+    # a building numbered with a dash (2-8栋, 3-11号楼) is one building
+    ("苍南县临溪镇上庄小区2-8栋", {"building": "2-8", "room": ""}),
+    ("黑龙江省大庆市萨尔图区万宝三区3-11号楼10单元846", {"building": "3-11", "unit": "10", "room": "846"}),
+    # a block letter before a range of rooms; a range of stalls in a market; a range after an estate
+    ("杭州奥特莱斯A150-151", {"building": "A", "room": "150-151"}),
+    ("转塘镇富山市场B区32-38号", {"building": "", "room": "32-38"}),
+    ("浙江省台州市椒江区洪家钢材市场C区404-411", {"building": "", "room": "404-411"}),
+    # N-M号 after an estate: building and door; after a building: unit and room
+    ("浙江省衢州市柯城区时代广场7-3号艾美发型设计", {"building": "7", "room": "3"}),
+    ("国贸中心中区12幢129-180号", {"building": "12", "unit": "129", "room": "180"}),
 ])
 def test_floor_marks_stairs_and_rooms_after_estates(parser, text, expected):
     parsed = parser.parse(text)

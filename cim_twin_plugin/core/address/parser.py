@@ -90,10 +90,10 @@ _TAIL = re.compile(
     r"|(?P<zone>[A-Z]?\d+[A-Z]?(?:区|期)(?![域块]))"
     r"|(?P<group>\d+(?:组(?!团)|队|社))"
     rf"|(?P<lane>{_NUM})(?:弄|巷)"
-    rf"|(?P<haolou>{_NUM})号楼"
+    rf"|(?P<haolou>{_NUM}(?:-{_NUM})?)号楼"
     rf"|(?P<room>{_NUM})(?:{'|'.join(ROOM_WORDS)})"
     rf"|(?P<hao>{_NUM}(?:-\d+)?)号"
-    rf"|(?P<building>{_NUM})(?:幢|栋|座)"
+    rf"|(?P<building>{_NUM}(?:-{_NUM})?)(?:幢|栋|座)"  # 2-8栋, A-6栋: one building
     rf"|(?P<unit>{_NUM}|[东西南北中])单元"
     r"|(?P<floor>-?\d+|B\d+|负\d+|地下\d+)(?:层|楼|F(?![A-Z]))"
     r"|(?P<aisle>\d+)街(?=[A-Z]?\d)"
@@ -117,10 +117,13 @@ _LONG_NUMBER = re.compile(r"\d{4,}")
 _LEADING_ZEROS = re.compile(r"^0+(?=\d)")
 
 
-def _is_range(parts: list[str]) -> bool:
-    """807-811: two numbers of three digits or more, the same length, the second a little larger."""
-    return (len(parts) == 2 and all(p.isdigit() for p in parts) and len(parts[0]) == len(parts[1]) >= 3
-            and 0 < int(parts[1]) - int(parts[0]) <= 20)
+def _is_range(parts: list[str], short: bool = False) -> bool:
+    """807-811: two numbers of three digits or more, the same length, the second a little larger.
+
+    *short*: numbers of any length (the stalls of a market: 32-38号, 5-10号).
+    """
+    return (len(parts) == 2 and all(p.isdigit() for p in parts)
+            and (short or len(parts[0]) == len(parts[1]) >= 3) and 0 < int(parts[1]) - int(parts[0]) <= 20)
 
 
 @dataclass
@@ -580,9 +583,14 @@ class AddressParser:
                     # 村/组/桥/头 are places the 号 counts along (花塘村西店186号, 海王路石岸头130号): a road number
                     village = not _ESTATE.search(f.get("poi", "")[-1:])
                     door = not (on_road or "poi" not in f or village)
-                    if door and value[0].isalpha() and "-" in value:
-                        door = False  # 国际商贸城G2-13474号: block G2, stall 13474
-                        f["building"], f["room"] = value.split("-", 1)
+                    if door and "-" in value:
+                        # 国际商贸城G2-13474号, 时代广场7-3号: block/building and stall/door; 404-411: rooms
+                        door = False
+                        parts = value.split("-", 1)
+                        if _is_range(parts, short=bool(_MARKET.search(f["poi"]))):
+                            f["room"] = value
+                        else:
+                            f["building"], f["room"] = parts
                     elif door and (_MARKET.search(f["poi"]) or _LONG_NUMBER.fullmatch(value)
                                    and not _DIGIT.search(s, pos)):
                         door = False  # 综合市场55号, 汽配城1550号: a stall; 文华小区3115号 (the last): a room
@@ -594,6 +602,9 @@ class AddressParser:
                     # 10栋6号8楼, 157幢69号2503室: the 号 between is the unit.  A last one (5栋6号, the door
                     # of a row house) stays the room: it is the household (NAACL tags most of them cellno)
                     f["unit"] = value
+                elif "building" in f and "-" in value and not any(k in f for k in ("unit", "floor", "room")) \
+                        and not _is_range(value.split("-")):
+                    f["unit"], f["room"] = value.split("-", 1)  # 国贸中心12幢129-180号: unit 129, room 180
                 elif "building" in f or "unit" in f or "floor" in f or _MARKET.search(f.get("poi", "")):
                     f.setdefault("room", value)  # (兴宁路589号明州建材物资市场C区79号: a stall)
                 else:
@@ -656,12 +667,14 @@ class AddressParser:
             parts = parts[1:]
         elif not placed and len(parts) == 1 and ("floor" in f or "unit" in f
                                                  or _BUILDING_POI.search(f.get("poi", ""))
-                                                 or last and f.get("poi") and _LONG_NUMBER.fullmatch(value)):
-            pass  # 5楼94, 华远大厦1041, 华景乐园1893 (four digits or more): a room
+                                                 or last and f.get("poi") and _LONG_NUMBER.fullmatch(value)
+                                                 or "-" in parts[0]):
+            pass  # 5楼94, 华远大厦1041, 华景乐园1893 (four digits or more), 404-411 (a range): a room
         elif not placed:
-            lettered = _LETTERED.fullmatch(parts[0]) if len(parts) == 1 else None
-            if lettered:  # 明月花都A2292: block A, room 2292
-                f["building"], parts = lettered.group(1), [lettered.group(2)]
+            lettered = _LETTERED.fullmatch(parts[0]) if len(parts) <= 2 else None
+            if lettered and (len(parts) == 1 or _is_range([lettered.group(2), parts[1]])):
+                # 明月花都A2292: block A, room 2292; 奥特莱斯A150-151: block A, rooms 150-151
+                f["building"], parts = lettered.group(1), ["-".join((lettered.group(2), *parts[1:]))]
             else:
                 f["building"] = parts[0]
                 parts = parts[1:]
