@@ -576,6 +576,12 @@ def test_estate_parts_doors_blocks_and_stalls(parser, text, expected):
     # N-M号 after an estate: building and door; after a building: unit and room
     ("浙江省衢州市柯城区时代广场7-3号艾美发型设计", {"building": "7", "room": "3"}),
     ("国贸中心中区12幢129-180号", {"building": "12", "unit": "129", "room": "180"}),
+    # a numbered store or plot (4号库, 33号地块) is not a house
+    ("浙江省嘉兴市秀洲区岗山路86号4号库百秋电商", {"number": "86", "building": "", "room": ""}),
+    ("中国鞋都一期33号地块一楼", {"building": "", "floor": "1"}),
+    # a dash pair after a floor or unit is one room
+    ("福田市场一期A区12楼6289-2", {"building": "", "floor": "12", "room": "6289-2"}),
+    ("紫荆花路10号联合大厦A座7单元905-2", {"building": "A", "unit": "7", "room": "905-2"}),
 ])
 def test_floor_marks_stairs_and_rooms_after_estates(parser, text, expected):
     parsed = parser.parse(text)

@@ -83,7 +83,8 @@ _LANDMARK = frozenset("山门寺桥湖江河塘港湾岭岙溪浦泾口")
 _SHORT_ROAD = re.compile(r".?(?:大道|大街|路|街)")
 _NUM = r"(?:[A-Z]?\d+[A-Z]?|[A-Z]|[甲乙丙丁]\d*)"
 _TAIL = re.compile(
-    rf"(?P<gate>{_NUM}号门(?![面诊卫市口]))"  # 8号门 (a gate), not 74号门面 (the shop front of No. 74)
+    # 8号门 (a gate, not 74号门面: the shop front of No. 74), 4号库, 33号地块 (a store, a plot): not a house
+    rf"(?P<gate>{_NUM}号(?:门(?![面诊卫市口])|库|仓|地块|厂房))"
     rf"|(?P<stair>{_NUM}梯)"
     r"|(?P<distance>\d+(?:米|公里))"
     r"|(?P<cluster>\d+组团)"
@@ -556,7 +557,7 @@ class AddressParser:
                 # 星海名城7组团, 下湾4区, 清泰南苑2期: a part of the estate, part of its name
                 f["poi"] = f.get("poi", "") + match.group()
             elif kind in ("gate", "stair", "distance", "cluster", "zone"):
-                rest.append(match.group())  # 8号门: a gate, not a house; 向东50米: a distance
+                rest.append(match.group())  # 8号门: a gate, 4号库: a store, not a house; 向东50米: a distance
             elif kind == "group":
                 if "road" not in f and "number" not in f:
                     f["road"] = value  # 村民小组 (3组): the road level of a village address
@@ -660,6 +661,9 @@ class AddressParser:
             f["number"] = value  # 纽扣路344-110 at the end: a sub-number (344号之110), like 344-110号
             return
         after_floor = "floor" in f or "unit" in f  # 5楼94, 二单元A14: a room, whatever came before
+        if after_floor and len(parts) == 2 and "room" not in f:
+            f["room"] = value  # 12楼6289-2, 7单元905-2: one room
+            return
         if not placed and not after_floor and (("lane" in f or "road" in f) and not in_poi
                                                or len(parts) == 1 and last and "road" not in f and f.get("poi")
                                                and not _ESTATE.search(f["poi"][-1])):
