@@ -541,13 +541,6 @@ def test_numbered_roads_sub_numbers_and_market_stalls(parser, text, expected):
     ("丰泰路109号1131铺", {"number": "109", "room": "1131"}),
     ("紫霞街789号西溪蝶园117幢6单元631房", {"building": "117", "unit": "6", "room": "631"}),
     ("钱湖北路2031号奥丽赛大厦16楼807-811", {"number": "2031", "floor": "16", "room": "807-811"}),
-])
-def test_estate_parts_doors_blocks_and_stalls(parser, text, expected):
-    parsed = parser.parse(text)
-    assert {name: getattr(parsed, name) for name in expected} == expected
-
-
-@pytest.mark.parametrize("text, expected", [
     # 12F is the 12th floor (F after a number, not before a letter)
     ("东方南路87号服装发展大厦12F-1-2号", {"number": "87", "floor": "12", "room": "1-2", "building": ""}),
     ("中山东路621号东门银泰7F银泰西选办公室", {"number": "621", "floor": "7", "room": ""}),
@@ -583,6 +576,6 @@ def test_estate_parts_doors_blocks_and_stalls(parser, text, expected):
     ("福田市场一期A区12楼6289-2", {"building": "", "floor": "12", "room": "6289-2"}),
     ("紫荆花路10号联合大厦A座7单元905-2", {"building": "A", "unit": "7", "room": "905-2"}),
 ])
-def test_floor_marks_stairs_and_rooms_after_estates(parser, text, expected):
+def test_estates_doors_stalls_floors_and_rooms(parser, text, expected):
     parsed = parser.parse(text)
     assert {name: getattr(parsed, name) for name in expected} == expected
