@@ -48,11 +48,12 @@ thing.  Other subroads (a second road name: 东新路东文路) stay unscored.
 
 Doors: a row house, shop or stall numbered after its building (金通汽配城81幢59号) is one
 household, so the parser keeps its number as the ``room`` (``room_key`` finds households).  NAACL
-tags that last number cellno in 132 train addresses (79 as N号, 53 as a bare number after a dash)
-and roomno in others of the same form.  So a cellno that is written as a number (no 单元, 街 or
-座) and is the last numbered tag of an address without a roomno is scored as the room.  The
-mapping looks at the gold tags only, never at our parse.  ``--cellno-as-unit`` scores every
-cellno as the unit instead (the strict figures).
+tags such a last number cellno in some addresses and roomno in others of the same form (after
+N栋, a last N号 of one or two digits: 31 cellno, 20 roomno in train).  So a cellno that is written
+as a number (no 单元, 街 or 座) and is the last numbered tag of an address without a roomno is
+scored as the room: 109 of the 8,957 train addresses, 42 of the 2,985 dev ones.  The mapping
+looks at the gold tags only, never at our parse.  ``--cellno-as-unit`` scores every cellno as the
+unit instead (the strict figures).
 
 Only fields read in the text are scored (inferred upper levels are dropped),
 so a parser that fills 浙江省 from 杭州市 is not rewarded or punished for it.
