@@ -579,3 +579,29 @@ def test_numbered_roads_sub_numbers_and_market_stalls(parser, text, expected):
 def test_estates_doors_stalls_floors_and_rooms(parser, text, expected):
     parsed = parser.parse(text)
     assert {name: getattr(parsed, name) for name in expected} == expected
+
+
+def _conll(path, *addresses):
+    """Write addresses given as [(text, tag), ...] spans in the NAACL CoNLL form (one character per line)."""
+    lines = []
+    for spans in addresses:
+        for text, tag in spans:
+            lines += [f"{c} {'O' if tag == 'O' else ('B-' if i == 0 else 'I-') + tag}" for i, c in enumerate(text)]
+        lines.append("")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_naacl_eval_scores_a_last_door_cellno_as_the_room(tmp_path):
+    import eval_address_naacl as naacl  # scripts/ is on sys.path (conftest)
+
+    path = _conll(tmp_path / "split.txt",
+                  [("九州昌硕广场", "poi"), ("15栋", "houseno"), ("114号", "cellno")],  # a door, no room: our room
+                  [("和家园", "poi"), ("66栋", "houseno"), ("4单元", "cellno"), ("2530", "roomno")],
+                  [("新港小区", "poi"), ("102栋", "houseno"), ("4单元", "cellno")],  # a stairwell stays the unit
+                  [("下湾", "poi"), ("110栋", "houseno"), ("4号", "cellno"), ("6楼", "floorno")])  # not the last
+    golds = [gold for _, gold in naacl.read_split(path)]
+    assert [(g.get("unit"), g.get("room")) for g in golds] == [
+        (None, "114号"), ("4单元", "2530"), ("4单元", None), ("4号", None)]
+    strict = [gold for _, gold in naacl.read_split(path, doors=False)]
+    assert strict[0] == {"poi": "九州昌硕广场", "houseno": "15栋", "unit": "114号"}
