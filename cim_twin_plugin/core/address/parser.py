@@ -605,7 +605,7 @@ class AddressParser:
                     f["unit"] = value
                 elif "building" in f and "-" in value and not any(k in f for k in ("unit", "floor", "room")) \
                         and not _is_range(value.split("-")):
-                    f["unit"], f["room"] = value.split("-", 1)  # 国贸中心12幢129-180号: unit 129, room 180
+                    f["unit"], f["room"] = value.split("-")  # 国贸中心12幢129-180号: unit 129, room 180
                 elif "building" in f or "unit" in f or "floor" in f or _MARKET.search(f.get("poi", "")):
                     f.setdefault("room", value)  # (兴宁路589号明州建材物资市场C区79号: a stall)
                 else:
@@ -669,8 +669,7 @@ class AddressParser:
                                                and not _ESTATE.search(f["poi"][-1])):
             f["number"] = parts[0]  # after a road, or a place that is no estate (沙龙1749, 留公坞138)
             parts = parts[1:]
-        elif not placed and len(parts) == 1 and ("floor" in f or "unit" in f
-                                                 or _BUILDING_POI.search(f.get("poi", ""))
+        elif not placed and len(parts) == 1 and (after_floor or _BUILDING_POI.search(f.get("poi", ""))
                                                  or last and f.get("poi") and _LONG_NUMBER.fullmatch(value)
                                                  or "-" in parts[0]):
             pass  # 5楼94, 华远大厦1041, 华景乐园1893 (four digits or more), 404-411 (a range): a room
