@@ -298,17 +298,7 @@ def _dem_at(dem, to_dem, coords: np.ndarray) -> np.ndarray:
     n_rows, n_cols = dem.shape
     out = np.full(len(xy), np.nan)
     inside = (rows >= -0.5) & (rows <= n_rows - 0.5) & (cols >= -0.5) & (cols <= n_cols - 0.5)
-    r = np.clip(rows[inside], 0, n_rows - 1)
-    c = np.clip(cols[inside], 0, n_cols - 1)
-    r0 = np.minimum(r.astype(np.intp), n_rows - 1)
-    c0 = np.minimum(c.astype(np.intp), n_cols - 1)
-    r1 = np.minimum(r0 + 1, n_rows - 1)
-    c1 = np.minimum(c0 + 1, n_cols - 1)
-    fr, fc = r - r0, c - c0
-    a = dem.array
-    top = a[r0, c0] * (1 - fc) + a[r0, c1] * fc
-    bottom = a[r1, c0] * (1 - fc) + a[r1, c1] * fc
-    out[inside] = top * (1 - fr) + bottom * fr
+    out[inside] = dem.bilinear(rows[inside], cols[inside])
     return out
 
 

@@ -51,6 +51,22 @@ class Grid:
         gt = self.geotransform
         return int(math.floor((y - gt[3]) / gt[5])), int(math.floor((x - gt[0]) / gt[1]))
 
+    def bilinear(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Heights at fractional (row, col) positions measured between cell centres (clipped to the grid)."""
+        z = self.array
+        n_rows, n_cols = z.shape
+        r = np.clip(rows, 0, n_rows - 1)
+        c = np.clip(cols, 0, n_cols - 1)
+        r0 = np.minimum(np.floor(r).astype(np.intp), n_rows - 1)
+        c0 = np.minimum(np.floor(c).astype(np.intp), n_cols - 1)
+        r1 = np.minimum(r0 + 1, n_rows - 1)
+        c1 = np.minimum(c0 + 1, n_cols - 1)
+        fr = r - r0
+        fc = c - c0
+        top = z[r0, c0] * (1 - fc) + z[r0, c1] * fc
+        bottom = z[r1, c0] * (1 - fc) + z[r1, c1] * fc
+        return top * (1 - fr) + bottom * fr
+
     def centre_of(self, row: int, col: int) -> tuple[float, float]:
         gt = self.geotransform
         return gt[0] + (col + 0.5) * gt[1], gt[3] + (row + 0.5) * gt[5]

@@ -32,22 +32,6 @@ class SightLine:
     reason: str | None = None
 
 
-def _bilinear(z: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """Heights at fractional (row, col) positions measured between cell centres."""
-    n_rows, n_cols = z.shape
-    r = np.clip(rows, 0, n_rows - 1)
-    c = np.clip(cols, 0, n_cols - 1)
-    r0 = np.minimum(np.floor(r).astype(np.intp), n_rows - 1)
-    c0 = np.minimum(np.floor(c).astype(np.intp), n_cols - 1)
-    r1 = np.minimum(r0 + 1, n_rows - 1)
-    c1 = np.minimum(c0 + 1, n_cols - 1)
-    fr = r - r0
-    fc = c - c0
-    top = z[r0, c0] * (1 - fc) + z[r0, c1] * fc
-    bottom = z[r1, c0] * (1 - fc) + z[r1, c1] * fc
-    return top * (1 - fr) + bottom * fr
-
-
 def sight_line(grid: Grid, ox: float, oy: float, oh: float, tx: float, ty: float, th: float,
                curv: float = 0.0) -> SightLine:
     """Whether the target is visible from the observer on *grid* (NaN = nodata, never blocks)."""
@@ -80,7 +64,7 @@ def sight_line(grid: Grid, ox: float, oy: float, oh: float, tx: float, ty: float
     gt = grid.geotransform
     rows = (y - gt[3]) / gt[5] - 0.5
     cols = (x - gt[0]) / gt[1] - 0.5
-    z = _bilinear(grid.array, rows, cols)
+    z = grid.bilinear(rows, cols)
     surface = np.where(np.isnan(z), -np.inf, z - curv * d * d)
     line = z_o + (z_t - z_o) * t
     blocked = np.flatnonzero(surface > line + 1e-6)
