@@ -51,12 +51,23 @@ class GridCodeFunction(QgsExpressionFunction):
             "<h4>Example</h4><p>cim_grid_code($geometry, 8) &rarr; 'N51H...'</p>"
         )
         super().__init__(self.NAME, params, GROUP, help_text)
+        self._transforms: dict[str, QgsCoordinateTransform] = {}
 
     def usesGeometry(self, node) -> bool:  # noqa: N802 (QGIS naming)
         return True
 
     def handlesNull(self) -> bool:  # noqa: N802 (QGIS naming)
         return True
+
+    def _to_cgcs2000(self, context) -> QgsCoordinateTransform:
+        """The transform from the evaluated geometry's CRS to CGCS2000, made once per CRS (not per feature)."""
+        key = "|".join(str(context.variable(name)) if context is not None and context.hasVariable(name) else ""
+                       for name in ("layer_crs", "project_crs"))
+        transform = self._transforms.get(key)
+        if transform is None:
+            transform = QgsCoordinateTransform(_source_crs(context), qgis_io.cgcs2000_crs(), QgsProject.instance())
+            self._transforms[key] = transform
+        return transform
 
     def func(self, values, context, parent, node):
         geometry, level, height = (list(values) + [None, 8, None])[:3]
@@ -67,10 +78,7 @@ class GridCodeFunction(QgsExpressionFunction):
             return None
         try:
             level = int(level if level is not None else 8)
-            transform = QgsCoordinateTransform(
-                _source_crs(context), qgis_io.cgcs2000_crs(), QgsProject.instance()
-            )
-            lonlat = transform.transform(point.asPoint())
+            lonlat = self._to_cgcs2000(context).transform(point.asPoint())
             height_value = qgis_io.to_float(height)
             if height is not None and height_value is not None:
                 return gridcode.encode_3d(lonlat.x(), lonlat.y(), height_value, level)

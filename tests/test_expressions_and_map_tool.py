@@ -54,6 +54,10 @@ def test_grid_code_uses_the_layer_crs(cimtwin, memory_layer):
     value, expression = evaluate("cim_grid_code($geometry, 6)", context)
     assert not expression.hasEvalError(), expression.evalErrorString()
     assert value == cell.code
+    # the transform is kept per CRS: longitude/latitude without a layer afterwards is not sent through EPSG:4549
+    value, expression = evaluate(f"cim_grid_code(make_point({cell.centre[0]!r}, {cell.centre[1]!r}), 6)")
+    assert not expression.hasEvalError(), expression.evalErrorString()
+    assert value == cell.code
 
 
 def test_bad_level_is_an_evaluation_error(cimtwin):
