@@ -1,7 +1,6 @@
 """cimtwin:odmatrix: network costs from every origin to every destination."""
 from __future__ import annotations
 
-import numpy as np
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -96,8 +95,14 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
         graph, (o_nodes, d_nodes) = core.build_query_graph(network, [o_snap, d_snap], cost)
         n_o, n_d = len(origins.fids), len(dests.fids)
         feedback.pushInfo(self.tr("Computing {o} x {d} costs ...").format(o=n_o, d=n_d))
+        want_lines = parameters.get(self.OUTPUT_LINES) not in (None, "")
+        routes = None
         with qgis_io.core_errors():
-            matrix = core.od_matrix(graph, o_snap, o_nodes, d_snap, d_nodes, qgis_io.FeedbackProgress(feedback, 5, 60))
+            progress = qgis_io.FeedbackProgress(feedback, 5, 60)
+            if want_lines:  # the routes give the costs too: one Dijkstra run, not two
+                matrix, routes = core.od_routes(graph, o_snap, o_nodes, d_snap, d_nodes, True, progress)
+            else:
+                matrix = core.od_matrix(graph, o_snap, o_nodes, d_snap, d_nodes, progress)
 
         fields = QgsFields()
         fields.append(QgsField("origin_id", QVariant.String))
@@ -148,15 +153,11 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
         sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
         results = {self.OUTPUT: dest_id, self.PAIRS: n_o * n_d, self.UNREACHABLE: unreachable}
 
-        if parameters.get(self.OUTPUT_LINES) not in (None, ""):
+        if routes is not None:
             line_fields = route_fields("origin_id", "destination_id")
             lines, lines_id = self.parameterAsSink(parameters, self.OUTPUT_LINES, context, line_fields,
                                                    QgsWkbTypes.Type.LineString, net_source.sourceCrs())
             if lines is not None:
-                pairs = np.array([(i, j) for i in range(n_o) for j in range(n_d)], dtype=np.int64)
-                with qgis_io.core_errors():
-                    routes = core.shortest_paths(graph, o_snap, o_nodes, d_snap, d_nodes, pairs, True,
-                                                 qgis_io.FeedbackProgress(feedback, 85, 15))
                 batch = []
                 for route in routes:
                     i, j = route.origin, route.destination

@@ -138,6 +138,12 @@ def test_od_matrix_agrees_with_routes_and_networkx_on_the_query_graph():
     matrix = nw.od_matrix(graph, o, on, d, dn)
     pairs = np.array([(i, j) for i in range(9) for j in range(7)])
     routes = nw.shortest_paths(graph, o, on, d, dn, pairs)
+    # od_routes reads the same matrix off the routes (one Dijkstra run for an OD matrix with lines)
+    from_routes, same_routes = nw.od_routes(graph, o, on, d, dn)
+    assert [(r.origin, r.destination) for r in same_routes] == [tuple(p) for p in pairs.tolist()]
+    for name in ("cost", "length", "network_length"):
+        np.testing.assert_allclose(getattr(from_routes, name), getattr(matrix, name), rtol=1e-9)
+    assert (from_routes.same == matrix.same).all()
     g = to_networkx(graph)
     for route in routes:
         i, j = route.origin, route.destination
@@ -239,6 +245,9 @@ def test_disconnected_network_reports_unreachable_never_a_route():
     assert route.status == "unreachable" and np.isnan(route.cost) and route.coords is None
     matrix = nw.od_matrix(graph, pts, nodes, pts, nodes)
     assert np.isnan(matrix.cost[0, 1]) and matrix.cost[0, 0] == 0
+    from_routes, _ = nw.od_routes(graph, pts, nodes, pts, nodes)
+    np.testing.assert_array_equal(from_routes.cost, matrix.cost)
+    assert from_routes.same.tolist() == matrix.same.tolist() == [[True, False], [False, True]]
     near = nw.nearest_facilities(graph, pts, nodes, pts, nodes, n=2)
     assert [r.status for r in near[0]] == ["same_point"]
     only_park = nw.snap_points(net, np.array([[X0 + 320, Y0 + 1]]))

@@ -16,6 +16,6 @@ from .model import (  # noqa: F401
     build_network,
     fingerprint,
 )
-from .routes import ODMatrix, Route, nearest_facilities, od_matrix, shortest_paths  # noqa: F401
+from .routes import ODMatrix, Route, nearest_facilities, od_matrix, od_routes, shortest_paths  # noqa: F401
 from .service import ServiceArea, area_polygon, check_bands, service_areas  # noqa: F401
 from .snap import SegmentIndex, Snapped, snap_points  # noqa: F401

@@ -277,6 +277,32 @@ def od_matrix(
     return ODMatrix(cost, length, network_length, same)
 
 
+def od_routes(
+    graph: QueryGraph,
+    origins: Snapped,
+    origin_nodes: np.ndarray,
+    destinations: Snapped,
+    destination_nodes: np.ndarray,
+    geometry: bool = True,
+    progress: Progress | None = None,
+) -> tuple[ODMatrix, list[Route]]:
+    """The matrix of :func:`od_matrix` and the route of every pair (origin-major), from one Dijkstra run.
+
+    For an OD matrix with route lines: the costs are read off the routes instead of running every
+    Dijkstra a second time.
+    """
+    n_o, n_d = len(origin_nodes), len(destination_nodes)
+    pairs = np.stack(np.meshgrid(np.arange(n_o), np.arange(n_d), indexing="ij"), axis=-1).reshape(-1, 2)
+    routes = shortest_paths(graph, origins, origin_nodes, destinations, destination_nodes, pairs, geometry,
+                            progress)
+    found = [r.status in ("ok", "same_point") for r in routes]
+    cost, length, network_length = (
+        np.array([getattr(r, name) if ok else np.nan for r, ok in zip(routes, found)]).reshape(n_o, n_d)
+        for name in ("cost", "length", "network_length"))
+    same = np.array([r.status == "same_point" for r in routes], dtype=bool).reshape(n_o, n_d)
+    return ODMatrix(cost, length, network_length, same), routes
+
+
 def nearest_facilities(
     graph: QueryGraph,
     incidents: Snapped,
