@@ -145,6 +145,15 @@ def test_disconnected_park_path_is_unreachable_and_far_points_are_rejected(cimtw
     assert rows[("1", "1")]["cost"] == 0 and rows[("2", "2")]["status"] == "same_point"
     assert result["UNREACHABLE"] == 9 - 2
     assert "connected parts" in log.text
+    # with route lines the table comes from the routes (one Dijkstra run): the same rows, one line per pair
+    with_lines = run("cimtwin:odmatrix", dict(ROADS, NETWORK=roads, ORIGINS=pts, DESTINATIONS=pts, MAX_SNAP=100,
+                                              OUTPUT="memory:", OUTPUT_LINES="memory:"))
+    table = {(f["origin_id"], f["destination_id"]): (f["status"], f["cost"], f["length_m"])
+             for f in with_lines["OUTPUT"].getFeatures()}
+    assert table == {k: (f["status"], f["cost"], f["length_m"]) for k, f in rows.items()}
+    lines = {(f["origin_id"], f["destination_id"]): f for f in with_lines["OUTPUT_LINES"].getFeatures()}
+    assert len(lines) == 9 and lines[("1", "2")].geometry().isNull()
+    assert lines[("1", "1")]["status"] == "same_point"
     route = run("cimtwin:shortestpath", dict(ROADS, NETWORK=roads, START=f"{359700.5},{3455100.2} [EPSG:4550]",
                                              END=f"{park.x() + 1},{park.y()} [EPSG:4550]", OUTPUT="memory:"))
     (feature,) = list(route["OUTPUT"].getFeatures())
