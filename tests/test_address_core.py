@@ -575,6 +575,10 @@ def test_numbered_roads_sub_numbers_and_market_stalls(parser, text, expected):
     # a dash pair after a floor or unit is one room
     ("福田市场一期A区12楼6289-2", {"building": "", "floor": "12", "room": "6289-2"}),
     ("紫荆花路10号联合大厦A座7单元905-2", {"building": "A", "unit": "7", "room": "905-2"}),
+    # a letter after a number is part of it only if no letter follows (355annakiki: a shop's name)
+    ("锦绣北街10号华侨城东部工业区e5栋355annakiki", {"building": "E5", "room": "355"}),
+    ("富春路1775号万象城L1043Dior男装", {"room": "L1043", "rest": "DIOR男装"}),
+    ("12号楼3B单元501室", {"building": "12", "unit": "3B", "room": "501"}),
 ])
 def test_estates_doors_stalls_floors_and_rooms(parser, text, expected):
     parsed = parser.parse(text)
@@ -605,3 +609,18 @@ def test_naacl_eval_scores_a_last_door_cellno_as_the_room(tmp_path):
         (None, "114号"), ("4单元", "2530"), ("4单元", None), ("4号", None)]
     strict = [gold for _, gold in naacl.read_split(path, doors=False)]
     assert strict[0] == {"poi": "九州昌硕广场", "houseno": "15栋", "unit": "114号"}
+
+
+@pytest.mark.parametrize(("text", "roadno", "houseno"), [
+    ("河滨东路6-108号", "6", "108"),  # a sub-number: NAACL's roadno + houseno
+    ("广平路82-11号", "82", "11"),
+    ("荣昌大道389-399号", "389-399", None),  # a range stays one road number
+    ("胜利路32-38号", "32-38", None),
+])
+def test_naacl_eval_maps_a_sub_number_to_roadno_and_houseno(parser, text, roadno, houseno):
+    import eval_address_naacl as naacl  # scripts/ is on sys.path (conftest)
+
+    parsed = parser.parse(text)
+    assert "-" in parsed.number
+    pred = naacl.predicted(parsed)
+    assert (pred.get("roadno"), pred.get("houseno")) == (roadno, houseno)

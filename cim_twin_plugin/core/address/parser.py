@@ -46,7 +46,7 @@ from .normalise import ROOM_WORDS, normalise
 from .tagger import to_fields, tokens
 
 __all__ = ["ParsedAddress", "AddressParser", "FIELDS", "MAX_LENGTH", "clean_number", "house_key", "make_building_key",
-           "make_room_key"]
+           "make_room_key", "is_range"]
 
 FIELDS = ("province", "city", "district", "street", "community", "road", "lane", "number", "building",
           "unit", "floor", "room", "poi", "rest")
@@ -81,7 +81,7 @@ _ORDINAL = re.compile(r"[东西南北中环一二三四五六七八九十\d]+")
 _LANDMARK = frozenset("山门寺桥湖江河塘港湾岭岙溪浦泾口")
 """a road name starting with one of these goes with the name before it (天目山西路, 太平门直街)"""
 _SHORT_ROAD = re.compile(r".?(?:大道|大街|路|街)")
-_NUM = r"(?:[A-Z]?\d+[A-Z]?|[A-Z]|[甲乙丙丁]\d*)"
+_NUM = r"(?:[A-Z]?\d+(?:[A-Z](?![A-Z]))?|[A-Z]|[甲乙丙丁]\d*)"
 _TAIL = re.compile(
     # 8号门 (a gate, not 74号门面: the shop front of No. 74), 4号库, 33号地块 (a store, a plot): not a house
     rf"(?P<gate>{_NUM}号(?:门(?![面诊卫市口])|库|仓|地块|厂房))"
@@ -99,7 +99,7 @@ _TAIL = re.compile(
     r"|(?P<floor>-?\d+|B\d+|负\d+|地下\d+)(?:层|楼|F(?![A-Z]))"
     r"|(?P<aisle>\d+)街(?=[A-Z]?\d)"
     r"|(?P<lbuilding>[A-Z]\d*[A-Z]?|\d+[A-Z])楼"
-    rf"|(?P<bare>(?:[A-Z]?\d+[A-Z]?|[A-Z](?=-\d))(?:-{_NUM})*)"
+    rf"|(?P<bare>(?:[A-Z]?\d+(?:[A-Z](?![A-Z]))?|[A-Z](?=-\d))(?:-{_NUM})*)"
 )
 _UNIT_CHARS = frozenset("弄巷号室户幢栋座单层楼")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -118,7 +118,7 @@ _LONG_NUMBER = re.compile(r"\d{4,}")
 _LEADING_ZEROS = re.compile(r"^0+(?=\d)")
 
 
-def _is_range(parts: list[str], short: bool = False) -> bool:
+def is_range(parts: list[str], short: bool = False) -> bool:
     """807-811: two numbers of three digits or more, the same length, the second a little larger.
 
     *short*: numbers of any length (the stalls of a market: 32-38号, 5-10号).
@@ -588,7 +588,7 @@ class AddressParser:
                         # 国际商贸城G2-13474号, 时代广场7-3号: block/building and stall/door; 404-411: rooms
                         door = False
                         parts = value.split("-", 1)
-                        if _is_range(parts, short=bool(_MARKET.search(f["poi"]))):
+                        if is_range(parts, short=bool(_MARKET.search(f["poi"]))):
                             f["room"] = value
                         else:
                             f["building"], f["room"] = parts
@@ -604,7 +604,7 @@ class AddressParser:
                     # of a row house) stays the room: it is the household (NAACL tags most of them cellno)
                     f["unit"] = value
                 elif "building" in f and "-" in value and not any(k in f for k in ("unit", "floor", "room")) \
-                        and not _is_range(value.split("-")):
+                        and not is_range(value.split("-")):
                     f["unit"], f["room"] = value.split("-")  # 国贸中心12幢129-180号: unit 129, room 180
                 elif "building" in f or "unit" in f or "floor" in f or _MARKET.search(f.get("poi", "")):
                     f.setdefault("room", value)  # (兴宁路589号明州建材物资市场C区79号: a stall)
@@ -653,7 +653,7 @@ class AddressParser:
         *last*: no number follows.
         """
         parts = value.split("-")
-        if _is_range(parts):
+        if is_range(parts):
             parts = [value]  # 807-811, 1220-1221: a range of rooms (or of numbers), one value
         placed = any(k in f for k in ("number", "building"))
         if (last and not placed and "road" in f and "lane" not in f and not in_poi and len(parts) == 2
@@ -675,7 +675,7 @@ class AddressParser:
             pass  # 5楼94, 华远大厦1041, 华景乐园1893 (four digits or more), 404-411 (a range): a room
         elif not placed:
             lettered = _LETTERED.fullmatch(parts[0]) if len(parts) <= 2 else None
-            if lettered and (len(parts) == 1 or _is_range([lettered.group(2), parts[1]])):
+            if lettered and (len(parts) == 1 or is_range([lettered.group(2), parts[1]])):
                 # 明月花都A2292: block A, room 2292; 奥特莱斯A150-151: block A, rooms 150-151
                 f["building"], parts = lettered.group(1), ["-".join((lettered.group(2), *parts[1:]))]
             else:
