@@ -47,9 +47,22 @@ def test_chinese_numeral_rejects_non_numerals():
     ("丰泰路１０９＿３号", "丰泰路109-3号"),  # full-width separator too
     ("研发园C123八楼", "研发园C123-8楼"),  # a numeral after a number starts a new one
     ("a_b路", "AB路"),  # not between numbers: dropped
+    ("茶园新村16撞10号", "茶园新村16幢10号"),  # pinyin slips after a number: 撞 for 幢, 搂 for 楼
+    ("金达路892号13号搂", "金达路892号13号楼"),
+    ("塘西村143撞三单元", "塘西村143幢3单元"),
+    ("撞车路", "撞车路"),  # not after a number: a name
 ])
 def test_normalise(raw, expected):
     assert normalise(raw) == expected
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("12号楼", "12"), ("3栋楼", "3"), ("A幢楼", "A"), ("1131铺", "1131"), ("553弄", "553"), ("7楼", "7"),
+])
+def test_strip_unit_word(value, expected):
+    from cim_twin.cim_twin_plugin.core.address.normalise import strip_unit_word
+
+    assert strip_unit_word(value) == expected
 
 
 def test_normalise_nulls():
@@ -579,6 +592,8 @@ def test_numbered_roads_sub_numbers_and_market_stalls(parser, text, expected):
     ("锦绣北街10号华侨城东部工业区e5栋355annakiki", {"building": "E5", "room": "355"}),
     ("富春路1775号万象城L1043Dior男装", {"room": "L1043", "rest": "DIOR男装"}),
     ("12号楼3B单元501室", {"building": "12", "unit": "3B", "room": "501"}),
+    # 栋楼, 幢楼: the building word, not a floor
+    ("沈家路574星火公寓三栋楼811室", {"building": "3", "floor": "", "room": "811", "rest": ""}),
 ])
 def test_estates_doors_stalls_floors_and_rooms(parser, text, expected):
     parsed = parser.parse(text)

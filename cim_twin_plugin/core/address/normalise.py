@@ -18,6 +18,9 @@ What it does, in order (each step is a plain function, tested on its own):
    digit-by-digit ones (``一二零三室`` -> ``1203室``); right after a number they
    start a new one (``C123八楼`` -> ``C123-8楼``).  Numerals that are
    part of a name (``东昌二村``, ``第一居委会``) are left alone.
+
+Before step 4, two typing slips of pinyin input after a number are mended: 撞 for 幢 (zhuang) and
+搂 for 楼 (lou): ``16撞10号`` -> ``16幢10号``, ``13号搂`` -> ``13号楼``.
 """
 from __future__ import annotations
 
@@ -29,7 +32,7 @@ __all__ = ["clean", "normalise", "to_halfwidth", "to_simplified", "chinese_to_in
 
 ROOM_WORDS = ("号房", "室", "户", "房间", "房", "铺", "档", "商位")
 """words after a room (or shop, stall) number; 房间 before 房, so a pattern takes the longer one"""
-_RE_UNIT_WORD = re.compile(r"(?:号楼|单元|号|弄|巷|幢|栋|座|层|楼|" + "|".join(ROOM_WORDS) + r")$")
+_RE_UNIT_WORD = re.compile(r"(?:号楼|[幢栋座]楼|单元|号|弄|巷|幢|栋|座|层|楼|" + "|".join(ROOM_WORDS) + r")$")
 
 # Traditional -> simplified for characters common in addresses (hand-made: see module docstring).
 _TRAD = (
@@ -55,6 +58,8 @@ _RE_DROP = re.compile(r"[\s,，、。;；:：'\"“”‘’()\[\]{}【】<>《�
 _RE_DASH = re.compile(r"[‐‑‒–—―－~～]")
 _RE_HASH = re.compile(r"(?<=[0-9A-Z])#")
 _RE_ZHI = re.compile(r"(?<=\d)[之一](?=\d)")
+_RE_TYPO = re.compile(r"(?<=[0-9A-Z号零〇○一二两三四五六七八九十])[撞搂]")
+_TYPOS = {"撞": "幢", "搂": "楼"}
 _RE_NUMBER_SEP = re.compile(r"(?<=[0-9A-Z])[_/\\]+(?=[0-9])|(?<=[0-9])[_/\\]+(?=[A-Z])")
 
 
@@ -141,4 +146,5 @@ def normalise(text: object) -> str:
     text = _RE_DROP.sub("", text)
     text = _RE_HASH.sub("号", text)
     text = _RE_ZHI.sub("-", text)
+    text = _RE_TYPO.sub(lambda m: _TYPOS[m.group()], text)
     return convert_numerals(text)

@@ -94,7 +94,7 @@ _TAIL = re.compile(
     rf"|(?P<haolou>{_NUM}(?:-{_NUM})?)号楼"
     rf"|(?P<room>{_NUM})(?:{'|'.join(ROOM_WORDS)})"
     rf"|(?P<hao>{_NUM}(?:-\d+)?)号"
-    rf"|(?P<building>{_NUM}(?:-{_NUM})?)(?:幢|栋|座)"  # 2-8栋, A-6栋: one building
+    rf"|(?P<building>{_NUM}(?:-{_NUM})?)(?:幢|栋|座)楼?"  # 2-8栋, A-6栋: one building; 3栋楼, A幢楼
     rf"|(?P<unit>{_NUM}|[东西南北中])单元"
     r"|(?P<floor>-?\d+|B\d+|负\d+|地下\d+)(?:层|楼|F(?![A-Z]))"
     r"|(?P<aisle>\d+)街(?=[A-Z]?\d)"
