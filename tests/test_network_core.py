@@ -128,6 +128,27 @@ def test_route_costs_equal_an_independent_networkx_dijkstra(cost):
     assert compared > 100
 
 
+def test_the_segment_index_is_built_once_per_network(monkeypatch):
+    from cim_twin.cim_twin_plugin.core.network import snap
+
+    net = build(*grid_lines(seed=2))
+    points = np.array([[X0 + 33.0, Y0 + 71.0], [X0 + 250.0, Y0 + 402.0]])
+    built = []
+    original = snap.SegmentIndex.__init__
+
+    def counting(self, network):
+        built.append(network)
+        original(self, network)
+
+    monkeypatch.setattr(snap.SegmentIndex, "__init__", counting)
+    first = nw.snap_points(net, points)
+    second = nw.snap_points(net, points[::-1])
+    assert len(built) == 1 and net.segments is not None
+    assert np.array_equal(first.snap_xy, second.snap_xy[::-1]) and np.array_equal(first.link, second.link[::-1])
+    nw.snap_points(build(*grid_lines(seed=2)), points)  # another network: its own index
+    assert len(built) == 2
+
+
 def test_od_matrix_agrees_with_routes_and_networkx_on_the_query_graph():
     lines, directions, speeds = grid_lines(seed=5)
     net = build(lines, directions, speeds)

@@ -121,6 +121,8 @@ class RoadNetwork:
     """weakly connected component of every node"""
     input_parts: int = 0
     """line parts read"""
+    segments: object = field(default=None, repr=False, compare=False)
+    """nearest-segment index (:class:`.snap.SegmentIndex`), built by the first snap and kept with the network"""
 
     # -- derived ---------------------------------------------------------------------------
     @property

@@ -85,6 +85,14 @@ class SegmentIndex:
         return cand[first], dist[first], t[first]
 
 
+def segment_index(network: RoadNetwork) -> SegmentIndex:
+    """The network's :class:`SegmentIndex`: built on first use, then kept with the network (and so with a
+    cached graph), so the origins and destinations of one run do not each build it."""
+    if network.segments is None:
+        network.segments = SegmentIndex(network)
+    return network.segments
+
+
 def snap_points(
     network: RoadNetwork,
     xy_layer_crs: np.ndarray,
@@ -102,7 +110,7 @@ def snap_points(
         x, y = to_work.transform(points[:, 0], points[:, 1])
         points = np.column_stack([x, y])
     n = len(points)
-    index = index or SegmentIndex(network)
+    index = index or segment_index(network)
     valid = np.all(np.isfinite(points), axis=1)
     link = np.full(n, -1, np.int64)
     pos = np.full(n, np.nan)
