@@ -162,17 +162,21 @@ class MeasureAlgorithm(CimTwinAlgorithm):
                 heights[missing] = nan
             return rows, heights
 
+        def put(features, rows, table):
+            """The measured values *table* (a row per feature, None for NULL) into the features, then out."""
+            for feature, attributes, row in zip(features, rows, table):
+                if appended:
+                    attributes += row
+                else:
+                    attributes += [None] * (width - len(attributes))
+                    for slot, value in zip(slots, row):
+                        attributes[slot] = value
+                feature.setAttributes(attributes)
+            sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
+
         def write(features, rows, wkbs, table):
             if isinstance(table, list):  # rows from the worker, NULLs already in place
-                for feature, attributes, row in zip(features, rows, table):
-                    if appended:
-                        attributes += row
-                    else:
-                        attributes += [None] * (width - len(attributes))
-                        for slot, value in zip(slots, row):
-                            attributes[slot] = value
-                    feature.setAttributes(attributes)
-                sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
+                put(features, rows, table)
                 return
             columns = np.full((len(features), len(ADDED)), np.nan)
             columns[:, 0:3] = table[:, 0:3]
@@ -184,16 +188,7 @@ class MeasureAlgorithm(CimTwinAlgorithm):
                         length3d, base = measurer.draped(shape, dem, to_dem)
                         columns[k, 3] = math.nan if shape.geom_type in ("Point", "MultiPoint") else length3d
                         columns[k, 4] = base
-            for feature, attributes, row in zip(features, rows, columns.tolist()):
-                row = [None if v != v else v for v in row]  # NaN -> NULL
-                if appended:
-                    attributes += row
-                else:
-                    attributes += [None] * (width - len(attributes))
-                    for slot, value in zip(slots, row):
-                        attributes[slot] = value
-                feature.setAttributes(attributes)
-            sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
+            put(features, rows, [[None if v != v else v for v in row] for row in columns.tolist()])  # NaN -> NULL
 
         # Large layers: a worker process computes the geodesics of one batch while this
         # thread reads and writes the next (QGIS I/O and pyproj then use two cores).
