@@ -21,6 +21,12 @@ from ..errors import TooLargeError, ValidationError
 DEFAULT_MAX_CELLS = 100_000_000
 
 
+def cell_of(geotransform, x: float, y: float) -> tuple[int, int]:
+    """(row, col) of the cell of a GDAL *geotransform* that contains the map point (may lie outside)."""
+    gt = geotransform
+    return int(math.floor((y - gt[3]) / gt[5])), int(math.floor((x - gt[0]) / gt[1]))
+
+
 @dataclass
 class Grid:
     """A north-up raster in memory."""
@@ -48,8 +54,7 @@ class Grid:
 
     def cell_of(self, x: float, y: float) -> tuple[int, int]:
         """(row, col) of the cell containing the map point; may lie outside the raster."""
-        gt = self.geotransform
-        return int(math.floor((y - gt[3]) / gt[5])), int(math.floor((x - gt[0]) / gt[1]))
+        return cell_of(self.geotransform, x, y)
 
     def bilinear(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Heights at fractional (row, col) positions measured between cell centres (clipped to the grid)."""

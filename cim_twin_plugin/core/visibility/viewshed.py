@@ -23,7 +23,7 @@ import numpy as np
 from ..errors import ValidationError
 from ..progress import Progress, check_canceled
 from . import pool
-from .grid import Grid
+from .grid import Grid, cell_of
 from .sweep import LOW, exact_visibility
 
 MODES = ("fast", "exact")
@@ -120,7 +120,7 @@ def limit_mask(surface: np.ndarray, window, grid_gt, observer: Observer, z_obser
                curv: float, apply_radius: bool) -> np.ndarray:
     """True where the observer's radius, view cone and vertical angles allow a view (one window)."""
     r0, r1, c0, c1 = window
-    row, col = _cell(grid_gt, observer)
+    row, col = cell_of(grid_gt, observer.x, observer.y)
     ys = ((np.arange(r0, r1) - row) * grid_gt[5])[:, None]  # metres north (+) of the observer cell
     xs = ((np.arange(c0, c1) - col) * grid_gt[1])[None, :]
     mask = np.ones((r1 - r0, c1 - c0), dtype=bool)
@@ -141,10 +141,6 @@ def limit_mask(surface: np.ndarray, window, grid_gt, observer: Observer, z_obser
     if 0 <= row - r0 < mask.shape[0] and 0 <= col - c0 < mask.shape[1]:
         mask[row - r0, col - c0] = True
     return mask
-
-
-def _cell(gt, observer: Observer) -> tuple[int, int]:
-    return int(math.floor((observer.y - gt[3]) / gt[5])), int(math.floor((observer.x - gt[0]) / gt[1]))
 
 
 def single_view(surface: np.ndarray, gt, observer: Observer, mode: str, curv: float,
