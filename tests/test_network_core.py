@@ -408,3 +408,14 @@ def test_cache_and_saved_network(tmp_path):
     assert nw.load_network(path, other) is None
     loaded = nw.load_network(path, key)
     assert np.array_equal(loaded.cum_len, net.cum_len) and loaded.settings == net.settings
+
+
+def test_box_index_answers_with_positions():
+    from cim_twin.cim_twin_plugin.core.spatial import BoxIndex
+    from shapely.geometry import LineString, Point
+
+    lines = [LineString([(0, 0), (10, 0)]), LineString([(20, 0), (30, 0)]), LineString([(5, -5), (5, 5)])]
+    index = BoxIndex(lines)
+    assert sorted(index.query(Point(5, 0).buffer(0.1))) == [0, 2]
+    assert index.query(Point(25, 0).buffer(0.1)) == [1]
+    assert index.query(Point(100, 100).buffer(0.1)) == []

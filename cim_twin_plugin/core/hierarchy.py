@@ -16,17 +16,15 @@ may stop at any level).
 """
 from __future__ import annotations
 
-import warnings
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-import shapely
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
-from shapely.strtree import STRtree
 
 from .errors import ValidationError
 from .progress import Progress, check_canceled
+from .spatial import BoxIndex
 
 LEVELS = ("province", "city", "district", "street", "community", "grid")
 
@@ -68,20 +66,6 @@ class BuildingPlace:
 class HierarchyReport:
     findings: list[Finding] = field(default_factory=list)
     buildings: list[BuildingPlace] = field(default_factory=list)
-
-
-class _Index:
-    """Indices of the geometries whose boxes meet a query (shapely 1.8 and 2.x)."""
-
-    def __init__(self, geometries: list[BaseGeometry]):
-        if shapely.__version__.startswith("1."):
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # 1.8 warns that 2.0 changes the API: handled below
-                self._tree = STRtree(geometries, items=list(range(len(geometries))))
-            self.query = self._tree.query_items
-        else:
-            self._tree = STRtree(geometries)
-            self.query = self._tree.query
 
 
 def _area(geometry: BaseGeometry | None) -> float:
@@ -133,7 +117,7 @@ def check_hierarchy(
             if _area(outside) > tolerance:
                 report.findings.append(Finding("outside_parent", kid.code, parent.code, kid.level, _area(outside),
                                                outside))
-        tree = _Index([k.geometry for k in kids])
+        tree = BoxIndex([k.geometry for k in kids])
         for i, kid in enumerate(kids):
             for j in tree.query(kid.geometry):
                 j = int(j)
@@ -145,7 +129,7 @@ def check_hierarchy(
                                                    overlap))
     communities = [u for u in units if u.level == community_level]
     if buildings and communities:
-        tree = _Index([c.geometry for c in communities])
+        tree = BoxIndex([c.geometry for c in communities])
         for n, (building_id, geometry) in enumerate(buildings):
             if n % 2000 == 0:
                 check_canceled(progress)

@@ -546,23 +546,22 @@ def _split_at_crossings(coords: np.ndarray, part_of: np.ndarray):
     """
     from shapely.geometry import LineString, Point
     from shapely.ops import unary_union
-    from shapely.strtree import STRtree
+
+    from ..spatial import BoxIndex
 
     bounds = np.concatenate([[0], np.nonzero(part_of[1:] != part_of[:-1])[0] + 1, [len(part_of)]])
     lines = [LineString(coords[a:b]) for a, b in zip(bounds[:-1], bounds[1:])]
     owners = [int(part_of[a]) for a in bounds[:-1]]
     noded = unary_union(lines)
     pieces = list(getattr(noded, "geoms", [noded]))
-    tree = STRtree(lines)
-    index_of = {id(line): k for k, line in enumerate(lines)}
+    tree = BoxIndex(lines)
     out_xy, out_part = [], []
     for piece in pieces:
         mid = piece.interpolate(0.5, normalized=True)
-        candidates = tree.query(mid.buffer(1e-6))
-        best = min(candidates, key=lambda line: line.distance(mid), default=None)
-        if best is None:
+        k = min(tree.query(mid.buffer(1e-6)), key=lambda j: lines[j].distance(mid), default=None)
+        if k is None:
             continue
-        k = index_of[id(best)]
+        best = lines[k]
         c = np.asarray(piece.coords)[:, :2]
         if best.project(Point(c[0])) > best.project(Point(c[-1])):
             c = c[::-1]
