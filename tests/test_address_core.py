@@ -51,6 +51,7 @@ def test_chinese_numeral_rejects_non_numerals():
     ("金达路892号13号搂", "金达路892号13号楼"),
     ("塘西村143撞三单元", "塘西村143幢3单元"),
     ("撞车路", "撞车路"),  # not after a number: a name
+    ("南苑八排150号", "南苑8排150号"),  # a row before its door
 ])
 def test_normalise(raw, expected):
     assert normalise(raw) == expected
@@ -592,6 +593,10 @@ def test_numbered_roads_sub_numbers_and_market_stalls(parser, text, expected):
     ("锦绣北街10号华侨城东部工业区e5栋355annakiki", {"building": "E5", "room": "355"}),
     ("富春路1775号万象城L1043Dior男装", {"room": "L1043", "rest": "DIOR男装"}),
     ("12号楼3B单元501室", {"building": "12", "unit": "3B", "room": "501"}),
+    # a row (4排) of houses or stalls is the building, the door after it the room
+    ("金华义乌市苏溪镇上西陶村4排9号", {"building": "4", "room": "9"}),
+    ("江干区九堡镇格畈家园南苑八排150号前门", {"building": "8", "room": "150", "rest": "前门"}),
+    ("蟾院西八排12栋6号", {"building": "8", "room": "6", "rest": "12栋"}),  # one building only
     # 栋楼, 幢楼: the building word, not a floor
     ("沈家路574星火公寓三栋楼811室", {"building": "3", "floor": "", "room": "811", "rest": ""}),
 ])

@@ -13,7 +13,7 @@ What it does, in order (each step is a plain function, tested on its own):
    numbers becomes ``-`` (``12之3号`` -> ``12-3号``), and so does 一 written for a dash
    between Arabic digits (``153一4`` -> ``153-4``), and so do ``_ / \\`` between
    numbers (``1924_2幢`` -> ``1924-2幢``, ``9/661`` -> ``9-661``).
-4. Chinese numerals before an address unit (弄 号 幢 栋 单元 层 楼 室 户 座)
+4. Chinese numerals before an address unit (弄 号 幢 栋 单元 层 楼 室 户 座, and 排 before a number)
    become Arabic: positional ones (``一千零二十弄`` -> ``1020弄``) and
    digit-by-digit ones (``一二零三室`` -> ``1203室``); right after a number they
    start a new one (``C123八楼`` -> ``C123-8楼``).  Numerals that are
@@ -32,7 +32,7 @@ __all__ = ["clean", "normalise", "to_halfwidth", "to_simplified", "chinese_to_in
 
 ROOM_WORDS = ("号房", "室", "户", "房间", "房", "铺", "档", "商位")
 """words after a room (or shop, stall) number; 房间 before 房, so a pattern takes the longer one"""
-_RE_UNIT_WORD = re.compile(r"(?:号楼|[幢栋座]楼|单元|号|弄|巷|幢|栋|座|层|楼|" + "|".join(ROOM_WORDS) + r")$")
+_RE_UNIT_WORD = re.compile(r"(?:号楼|[幢栋座]楼|单元|号|弄|巷|幢|栋|座|排|层|楼|" + "|".join(ROOM_WORDS) + r")$")
 
 # Traditional -> simplified for characters common in addresses (hand-made: see module docstring).
 _TRAD = (
@@ -51,7 +51,7 @@ _DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3,
 _UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 _CN = "零〇○一二两三四五六七八九十百千万"
 _CN_SET = frozenset(_CN)
-_UNIT_AFTER = "弄|号|幢|栋|单元|层|楼|室|户|座"
+_UNIT_AFTER = "弄|号|幢|栋|单元|层|楼|室|户|座|排(?=[0-9零〇○一二两三四五六七八九十]|$)"
 _RE_CN_BEFORE_UNIT = re.compile(f"([{_CN}]+)(?={_UNIT_AFTER})")
 _RE_CN_AFTER_UNIT = re.compile(f"(?<=[号幢栋元层楼室弄])([{_CN}]{{2,}})$")
 _RE_DROP = re.compile(r"[\s,，、。;；:：'\"“”‘’()\[\]{}【】<>《》·•_!！?？*~`|/\\]+")

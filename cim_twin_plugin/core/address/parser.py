@@ -18,7 +18,7 @@ C. **Road**: a gazetteer road if one occurs, else the first name ending in
    name in front of it (…工业区, …广场, …小区) is cut off and kept as ``poi``, a
    village of the district written without 村 (勾庄逸盛路) as ``community``.
 D. **Numbers** after the road, one unit at a time: 弄/巷 (lane), 号 (number; 号楼
-   after a lane is the lane's house number), 幢/栋/座 (building), 单元 (unit),
+   after a lane is the lane's house number), 幢/栋/座 and a row N排 (building), 单元 (unit),
    层/楼 (floor), 室/户/号房 (room), a market aisle N街 (unit); bare numbers and
    dash forms by position
    (``12号1203`` room 1203, ``68-8-1202`` building-unit-room).  A numbered part
@@ -95,6 +95,7 @@ _TAIL = re.compile(
     rf"|(?P<room>{_NUM})(?:{'|'.join(ROOM_WORDS)})"
     rf"|(?P<hao>{_NUM}(?:-\d+)?)号"
     rf"|(?P<building>{_NUM}(?:-{_NUM})?)(?:幢|栋|座)楼?"  # 2-8栋, A-6栋: one building; 3栋楼, A幢楼
+    rf"|(?P<row>{_NUM})排(?=[A-Z]?\d)"  # 4排9号: a row of houses (or of stalls) and its door
     rf"|(?P<unit>{_NUM}|[东西南北中])单元"
     r"|(?P<floor>-?\d+|B\d+|负\d+|地下\d+)(?:层|楼|F(?![A-Z]))"
     r"|(?P<aisle>\d+)街(?=[A-Z]?\d)"
@@ -617,7 +618,9 @@ class AddressParser:
                     f["unit"] = match.group()
                 else:
                     rest.append(match.group())
-            elif kind in ("building", "lbuilding"):
+            elif kind == "row" and "building" in f:
+                rest.append(match.group())
+            elif kind in ("building", "lbuilding", "row"):
                 if "building" in f:
                     rest.append(match.group())
                 else:
