@@ -120,7 +120,6 @@ def check_hierarchy(
         tree = BoxIndex([k.geometry for k in kids])
         for i, kid in enumerate(kids):
             for j in tree.query(kid.geometry):
-                j = int(j)
                 if j <= i:
                     continue
                 overlap = kid.geometry.intersection(kids[j].geometry)
