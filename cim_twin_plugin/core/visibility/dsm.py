@@ -103,7 +103,7 @@ def burn_buildings(
                 labels[row, col] = i + 1
                 cells[i] = 1
     terrain = grid.array
-    valid = ~np.isnan(terrain)
+    valid = ~np.isnan(terrain) & (labels > 0)  # building cells only: the background's level is not needed
     flat_labels = labels[valid]
     flat_terrain = terrain[valid].astype(np.float64)
     counts = np.bincount(flat_labels, minlength=n + 1)
@@ -123,16 +123,16 @@ def burn_buildings(
         del order, sorted_labels
     ground = ground[1:]
     del flat_labels, flat_terrain
-    for i, _ in shapes:
-        if i not in skipped and cells[i] > 0 and not math.isfinite(ground[i]):
-            skipped[i] = "stands on nodata cells of the DEM"
     burnt_mask = np.zeros(n + 1, dtype=bool)
     for i, _ in shapes:
-        if i not in skipped and cells[i] > 0:
-            burnt_mask[i + 1] = True
-    for i, _ in shapes:
-        if i not in skipped and cells[i] == 0:
+        if i in skipped:
+            continue
+        if cells[i] == 0:
             skipped[i] = "hidden under taller overlapping buildings"
+        elif not math.isfinite(ground[i]):
+            skipped[i] = "stands on nodata cells of the DEM"
+        else:
+            burnt_mask[i + 1] = True
     roof = ground + heights
     roof[~burnt_mask[1:]] = np.nan
     ground = np.where(burnt_mask[1:], ground, np.nan)
