@@ -110,8 +110,6 @@ _SPLIT: dict[int, tuple[int, int]] = {
 _Z_LEVELS = frozenset({3, 6})
 """Levels written as one Z-order digit ``2*row + col`` instead of a col/row pair."""
 
-"""level -> characters of the 2D code for that level (level 1: zone + band)."""
-
 _DIGITS = "0123456789ABCDEF"
 _DIGIT_BYTES = np.frombuffer(_DIGITS.encode("ascii"), dtype=np.uint8)
 

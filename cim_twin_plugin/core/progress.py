@@ -1,7 +1,7 @@
 """Progress and cancellation across the core/QGIS boundary.
 
 Core functions that run long accept any object with this small protocol; the
-bridge adapts ``QgsProcessingFeedback`` to it, tests pass ``NullProgress``.
+bridge adapts ``QgsProcessingFeedback`` to it; ``None`` means no progress and no cancelling.
 """
 from __future__ import annotations
 
@@ -20,16 +20,6 @@ class Progress(Protocol):
     def set_progress(self, percent: float) -> None:
         """Report progress in percent (0-100)."""
         ...
-
-
-class NullProgress:
-    """A progress sink that never cancels and discards progress reports."""
-
-    def is_canceled(self) -> bool:
-        return False
-
-    def set_progress(self, percent: float) -> None:
-        pass
 
 
 def check_canceled(progress: Progress | None) -> None:

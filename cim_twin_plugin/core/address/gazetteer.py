@@ -264,14 +264,9 @@ class Gazetteer:
         return added
 
     # -- queries ----------------------------------------------------------------------------
-    def lookup(self, name: str, level: str | None = None) -> list[tuple[Division, bool]]:
-        """Divisions called *name* (or with that alias), optionally of one level."""
-        out = []
-        for code, is_alias in self.names.get(name, ()):
-            division = self.divisions[code]
-            if level is None or division.level == level:
-                out.append((division, is_alias))
-        return out
+    def lookup(self, name: str) -> list[tuple[Division, bool]]:
+        """Divisions called *name* (or with that alias), and whether it was the alias."""
+        return [(self.divisions[code], is_alias) for code, is_alias in self.names.get(name, ())]
 
     def chain(self, code: str) -> dict[str, Division]:
         """The unit *code* and its ancestors, by level."""

@@ -269,20 +269,6 @@ class AddressParser:
         self._cache[raw] = result
         return ParsedAddress(**result.__dict__)
 
-    def parse_many(self, texts, progress=None) -> list[ParsedAddress]:
-        """Parse a sequence of addresses; *progress* (core.progress.Progress) may cancel."""
-        from ..progress import check_canceled
-
-        texts = list(texts)
-        out = []
-        for i, text in enumerate(texts):
-            if i % 2000 == 0:
-                check_canceled(progress)
-                if progress is not None and texts:
-                    progress.set_progress(100.0 * i / len(texts))
-            out.append(self.parse(text))
-        return out
-
     # -- the steps --------------------------------------------------------------------------
     def _parse(self, raw: str) -> ParsedAddress:
         result = ParsedAddress(text=raw)

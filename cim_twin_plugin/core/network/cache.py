@@ -20,16 +20,11 @@ class NetworkCache:
     def __init__(self, size: int = 4):
         self.size = size
         self._items: OrderedDict[str, RoadNetwork] = OrderedDict()
-        self.hits = 0
-        self.misses = 0
 
     def get(self, key: str) -> RoadNetwork | None:
         network = self._items.get(key)
-        if network is None:
-            self.misses += 1
-            return None
-        self._items.move_to_end(key)
-        self.hits += 1
+        if network is not None:
+            self._items.move_to_end(key)
         return network
 
     def put(self, key: str, network: RoadNetwork) -> None:

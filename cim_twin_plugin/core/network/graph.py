@@ -198,23 +198,11 @@ def _axes(network: RoadNetwork):
     return cached
 
 
-def link_coords(network: RoadNetwork, link: int, lo: float, hi: float, xy_lo=None, xy_hi=None) -> np.ndarray:
-    """Coordinates (working CRS) of *link* between positions *lo* < *hi* metres.
-
-    The end points are given (*xy_lo*, *xy_hi*) when they are nodes, else
-    interpolated on their segment.
-    """
+def link_coords(network: RoadNetwork, link: int, lo: float, hi: float, xy_lo, xy_hi) -> np.ndarray:
+    """Coordinates (working CRS) of *link* between positions *lo* < *hi* metres, which lie at the
+    nodes *xy_lo* and *xy_hi* of the query graph: those two and the link's vertices between them."""
     a, b = network.link_off[link], network.link_off[link + 1]
     cl = network.cum_len[a:b]
     xy = network.xy[a:b]
     inside = (cl > lo) & (cl < hi)
-    start = xy_lo if xy_lo is not None else _interp_xy(cl, xy, lo)
-    end = xy_hi if xy_hi is not None else _interp_xy(cl, xy, hi)
-    return np.vstack([start, xy[inside], end])
-
-
-def _interp_xy(cl: np.ndarray, xy: np.ndarray, pos: float) -> np.ndarray:
-    k = int(np.clip(np.searchsorted(cl, pos, side="right") - 1, 0, len(cl) - 2))
-    span = cl[k + 1] - cl[k]
-    t = 0.0 if span <= 0 else min(max((pos - cl[k]) / span, 0.0), 1.0)
-    return xy[k] + (xy[k + 1] - xy[k]) * t
+    return np.vstack([xy_lo, xy[inside], xy_hi])

@@ -97,7 +97,6 @@ def snap_points(
     network: RoadNetwork,
     xy_layer_crs: np.ndarray,
     max_snap: float | None = None,
-    index: SegmentIndex | None = None,
 ) -> Snapped:
     """Attach points (in the network layer's CRS) to their nearest segment.
 
@@ -110,7 +109,7 @@ def snap_points(
         x, y = to_work.transform(points[:, 0], points[:, 1])
         points = np.column_stack([x, y])
     n = len(points)
-    index = index or segment_index(network)
+    index = segment_index(network)
     valid = np.all(np.isfinite(points), axis=1)
     link = np.full(n, -1, np.int64)
     pos = np.full(n, np.nan)

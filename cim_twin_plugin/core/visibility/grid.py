@@ -79,11 +79,6 @@ class Grid:
     def inside(self, row: int, col: int) -> bool:
         return 0 <= row < self.shape[0] and 0 <= col < self.shape[1]
 
-    def bounds(self) -> tuple[float, float, float, float]:
-        gt = self.geotransform
-        rows, cols = self.shape
-        return gt[0], gt[3] + rows * gt[5], gt[0] + cols * gt[1], gt[3]
-
 
 def _gdal():
     from osgeo import gdal
@@ -99,12 +94,6 @@ def _srs(wkt: str):
     srs.ImportFromWkt(wkt)
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     return srs
-
-
-def raster_size(path: str) -> tuple[int, int]:
-    """(rows, cols) of a raster file without reading it."""
-    dataset = _gdal().Open(str(path))
-    return dataset.RasterYSize, dataset.RasterXSize
 
 
 def check_size(rows: int, cols: int, max_cells: int, what: str = "raster") -> None:
