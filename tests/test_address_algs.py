@@ -151,6 +151,21 @@ def test_joinhouseholds_links_unmatched_households(cimtwin, records, buildings, 
         assert "name" not in names and "idno" not in names, "privacy: names and ID numbers are not copied"
 
 
+def test_reading_records_or_buildings_stops_with_an_error_when_canceled(records, buildings):
+    from cim_twin.cim_twin_plugin.qgis_io import tables
+    from qgis.core import QgsFeedback, QgsProcessingException
+
+    feedback = QgsFeedback()
+    full = tables.read_records(None, records, "addr", "key", False, feedback)
+    assert len(full.addresses) == len(RECORDS)
+    assert len(tables.read_buildings(buildings, "building_id", "address", "", "", "", "floors", feedback)[0]) == 5
+    feedback.cancel()  # a canceled read must not hand back a partial table as the whole one
+    with pytest.raises(QgsProcessingException, match="Canceled"):
+        tables.read_records(None, records, "addr", "key", False, feedback)
+    with pytest.raises(QgsProcessingException, match="Canceled"):
+        tables.read_buildings(buildings, "building_id", "address", "", "", "", "floors", feedback)
+
+
 def test_joinhouseholds_with_road_lane_number_fields(cimtwin, records, buildings):
     result = run("joinhouseholds", {
         "INPUT": records, "ADDRESS_FIELD": "addr", "BUILDINGS": buildings, "BUILDING_ID_FIELD": "building_id",

@@ -24,6 +24,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QVariant
 from ..core.address import read_rows
 from ..core.address.join import BuildingAddress
 from ..core.errors import ValidationError
+from .common import canceled
 
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 
@@ -100,7 +101,7 @@ def read_records(value, source, address_field: str, key_field: str, keep: bool, 
     for n, feature in enumerate(source.getFeatures(request)):
         if feedback is not None and n % 5000 == 0:
             if feedback.isCanceled():
-                break
+                raise canceled()  # not a partial table taken for the whole one
             feedback.setProgress(10.0 * n / total)
         records.addresses.append(_value(feature.attribute(address_index)))
         key = _value(feature.attribute(key_index)) if key_index >= 0 else None
@@ -155,16 +156,17 @@ def read_buildings(source, id_field: str, address_field: str, road_field: str, l
              for name in (id_field, address_field, road_field, lane_field, number_field, floors_field)}
     buildings, geometries = [], {}
     seen = set()
+
+    def get(feature, name):
+        i = index.get(name, -1)
+        value = _value(feature.attribute(i)) if name and i >= 0 else None
+        return "" if value is None else value
+
     for feature in source.getFeatures():
         if feedback is not None and feedback.isCanceled():
-            break
+            raise canceled()
 
-        def get(name, feature=feature):
-            i = index.get(name, -1)
-            value = _value(feature.attribute(i)) if name and i >= 0 else None
-            return "" if value is None else value
-
-        building_id = get(id_field) if id_field else str(feature.id())
+        building_id = get(feature, id_field) if id_field else str(feature.id())
         if not building_id or building_id in seen:
             raise QgsProcessingException(
                 QCoreApplication.translate(
@@ -174,13 +176,14 @@ def read_buildings(source, id_field: str, address_field: str, road_field: str, l
                     layer=source.sourceName(), fid=feature.id(), id=building_id, field=id_field or "fid")
             )
         seen.add(building_id)
-        floors = get(floors_field)
+        floors = get(feature, floors_field)
         try:
             floors_value = int(float(floors)) if floors else None
-        except ValueError:
+        except (ValueError, OverflowError):  # not a number, or inf
             floors_value = None
         buildings.append(BuildingAddress(
-            building_id, get(address_field), road=get(road_field), lane=get(lane_field), number=get(number_field),
+            building_id, get(feature, address_field), road=get(feature, road_field),
+            lane=get(feature, lane_field), number=get(feature, number_field),
             floors=floors_value))
         geometries[building_id] = feature.geometry()
     return buildings, geometries
