@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 from ..idnumber import normalise as normalise_id
 from ..progress import Progress, check_canceled
 from .gazetteer import Gazetteer
-from .parser import AddressParser, ParsedAddress, clean_number, house_key
+from .parser import AddressParser, ParsedAddress, clean_number, house_key, is_house
 
 __all__ = ["BuildingAddress", "BuildingIndex", "Link", "Unmatched", "Household", "JoinResult", "join_households",
            "index_buildings"]
@@ -150,7 +150,7 @@ def index_buildings(buildings: Iterable[BuildingAddress], parser: AddressParser)
         else:
             key = house_key(b.road.strip(), str(b.lane or "").strip(), str(b.number or "").strip(), "")
             district = b.district
-        if not key[0] or not (key[2] or key[3]):
+        if not is_house(key):
             index.without_address.append(b.building_id)
             continue
         index.by_key.setdefault(key, []).append((b.building_id, district))

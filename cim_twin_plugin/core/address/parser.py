@@ -45,8 +45,8 @@ from .gazetteer import LEVEL_RANK, TOWN_PREFIX, Division, Gazetteer
 from .normalise import ROOM_WORDS, normalise
 from .tagger import to_fields, tokens
 
-__all__ = ["ParsedAddress", "AddressParser", "FIELDS", "MAX_LENGTH", "clean_number", "house_key", "make_building_key",
-           "make_room_key", "is_range"]
+__all__ = ["ParsedAddress", "AddressParser", "FIELDS", "MAX_LENGTH", "clean_number", "house_key", "is_house",
+           "make_building_key", "make_room_key", "is_range"]
 
 FIELDS = ("province", "city", "district", "street", "community", "road", "lane", "number", "building",
           "unit", "floor", "room", "poi", "rest")
@@ -214,13 +214,18 @@ def house_key(road: str, lane: str, number: str, building: str) -> tuple[str, st
     return road, lane, number, building
 
 
+def is_house(key: tuple[str, str, str, str]) -> bool:
+    """A :func:`house_key` that names a building: a road (or POI) and a number or building."""
+    return bool(key[0]) and bool(key[2] or key[3])
+
+
 def make_building_key(district: str, road: str, lane: str, number: str, building: str) -> str:
     """district|road|lane|number|building (see :func:`house_key`), shared by the spellings of one building.
 
     Empty when there is no road (or POI) or no number/building.
     """
     key = house_key(road, lane, number, building)
-    if not key[0] or not (key[2] or key[3]):
+    if not is_house(key):
         return ""
     return "|".join((district, *key))
 
