@@ -91,7 +91,8 @@ def main(argv=None) -> int:
             expected.append(persons[entity][truth_col] if entity in persons else "")
             tags.append(tag)
     buildings = load_buildings(district / "twin.gpkg")
-    result = join_households(addresses, buildings, household_keys=None if args.no_keys else keys)
+    gazetteer = Gazetteer.builtin()  # the join adds the buildings' roads to it
+    result = join_households(addresses, buildings, gazetteer, household_keys=None if args.no_keys else keys)
     assert result.total == len(addresses)
     by_id = {h.household_id: h for h in result.households}
 
@@ -111,22 +112,15 @@ def main(argv=None) -> int:
     linkable = [i for i in with_truth if not any(t in tags[i] for t in UNLINKABLE)]
     n_linked_linkable = sum(1 for i in linkable if i in linked)
 
-    # building_key accuracy, with the parser the join uses (buildings' roads in the gazetteer)
-    gazetteer = Gazetteer.builtin()
+    # building_key accuracy: the records as the join parsed them (the buildings' roads in the gazetteer),
+    # against the buildings' own addresses parsed the same way
     parser = AddressParser(gazetteer)
-    truth_key = {}
-    for b in buildings:
-        key = parser.parse(b.address).building_key
-        truth_key[b.building_id] = key
-        road = key.split("|")[1]
-        gazetteer.add_road(road, key.split("|")[0])
-    parser = AddressParser(gazetteer)
-    truth_key = {bid: parser.parse(b.address).building_key for bid, b in ((b.building_id, b) for b in buildings)}
+    truth_key = {b.building_id: parser.parse(b.address).building_key for b in buildings}
     parseable = ok_keys = 0
     for i in with_truth:
         if "addr_nonexistent" in tags[i]:
             continue
-        parsed = parser.parse(addresses[i])
+        parsed = result.parsed[i]
         if parsed.status == "failed":
             continue
         parseable += 1
