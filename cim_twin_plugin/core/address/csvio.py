@@ -20,29 +20,26 @@ __all__ = ["detect_encoding", "decode", "read_rows"]
 
 def detect_encoding(data: bytes) -> str:
     """Name of the encoding of *data*: 'utf-8-sig', 'utf-16', 'utf-8' or 'gb18030'."""
+    return decode(data)[1]
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding) of *data*, decoded once by the first encoding that takes it (see above)."""
     if data.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
+        return data.decode("utf-8-sig"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
+        return data.decode("utf-16"), "utf-16"
     try:
-        data.decode("utf-8")
-        return "utf-8"
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     try:
-        data.decode("gb18030")
-        return "gb18030"
+        return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError as exc:
         raise ValidationError(
             f"the text is neither UTF-8 nor GBK/GB18030 (undecodable bytes at offset {exc.start}); "
             "save the file as UTF-8 and try again"
         ) from exc
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    """(text, encoding) of *data*."""
-    encoding = detect_encoding(data)
-    return data.decode(encoding), encoding
 
 
 def read_rows(path: str | Path, encoding: str | None = None) -> tuple[list[str], list[list[str]]]:
