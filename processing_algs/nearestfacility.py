@@ -131,7 +131,7 @@ class NearestFacilityAlgorithm(NetworkAlgorithm):
                     reason = self.tr("incident: {reason}").format(reason=i_reason[k])
                 else:
                     reason = bridge.status_text(route.status)
-                ok = route.status in ("ok", "same_point")
+                ok = route.found
                 start_snap = f_snap.connector_len[f] if ok else None
                 feature = route_feature(fields, f_ids[f] if f >= 0 else None, i_ids[k], route, start_snap,
                                         i_snap.connector_len[k], cost, network, reason)

@@ -252,10 +252,20 @@ def route_fields(first: str, second: str, first_type=QVariant.String, second_typ
     return fields
 
 
+def route_reason(route, first_texts, second_texts) -> str | None:
+    """Why a route row is as it is: the rejected point's own text (*first_texts*/*second_texts*, per point,
+    already translated by the algorithm with its own prefix), else the text of the route's status."""
+    if route.status == "origin_rejected":
+        return first_texts[route.origin]
+    if route.status == "destination_rejected":
+        return second_texts[route.destination]
+    return bridge.status_text(route.status)
+
+
 def route_feature(fields: QgsFields, first, second, route, start_snap, end_snap, cost: str, network, reason):
     """A route (or a row saying why there is none) as a feature of :func:`route_fields`."""
     feature = QgsFeature(fields)
-    ok = route is not None and route.status in ("ok", "same_point")
+    ok = route is not None and route.found
 
     def num(value):
         return float(value) if ok and value == value else None

@@ -19,7 +19,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core import network as core
 from ..cim_twin_plugin.qgis_io import network as bridge
-from .network_common import UNITS, NetworkAlgorithm, route_feature, route_fields
+from .network_common import UNITS, NetworkAlgorithm, route_feature, route_fields, route_reason
 
 
 class OdMatrixAlgorithm(NetworkAlgorithm):
@@ -119,6 +119,8 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
         unit = UNITS[cost]
         o_ids = ["" if v is None else str(v) for v in origins.ids]
         d_ids = ["" if v is None else str(v) for v in dests.ids]
+        o_text = [self.tr("origin: {reason}").format(reason=r) if r else None for r in o_reason]
+        d_text = [self.tr("destination: {reason}").format(reason=r) if r else None for r in d_reason]
         unreachable_text = bridge.status_text("unreachable")
         same_text = bridge.status_text("same_point")
         unreachable = 0
@@ -130,17 +132,16 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
             for j in range(n_d):
                 c = costs[j]
                 if not o_snap.ok[i]:
-                    status, reason = "origin_rejected", self.tr("origin: {reason}").format(reason=o_reason[i])
+                    status, reason = "origin_rejected", o_text[i]
                 elif not d_snap.ok[j]:
-                    status, reason = "destination_rejected", self.tr("destination: {reason}").format(
-                        reason=d_reason[j])
+                    status, reason = "destination_rejected", d_text[j]
                 elif c != c:
                     status, reason = "unreachable", unreachable_text
                 elif matrix.same[i, j]:
                     status, reason = "same_point", same_text
                 else:
                     status, reason = "ok", None
-                ok = status in ("ok", "same_point")
+                ok = status in core.FOUND
                 unreachable += not ok
                 feature = QgsFeature(fields)
                 feature.setAttributes([o_ids[i], d_ids[j], c if ok else None, unit, lengths[j] if ok else None,
@@ -161,14 +162,9 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
                 batch = []
                 for route in routes:
                     i, j = route.origin, route.destination
-                    if route.status == "origin_rejected":
-                        reason = self.tr("origin: {reason}").format(reason=o_reason[i])
-                    elif route.status == "destination_rejected":
-                        reason = self.tr("destination: {reason}").format(reason=d_reason[j])
-                    else:
-                        reason = bridge.status_text(route.status)
                     batch.append(route_feature(line_fields, o_ids[i], d_ids[j], route, o_snap.connector_len[i],
-                                               d_snap.connector_len[j], cost, network, reason))
+                                               d_snap.connector_len[j], cost, network,
+                                               route_reason(route, o_text, d_text)))
                 lines.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
                 results[self.OUTPUT_LINES] = lines_id
         feedback.pushInfo(self.tr("{o} origins x {d} destinations = {n} rows: {ok} with a cost + {bad} without "

@@ -18,7 +18,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core import network as core
 from ..cim_twin_plugin.qgis_io import network as bridge
-from .network_common import NetworkAlgorithm, route_feature, route_fields
+from .network_common import NetworkAlgorithm, route_feature, route_fields, route_reason
 
 
 class ShortestPathAlgorithm(NetworkAlgorithm):
@@ -103,7 +103,7 @@ class ShortestPathAlgorithm(NetworkAlgorithm):
         all_pairs = self.parameterAsEnum(parameters, self.PAIRING, context) == 1
         n_s, n_e = len(starts.fids), len(ends.fids)
         if all_pairs:
-            pairs = np.array([(i, j) for i in range(n_s) for j in range(n_e)], dtype=np.int64)
+            pairs = core.all_pairs(n_s, n_e)
         else:
             if n_s != n_e and n_s != 1 and n_e != 1:
                 raise QgsProcessingException(self.tr(
@@ -127,19 +127,15 @@ class ShortestPathAlgorithm(NetworkAlgorithm):
         with qgis_io.core_errors():
             routes = core.shortest_paths(graph, s_snap, s_nodes, e_snap, e_nodes, pairs, True,
                                          qgis_io.FeedbackProgress(feedback, 10, 80))
+        s_text = [self.tr("start point: {reason}").format(reason=r) if r else None for r in s_reason]
+        e_text = [self.tr("end point: {reason}").format(reason=r) if r else None for r in e_reason]
         found = failed = 0
         batch = []
         for route in routes:
             i, j = route.origin, route.destination
-            if route.status == "origin_rejected":
-                reason = self.tr("start point: {reason}").format(reason=s_reason[i])
-            elif route.status == "destination_rejected":
-                reason = self.tr("end point: {reason}").format(reason=e_reason[j])
-            else:
-                reason = bridge.status_text(route.status)
             feature = route_feature(fields, starts.fids[i], ends.fids[j], route, s_snap.connector_len[i],
-                                    e_snap.connector_len[j], cost, network, reason)
-            if route.status in ("ok", "same_point"):
+                                    e_snap.connector_len[j], cost, network, route_reason(route, s_text, e_text))
+            if route.found:
                 found += 1
             else:
                 failed += 1

@@ -142,6 +142,7 @@ def test_disconnected_park_path_is_unreachable_and_far_points_are_rejected(cimtw
     assert rows[("2", "1")]["status"] == "unreachable"
     assert rows[("1", "3")]["status"] == "destination_rejected"
     assert "maximum snapping distance" in rows[("1", "3")]["reason"]
+    assert rows[("1", "3")]["reason"].startswith("destination: ") and rows[("3", "1")]["reason"].startswith("origin: ")
     assert rows[("1", "1")]["cost"] == 0 and rows[("2", "2")]["status"] == "same_point"
     assert result["UNREACHABLE"] == 9 - 2
     assert "connected parts" in log.text
@@ -154,6 +155,7 @@ def test_disconnected_park_path_is_unreachable_and_far_points_are_rejected(cimtw
     lines = {(f["origin_id"], f["destination_id"]): f for f in with_lines["OUTPUT_LINES"].getFeatures()}
     assert len(lines) == 9 and lines[("1", "2")].geometry().isNull()
     assert lines[("1", "1")]["status"] == "same_point"
+    assert {k: f["reason"] for k, f in lines.items()} == {k: f["reason"] for k, f in rows.items()}
     route = run("cimtwin:shortestpath", dict(ROADS, NETWORK=roads, START=f"{359700.5},{3455100.2} [EPSG:4550]",
                                              END=f"{park.x() + 1},{park.y()} [EPSG:4550]", OUTPUT="memory:"))
     (feature,) = list(route["OUTPUT"].getFeatures())

@@ -16,6 +16,15 @@ from .model import (  # noqa: F401
     build_network,
     fingerprint,
 )
-from .routes import ODMatrix, Route, nearest_facilities, od_matrix, od_routes, shortest_paths  # noqa: F401
+from .routes import (  # noqa: F401
+    FOUND,
+    ODMatrix,
+    Route,
+    all_pairs,
+    nearest_facilities,
+    od_matrix,
+    od_routes,
+    shortest_paths,
+)
 from .service import ServiceArea, area_polygon, check_bands, service_areas  # noqa: F401
 from .snap import SegmentIndex, Snapped, snap_points  # noqa: F401

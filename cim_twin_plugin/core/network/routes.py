@@ -45,6 +45,21 @@ class Route:
     rank: int = 0
     """1 = nearest (nearest facility only)"""
 
+    @property
+    def found(self) -> bool:
+        """A route was found (also the empty one between two points attached at the same place)."""
+        return self.status in FOUND
+
+
+FOUND = frozenset({"ok", "same_point"})
+"""the statuses of a pair that has a route and a cost"""
+
+
+def all_pairs(n_origins: int, n_destinations: int) -> np.ndarray:
+    """(n_origins * n_destinations, 2) index pairs, origin-major."""
+    grid = np.meshgrid(np.arange(n_origins), np.arange(n_destinations), indexing="ij")
+    return np.stack(grid, axis=-1).reshape(-1, 2).astype(np.int64)
+
 
 def connector_cost(graph: QueryGraph, points: Snapped) -> np.ndarray:
     return points.connector_len if graph.cost == "length" else points.connector_time
@@ -292,10 +307,9 @@ def od_routes(
     Dijkstra a second time.
     """
     n_o, n_d = len(origin_nodes), len(destination_nodes)
-    pairs = np.stack(np.meshgrid(np.arange(n_o), np.arange(n_d), indexing="ij"), axis=-1).reshape(-1, 2)
-    routes = shortest_paths(graph, origins, origin_nodes, destinations, destination_nodes, pairs, geometry,
-                            progress)
-    found = [r.status in ("ok", "same_point") for r in routes]
+    routes = shortest_paths(graph, origins, origin_nodes, destinations, destination_nodes, all_pairs(n_o, n_d),
+                            geometry, progress)
+    found = [r.found for r in routes]
     cost, length, network_length = (
         np.array([getattr(r, name) if ok else np.nan for r, ok in zip(routes, found)]).reshape(n_o, n_d)
         for name in ("cost", "length", "network_length"))
