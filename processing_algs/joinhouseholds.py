@@ -235,14 +235,12 @@ class JoinHouseholdsAlgorithm(AddressModelParameter, CimTwinAlgorithm):
         # links
         l_fields = QgsFields()
         l_fields.append(QgsField("record", QVariant.String))
-        extra = [f for f in records.fields if f.name() not in ("record", "household_id", "building_id", "method",
-                                                                 "score")] if keep else []
+        extra, kept_index = records.kept(("record", "household_id", "building_id", "method", "score"))
         for f in extra:
             l_fields.append(f)
         for name in ("household_id", "building_id", "method"):
             l_fields.append(QgsField(name, QVariant.String))
         l_fields.append(QgsField("score", QVariant.Double))
-        kept_index = [records.fields.indexOf(f.name()) for f in extra]
         sink, links_id = self.parameterAsSink(parameters, self.OUTPUT_LINKS, context, l_fields,
                                               QgsWkbTypes.Type.NoGeometry, crs)
         if sink is None:

@@ -157,10 +157,9 @@ class ParseAddressesAlgorithm(AddressModelParameter, CimTwinAlgorithm):
         fields = QgsFields()
         fields.append(QgsField("record", QVariant.String))
         fields.append(QgsField("address", QVariant.String))
-        if keep:
-            for f in records.fields:
-                if f.name() not in ("record", "address") and f.name() not in PARSED_FIELDS:
-                    fields.append(f)
+        extra, kept_index = records.kept(("record", "address", *PARSED_FIELDS))
+        for f in extra:
+            fields.append(f)
         for name in PARSED_FIELDS:
             fields.append(QgsField(name, QVariant.String))
         wkb_type = records.wkb_type if keep else QgsWkbTypes.Type.NoGeometry
@@ -171,7 +170,6 @@ class ParseAddressesAlgorithm(AddressModelParameter, CimTwinAlgorithm):
         total = len(records.addresses)
         feedback.pushInfo(self.tr("Parsing {n} addresses of {table}.").format(n=total, table=records.name))
         counts = {"ok": 0, "partial": 0, "failed": 0}
-        kept_names = [f.name() for f in records.fields]
         batch = []
         for i, address in enumerate(records.addresses):
             if i % 2000 == 0:
@@ -185,9 +183,8 @@ class ParseAddressesAlgorithm(AddressModelParameter, CimTwinAlgorithm):
             feature = QgsFeature(fields)
             attributes = [records.keys[i], address]
             if keep:
-                row = dict(zip(kept_names, records.attributes[i]))
-                attributes += [row[f.name()] for f in fields if f.name() in row
-                               and f.name() not in ("record", "address") and f.name() not in PARSED_FIELDS]
+                row = records.attributes[i]
+                attributes += [row[k] for k in kept_index]
                 if records.geometries:
                     feature.setGeometry(records.geometries[i])
             attributes += [values[name] or None for name in PARSED_FIELDS]

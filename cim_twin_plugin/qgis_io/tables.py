@@ -50,6 +50,12 @@ class Records:
     wkb_type: int = QgsWkbTypes.Type.NoGeometry
     crs: QgsCoordinateReferenceSystem = field(default_factory=QgsCoordinateReferenceSystem)
 
+    def kept(self, reserved) -> tuple[list, list[int]]:
+        """The kept input fields whose names are not in *reserved* (the output's own fields), and their
+        positions in :attr:`attributes`: work out once, then ``[row[k] for k in positions]`` per record."""
+        fields = [f for f in self.fields if f.name() not in reserved]
+        return fields, [self.fields.indexOf(f.name()) for f in fields]
+
 
 def _value(value) -> str | None:
     if value is None:
