@@ -5,7 +5,6 @@ import math
 from collections import deque
 from concurrent.futures.process import BrokenProcessPool
 
-import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeatureSink,
@@ -23,7 +22,6 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
-from shapely import wkb
 
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core import measure
@@ -98,13 +96,11 @@ class MeasureAlgorithm(CimTwinAlgorithm):
             raise QgsProcessingException(
                 self.tr("The layer {layer} has no coordinate reference system: set it and run again.").format(
                     layer=source.sourceName()))
-        with qgis_io.core_errors():
-            projected = measure.Measurer(layer_crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT2_2019))
-
-        layer_wkt = layer_crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT2_2019)
         # coordinates stay in the layer's CRS: the core transforms whole batches to lon/lat at once
-        measurer = projected
-        feedback.pushInfo(self.tr("Measuring on the ellipsoid {ellipsoid}.").format(ellipsoid=projected.ellipsoid))
+        layer_wkt = layer_crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT2_2019)
+        with qgis_io.core_errors():
+            measurer = measure.Measurer(layer_wkt)
+        feedback.pushInfo(self.tr("Measuring on the ellipsoid {ellipsoid}.").format(ellipsoid=measurer.ellipsoid))
         height_field = self.parameterAsString(parameters, self.HEIGHT_FIELD, context)
         floors_field = self.parameterAsString(parameters, self.FLOORS_FIELD, context)
         floor_height = self.parameterAsDouble(parameters, self.FLOOR_HEIGHT, context)
@@ -178,17 +174,8 @@ class MeasureAlgorithm(CimTwinAlgorithm):
             if isinstance(table, list):  # rows from the worker, NULLs already in place
                 put(features, rows, table)
                 return
-            columns = np.full((len(features), len(ADDED)), np.nan)
-            columns[:, 0:3] = table[:, 0:3]
-            columns[:, 5:8] = table[:, 3:6]
-            if dem is not None:
-                for k, data in enumerate(wkbs):
-                    if data is not None:
-                        shape = wkb.loads(data)
-                        length3d, base = measurer.draped(shape, dem, to_dem)
-                        columns[k, 3] = math.nan if shape.geom_type in ("Point", "MultiPoint") else length3d
-                        columns[k, 4] = base
-            put(features, rows, [[None if v != v else v for v in row] for row in columns.tolist()])  # NaN -> NULL
+            draped = measure.drape_many(measurer, wkbs, dem, to_dem) if dem is not None else None
+            put(features, rows, measure.to_rows(table, draped))
 
         # Large layers: a worker process computes the geodesics of one batch while this
         # thread reads and writes the next (QGIS I/O and pyproj then use two cores).

@@ -355,13 +355,37 @@ def measure_batch(crs_wkt: str, wkbs, heights=None) -> np.ndarray:
 
 
 def measure_rows(crs_wkt: str, wkbs, heights=None) -> list:
-    """Rows of length, area, perimeter, length_3d (None), base_elev (None), height, volume,
-    facade for each geometry, None where NaN: ready to append to a feature's attributes."""
-    table = measure_batch(crs_wkt, wkbs, heights)
-    columns = np.full((len(wkbs), 8), np.nan)
+    """:func:`to_rows` of :func:`measure_batch` (no DEM): what a pool worker sends back."""
+    return to_rows(measure_batch(crs_wkt, wkbs, heights))
+
+
+def to_rows(table: np.ndarray, draped: np.ndarray | None = None) -> list:
+    """Rows of length, area, perimeter, length_3d, base_elev, height, volume, facade for each geometry,
+    None where NaN: ready to append to a feature's attributes.
+
+    *table*: the (n, 6) array of :func:`measure_many`; *draped*: the (n, 2) array of :func:`drape_many`
+    (None without a DEM: length_3d and base_elev stay None).
+    """
+    columns = np.full((len(table), 8), np.nan)
     columns[:, 0:3] = table[:, 0:3]
     columns[:, 5:8] = table[:, 3:6]
+    if draped is not None:
+        columns[:, 3:5] = draped
     return [[None if v != v else v for v in row] for row in columns.tolist()]
+
+
+def drape_many(measurer: Measurer, wkbs, dem, to_dem) -> np.ndarray:
+    """(n, 2): 3D length along the DEM (NaN for points) and lowest DEM value of each WKB geometry
+    (:meth:`Measurer.draped`; NaN for a missing geometry)."""
+    from shapely import wkb as shapely_wkb  # noqa: PLC0415 (only with a DEM)
+
+    out = np.full((len(wkbs), 2), np.nan)
+    for k, data in enumerate(wkbs):
+        if data is not None:
+            shape = shapely_wkb.loads(data)
+            length3d, base = measurer.draped(shape, dem, to_dem)
+            out[k] = (math.nan if shape.geom_type in ("Point", "MultiPoint") else length3d), base
+    return out
 
 
 def building_heights(heights, floors, floor_height: float) -> np.ndarray:
