@@ -7,22 +7,19 @@ package` does). Tests, scripts and development files stay out.
 from __future__ import annotations
 
 import argparse
-import configparser
 import sys
 import zipfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _bootstrap  # noqa: E402,F401 (registers the package cim_twin)
+from cim_twin.cim_twin_plugin.resources import plugin_version  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 INCLUDE_FILES = ["metadata.txt", "__init__.py", "LICENSE", "README.md", "resources.qrc"]
 #: folders shipped whole (code and its data files), minus caches
 INCLUDE_DIRS = ("cim_twin_plugin", "processing_algs", "icons")
 EXCLUDE_SUFFIXES = (".pyc", ".pyo", ".nbi", ".nbc")  # bytecode and numba caches
-
-
-def version() -> str:
-    parser = configparser.ConfigParser(interpolation=None)
-    parser.read(ROOT / "metadata.txt", encoding="utf-8")
-    return parser.get("general", "version")
 
 
 def package_files() -> list[Path]:
@@ -42,7 +39,7 @@ def package_files() -> list[Path]:
 
 def build(out_dir: Path) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / f"cim_twin-{version()}.zip"
+    target = out_dir / f"cim_twin-{plugin_version()}.zip"
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for rel in package_files():
             archive.write(ROOT / rel, Path("cim_twin") / rel)

@@ -37,7 +37,6 @@ REF_DATE = np.datetime64("2025-06-30")
 
 RELATIONS = ("户主", "配偶", "子", "女", "父亲", "母亲", "其他", "孙子", "孙女")
 REG_MODES = ("same_room", "other_room", "outside", "away")
-EMPLOYMENT = ("child", "student", "employed", "unemployed", "retired")
 DISABILITY_TYPES = ("视力", "听力", "言语", "肢体", "智力", "精神", "多重")
 GRADES = ("一级", "二级", "三级", "四级")
 LOCAL_REGION = 310115

@@ -130,7 +130,6 @@ COMMUNITY_STEMS = tuple(
     乳山 崂山 峨山 浦建 南泉 龙阳 御桥 严桥 张家浜 杨高 民生 梅花 兰花 玉兰 迎春 白杨 松林""".split()
 )
 COMMUNITY_SUFFIXES = ("", "第一", "第二", "第三", "新村", "苑", "花园", "一村", "二村", "三村", "小区", "家园")
-ORDINALS = "一二三四五六七八九十"
 
 # --- firms ------------------------------------------------------------------
 FIRM_CHARS = tuple(
@@ -151,11 +150,6 @@ INDUSTRIES: tuple[tuple[str, tuple[str, ...], float], ...] = (
     ("居民服务、修理和其他服务业", ("家政服务", "汽车维修", "美容美发"), 3.0),
     ("教育", ("教育科技", "培训"), 2.0),
 )
-
-FACILITY_TYPES = (
-    "kindergarten", "primary_school", "middle_school", "health_station", "elderly_care", "community_centre",
-)
-
 
 def _check_typo_coverage() -> None:
     for stem in ROAD_STEMS + NONEXISTENT_ROAD_STEMS:
