@@ -30,6 +30,15 @@ class BuildingParameters:
     FLOOR_HEIGHT = "FLOOR_HEIGHT"
     BASE = "BASE"
     MAX_CELLS = "MAX_CELLS"
+    DEM = "DEM"
+
+    def load_dem(self, parameters, context, feedback):
+        """The DEM parameter as a core Grid, within MAX_CELLS; what was done on reading is logged."""
+        dem = self.parameterAsRasterLayer(parameters, self.DEM, context)
+        grid = raster.load_grid(dem, self.parameterAsInt(parameters, self.MAX_CELLS, context))
+        if grid.note:
+            feedback.pushInfo(grid.note)
+        return grid
 
     def add_building_parameters(self, optional: bool) -> None:
         param = QgsProcessingParameterFeatureSource(
@@ -150,11 +159,7 @@ class BuildingDsmAlgorithm(BuildingParameters, CimTwinAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.SKIPPED, self.tr("Buildings skipped")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)
-        dem = self.parameterAsRasterLayer(parameters, self.DEM, context)
-        max_cells = self.parameterAsInt(parameters, self.MAX_CELLS, context)
-        grid = raster.load_grid(dem, max_cells)
-        if grid.note:
-            feedback.pushInfo(grid.note)
+        grid = self.load_dem(parameters, context, feedback)
         result, _ = self.burn(parameters, context, feedback, grid, 0.0, 90.0)
         if feedback.isCanceled():
             raise qgis_io.canceled()

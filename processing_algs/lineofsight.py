@@ -125,10 +125,7 @@ class LineOfSightAlgorithm(BuildingParameters, CimTwinAlgorithm):
         return points
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)
-        dem = self.parameterAsRasterLayer(parameters, self.DEM, context)
-        grid = raster.load_grid(dem, self.parameterAsInt(parameters, self.MAX_CELLS, context))
-        if grid.note:
-            feedback.pushInfo(grid.note)
+        grid = self.load_dem(parameters, context, feedback)
         crs = raster.grid_crs(grid)
         observers = self.parameterAsSource(parameters, self.OBSERVERS, context)
         targets = self.parameterAsSource(parameters, self.TARGETS, context)

@@ -267,11 +267,7 @@ class ViewshedAlgorithm(BuildingParameters, CimTwinAlgorithm):
         return observers, skipped
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)
-        dem = self.parameterAsRasterLayer(parameters, self.DEM, context)
-        max_cells = self.parameterAsInt(parameters, self.MAX_CELLS, context)
-        grid = raster.load_grid(dem, max_cells)
-        if grid.note:
-            feedback.pushInfo(grid.note)
+        grid = self.load_dem(parameters, context, feedback)
         observers, skipped = self._observers(parameters, context, grid, feedback)
         burnt, buildings = self.burn(parameters, context, feedback, grid, 0.0, 20.0)
         if parameters.get(self.ALGORITHM) in (None, ""):
