@@ -23,6 +23,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core.hierarchy import AdminUnit, check_hierarchy
+from ..cim_twin_plugin.core.spatial import polygonal_part
 from ..cim_twin_plugin.qgis_io import tables
 from .base import CimTwinAlgorithm
 
@@ -166,18 +167,11 @@ class CheckHierarchyAlgorithm(CimTwinAlgorithm):
         features = []
         for finding in report.findings:
             feature = QgsFeature(fields)
-            geometry = qgis_io.from_shapely(finding.geometry)
-            if not geometry.isNull():
-                polygons = [g for g in geometry.asGeometryCollection()
-                            if g.type() == QgsWkbTypes.GeometryType.PolygonGeometry] \
-                    if geometry.isMultipart() or geometry.type() != QgsWkbTypes.GeometryType.PolygonGeometry \
-                    else [geometry]
-                if polygons:
-                    merged = polygons[0]
-                    for g in polygons[1:]:
-                        merged = merged.combine(g)
-                    merged.convertToMultiType()
-                    feature.setGeometry(merged)
+            shape = polygonal_part(finding.geometry)  # an overlap may also hold lines or points
+            if shape is not None:
+                geometry = qgis_io.from_shapely(shape)
+                geometry.convertToMultiType()
+                feature.setGeometry(geometry)
             feature.setAttributes([finding.kind, finding.code, finding.other or None, finding.level or None,
                                    round(finding.area, 2)])
             features.append(feature)

@@ -419,3 +419,16 @@ def test_box_index_answers_with_positions():
     assert sorted(index.query(Point(5, 0).buffer(0.1))) == [0, 2]
     assert index.query(Point(25, 0).buffer(0.1)) == [1]
     assert index.query(Point(100, 100).buffer(0.1)) == []
+
+
+def test_polygonal_part_keeps_the_polygons_of_a_collection():
+    from cim_twin.cim_twin_plugin.core.spatial import polygonal_part
+    from shapely.geometry import GeometryCollection, LineString, Point, box
+
+    square = box(0, 0, 1, 1)
+    assert polygonal_part(square) is square
+    mixed = GeometryCollection([box(0, 0, 1, 1), LineString([(5, 5), (6, 6)]), box(2, 0, 3, 1), Point(9, 9)])
+    part = polygonal_part(mixed)
+    assert part.geom_type == "MultiPolygon" and part.area == pytest.approx(2.0)
+    assert polygonal_part(GeometryCollection([LineString([(0, 0), (1, 1)])])) is None
+    assert polygonal_part(None) is None

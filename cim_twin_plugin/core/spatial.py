@@ -12,7 +12,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 from shapely.strtree import STRtree
 
-__all__ = ["BoxIndex"]
+__all__ = ["BoxIndex", "polygonal_part"]
 
 
 class BoxIndex:
@@ -30,3 +30,16 @@ class BoxIndex:
 
     def query(self, geometry: BaseGeometry) -> list[int]:
         return [int(k) for k in self._query(geometry)]
+
+
+def polygonal_part(geom: BaseGeometry | None) -> BaseGeometry | None:
+    """The polygons of *geom* (of a collection: their union), or None if it has none."""
+    from shapely.ops import unary_union
+
+    if geom is None or geom.is_empty:
+        return None
+    if geom.geom_type in ("Polygon", "MultiPolygon"):
+        return geom
+    parts = [g for g in getattr(geom, "geoms", [geom])
+             if g.geom_type in ("Polygon", "MultiPolygon") and not g.is_empty]
+    return unary_union(parts) if parts else None

@@ -15,6 +15,7 @@ import numpy as np
 
 from ..errors import ValidationError
 from ..progress import Progress, check_canceled
+from ..spatial import polygonal_part
 from .grid import Grid
 
 BASES = ("lowest", "mean")
@@ -73,7 +74,7 @@ def burn_buildings(
             continue
         if not geom.is_valid:
             geom = make_valid(geom)
-            geom = _polygonal(geom)
+            geom = polygonal_part(geom)
             if geom is None:
                 skipped[i] = "invalid footprint that cannot be repaired"
                 continue
@@ -156,16 +157,3 @@ def make_valid(geom):
     except ImportError:  # pragma: no cover (very old shapely)
         return geom.buffer(0)
     return repair(geom)
-
-
-def _polygonal(geom):
-    """The polygonal part of a repaired geometry, or None."""
-    from shapely.ops import unary_union
-
-    if geom.geom_type in ("Polygon", "MultiPolygon"):
-        return geom if not geom.is_empty else None
-    parts = [g for g in getattr(geom, "geoms", [geom])
-             if g.geom_type in ("Polygon", "MultiPolygon") and not g.is_empty]
-    if not parts:
-        return None
-    return unary_union(parts)
