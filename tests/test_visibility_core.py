@@ -322,3 +322,11 @@ def test_compiled_sweep_matches_the_numpy_sweep():
         b = sweep.exact_visibility(z, row, col, height, 1.0, 2.0, 3.0, curvature=curv)
         assert iou(a, b) >= 0.999
         assert a.sum() > 50
+
+
+def test_heights_at_map_points_are_bilinear_between_cell_centres_and_nan_outside():
+    z = np.array([[10.0, 20.0], [30.0, 40.0]])
+    g = Grid(z, (0.0, 2.0, 0.0, 4.0, 0.0, -2.0), "LOCAL_CS")  # cells 2 m, x 0..4, y 4..0
+    h = g.heights_at(np.array([1.0, 3.0, 2.0, 1.0, 5.0, -0.1]), np.array([3.0, 1.0, 2.0, 2.0, 3.0, 3.0]))
+    assert h[:4].tolist() == [10.0, 40.0, 25.0, 20.0]  # two centres, the middle, between two centres
+    assert np.isnan(h[4]) and np.isnan(h[5])

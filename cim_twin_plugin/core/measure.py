@@ -292,14 +292,7 @@ def _transform(transformer, coords: np.ndarray) -> np.ndarray:
 def _dem_at(dem, to_dem, coords: np.ndarray) -> np.ndarray:
     """Bilinear DEM heights at layer coordinates (NaN outside or on nodata)."""
     xy = _transform(to_dem, coords)
-    gt = dem.geotransform
-    rows = (xy[:, 1] - gt[3]) / gt[5] - 0.5
-    cols = (xy[:, 0] - gt[0]) / gt[1] - 0.5
-    n_rows, n_cols = dem.shape
-    out = np.full(len(xy), np.nan)
-    inside = (rows >= -0.5) & (rows <= n_rows - 0.5) & (cols >= -0.5) & (cols <= n_cols - 0.5)
-    out[inside] = dem.bilinear(rows[inside], cols[inside])
-    return out
+    return dem.heights_at(xy[:, 0], xy[:, 1])
 
 
 def measure_many(measurer: Measurer, wkbs, heights=None) -> np.ndarray:

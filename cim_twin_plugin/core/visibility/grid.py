@@ -72,6 +72,17 @@ class Grid:
         bottom = z[r1, c0] * (1 - fc) + z[r1, c1] * fc
         return top * (1 - fr) + bottom * fr
 
+    def heights_at(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """:meth:`bilinear` heights at map points (the grid's CRS); NaN outside the grid."""
+        gt = self.geotransform
+        rows = (np.asarray(y, dtype=float) - gt[3]) / gt[5] - 0.5
+        cols = (np.asarray(x, dtype=float) - gt[0]) / gt[1] - 0.5
+        n_rows, n_cols = self.shape
+        out = np.full(rows.shape, np.nan)
+        inside = (rows >= -0.5) & (rows <= n_rows - 0.5) & (cols >= -0.5) & (cols <= n_cols - 0.5)
+        out[inside] = self.bilinear(rows[inside], cols[inside])
+        return out
+
     def centre_of(self, row: int, col: int) -> tuple[float, float]:
         gt = self.geotransform
         return gt[0] + (col + 0.5) * gt[1], gt[3] + (row + 0.5) * gt[5]

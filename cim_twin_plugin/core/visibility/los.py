@@ -61,10 +61,7 @@ def sight_line(grid: Grid, ox: float, oy: float, oh: float, tx: float, ty: float
         return SightLine(True, distance)
     x = ox + (tx - ox) * t
     y = oy + (ty - oy) * t
-    gt = grid.geotransform
-    rows = (y - gt[3]) / gt[5] - 0.5
-    cols = (x - gt[0]) / gt[1] - 0.5
-    z = grid.bilinear(rows, cols)
+    z = grid.heights_at(x, y)
     surface = np.where(np.isnan(z), -np.inf, z - curv * d * d)
     line = z_o + (z_t - z_o) * t
     blocked = np.flatnonzero(surface > line + 1e-6)
