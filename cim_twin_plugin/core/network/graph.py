@@ -38,6 +38,12 @@ class QueryGraph:
     """node at piece_hi"""
     piece_len: np.ndarray
     piece_time: np.ndarray
+    piece_t_lo: np.ndarray
+    """seconds from the link start to piece_lo (piece_hi: + piece_time)"""
+    piece_fwd: np.ndarray
+    """bool: travel piece_a -> piece_b allowed (the link's direction)"""
+    piece_bwd: np.ndarray
+    """bool: travel piece_b -> piece_a allowed"""
     arc_from: np.ndarray
     """arcs kept in the matrix (cheapest of parallel arcs, no loops)"""
     arc_to: np.ndarray
@@ -48,14 +54,6 @@ class QueryGraph:
     """scipy CSR matrix of arc costs"""
     _keys: np.ndarray = None
     _transposed: object = None
-
-    @property
-    def piece_fwd(self) -> np.ndarray:
-        return self.network.link_fwd[self.piece_link]
-
-    @property
-    def piece_bwd(self) -> np.ndarray:
-        return self.network.link_bwd[self.piece_link]
 
     def transposed(self):
         """The matrix with every arc reversed (distances *to* a node)."""
@@ -144,7 +142,8 @@ def build_query_graph(network: RoadNetwork, snapped: list[Snapped], cost: str = 
     piece_a = np.concatenate([network.link_u[plain], node_lo])
     piece_b = np.concatenate([network.link_v[plain], node_hi])
     piece_len = piece_hi - piece_lo
-    piece_time = time_at(network, piece_link, piece_hi) - time_at(network, piece_link, piece_lo)
+    piece_t_lo = time_at(network, piece_link, piece_lo)
+    piece_time = time_at(network, piece_link, piece_hi) - piece_t_lo
     piece_cost = piece_len if cost == "length" else piece_time
 
     fwd = network.link_fwd[piece_link]
@@ -167,7 +166,7 @@ def build_query_graph(network: RoadNetwork, snapped: list[Snapped], cost: str = 
         arc_from[sel], arc_to[sel], arc_piece[sel], arc_reverse[sel], arc_cost[sel])
     matrix = csr_matrix((arc_cost, (arc_from, arc_to)), shape=(n_nodes, n_nodes))
     graph = QueryGraph(network, cost, n_nodes, node_xy, piece_link, piece_lo, piece_hi, piece_a, piece_b,
-                       piece_len, piece_time, arc_from, arc_to, arc_piece, arc_reverse, matrix)
+                       piece_len, piece_time, piece_t_lo, fwd, bwd, arc_from, arc_to, arc_piece, arc_reverse, matrix)
     nodes, start = [], 0
     for s in snapped:
         out = np.full(len(s.ok), -1, np.int64)

@@ -13,7 +13,7 @@ import numpy as np
 
 from ..errors import ValidationError
 from ..progress import Progress, check_canceled
-from .graph import QueryGraph, pos_at_time, time_at
+from .graph import QueryGraph, pos_at_time
 from .routes import CHUNK, _dijkstra, connector_cost
 from .snap import Snapped
 
@@ -76,8 +76,8 @@ def reachable_parts(graph: QueryGraph, dist: np.ndarray, band: float, toward: bo
         xa = lo_i + ra
         xb = hi_i - rb
     else:
-        t_lo = time_at(graph.network, link_i, lo_i)
-        t_hi = time_at(graph.network, link_i, hi_i)
+        t_lo = graph.piece_t_lo[idx]
+        t_hi = t_lo + graph.piece_time[idx]
         xa = np.where(ra >= 0, pos_at_time(graph.network, link_i, t_lo + np.maximum(ra, 0)), lo_i)
         xb = np.where(rb >= 0, pos_at_time(graph.network, link_i, t_hi - np.maximum(rb, 0)), hi_i)
     xa = np.where(ra >= 0, np.minimum(xa, hi_i), lo_i)
