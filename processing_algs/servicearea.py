@@ -206,10 +206,10 @@ class ServiceAreaAlgorithm(NetworkAlgorithm):
                 batch = []
                 for f, (node_ids, costs) in reached.items():
                     xy = network.to_layer(network.node_xy[node_ids])
-                    for (x, y), c in zip(xy.tolist(), costs.tolist()):
+                    band_of = np.searchsorted(core_bands, costs, side="left")  # the first band holding the cost
+                    for (x, y), c, k in zip(xy.tolist(), costs.tolist(), band_of.tolist()):
                         feature = QgsFeature(node_fields)
-                        band = next(b for b in core_bands if c <= b)
-                        feature.setAttributes([f_ids[f], c / scale, unit, band_shown[band]])
+                        feature.setAttributes([f_ids[f], c / scale, unit, band_shown[core_bands[k]]])
                         feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
                         batch.append(feature)
                 nodes.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)

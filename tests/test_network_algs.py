@@ -240,6 +240,8 @@ def test_service_areas_per_facility_and_band(cimtwin, district):
                p.geometry().buffer(1, 2).intersects(by[(p["facility_id"], p["band"])].geometry()) for p in polygons)
     nodes = list(result["OUTPUT_NODES"].getFeatures())
     assert nodes and all(0 <= f["cost"] <= 10 for f in nodes)
+    assert all(f["band"] == (5 if f["cost"] <= 5 else 10) for f in nodes)  # the smallest band holding the cost
+    assert {f["band"] for f in nodes} == {5, 10}
     assert "1.2 m/s" in log.text
 
 
