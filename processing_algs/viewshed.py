@@ -1,7 +1,6 @@
 """cimtwin:viewshed: what can be seen from one or many points, with buildings and view angles."""
 from __future__ import annotations
 
-import numpy as np
 from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
@@ -31,6 +30,7 @@ from ..cim_twin_plugin.core.visibility import (
     DEFAULT_REFRACTION,
     MODES,
     Observer,
+    area_polygons,
     building_visibility,
     validate_observer,
     viewshed,
@@ -313,36 +313,24 @@ class ViewshedAlgorithm(BuildingParameters, CimTwinAlgorithm):
         return results
 
     def _write_area(self, parameters, context, grid, result, crs, feedback):
-        from osgeo import gdal, ogr
-
         fields = QgsFields()
         fields.append(QgsField("observers", QVariant.Int))
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT_AREA, context, fields,
                                           QgsWkbTypes.Type.MultiPolygon, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_AREA))
-        counts = np.where(result.array == result.nodata, 0, result.array).astype(np.int32)
-        rows, cols = counts.shape
-        mem = gdal.GetDriverByName("MEM").Create("", cols, rows, 1, gdal.GDT_Int32)
-        mem.SetGeoTransform(grid.geotransform)
-        mem.GetRasterBand(1).WriteArray(counts)
-        mask = gdal.GetDriverByName("MEM").Create("", cols, rows, 1, gdal.GDT_Byte)
-        mask.SetGeoTransform(grid.geotransform)
-        mask.GetRasterBand(1).WriteArray((counts > 0).astype(np.uint8))
-        vector = ogr.GetDriverByName("Memory").CreateDataSource("")
-        layer = vector.CreateLayer("area", None, ogr.wkbPolygon)
-        layer.CreateField(ogr.FieldDefn("observers", ogr.OFTInteger))
-        gdal.Polygonize(mem.GetRasterBand(1), mask.GetRasterBand(1), layer, 0)
+        with qgis_io.core_errors():
+            polygons = area_polygons(result, grid.geotransform)
         written = 0
-        for polygon in layer:
+        for wkb, observers in polygons:
             if feedback.isCanceled():
-                break
+                raise qgis_io.canceled()
             feature = QgsFeature(fields)
             geometry = QgsGeometry()
-            geometry.fromWkb(bytes(polygon.GetGeometryRef().ExportToWkb()))
+            geometry.fromWkb(wkb)
             geometry.convertToMultiType()
             feature.setGeometry(geometry)
-            feature.setAttributes([polygon.GetField(0)])
+            feature.setAttributes([observers])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             written += 1
         feedback.pushInfo(self.tr("Visible area: {n} polygons.").format(n=written))

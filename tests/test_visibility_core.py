@@ -330,3 +330,15 @@ def test_heights_at_map_points_are_bilinear_between_cell_centres_and_nan_outside
     h = g.heights_at(np.array([1.0, 3.0, 2.0, 1.0, 5.0, -0.1]), np.array([3.0, 1.0, 2.0, 2.0, 3.0, 3.0]))
     assert h[:4].tolist() == [10.0, 40.0, 25.0, 20.0]  # two centres, the middle, between two centres
     assert np.isnan(h[4]) and np.isnan(h[5])
+
+
+def test_area_polygons_are_patches_of_one_observer_count_without_unseen_or_nodata_cells():
+    from cim_twin.cim_twin_plugin.core.visibility import ViewshedResult, area_polygons
+    from shapely import wkb
+
+    array = np.array([[1, 1, 0, 2],
+                      [1, 0, 0, 2],
+                      [255, 255, 0, 0]], dtype=np.uint16)
+    polygons = area_polygons(ViewshedResult(array, 255), (0.0, 10.0, 0.0, 30.0, 0.0, -10.0))
+    by_count = sorted((n, round(wkb.loads(data).area)) for data, n in polygons)
+    assert by_count == [(1, 300), (2, 200)]  # 3 cells seen by one observer, 2 by two; 0 and nodata left out

@@ -9,6 +9,7 @@ from .viewshed import (  # noqa: F401
     NODATA_SINGLE,
     Observer,
     ViewshedResult,
+    area_polygons,
     building_visibility,
     curvature_factor,
     validate_observer,

@@ -334,3 +334,22 @@ def building_visibility(labels: np.ndarray, n_buildings: int,
         if ids is not None and len(ids):
             observers[ids] += 1
     return cells, seen_cells, observers
+
+
+def area_polygons(result: ViewshedResult, geotransform) -> list[tuple[bytes, int]]:
+    """The visible area as polygons (WKB in the grid's CRS) with the number of observers that see
+    them: one per connected patch of cells of one count (GDAL Polygonize); unseen cells are left out."""
+    from osgeo import gdal, ogr
+
+    gdal.UseExceptions()
+    counts = np.where(result.array == result.nodata, 0, result.array).astype(np.int32)
+    rows, cols = counts.shape
+    raster = gdal.GetDriverByName("MEM").Create("", cols, rows, 1, gdal.GDT_Int32)
+    raster.SetGeoTransform(tuple(geotransform))
+    band = raster.GetRasterBand(1)
+    band.WriteArray(counts)
+    vector = ogr.GetDriverByName("Memory").CreateDataSource("")
+    layer = vector.CreateLayer("area", None, ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn("observers", ogr.OFTInteger))
+    gdal.Polygonize(band, band, layer, 0)  # the band is its own mask: cells seen by no observer (0) stay out
+    return [(bytes(polygon.GetGeometryRef().ExportToWkb()), polygon.GetField(0)) for polygon in layer]
