@@ -166,9 +166,7 @@ class BuildingDsmAlgorithm(BuildingParameters, CimTwinAlgorithm):
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         with qgis_io.core_errors():
             write_grid(output, grid.array, grid.geotransform, grid.crs_wkt, float("nan"))
-        feedback.pushInfo(
-            self.tr("Output CRS: {crs}.").format(
-                crs=raster.grid_crs(grid).authid() or raster.grid_crs(grid).description())
-        )
+        crs = raster.grid_crs(grid)
+        feedback.pushInfo(self.tr("Output CRS: {crs}.").format(crs=crs.authid() or crs.description()))
         feedback.setProgress(100)
         return {self.OUTPUT: output, self.BURNT: result.burnt, self.SKIPPED: len(result.skipped)}

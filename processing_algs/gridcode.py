@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsCoordinateTransform,
-    QgsFeatureRequest,
     QgsFeatureSink,
     QgsField,
     QgsFields,
@@ -203,8 +202,7 @@ class GridCodeAlgorithm(CimTwinAlgorithm):
             )
         )
         coded = failed = done = 0
-        request = QgsFeatureRequest()
-        for batch in qgis_io.features_in_batches(source.getFeatures(request), transform):
+        for batch in qgis_io.features_in_batches(source.getFeatures(), transform):
             if feedback.isCanceled():
                 break
             heights = None
