@@ -644,3 +644,12 @@ def test_naacl_eval_maps_a_sub_number_to_roadno_and_houseno(parser, text, roadno
     assert "-" in parsed.number
     pred = naacl.predicted(parsed)
     assert (pred.get("roadno"), pred.get("houseno")) == (roadno, houseno)
+
+
+def test_is_within_answers_again_after_a_division_is_added():
+    from cim_twin.cim_twin_plugin.core.address.gazetteer import Division
+
+    gaz = Gazetteer([Division("31", "上海市", "province", ""), Division("3101", "市辖区", "city", "31")])
+    assert gaz.is_within("3101", "31") and not gaz.is_within("310115", "31")  # asked (and kept) before it exists
+    gaz.add_division(Division("310115", "浦东新区", "district", "3101"))
+    assert gaz.is_within("310115", "31") and gaz.is_within("310115", "3101") and not gaz.is_within("31", "310115")

@@ -116,6 +116,8 @@ class Gazetteer:
         self._villages: dict[str, frozenset[str]] = {}
         self._communities: list[Division] = []
         self._districts_of: dict[str, list[str]] | None = None
+        self._within: dict[tuple[str, str], bool] = {}
+        """(code, ancestor) -> :meth:`is_within` (asked for the same few pairs on every parse)"""
         for division in divisions:
             self.add_division(division)
 
@@ -149,6 +151,7 @@ class Gazetteer:
         if division.level == "street" and not division.code.startswith(TOWN_PREFIX) and division.parent:
             self._drop_builtin_town(f"{TOWN_PREFIX}{division.parent}:{division.name}")
         self.divisions[division.code] = division
+        self._within.clear()
         if division.level == "community":
             self._communities.append(division)
             self._villages.clear()
@@ -167,6 +170,7 @@ class Gazetteer:
         town = self.divisions.pop(code, None)
         if town is None:
             return
+        self._within.clear()
         for name in (town.name, alias_of(town.name)):
             entries = [e for e in self.names.get(name or "", ()) if e[0] != code]
             if entries:
@@ -315,14 +319,20 @@ class Gazetteer:
 
     def is_within(self, code: str, ancestor: str) -> bool:
         """True if unit *code* is *ancestor* or lies inside it."""
-        seen = set()
-        while code and code not in seen:
-            if code == ancestor:
-                return True
-            seen.add(code)
-            division = self.divisions.get(code)
-            code = division.parent if division else ""
-        return False
+        key = (code, ancestor)
+        found = self._within.get(key)
+        if found is None:
+            found = False
+            seen = set()
+            while code and code not in seen:
+                if code == ancestor:
+                    found = True
+                    break
+                seen.add(code)
+                division = self.divisions.get(code)
+                code = division.parent if division else ""
+            self._within[key] = found
+        return found
 
     def tokenizer(self):
         """A jieba tokenizer whose dictionary is this gazetteer (built once, rebuilt after additions)."""
