@@ -7,7 +7,7 @@ VENV_PY   := .venv/bin/python
 TS        := i18n/cim_twin_zh_CN.ts
 QM        := $(TS:.ts=.qm)
 # files whose strings are translated (pylupdate5 reads them; keep the list explicit)
-I18N_SOURCES := $(sort $(wildcard cim_twin_plugin/*.py cim_twin_plugin/qgis_io/*.py cim_twin_plugin/gui/*.py processing_algs/*.py))
+I18N_SOURCES := $(sort $(wildcard cim_twin_plugin/*.py cim_twin_plugin/qgis_io/*.py cim_twin_plugin/gui/*.py processing_algs/*.py) $(shell grep -rl QT_TRANSLATE_NOOP cim_twin_plugin/core --include=*.py))
 
 export QT_QPA_PLATFORM := offscreen
 # pyproj inside .venv looks for PROJ's data under the venv; point it at Debian's

@@ -12,6 +12,7 @@ from .common import (  # noqa: F401 (re-exported: the bridge's common API)
     canceled,
     cgcs2000_crs,
     core_errors,
+    error_text,
     features_in_batches,
     from_shapely,
     metric_crs,

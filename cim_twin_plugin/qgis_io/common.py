@@ -56,7 +56,15 @@ def core_errors() -> Iterator[None]:
     except Canceled as exc:
         raise canceled() from exc
     except CimTwinError as exc:
-        raise QgsProcessingException(str(exc)) from exc
+        raise QgsProcessingException(error_text(exc)) from exc
+
+
+def error_text(exc: BaseException) -> str:
+    """The message of *exc* in the user's language: core errors have their template translated
+    (context ``CoreErrors``) and then filled with their values; other errors as they are."""
+    if isinstance(exc, CimTwinError):
+        return exc.translated(QCoreApplication.translate)
+    return str(exc)
 
 
 def canceled() -> QgsProcessingException:

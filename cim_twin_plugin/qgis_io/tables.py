@@ -24,7 +24,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QVariant
 from ..core.address import read_rows
 from ..core.address.join import BuildingAddress
 from ..core.errors import ValidationError
-from .common import canceled
+from .common import canceled, error_text
 
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 
@@ -124,7 +124,7 @@ def _read_csv(path: str, address_field: str, key_field: str, keep: bool, househo
     try:
         header, rows = read_rows(path)
     except ValidationError as exc:
-        raise QgsProcessingException(str(exc)) from exc
+        raise QgsProcessingException(error_text(exc)) from exc
     name = os.path.basename(path)
     require_fields(name, header, [address_field, key_field] + household_key_fields)
     address_col = header.index(address_field)
