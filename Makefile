@@ -25,7 +25,9 @@ translations: deps
 
 # refresh the .ts from the sources after adding strings (then translate the new entries)
 ts:
+	@cp $(TS) $(TS).old
 	pylupdate5 -noobsolete $(I18N_SOURCES) -ts $(TS)
+	@$(PY) scripts/ts_carry.py $(TS).old $(TS); rm -f $(TS).old
 
 test: translations lint
 	$(VENV_PY) -m pytest tests

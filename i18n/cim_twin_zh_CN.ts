@@ -2,14 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name>AddressAlgorithm</name>
+    <message>
+        <location filename="../processing_algs/address_common.py" line="31"/>
+        <source>Parsing with the address model {path}: it decides street ... room; divisions and codes come from the gazetteer.</source>
+        <translation>使用地址模型 {path} 解析：街道……室由模型判定；行政区划及代码来自地名库。</translation>
+    </message>
+</context>
+<context>
+    <name>AddressModelParameter</name>
+    <message>
+        <location filename="../processing_algs/parameters.py" line="84"/>
+        <source>Address model</source>
+        <translation>地址模型</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parameters.py" line="85"/>
+        <source>Optional model file written by Train an address model: it decides street, community, road, lane, number, building, unit, floor, room and POI (divisions and codes stay with the gazetteer). Use the gazetteer additions it was trained with. Needs python-crfsuite in QGIS&apos;s Python (pip install python-crfsuite); without a model the rules parse.</source>
+        <translation>可选的模型文件，由“训练地址模型”生成：由它判定街道、社区、路、弄、号、幢、单元、层、室和兴趣点（行政区划及代码仍由地名库决定）。请使用训练时所用的地名库补充。需要在 QGIS 的 Python 中安装 python-crfsuite（pip install python-crfsuite）；没有模型时按规则解析。</translation>
+    </message>
+</context>
+<context>
     <name>BuildingDsmAlgorithm</name>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="128"/>
+        <location filename="../processing_algs/buildingdsm.py" line="28"/>
         <source>Building surface model (DSM)</source>
         <translation>建筑表面模型（DSM）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="131"/>
+        <location filename="../processing_algs/buildingdsm.py" line="31"/>
         <source>Burns building footprints into a DEM: every cell whose centre lies in a footprint gets the ground level under the building (lowest or mean DEM value) plus the building&apos;s height; buildings smaller than a cell take the cell of a point inside them. The output has the DEM&apos;s grid and CRS (a geographic DEM is reprojected to UTM first, as the log says).
 
 Heights come from the height field, else floors x floor height. Buildings without a height or geometry are skipped and counted in the log; invalid footprints are repaired.</source>
@@ -18,37 +39,37 @@ Heights come from the height field, else floors x floor height. Buildings withou
 高度取自高度字段，否则为层数 × 层高。没有高度或几何的建筑被跳过并在日志中计数；无效轮廓会被修复。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="141"/>
+        <location filename="../processing_algs/buildingdsm.py" line="41"/>
         <source>DEM</source>
         <translation>数字高程模型（DEM）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="142"/>
+        <location filename="../processing_algs/buildingdsm.py" line="42"/>
         <source>Terrain heights in metres, any CRS.</source>
         <translation>地形高程（米），任意坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="146"/>
+        <location filename="../processing_algs/buildingdsm.py" line="46"/>
         <source>Building DSM</source>
         <translation>建筑 DSM</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="149"/>
+        <location filename="../processing_algs/buildingdsm.py" line="49"/>
         <source>Buildings on the surface</source>
         <translation>位于表面上的建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="150"/>
+        <location filename="../processing_algs/buildingdsm.py" line="50"/>
         <source>Buildings skipped</source>
         <translation>跳过的建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="164"/>
+        <location filename="../processing_algs/buildingdsm.py" line="61"/>
         <source>Output CRS: {crs}.</source>
         <translation>输出坐标系：{crs}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="147"/>
+        <location filename="../processing_algs/buildingdsm.py" line="47"/>
         <source>GeoTIFF on the DEM&apos;s grid: ground + building height (float32, nodata = NaN).</source>
         <translation>与 DEM 栅格一致的 GeoTIFF：地面 + 建筑高度（float32，无数据 = NaN）。</translation>
     </message>
@@ -56,100 +77,85 @@ Heights come from the height field, else floors x floor height. Buildings withou
 <context>
     <name>BuildingParameters</name>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="35"/>
+        <location filename="../processing_algs/parameters.py" line="36"/>
         <source>Buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="38"/>
+        <location filename="../processing_algs/parameters.py" line="39"/>
         <source>Building footprints (any CRS) with a height or a number of floors.</source>
         <translation>带有高度或层数的建筑轮廓（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="40"/>
+        <location filename="../processing_algs/parameters.py" line="41"/>
         <source>Building height field (m)</source>
         <translation>建筑高度字段（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="44"/>
+        <location filename="../processing_algs/parameters.py" line="45"/>
         <source>Height above ground in metres. Where it is empty the floors field is used.</source>
         <translation>地面以上高度（米）。为空时使用层数字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="46"/>
+        <location filename="../processing_algs/parameters.py" line="47"/>
         <source>Floors field</source>
         <translation>层数字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="50"/>
+        <location filename="../processing_algs/parameters.py" line="51"/>
         <source>Number of floors; height = floors x floor height where the height is empty.</source>
         <translation>层数；高度为空时高度 = 层数 × 层高。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="52"/>
+        <location filename="../processing_algs/parameters.py" line="53"/>
         <source>Floor height (m)</source>
         <translation>层高（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="56"/>
+        <location filename="../processing_algs/parameters.py" line="57"/>
         <source>Metres per floor when heights come from the floors field.</source>
         <translation>由层数字段计算高度时每层的米数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="58"/>
+        <location filename="../processing_algs/parameters.py" line="59"/>
         <source>Ground level under a building</source>
         <translation>建筑下方的地面高程</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="58"/>
+        <location filename="../processing_algs/parameters.py" line="59"/>
         <source>Lowest DEM value under the footprint</source>
         <translation>轮廓下方 DEM 的最低值</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="58"/>
+        <location filename="../processing_algs/parameters.py" line="59"/>
         <source>Mean DEM value under the footprint</source>
         <translation>轮廓下方 DEM 的平均值</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="63"/>
+        <location filename="../processing_algs/parameters.py" line="64"/>
         <source>The roof is this ground level plus the building height.</source>
         <translation>屋顶高程 = 该地面高程 + 建筑高度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="68"/>
+        <location filename="../processing_algs/parameters.py" line="69"/>
         <source>Largest raster accepted (cells)</source>
         <translation>可接受的最大栅格（单元数）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="72"/>
+        <location filename="../processing_algs/parameters.py" line="73"/>
         <source>Rasters with more cells are refused with an estimate of the memory they need.</source>
         <translation>单元数更多的栅格将被拒绝，并给出所需内存的估算。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/buildingdsm.py" line="84"/>
-        <source>Choose a height field or a floors field of the buildings layer {layer}.</source>
-        <translation>请选择建筑图层 {layer} 的高度字段或层数字段。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/buildingdsm.py" line="97"/>
-        <source>Buildings: {total} in = {burnt} on the surface + {skipped} skipped ({repaired} invalid footprints repaired).</source>
-        <translation>建筑：输入 {total} = 表面上 {burnt} + 跳过 {skipped}（修复无效轮廓 {repaired} 个）。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/buildingdsm.py" line="108"/>
-        <source>{n} buildings skipped: {reason} (feature ids {ids}).</source>
-        <translation>跳过 {n} 栋建筑：{reason}（要素 ID {ids}）。</translation>
     </message>
 </context>
 <context>
     <name>CheckHierarchyAlgorithm</name>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="48"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="49"/>
         <source>Check the administrative hierarchy</source>
         <translation>检查行政区划层级</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="51"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="52"/>
         <source>Checks that administrative units nest without gaps or overlaps (province &gt; city &gt; district &gt; street &gt; community &gt; grid): gaps in a parent not covered by its children, overlaps between units of one parent, parts of units outside their parent, parent codes that do not exist. With buildings, it reports buildings in no community or split between several, and writes the buildings with the community and street code they lie in (the community holding most of the footprint).
 
 Areas are in square metres, computed in the layer CRS if it is projected, else in the UTM zone of the data; the report is written in that CRS.</source>
@@ -158,112 +164,112 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
 面积以平方米计，图层坐标系为投影坐标系时在其中计算，否则在数据所在的 UTM 带中计算；报告按该坐标系写出。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="62"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="63"/>
         <source>Administrative units</source>
         <translation>行政区划单元</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="64"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="65"/>
         <source>Polygons of all levels in one layer, with code, level and parent code fields.</source>
         <translation>所有层级在一个图层中的面，含代码、层级和父代码字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="67"/>
         <source>Code field</source>
         <translation>代码字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="67"/>
         <source>Field with the unit&apos;s code.</source>
         <translation>单元代码所在字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="67"/>
         <source>Level field</source>
         <translation>层级字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="67"/>
         <source>Field with the level: province, city, district, street, community or grid.</source>
         <translation>层级所在字段：province、city、district、street、community 或 grid。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="67"/>
         <source>Parent code field</source>
         <translation>父代码字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="67"/>
         <source>Field with the code of the parent unit.</source>
         <translation>父单元代码所在字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="78"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="79"/>
         <source>Building footprints</source>
         <translation>建筑轮廓</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="81"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="82"/>
         <source>Optional: buildings to place in communities (any CRS).</source>
         <translation>可选：要放入社区的建筑（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="83"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="84"/>
         <source>Building id field</source>
         <translation>建筑 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="85"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="86"/>
         <source>Field with unique building ids; default: the feature id.</source>
         <translation>建筑唯一 ID 所在字段；默认为要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="87"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="88"/>
         <source>Area tolerance (m²)</source>
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="89"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="90"/>
         <source>Gaps, overlaps and parts outside the parent smaller than this are ignored (digitising slivers).</source>
         <translation>小于此值的缝隙、重叠和超出父单元的部分将被忽略（数字化碎片）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="93"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="94"/>
         <source>Hierarchy report</source>
         <translation>层级检查报告</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="94"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="95"/>
         <source>One row per finding: kind, code, other code, level, area_m2 and the problem&apos;s polygon (gap, overlap, part outside, building).</source>
         <translation>每个问题一行：kind、code、other、level、area_m2 以及问题所在的面（缝隙、重叠、超出部分、建筑）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="97"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="98"/>
         <source>Buildings with community codes</source>
         <translation>带社区代码的建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="100"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="101"/>
         <source>Optional: the buildings with community_code, street_code and n_communities.</source>
         <translation>可选：带 community_code、street_code 和 n_communities 的建筑。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="102"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="103"/>
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="114"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="115"/>
         <source>The layer {layer} has no field {field} ({param}); its fields are: {fields}.</source>
         <translation>图层 {layer} 没有字段 {field}（{param}）；其字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="126"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="127"/>
         <source>The layer {layer}: feature {fid} has no geometry; fix or delete it.</source>
         <translation>图层 {layer}：要素 {fid} 没有几何；请修复或删除它。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="209"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="203"/>
         <source>{units} units and {buildings} buildings checked in {crs}: {n} findings ({kinds}).</source>
         <translation>已在 {crs} 中检查 {units} 个单元和 {buildings} 栋建筑：发现 {n} 个问题（{kinds}）。</translation>
     </message>
@@ -329,7 +335,7 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <translation>&lt;h3&gt;cim_grid_code(geometry, level, height)&lt;/h3&gt;&lt;p&gt;返回几何对象的北斗网格位置码（GB/T 39409-2020）：点取其本身，线和面取其表面上的一点，按 CGCS2000 经纬度计算（几何对象视为图层坐标系下的坐标）。&lt;/p&gt;&lt;h4&gt;参数&lt;/h4&gt;&lt;p&gt;&lt;b&gt;geometry&lt;/b&gt;：几何对象，例如 $geometry&lt;br&gt;&lt;b&gt;level&lt;/b&gt;：网格层级 1-10（默认 8，约 1 米）&lt;br&gt;&lt;b&gt;height&lt;/b&gt;：可选，高度（米）；给出时返回三维码&lt;/p&gt;&lt;h4&gt;示例&lt;/h4&gt;&lt;p&gt;cim_grid_code($geometry, 8) &amp;rarr; 'N51H...'&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/expressions.py" line="89"/>
+        <location filename="../cim_twin_plugin/expressions.py" line="97"/>
         <source>&lt;h3&gt;cim_grid_decode(code)&lt;/h3&gt;&lt;p&gt;Decodes a Beidou grid location code (2D or 3D) and returns a map with the keys level, is_3d, corner_lon, corner_lat, centre_lon, centre_lat, west, south, east, north (CGCS2000 degrees), height_bottom and height_top (metres, 3D codes only) and wkt (the cell polygon).&lt;/p&gt;&lt;h4&gt;Example&lt;/h4&gt;&lt;p&gt;map_get(cim_grid_decode(&quot;bd_code&quot;), &apos;centre_lon&apos;)&lt;/p&gt;</source>
         <translation>&lt;h3&gt;cim_grid_decode(code)&lt;/h3&gt;&lt;p&gt;解码北斗网格位置码（二维或三维），返回一个映射，键为 level、is_3d、corner_lon、corner_lat、centre_lon、centre_lat、west、south、east、north（CGCS2000 经纬度，单位度）、height_bottom 和 height_top（米，仅三维码）以及 wkt（网格单元多边形）。&lt;/p&gt;&lt;h4&gt;示例&lt;/h4&gt;&lt;p&gt;map_get(cim_grid_decode(&quot;bd_code&quot;), 'centre_lon')&lt;/p&gt;</translation>
     </message>
@@ -419,12 +425,12 @@ A request of more cells than the maximum is refused before anything is written: 
 <context>
     <name>GridCodeAlgorithm</name>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="48"/>
+        <location filename="../processing_algs/gridcode.py" line="46"/>
         <source>Beidou grid codes of features</source>
         <translation>要素北斗网格位置码</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="51"/>
+        <location filename="../processing_algs/gridcode.py" line="49"/>
         <source>Adds the Beidou grid location code (GB/T 39409-2020) of every feature in the field bd_code. Points use their own position, lines and polygons a point on their surface, transformed to CGCS2000 longitude/latitude (any input CRS works).
 
 With a height field the code is three-dimensional (height digits interleaved after each level). With an administrative code field, entity_code is the administrative code followed by the grid code: the unique entity code of the twin.
@@ -437,127 +443,127 @@ Features that cannot be coded (no geometry, beyond 88 degrees latitude, empty he
 无法编码的要素（无几何、纬度超出 88 度、高度为空）会保留，编码为空，原因写入 bd_reason；日志给出各项计数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="63"/>
+        <location filename="../processing_algs/gridcode.py" line="61"/>
         <source>Input layer</source>
         <translation>输入图层</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="66"/>
+        <location filename="../processing_algs/gridcode.py" line="64"/>
         <source>Any vector layer in any CRS: buildings, facilities, households, ...</source>
         <translation>任意坐标系的任意矢量图层：建筑、设施、户室等。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="69"/>
+        <location filename="../processing_algs/gridcode.py" line="67"/>
         <source>Grid level (1-10)</source>
         <translation>网格层级（1-10）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="77"/>
+        <location filename="../processing_algs/gridcode.py" line="75"/>
         <source>Level of the grid cell: 1 = 6x4 degrees, 4 = 1 minute (about 1.8 km), 5 = 4 seconds (about 124 m), 6 = 2 seconds (about 62 m), 7 = about 7.7 m, 8 = about 1 m, 9 = about 12 cm, 10 = about 1.5 cm.</source>
         <translation>网格单元的层级：1 = 6×4 度，4 = 1 分（约 1.8 千米），5 = 4 秒（约 124 米），6 = 2 秒（约 62 米），7 = 约 7.7 米，8 = 约 1 米，9 = 约 12 厘米，10 = 约 1.5 厘米。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="86"/>
+        <location filename="../processing_algs/gridcode.py" line="84"/>
         <source>Height field (makes 3D codes)</source>
         <translation>高度字段（生成三维码）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="93"/>
+        <location filename="../processing_algs/gridcode.py" line="91"/>
         <source>Optional numeric field with the height in metres (geodetic height). When set, bd_code is the 3D grid code; features with an empty height get no code.</source>
         <translation>可选的数值字段，高度单位为米（大地高）。设置后 bd_code 为三维网格码；高度为空的要素不编码。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="101"/>
+        <location filename="../processing_algs/gridcode.py" line="99"/>
         <source>Height digits</source>
         <translation>高度码元</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="101"/>
+        <location filename="../processing_algs/gridcode.py" line="99"/>
         <source>Mixed radix (the standard&apos;s layer definition)</source>
         <translation>混合进制（标准的层定义）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="101"/>
+        <location filename="../processing_algs/gridcode.py" line="99"/>
         <source>Bit fields (Appendix C, as some other implementations)</source>
         <translation>位域（附录 C，与部分其他实现一致）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="111"/>
+        <location filename="../processing_algs/gridcode.py" line="109"/>
         <source>How the height layer number is written as digits. Both readings of the standard agree for heights from 0 to 1839 m; choose bit fields only to match codes made by other software that uses them.</source>
         <translation>高度层序号写成码元的方式。两种解读在 0 至 1839 米高度范围内一致；仅当需要与采用位域的其他软件所生成的编码一致时才选择位域。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="121"/>
+        <location filename="../processing_algs/gridcode.py" line="119"/>
         <source>Administrative code field</source>
         <translation>行政区划代码字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="127"/>
+        <location filename="../processing_algs/gridcode.py" line="125"/>
         <source>Optional field with the administrative division code (e.g. the community code 310115001001). When set, entity_code = administrative code + grid code.</source>
         <translation>可选字段，内容为行政区划代码（例如社区代码 310115001001）。设置后 entity_code = 行政区划代码 + 网格码。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="135"/>
+        <location filename="../processing_algs/gridcode.py" line="133"/>
         <source>Coded features</source>
         <translation>已编码要素</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="143"/>
+        <location filename="../processing_algs/gridcode.py" line="141"/>
         <source>Features coded</source>
         <translation>已编码要素数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="144"/>
+        <location filename="../processing_algs/gridcode.py" line="142"/>
         <source>Features without a code</source>
         <translation>未编码要素数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="157"/>
+        <location filename="../processing_algs/gridcode.py" line="155"/>
         <source>The input layer {layer} has no features: there is nothing to code.</source>
         <translation>输入图层 {layer} 没有要素：无可编码内容。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="163"/>
+        <location filename="../processing_algs/gridcode.py" line="161"/>
         <source>The input layer {layer} has no coordinate reference system: set its CRS (Layer Properties &gt; Source) and run again.</source>
         <translation>输入图层 {layer} 没有坐标参考系：请设置其坐标系（图层属性 &gt; 源）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="178"/>
+        <location filename="../processing_algs/gridcode.py" line="176"/>
         <source>The input layer {layer} already has a field {field} that is not text: rename or delete it and run again.</source>
         <translation>输入图层 {layer} 已有非文本字段 {field}：请重命名或删除该字段后重新运行。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="201"/>
+        <location filename="../processing_algs/gridcode.py" line="199"/>
         <source>Coding {n} features at level {level} in CGCS2000 (EPSG:4490).</source>
         <translation>正在以 CGCS2000（EPSG:4490）按第 {level} 级为 {n} 个要素编码。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="219"/>
+        <location filename="../processing_algs/gridcode.py" line="216"/>
         <source>height is empty or not a number</source>
         <translation>高度为空或不是数字</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="239"/>
+        <location filename="../processing_algs/gridcode.py" line="236"/>
         <source>administrative code is empty: no entity code</source>
         <translation>行政区划代码为空：无实体编码</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="254"/>
+        <location filename="../processing_algs/gridcode.py" line="251"/>
         <source>{total} features in = {coded} coded + {failed} without a code (reason in {field}).</source>
         <translation>输入 {total} 个要素 = 已编码 {coded} 个 + 未编码 {failed} 个（原因见 {field}）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="260"/>
+        <location filename="../processing_algs/gridcode.py" line="257"/>
         <source>{failed} features could not be coded; see the field {field}.</source>
         <translation>{failed} 个要素无法编码；请查看字段 {field}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="270"/>
+        <location filename="../processing_algs/gridcode.py" line="267"/>
         <source>cannot be coded: {detail}</source>
         <translation>无法编码：{detail}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="136"/>
+        <location filename="../processing_algs/gridcode.py" line="134"/>
         <source>The input features in their own CRS with bd_code, entity_code (with an administrative code field) and bd_reason (why a feature has no code).</source>
         <translation>保持原坐标系的输入要素，并带有 bd_code、entity_code（指定行政区划代码字段时）和 bd_reason（要素无编码的原因）。</translation>
     </message>
@@ -725,232 +731,232 @@ OUTPUT 包含超过限高的建筑，带 limit_m 和 excess_m（超出的米数�
 <context>
     <name>JoinHouseholdsAlgorithm</name>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="59"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="58"/>
         <source>Join records to households</source>
         <translation>记录关联到户</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="79"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="78"/>
         <source>Records (table, layer or CSV file)</source>
         <translation>记录（表格、图层或 CSV 文件）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="81"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="80"/>
         <source>Government records with an address column; CSV files in GBK are read correctly when given by path.</source>
         <translation>含地址列的政务记录；以路径给出的 GBK 编码 CSV 文件也能正确读取。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="84"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="83"/>
         <source>Address field</source>
         <translation>地址字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="86"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="85"/>
         <source>The column with the address text, e.g. 户籍地址 or 现住址.</source>
         <translation>地址文本所在的列，例如 户籍地址 或 现住址。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="88"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="87"/>
         <source>Record key field</source>
         <translation>记录键字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="90"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="89"/>
         <source>Optional column that identifies a record (e.g. 档案编号); default: the feature id or row number.</source>
         <translation>可选的记录标识列（例如 档案编号）；默认为要素 ID 或行号。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="103"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="102"/>
         <source>Building footprints</source>
         <translation>建筑轮廓</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="105"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="104"/>
         <source>Polygons of the buildings with their address (one field or road/lane/number fields), in any CRS; households are written in this CRS.</source>
         <translation>带地址的建筑面（一个地址字段，或道路/弄/号字段），任意坐标系；户点按此坐标系写出。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="108"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="107"/>
         <source>Building id field</source>
         <translation>建筑 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="110"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="109"/>
         <source>Field with unique building ids (e.g. building_id); default: the feature id.</source>
         <translation>建筑唯一 ID 所在字段（例如 building_id）；默认为要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="112"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="111"/>
         <source>Building address field</source>
         <translation>建筑地址字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="114"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="113"/>
         <source>Field with the building's full address (上海市浦东新区锦绣路1000弄12号). Or give the road and number fields instead.</source>
         <translation>建筑完整地址所在字段（上海市浦东新区锦绣路1000弄12号）。也可改为给出道路和门牌号字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="117"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="116"/>
         <source>Building road field</source>
         <translation>建筑道路字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="117"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="116"/>
         <source>Field with the road name (锦绣路).</source>
         <translation>道路名称所在字段（锦绣路）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="117"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="116"/>
         <source>Building lane field</source>
         <translation>建筑弄号字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="117"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="116"/>
         <source>Field with the lane number (弄), if any.</source>
         <translation>弄号所在字段（如有）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="117"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="116"/>
         <source>Building number field</source>
         <translation>建筑门牌号字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="117"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="116"/>
         <source>Field with the house number (号).</source>
         <translation>门牌号（号）所在字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="117"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="116"/>
         <source>Building floors field</source>
         <translation>建筑层数字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="117"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="116"/>
         <source>Field with the number of floors; fuzzy matches must fit in the building.</source>
         <translation>建筑层数所在字段；模糊匹配的户室必须在建筑层数之内。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="129"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="128"/>
         <source>Gazetteer additions (CSV)</source>
         <translation>地名词典补充（CSV）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="131"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="130"/>
         <source>Optional CSV with the columns level, name, code, parent (streets, communities, roads, POIs); the buildings&apos; roads are added automatically.</source>
         <translation>可选的 CSV，列为 level、name、code、parent（街道、社区、道路、POI）；建筑的道路会自动加入。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="136"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="135"/>
         <source>Keep all input fields in the links</source>
         <translation>在关联结果中保留全部输入字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="138"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="137"/>
         <source>Off by default (privacy): names, ID numbers and phones are not copied. Turn on only if you are allowed to keep them in the output.</source>
         <translation>默认关闭（隐私）：不复制姓名、身份证号和电话。只有在允许输出这些信息时才打开。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="160"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="159"/>
         <source>Households</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="142"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="141"/>
         <source>One point per household inside its building footprint: household_id, building_id, unit, floor (given, or from the room number), room, room_key, records.</source>
         <translation>每户一个点，位于其建筑轮廓内：household_id、building_id、unit、floor（给出的楼层，或由室号推出）、room、room_key、records。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="142"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="141"/>
         <source>Record links</source>
         <translation>记录关联</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="142"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="141"/>
         <source>One row per linked record: record key, household_id, building_id, method, score.</source>
         <translation>每条已关联记录一行：记录键、household_id、building_id、method、score。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="142"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="141"/>
         <source>Unmatched records</source>
         <translation>未匹配记录</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="142"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="141"/>
         <source>One row per record without household: record key, address, reason, reason_code and the building when it was found.</source>
         <translation>每条未找到户的记录一行：记录键、地址、reason、reason_code，以及已找到的建筑。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="157"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="156"/>
         <source>Records in</source>
         <translation>输入记录数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="158"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="157"/>
         <source>Records linked</source>
         <translation>已关联记录数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="159"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="158"/>
         <source>Records unmatched</source>
         <translation>未匹配记录数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="173"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="172"/>
         <source>Choose the address field (ADDRESS_FIELD).</source>
         <translation>请选择地址字段（ADDRESS_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="190"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="189"/>
         <source>Joining {n} records of {table} to {b} buildings.</source>
         <translation>正在将 {table} 的 {n} 条记录关联到 {b} 栋建筑。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="199"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="198"/>
         <source>Buildings {ids} share the address {address}: records at this address are left unmatched (reason duplicate_building_address); give the buildings distinct addresses.</source>
         <translation>建筑 {ids} 共用地址 {address}：该地址的记录保持未匹配（原因 duplicate_building_address）；请为这些建筑设置不同的地址。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="205"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="204"/>
         <source>{n} buildings have no usable address and cannot receive households: {ids}</source>
         <translation>{n} 栋建筑没有可用地址，无法容纳户：{ids}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="278"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="275"/>
         <source>Internal error: records were lost in the join.</source>
         <translation>内部错误：关联过程中丢失了记录。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="279"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="276"/>
         <source>{n} records in = {linked} linked + {unmatched} unmatched.</source>
         <translation>输入 {n} 条记录 = 已关联 {linked} 条 + 未匹配 {unmatched} 条。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="282"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="279"/>
         <source>Links by method: {methods}.</source>
         <translation>按匹配方式统计的关联：{methods}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="286"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="283"/>
         <source>Unmatched by reason: {reasons}.</source>
         <translation>按原因统计的未匹配：{reasons}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="288"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="285"/>
         <source>{n} households written (CRS {crs}).</source>
         <translation>已写出 {n} 个户（坐标系 {crs}）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="93"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="92"/>
         <source>Household key fields</source>
         <translation>户键字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="95"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="94"/>
         <source>Optional columns whose equal values tie records to one household: 户号, or the ID number when all addresses are of one kind (all registered or all current addresses). A record whose address names the building but not the room, or a road or number no building has, then takes the household its key's other records were linked to by address (method shared_key), only if they name one household and its own address agrees with it. The values are used for matching only and are not written to any output or to the log.</source>
         <translation>可选，值相同即表示属于同一户的列：户号，或在所有地址属同一类（均为户籍地址或均为现住址）时使用身份证号。若某条记录的地址只指明了楼栋而没有室号，或其道路、门牌在建筑中不存在，则取同键其他记录按地址关联到的户（方式 shared_key），前提是这些记录只指向一个户且该记录自身的地址与之相符。这些值仅用于匹配，不会写入任何输出或日志。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="62"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="61"/>
         <source>Finds the household (户室: building, unit, room) of every record by its address and writes one household point inside its building footprint per distinct room, with the number of records.
 
 Links say how each record matched: exact, normalised (full-width digits, Chinese numerals, 号楼...), inferred_district (no district in the address; the road is known in one district), fuzzy_road (one character of the road name differs, and only one road fits) or shared_key (the address lacks the room; records with the same 户号 or ID number name the household), with a score. Fuzzy matching is conservative: a wrong household is worse than none. Two footprints with one address are reported, never guessed between.
@@ -970,162 +976,162 @@ Optional: an address model (MODEL, from Train an address model) parses the recor
 <context>
     <name>LineOfSightAlgorithm</name>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="57"/>
+        <location filename="../processing_algs/lineofsight.py" line="56"/>
         <source>Line of sight</source>
         <translation>通视分析</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="60"/>
+        <location filename="../processing_algs/lineofsight.py" line="59"/>
         <source>Draws a sight line from each observer to its target (paired by order, or every observer to every target) over a DEM with optional buildings burnt in, and says whether the target is visible. Blocked lines carry the first obstruction point (x, y, height) and its distance from the observer. Pairs that cannot be computed (outside the DEM, on nodata) are kept with visible empty and the reason in los_reason. Output CRS: the DEM&apos;s (UTM when the DEM is geographic).</source>
         <translation>在 DEM（可选烧录建筑）上从每个观察点向其目标点画一条视线（按顺序配对，或所有观察点对所有目标点），并判断目标是否可见。被遮挡的视线带有第一个遮挡点（x、y、高程）及其到观察点的距离。无法计算的配对（在 DEM 外、位于无数据处）也会保留，visible 为空，原因见 los_reason。输出坐标系：DEM 的坐标系（DEM 为地理坐标系时为 UTM）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="69"/>
+        <location filename="../processing_algs/lineofsight.py" line="68"/>
         <source>Observer points</source>
         <translation>观察点图层</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="69"/>
+        <location filename="../processing_algs/lineofsight.py" line="68"/>
         <source>Points to look from (any CRS).</source>
         <translation>观察的位置（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="69"/>
+        <location filename="../processing_algs/lineofsight.py" line="68"/>
         <source>Target points</source>
         <translation>目标点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="69"/>
+        <location filename="../processing_algs/lineofsight.py" line="68"/>
         <source>Points to look at (any CRS).</source>
         <translation>被观察的位置（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="76"/>
+        <location filename="../processing_algs/lineofsight.py" line="75"/>
         <source>Pairing</source>
         <translation>配对方式</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="76"/>
+        <location filename="../processing_algs/lineofsight.py" line="75"/>
         <source>By order (1st observer - 1st target, ...)</source>
         <translation>按顺序（第 1 个观察点 - 第 1 个目标点，……）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="76"/>
+        <location filename="../processing_algs/lineofsight.py" line="75"/>
         <source>All pairs</source>
         <translation>所有配对</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="80"/>
+        <location filename="../processing_algs/lineofsight.py" line="79"/>
         <source>By order pairs the n-th observer with the n-th target; all pairs tests every combination.</source>
         <translation>按顺序将第 n 个观察点与第 n 个目标点配对；所有配对则检验每一种组合。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="83"/>
+        <location filename="../processing_algs/lineofsight.py" line="82"/>
         <source>DEM</source>
         <translation>数字高程模型（DEM）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="84"/>
+        <location filename="../processing_algs/lineofsight.py" line="83"/>
         <source>Terrain (or a DSM) in metres, any CRS.</source>
         <translation>地形（或 DSM）高程（米），任意坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="87"/>
+        <location filename="../processing_algs/lineofsight.py" line="86"/>
         <source>Observer height (m)</source>
         <translation>观察高度（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="87"/>
+        <location filename="../processing_algs/lineofsight.py" line="86"/>
         <source>Eye height above the surface.</source>
         <translation>表面以上的视点高度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="87"/>
+        <location filename="../processing_algs/lineofsight.py" line="86"/>
         <source>Target height (m)</source>
         <translation>目标高度（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="87"/>
+        <location filename="../processing_algs/lineofsight.py" line="86"/>
         <source>Height of the target above the surface.</source>
         <translation>目标在表面以上的高度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="95"/>
+        <location filename="../processing_algs/lineofsight.py" line="94"/>
         <source>Earth curvature and refraction</source>
         <translation>地球曲率与大气折射</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="96"/>
+        <location filename="../processing_algs/lineofsight.py" line="95"/>
         <source>Lower distant points by the earth&apos;s curvature, reduced by refraction.</source>
         <translation>按地球曲率降低远处点的高程，并按折射减小该改正。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="98"/>
+        <location filename="../processing_algs/lineofsight.py" line="97"/>
         <source>Refraction coefficient</source>
         <translation>大气折射系数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="101"/>
+        <location filename="../processing_algs/lineofsight.py" line="100"/>
         <source>Coefficient of atmospheric refraction used with the curvature (0.13 by default).</source>
         <translation>与曲率改正一起使用的大气折射系数（默认 0.13）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="104"/>
+        <location filename="../processing_algs/lineofsight.py" line="103"/>
         <source>Largest number of pairs</source>
         <translation>最大配对数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="107"/>
+        <location filename="../processing_algs/lineofsight.py" line="106"/>
         <source>More pairs are refused (all pairs of large layers grow quickly).</source>
         <translation>配对数超过此值将被拒绝（大图层的所有配对增长很快）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="111"/>
+        <location filename="../processing_algs/lineofsight.py" line="110"/>
         <source>Sight lines</source>
         <translation>视线</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="113"/>
+        <location filename="../processing_algs/lineofsight.py" line="112"/>
         <source>One line per pair with visible, the obstruction and distances.</source>
         <translation>每个配对一条线，含可见性、遮挡点和距离。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="115"/>
+        <location filename="../processing_algs/lineofsight.py" line="114"/>
         <source>Visible pairs</source>
         <translation>可见配对</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="116"/>
+        <location filename="../processing_algs/lineofsight.py" line="115"/>
         <source>Blocked pairs</source>
         <translation>被遮挡配对</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="117"/>
+        <location filename="../processing_algs/lineofsight.py" line="116"/>
         <source>Pairs not computed</source>
         <translation>未计算的配对</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="136"/>
+        <location filename="../processing_algs/lineofsight.py" line="132"/>
         <source>Both an observer layer and a target layer are needed.</source>
         <translation>需要观察点图层和目标点图层。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="142"/>
+        <location filename="../processing_algs/lineofsight.py" line="138"/>
         <source>{o} observers and {t} targets: only the first {n} are paired, the rest is not used.</source>
         <translation>{o} 个观察点和 {t} 个目标点：只配对前 {n} 个，其余不使用。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="181"/>
+        <location filename="../processing_algs/lineofsight.py" line="177"/>
         <source>point without geometry</source>
         <translation>点没有几何</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="189"/>
+        <location filename="../processing_algs/lineofsight.py" line="185"/>
         <source>not computed: {detail}</source>
         <translation>未计算：{detail}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="193"/>
+        <location filename="../processing_algs/lineofsight.py" line="189"/>
         <source>{n} pairs = {v} visible + {b} blocked + {f} not computed (reason in los_reason); output CRS {crs}.</source>
         <translation>{n} 个配对 = 可见 {v} + 被遮挡 {b} + 未计算 {f}（原因见 los_reason）；输出坐标系 {crs}。</translation>
     </message>
@@ -1133,107 +1139,107 @@ Optional: an address model (MODEL, from Train an address model) parses the recor
 <context>
     <name>MeasureAlgorithm</name>
     <message>
-        <location filename="../processing_algs/measure.py" line="55"/>
+        <location filename="../processing_algs/measure.py" line="53"/>
         <source>Measure lengths, areas, heights and volumes</source>
         <translation>量算长度、面积、高度和体积</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="58"/>
+        <location filename="../processing_algs/measure.py" line="56"/>
         <source>Adds to every feature its geodesic length_m (lines), area_m2 and perimeter_m (polygons), measured on the ellipsoid of the layer&apos;s CRS (CGCS2000, WGS 84, ...) whatever the projection. With a DEM: length_3d_m along the terrain and base_elev_m (lowest DEM value at the vertices and an inner point). With a height or floors field: height_m, volume_m3 (area x height) and facade_m2 (perimeter x height). Features without geometry are kept with empty measures.</source>
         <translation>为每个要素添加按图层坐标系椭球（CGCS2000、WGS 84 等）测得的大地线长度 length_m（线）、面积 area_m2 和周长 perimeter_m（面），与投影无关。提供 DEM 时：沿地形的 length_3d_m 和 base_elev_m（节点及内部一点处 DEM 的最低值）。提供高度或层数字段时：height_m、volume_m3（面积 × 高度）和 facade_m2（周长 × 高度）。没有几何的要素保留，量算值为空。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="67"/>
+        <location filename="../processing_algs/measure.py" line="65"/>
         <source>Input layer</source>
         <translation>输入图层</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="69"/>
+        <location filename="../processing_algs/measure.py" line="67"/>
         <source>Points, lines or polygons in any CRS.</source>
         <translation>任意坐标系的点、线或面。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="71"/>
+        <location filename="../processing_algs/measure.py" line="69"/>
         <source>Height field (m)</source>
         <translation>高度字段（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="71"/>
+        <location filename="../processing_algs/measure.py" line="69"/>
         <source>Building height above ground in metres.</source>
         <translation>建筑地面以上高度（米）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="71"/>
+        <location filename="../processing_algs/measure.py" line="69"/>
         <source>Floors field</source>
         <translation>层数字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="71"/>
+        <location filename="../processing_algs/measure.py" line="69"/>
         <source>Number of floors, used where the height is empty.</source>
         <translation>层数，在高度为空时使用。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="79"/>
+        <location filename="../processing_algs/measure.py" line="77"/>
         <source>Floor height (m)</source>
         <translation>层高（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="81"/>
+        <location filename="../processing_algs/measure.py" line="79"/>
         <source>Metres per floor when heights come from the floors field.</source>
         <translation>由层数字段计算高度时每层的米数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="83"/>
+        <location filename="../processing_algs/measure.py" line="81"/>
         <source>DEM</source>
         <translation>数字高程模型（DEM）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="84"/>
+        <location filename="../processing_algs/measure.py" line="82"/>
         <source>Optional terrain for 3D lengths and base elevations (any CRS).</source>
         <translation>可选地形，用于三维长度和基底高程（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="86"/>
+        <location filename="../processing_algs/measure.py" line="84"/>
         <source>Measured features</source>
         <translation>量算后的要素</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="89"/>
+        <location filename="../processing_algs/measure.py" line="87"/>
         <source>Features measured</source>
         <translation>已量算要素</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="90"/>
+        <location filename="../processing_algs/measure.py" line="88"/>
         <source>Features without geometry</source>
         <translation>没有几何的要素</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="98"/>
+        <location filename="../processing_algs/measure.py" line="96"/>
         <source>The layer {layer} has no coordinate reference system: set it and run again.</source>
         <translation>图层 {layer} 没有坐标参考系：请设置后重新运行。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="107"/>
+        <location filename="../processing_algs/measure.py" line="103"/>
         <source>Measuring on the ellipsoid {ellipsoid}.</source>
         <translation>在椭球 {ellipsoid} 上量算。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="124"/>
+        <location filename="../processing_algs/measure.py" line="120"/>
         <source>The layer {layer} already has a field {field} that is not numeric: rename it and run again.</source>
         <translation>图层 {layer} 已有非数值字段 {field}：请重命名后重新运行。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="128"/>
+        <location filename="../processing_algs/measure.py" line="124"/>
         <source>The existing field {field} receives the new values.</source>
         <translation>已有字段 {field} 将写入新值。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="258"/>
+        <location filename="../processing_algs/measure.py" line="240"/>
         <source>{n} features in = {m} measured + {e} without geometry (empty measures).</source>
         <translation>输入 {n} 个要素 = 已量算 {m} + 没有几何 {e}（量算值为空）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="87"/>
+        <location filename="../processing_algs/measure.py" line="85"/>
         <source>The input features with the measures added, in the input&apos;s CRS.</source>
         <translation>添加了量算值的输入要素，坐标系与输入相同。</translation>
     </message>
@@ -1596,107 +1602,107 @@ Incidents without a facility within reach, or too far from the roads, get one ro
 <context>
     <name>NetworkIO</name>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="82"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="84"/>
         <source>The network layer {layer} has no features: give a line layer with roads.</source>
         <translation>路网图层 {layer} 没有要素：请提供道路线图层。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="248"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="249"/>
         <source>no geometry</source>
         <translation>没有几何</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="118"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="120"/>
         <source>not a line</source>
         <translation>不是线</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="137"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="138"/>
         <source>direction value &apos;{value}&apos; is none of the given values: default direction used</source>
         <translation>方向值 '{value}' 不属于给定的任何取值：使用默认方向</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="147"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="148"/>
         <source>empty line part</source>
         <translation>空的线部件</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="155"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="156"/>
         <source>The network layer {layer} has no line with a geometry: there is no network to use.</source>
         <translation>路网图层 {layer} 中没有带几何的线：没有可用的路网。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="173"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="174"/>
         <source>The network layer {layer} cannot be used: {detail}.</source>
         <translation>路网图层 {layer} 无法使用：{detail}。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="187"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="188"/>
         <source>zero length (fewer than two distinct vertices)</source>
         <translation>长度为零（不同的顶点少于两个）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="189"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="190"/>
         <source>shorter than the snapping tolerance</source>
         <translation>短于捕捉容差</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="191"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="192"/>
         <source>speed is empty, not a number or not above 0: default speed {speed} km/h used</source>
         <translation>速度为空、不是数值或不大于 0：使用默认速度 {speed} km/h</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="195"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="196"/>
         <source>starts and ends at the same node (a loop): kept</source>
         <translation>起点和终点为同一节点（环路）：已保留</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="204"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="205"/>
         <source>{layer}, feature {fid}: {reason}</source>
         <translation>{layer}，要素 {fid}：{reason}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="211"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="212"/>
         <source>... and {n} more features of {layer}.</source>
         <translation>……以及 {layer} 中另外 {n} 个要素。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="230"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="231"/>
         <source>The point layer {layer} has no features.</source>
         <translation>点图层 {layer} 没有要素。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="250"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="251"/>
         <source>several points in one feature: give one point each</source>
         <translation>一个要素中有多个点：请每个要素只给一个点</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="258"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="259"/>
         <source>cannot be transformed to the network&apos;s CRS</source>
         <translation>无法转换到路网的坐标系</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="270"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="271"/>
         <source>nearest road is {d:.1f} m away, beyond the maximum snapping distance of {max:g} m</source>
         <translation>最近的道路距离 {d:.1f} 米，超过最大捕捉距离 {max:g} 米</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="273"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="274"/>
         <source>not a valid point</source>
         <translation>不是有效的点</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="280"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="281"/>
         <source>origin and destination are the same point</source>
         <translation>起点和终点是同一点</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="281"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="282"/>
         <source>no route: the two points lie on parts of the network that are not connected (or one-way streets forbid it)</source>
         <translation>无路径：两个点位于路网中互不连通的部分（或单行道不允许通行）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="284"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="285"/>
         <source>no facility within the maximum cost</source>
         <translation>最大成本内没有设施</translation>
     </message>
@@ -1704,12 +1710,12 @@ Incidents without a facility within reach, or too far from the roads, get one ro
 <context>
     <name>OdMatrixAlgorithm</name>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="41"/>
+        <location filename="../processing_algs/odmatrix.py" line="40"/>
         <source>OD cost matrix on the road network</source>
         <translation>路网 OD 成本矩阵</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="44"/>
+        <location filename="../processing_algs/odmatrix.py" line="43"/>
         <source>Least network cost from every origin to every destination, as a table with one row per pair: origin_id, destination_id, cost (metres or seconds, connectors to the roads included), length_m along the least-cost route and network_m (the part along the roads).
 
 Pairs without a route stay in the table with status &apos;unreachable&apos; (network not connected, one-way streets) or the reason a point was rejected; nothing is dropped. One Dijkstra search per origin answers all destinations at once.
@@ -1722,92 +1728,92 @@ Optional route lines (OUTPUT_LINES) are in the network layer&apos;s CRS.</source
 可选的路径线（OUTPUT_LINES）采用路网图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="56"/>
+        <location filename="../processing_algs/odmatrix.py" line="55"/>
         <source>Origins</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="56"/>
+        <location filename="../processing_algs/odmatrix.py" line="55"/>
         <source>Origin points (any CRS).</source>
         <translation>起点（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="56"/>
+        <location filename="../processing_algs/odmatrix.py" line="55"/>
         <source>Destinations</source>
         <translation>终点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="56"/>
+        <location filename="../processing_algs/odmatrix.py" line="55"/>
         <source>Destination points (any CRS).</source>
         <translation>终点（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="63"/>
+        <location filename="../processing_algs/odmatrix.py" line="62"/>
         <source>Origin ID field</source>
         <translation>起点 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="65"/>
+        <location filename="../processing_algs/odmatrix.py" line="64"/>
         <source>Field copied to origin_id; the feature id when empty.</source>
         <translation>复制到 origin_id 的字段；为空时使用要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="67"/>
+        <location filename="../processing_algs/odmatrix.py" line="66"/>
         <source>Destination ID field</source>
         <translation>终点 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="69"/>
+        <location filename="../processing_algs/odmatrix.py" line="68"/>
         <source>Field copied to destination_id; the feature id when empty.</source>
         <translation>复制到 destination_id 的字段；为空时使用要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="71"/>
+        <location filename="../processing_algs/odmatrix.py" line="70"/>
         <source>OD matrix</source>
         <translation>OD 矩阵</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="73"/>
+        <location filename="../processing_algs/odmatrix.py" line="72"/>
         <source>Table: origin_id, destination_id, cost, cost_unit, length_m, network_m, status, reason.</source>
         <translation>表：origin_id、destination_id、cost、cost_unit、length_m、network_m、status、reason。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="76"/>
+        <location filename="../processing_algs/odmatrix.py" line="75"/>
         <source>OD routes</source>
         <translation>OD 路径</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="79"/>
+        <location filename="../processing_algs/odmatrix.py" line="78"/>
         <source>Optional: the route line of every pair (can be large: origins x destinations).</source>
         <translation>可选：每一对点的路径线（数量可能很大：起点数 × 终点数）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="81"/>
+        <location filename="../processing_algs/odmatrix.py" line="80"/>
         <source>Pairs</source>
         <translation>点对数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="82"/>
+        <location filename="../processing_algs/odmatrix.py" line="81"/>
         <source>Pairs without a route</source>
         <translation>没有路径的点对数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="98"/>
+        <location filename="../processing_algs/odmatrix.py" line="97"/>
         <source>Computing {o} x {d} costs ...</source>
         <translation>正在计算 {o} × {d} 个成本……</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="164"/>
+        <location filename="../processing_algs/odmatrix.py" line="122"/>
         <source>origin: {reason}</source>
         <translation>起点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="166"/>
+        <location filename="../processing_algs/odmatrix.py" line="123"/>
         <source>destination: {reason}</source>
         <translation>终点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="173"/>
+        <location filename="../processing_algs/odmatrix.py" line="170"/>
         <source>{o} origins x {d} destinations = {n} rows: {ok} with a cost + {bad} without (status and reason say why).</source>
         <translation>{o} 个起点 × {d} 个终点 = {n} 行：{ok} 行有成本 + {bad} 行无成本（status 和 reason 说明原因）。</translation>
     </message>
@@ -1815,107 +1821,107 @@ Optional route lines (OUTPUT_LINES) are in the network layer&apos;s CRS.</source
 <context>
     <name>ParseAddressesAlgorithm</name>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="89"/>
+        <location filename="../processing_algs/parseaddresses.py" line="48"/>
         <source>Parse Chinese addresses</source>
         <translation>解析中文地址</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="107"/>
+        <location filename="../processing_algs/parseaddresses.py" line="66"/>
         <source>Records (table, layer or CSV file)</source>
         <translation>记录（表格、图层或 CSV 文件）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="110"/>
+        <location filename="../processing_algs/parseaddresses.py" line="69"/>
         <source>Any table with an address column; CSV files in GBK are read correctly when given by path.</source>
         <translation>任何含地址列的表格；以路径给出的 GBK 编码 CSV 文件也能正确读取。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="113"/>
+        <location filename="../processing_algs/parseaddresses.py" line="72"/>
         <source>Address field</source>
         <translation>地址字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="115"/>
+        <location filename="../processing_algs/parseaddresses.py" line="74"/>
         <source>The column with the address text, e.g. 户籍地址 or 现住址.</source>
         <translation>地址文本所在的列，例如 户籍地址 或 现住址。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="117"/>
+        <location filename="../processing_algs/parseaddresses.py" line="76"/>
         <source>Gazetteer additions (CSV)</source>
         <translation>地名词典补充（CSV）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="120"/>
+        <location filename="../processing_algs/parseaddresses.py" line="79"/>
         <source>Optional CSV with the columns level, name, code, parent: streets, communities, roads and POIs of your area (level street/community/road/poi). Roads known in one district let addresses without district get it. The national streets.csv of the division list is accepted as is.</source>
         <translation>可选的 CSV，列为 level、name、code、parent：本地的街道、社区、道路和 POI（level 为 street/community/road/poi）。只属于一个区县的道路可为缺少区县的地址补全区县。全国区划表的 streets.csv 可直接使用。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="126"/>
+        <location filename="../processing_algs/parseaddresses.py" line="85"/>
         <source>Record key field</source>
         <translation>记录键字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="128"/>
+        <location filename="../processing_algs/parseaddresses.py" line="87"/>
         <source>Optional column that identifies a record (e.g. 档案编号); default: the feature id or row number.</source>
         <translation>可选的记录标识列（例如 档案编号）；默认为要素 ID 或行号。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="131"/>
+        <location filename="../processing_algs/parseaddresses.py" line="90"/>
         <source>Keep all input fields</source>
         <translation>保留全部输入字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="132"/>
+        <location filename="../processing_algs/parseaddresses.py" line="91"/>
         <source>Off by default (privacy): names, ID numbers and phones are not copied. Turn on only if you are allowed to keep them in the output.</source>
         <translation>默认关闭（隐私）：不复制姓名、身份证号和电话。只有在允许输出这些信息时才打开。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="136"/>
+        <location filename="../processing_algs/parseaddresses.py" line="95"/>
         <source>Parsed addresses</source>
         <translation>解析后的地址</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="138"/>
+        <location filename="../processing_algs/parseaddresses.py" line="97"/>
         <source>One row per record: record key, address, the parsed fields, building_key, room_key, status and reason (and the input fields if asked).</source>
         <translation>每条记录一行：记录键、地址、解析出的字段、building_key、room_key、status 和 reason（如要求，另含输入字段）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="141"/>
+        <location filename="../processing_algs/parseaddresses.py" line="100"/>
         <source>Addresses parsed completely</source>
         <translation>完整解析的地址数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="142"/>
+        <location filename="../processing_algs/parseaddresses.py" line="101"/>
         <source>Addresses parsed in part</source>
         <translation>部分解析的地址数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="143"/>
+        <location filename="../processing_algs/parseaddresses.py" line="102"/>
         <source>Addresses not parsed</source>
         <translation>未能解析的地址数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="152"/>
+        <location filename="../processing_algs/parseaddresses.py" line="111"/>
         <source>Choose the address field (ADDRESS_FIELD).</source>
         <translation>请选择地址字段（ADDRESS_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="172"/>
+        <location filename="../processing_algs/parseaddresses.py" line="130"/>
         <source>Parsing {n} addresses of {table}.</source>
         <translation>正在解析 {table} 的 {n} 条地址。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="200"/>
+        <location filename="../processing_algs/parseaddresses.py" line="156"/>
         <source>{total} records in = {ok} parsed completely + {partial} in part + {failed} not parsed (reason in the field reason).</source>
         <translation>输入 {total} 条记录 = 完整解析 {ok} 条 + 部分解析 {partial} 条 + 未解析 {failed} 条（原因见 reason 字段）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="204"/>
+        <location filename="../processing_algs/parseaddresses.py" line="160"/>
         <source>{n} addresses could not be parsed; see the field reason.</source>
         <translation>{n} 条地址无法解析；请查看 reason 字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="92"/>
+        <location filename="../processing_algs/parseaddresses.py" line="51"/>
         <source>Splits the addresses of a table into province, city, district, street, community, road, lane (弄), number (号), building (幢/栋), unit, floor, room, POI and the rest, with a dictionary (jieba and the built-in national division list, plus your gazetteer) and rules. Full-width digits, Chinese numerals, 号楼/号, blanks and traditional characters are normalised first.
 
 building_key and room_key are shared by all spellings of one building or room. status is ok, partial (reason says what is missing) or failed (reason says why).
@@ -1935,32 +1941,32 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
 <context>
     <name>QgisIO</name>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/common.py" line="64"/>
+        <location filename="../cim_twin_plugin/qgis_io/common.py" line="72"/>
         <source>Canceled by the user.</source>
         <translation>已被用户取消。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="73"/>
+        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="74"/>
         <source>feature has no geometry</source>
         <translation>要素没有几何</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/common.py" line="122"/>
+        <location filename="../cim_twin_plugin/qgis_io/common.py" line="130"/>
         <source>coordinates cannot be transformed to CGCS2000 longitude/latitude</source>
         <translation>坐标无法转换为 CGCS2000 经纬度</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="23"/>
+        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="24"/>
         <source>The DEM raster layer is missing.</source>
         <translation>缺少 DEM 栅格图层。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="25"/>
+        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="26"/>
         <source>The raster {layer} is not a file raster: save it as a GeoTIFF and run again.</source>
         <translation>栅格 {layer} 不是文件栅格：请另存为 GeoTIFF 后重新运行。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="80"/>
+        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="81"/>
         <source>coordinates cannot be transformed</source>
         <translation>坐标无法转换</translation>
     </message>
@@ -1968,112 +1974,112 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
 <context>
     <name>QgisIOTables</name>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="83"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="90"/>
         <source>The input table could not be read: give a layer or a CSV file.</source>
         <translation>无法读取输入表格：请给出图层或 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="65"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="72"/>
         <source>The table {table} has no field {field}; its fields are: {fields}.</source>
         <translation>表格 {table} 没有字段 {field}；其字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="148"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="155"/>
         <source>The buildings layer {layer} needs address fields: choose its address field, or its road and number fields (and lane, if any).</source>
         <translation>建筑图层 {layer} 需要地址字段：请选择其地址字段，或其道路和门牌号字段（如有弄号也请选择）。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="169"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="177"/>
         <source>The buildings layer {layer}: feature {fid} has an empty or repeated id &apos;{id}&apos; in {field}; choose a field with unique ids.</source>
         <translation>建筑图层 {layer}：要素 {fid} 在 {field} 中的 ID“{id}”为空或重复；请选择具有唯一 ID 的字段。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="192"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="201"/>
         <source>road or POI</source>
         <translation>道路或 POI</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="193"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="202"/>
         <source>house number</source>
         <translation>门牌号</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="194"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="203"/>
         <source>room</source>
         <translation>室号</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="205"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="214"/>
         <source>missing: {parts}</source>
         <translation>缺少：{parts}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="208"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="217"/>
         <source>the address is empty</source>
         <translation>地址为空</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="209"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="218"/>
         <source>longer than {n} characters: not an address (check the column)</source>
         <translation>超过 {n} 个字符：不是地址（请检查所选列）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="211"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="220"/>
         <source>no Chinese characters: English or pinyin addresses are not parsed</source>
         <translation>没有中文字符：不解析英文或拼音地址</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="213"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="222"/>
         <source>numbers only: no road, POI or division name</source>
         <translation>只有数字：没有道路、POI 或行政区划名称</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="214"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="223"/>
         <source>no place name or house number found</source>
         <translation>未找到地名或门牌号</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="224"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="233"/>
         <source>address not understood: {detail}</source>
         <translation>无法理解的地址：{detail}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="225"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="234"/>
         <source>no road or POI in the address</source>
         <translation>地址中没有道路或 POI</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="226"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="235"/>
         <source>the address is in another district ({detail}) than the buildings</source>
         <translation>该地址位于与建筑不同的区县（{detail}）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="228"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="237"/>
         <source>the road {detail} is not among the buildings&apos; roads</source>
         <translation>道路 {detail} 不在建筑的道路中</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="230"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="239"/>
         <source>the road is unknown and close to several roads ({detail}): not guessed</source>
         <translation>道路未知，且与多条道路相近（{detail}）：不猜测</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="232"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="241"/>
         <source>no building has this road, lane and number ({detail})</source>
         <translation>没有建筑具有该道路、弄号和门牌号（{detail}）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="234"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="243"/>
         <source>several buildings have this address ({detail}): not guessed</source>
         <translation>多栋建筑具有此地址（{detail}）：不猜测</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="236"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="245"/>
         <source>no room number: the building is {detail}, the household is unknown</source>
         <translation>没有室号：建筑为 {detail}，户未知</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="238"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="247"/>
         <source>the room exists in several units of {detail}: give the unit</source>
         <translation>该室号存在于 {detail} 的多个单元中：请给出单元</translation>
     </message>
@@ -2365,22 +2371,22 @@ Output lines are in the network layer&apos;s CRS. The graph is built once per la
         <translation>正在计算 {n} 对点的路径……</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="135"/>
+        <location filename="../processing_algs/shortestpath.py" line="130"/>
         <source>start point: {reason}</source>
         <translation>起点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="137"/>
+        <location filename="../processing_algs/shortestpath.py" line="131"/>
         <source>end point: {reason}</source>
         <translation>终点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="153"/>
+        <location filename="../processing_algs/shortestpath.py" line="149"/>
         <source>{n} pairs = {found} routes + {failed} without a route (reason in the field reason).</source>
         <translation>{n} 对 = {found} 条路径 + {failed} 对无路径（原因见 reason 字段）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="156"/>
+        <location filename="../processing_algs/shortestpath.py" line="152"/>
         <source>{failed} pairs have no route; see the fields status and reason.</source>
         <translation>{failed} 对点没有路径；请查看 status 和 reason 字段。</translation>
     </message>
@@ -2504,12 +2510,12 @@ No model is shipped with the plugin: the public labelled data (NAACL 2019) has n
 <context>
     <name>ViewshedAlgorithm</name>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="83"/>
+        <location filename="../processing_algs/viewshed.py" line="82"/>
         <source>Viewshed with buildings and view angles</source>
         <translation>顾及建筑与视角的可视域</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="86"/>
+        <location filename="../processing_algs/viewshed.py" line="85"/>
         <source>Computes which cells of a DEM can be seen from a point (OBSERVER) or from every point of a layer (OBSERVERS), with buildings burnt in as obstacles (ground + height), a radius, a view cone (AZIMUTH from north and horizontal field of view HFOV) and vertical angle limits. Point layers can override height, radius, azimuth, field of view and vertical angles per feature.
 
 OUTPUT: 1 visible, 0 not visible, nodata outside the range; with several observers the number of observers that see each cell. Algorithm &apos;fast&apos; uses GDAL&apos;s viewshed; &apos;exact&apos; tests a sight line to every cell (the default with buildings, where GDAL&apos;s approximation misses many cells). Several observers run in parallel on every core. A geographic DEM is reprojected to UTM.
@@ -2522,309 +2528,327 @@ OUTPUT：1 可见，0 不可见，范围外为无数据；多个观察点时为�
 可选输出：可见区域面，以及每栋建筑的可见比例和看到它的观察点数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="113"/>
+        <location filename="../processing_algs/viewshed.py" line="112"/>
         <source>DEM</source>
         <translation>数字高程模型（DEM）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="114"/>
+        <location filename="../processing_algs/viewshed.py" line="113"/>
         <source>Terrain (or a DSM) in metres, any CRS.</source>
         <translation>地形（或 DSM）高程（米），任意坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="117"/>
+        <location filename="../processing_algs/viewshed.py" line="116"/>
         <source>Observer points</source>
         <translation>观察点图层</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="120"/>
+        <location filename="../processing_algs/viewshed.py" line="119"/>
         <source>Points to look from (any CRS). Give this or a single observer point.</source>
         <translation>观察的位置（任意坐标系）。给出此图层或单个观察点。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="122"/>
+        <location filename="../processing_algs/viewshed.py" line="121"/>
         <source>Observer point</source>
         <translation>观察点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="123"/>
+        <location filename="../processing_algs/viewshed.py" line="122"/>
         <source>A single point to look from, used when no observer layer is given.</source>
         <translation>单个观察位置，未给观察点图层时使用。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="125"/>
+        <location filename="../processing_algs/viewshed.py" line="124"/>
         <source>Observer height (m)</source>
         <translation>观察高度（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="125"/>
+        <location filename="../processing_algs/viewshed.py" line="124"/>
         <source>Eye height above the surface (on a roof when the point is on a building).</source>
         <translation>表面以上的视点高度（点位于建筑上时即屋顶以上）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="127"/>
+        <location filename="../processing_algs/viewshed.py" line="126"/>
         <source>Target height (m)</source>
         <translation>目标高度（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="127"/>
+        <location filename="../processing_algs/viewshed.py" line="126"/>
         <source>Height above the surface of what must be seen (0 = the ground itself).</source>
         <translation>需被看到的目标在表面以上的高度（0 = 地表本身）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="129"/>
+        <location filename="../processing_algs/viewshed.py" line="128"/>
         <source>Radius (m)</source>
         <translation>半径（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="129"/>
+        <location filename="../processing_algs/viewshed.py" line="128"/>
         <source>Maximum viewing distance; empty = the whole DEM. Must be greater than 0.</source>
         <translation>最大可视距离；为空 = 整个 DEM。必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="132"/>
+        <location filename="../processing_algs/viewshed.py" line="131"/>
         <source>Azimuth of the view centre (degrees from north)</source>
         <translation>视野中心方位角（自北起算，度）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="132"/>
+        <location filename="../processing_algs/viewshed.py" line="131"/>
         <source>Direction of the centre of the view cone, clockwise from north.</source>
         <translation>视锥中心方向，自北顺时针。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="134"/>
+        <location filename="../processing_algs/viewshed.py" line="133"/>
         <source>Horizontal field of view (degrees)</source>
         <translation>水平视场角（度）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="134"/>
+        <location filename="../processing_algs/viewshed.py" line="133"/>
         <source>Width of the view cone, 0-360 (360 = all around).</source>
         <translation>视锥宽度，0-360（360 = 全方位）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="136"/>
+        <location filename="../processing_algs/viewshed.py" line="135"/>
         <source>Upward view limit (degrees)</source>
         <translation>向上视角限制（度）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="136"/>
+        <location filename="../processing_algs/viewshed.py" line="135"/>
         <source>Highest angle above the horizontal that is seen (90 = no limit).</source>
         <translation>可见的水平线以上最大角度（90 = 不限）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="138"/>
+        <location filename="../processing_algs/viewshed.py" line="137"/>
         <source>Downward view limit (degrees)</source>
         <translation>向下视角限制（度）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="138"/>
+        <location filename="../processing_algs/viewshed.py" line="137"/>
         <source>Lowest angle below the horizontal that is seen (90 = no limit).</source>
         <translation>可见的水平线以下最大角度（90 = 不限）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="140"/>
+        <location filename="../processing_algs/viewshed.py" line="139"/>
         <source>Earth curvature and refraction</source>
         <translation>地球曲率与大气折射</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="141"/>
+        <location filename="../processing_algs/viewshed.py" line="140"/>
         <source>Lower distant cells by the earth&apos;s curvature, reduced by refraction.</source>
         <translation>按地球曲率降低远处单元的高程，并按折射减小该改正。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="143"/>
+        <location filename="../processing_algs/viewshed.py" line="142"/>
         <source>Refraction coefficient</source>
         <translation>大气折射系数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="143"/>
+        <location filename="../processing_algs/viewshed.py" line="142"/>
         <source>Coefficient of atmospheric refraction used with the curvature (0.13 by default).</source>
         <translation>与曲率改正一起使用的大气折射系数（默认 0.13）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="146"/>
+        <location filename="../processing_algs/viewshed.py" line="145"/>
         <source>Algorithm</source>
         <translation>算法</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="146"/>
+        <location filename="../processing_algs/viewshed.py" line="145"/>
         <source>fast (GDAL)</source>
         <translation>快速（GDAL）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="146"/>
+        <location filename="../processing_algs/viewshed.py" line="145"/>
         <source>exact (sight lines)</source>
         <translation>exact（视线）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="150"/>
+        <location filename="../processing_algs/viewshed.py" line="149"/>
         <source>fast = GDAL&apos;s viewshed engine; exact = a sight line to every cell. Empty: exact with buildings, fast without.</source>
         <translation>fast = GDAL 可视域引擎；exact = 对每个单元检验一条视线。为空：有建筑时为 exact，否则为 fast。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="153"/>
+        <location filename="../processing_algs/viewshed.py" line="152"/>
         <source>Observer height field</source>
         <translation>观察高度字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="153"/>
+        <location filename="../processing_algs/viewshed.py" line="152"/>
         <source>Radius field</source>
         <translation>半径字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="153"/>
+        <location filename="../processing_algs/viewshed.py" line="152"/>
         <source>Azimuth field</source>
         <translation>方位角字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="153"/>
+        <location filename="../processing_algs/viewshed.py" line="152"/>
         <source>Horizontal field of view field</source>
         <translation>水平视场角字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="153"/>
+        <location filename="../processing_algs/viewshed.py" line="152"/>
         <source>Upward limit field</source>
         <translation>向上视角字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="153"/>
+        <location filename="../processing_algs/viewshed.py" line="152"/>
         <source>Downward limit field</source>
         <translation>向下视角字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="165"/>
+        <location filename="../processing_algs/viewshed.py" line="164"/>
         <source>Per-observer value overriding the parameter above where it is not empty.</source>
         <translation>按观察点覆盖上方参数的值（字段不为空时）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="169"/>
+        <location filename="../processing_algs/viewshed.py" line="168"/>
         <source>Viewshed</source>
         <translation>可视域</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="173"/>
+        <location filename="../processing_algs/viewshed.py" line="172"/>
         <source>Visible area</source>
         <translation>可见区域</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="177"/>
+        <location filename="../processing_algs/viewshed.py" line="176"/>
         <source>The visible cells as polygons, with the number of observers that see them.</source>
         <translation>以面表示的可见单元，带有看到它们的观察点数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="179"/>
+        <location filename="../processing_algs/viewshed.py" line="178"/>
         <source>Building visibility</source>
         <translation>建筑可见性</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="183"/>
+        <location filename="../processing_algs/viewshed.py" line="182"/>
         <source>Every building with its visible share and the number of observers that see it.</source>
         <translation>每栋建筑的可见比例和看到它的观察点数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="185"/>
+        <location filename="../processing_algs/viewshed.py" line="184"/>
         <source>Visible cells</source>
         <translation>可见单元数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="186"/>
+        <location filename="../processing_algs/viewshed.py" line="185"/>
         <source>Visible area (m2)</source>
         <translation>可见面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="187"/>
+        <location filename="../processing_algs/viewshed.py" line="186"/>
         <source>Observers used</source>
         <translation>使用的观察点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="188"/>
+        <location filename="../processing_algs/viewshed.py" line="187"/>
         <source>Observers skipped</source>
         <translation>跳过的观察点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="203"/>
+        <location filename="../processing_algs/viewshed.py" line="202"/>
         <source>RADIUS must be greater than 0 m (got {value}); leave it empty for the whole DEM.</source>
         <translation>RADIUS 必须大于 0 米（当前为 {value}）；留空表示整个 DEM。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="209"/>
+        <location filename="../processing_algs/viewshed.py" line="208"/>
         <source>HFOV must be between 0 and 360 degrees (got {value}).</source>
         <translation>HFOV 必须在 0 到 360 度之间（当前为 {value}）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="215"/>
+        <location filename="../processing_algs/viewshed.py" line="214"/>
         <source>{key} must be between -90 and 90 degrees (got {value}).</source>
         <translation>{key} 必须在 -90 到 90 度之间（当前为 {value}）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="224"/>
+        <location filename="../processing_algs/viewshed.py" line="223"/>
         <source>observer feature {fid}</source>
         <translation>观察点要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="227"/>
+        <location filename="../processing_algs/viewshed.py" line="226"/>
         <source>no geometry</source>
         <translation>没有几何</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="243"/>
+        <location filename="../processing_algs/viewshed.py" line="242"/>
         <source>Observers: {total} in = {used} used + {skipped} skipped.</source>
         <translation>观察点：输入 {total} = 使用 {used} + 跳过 {skipped}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="249"/>
+        <location filename="../processing_algs/viewshed.py" line="248"/>
         <source>Observer feature {fid} skipped: {reason}</source>
         <translation>跳过观察点要素 {fid}：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="252"/>
+        <location filename="../processing_algs/viewshed.py" line="251"/>
         <source>No observer of the layer {layer} can be used (see the log): place them on the DEM.</source>
         <translation>图层 {layer} 中没有可用的观察点（见日志）：请将其放在 DEM 范围内。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="260"/>
+        <location filename="../processing_algs/viewshed.py" line="259"/>
         <source>The observer point</source>
         <translation>该观察点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="266"/>
+        <location filename="../processing_algs/viewshed.py" line="265"/>
         <source>Give an observer point (OBSERVER) or an observer layer (OBSERVERS).</source>
         <translation>请给出观察点（OBSERVER）或观察点图层（OBSERVERS）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="279"/>
+        <location filename="../processing_algs/viewshed.py" line="274"/>
         <source>Algorithm: {mode} (chosen automatically).</source>
         <translation>算法：{mode}（自动选择）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="284"/>
+        <location filename="../processing_algs/viewshed.py" line="279"/>
         <source>Computing the viewshed of {n} observers ({mode}).</source>
         <translation>正在计算 {n} 个观察点的可视域（{mode}）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="298"/>
+        <location filename="../processing_algs/viewshed.py" line="293"/>
         <source>{cells} cells visible ({area:.0f} m2); output CRS {crs}.</source>
         <translation>可见单元 {cells} 个（{area:.0f} 平方米）；输出坐标系 {crs}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="312"/>
+        <location filename="../processing_algs/viewshed.py" line="307"/>
         <source>No buildings were given: the building output stays empty.</source>
         <translation>未提供建筑：建筑输出为空。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="352"/>
+        <location filename="../processing_algs/viewshed.py" line="335"/>
         <source>Visible area: {n} polygons.</source>
         <translation>可见区域：{n} 个面。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="386"/>
+        <location filename="../processing_algs/viewshed.py" line="369"/>
         <source>Buildings: {n} written, {seen} seen by at least one observer, {skipped} not on the surface (reason in vis_reason).</source>
         <translation>建筑：写出 {n} 栋，至少被一个观察点看到 {seen} 栋，未在表面上 {skipped} 栋（原因见 vis_reason）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="170"/>
+        <location filename="../processing_algs/viewshed.py" line="169"/>
         <source>GeoTIFF: 1 visible, 0 not (255 = outside the range); with several observers the number of observers that see each cell (65535 = outside every range).</source>
         <translation>GeoTIFF：1 可见，0 不可见（255 = 范围外）；多个观察点时为看到每个单元的观察点数（65535 = 所有范围之外）。</translation>
+    </message>
+</context>
+<context>
+    <name>VisibilityAlgorithm</name>
+    <message>
+        <location filename="../processing_algs/visibility_common.py" line="33"/>
+        <source>Choose a height field or a floors field of the buildings layer {layer}.</source>
+        <translation>请选择建筑图层 {layer} 的高度字段或层数字段。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/visibility_common.py" line="46"/>
+        <source>Buildings: {total} in = {burnt} on the surface + {skipped} skipped ({repaired} invalid footprints repaired).</source>
+        <translation>建筑：输入 {total} = 表面上 {burnt} + 跳过 {skipped}（修复无效轮廓 {repaired} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/visibility_common.py" line="57"/>
+        <source>{n} buildings skipped: {reason} (feature ids {ids}).</source>
+        <translation>跳过 {n} 栋建筑：{reason}（要素 ID {ids}）。</translation>
     </message>
 </context>
 </TS>

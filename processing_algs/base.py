@@ -38,8 +38,22 @@ class CimTwinAlgorithm(QgsProcessingAlgorithm):
     GROUP_ID = "entities"
 
     def tr(self, text: str) -> str:
-        """Translate *text* with the concrete class name as context (as pylupdate extracts it)."""
-        return QCoreApplication.translate(type(self).__name__, text)
+        """Translate *text* in the context of the class that holds the call.
+
+        pylupdate files ``self.tr("...")`` under the class whose body holds it,
+        and that is often a shared base or a parameter mixin (VisibilityAlgorithm,
+        BuildingParameters, NetworkAlgorithm), not the concrete algorithm: so the
+        contexts of the instance's classes are tried in MRO order, the concrete
+        class first. One convention for the whole plugin: the context of a string
+        is the name of the class it is written in.
+        """
+        for klass in type(self).__mro__:
+            if klass is CimTwinAlgorithm:
+                break
+            translated = QCoreApplication.translate(klass.__name__, text)
+            if translated != text:
+                return translated
+        return text
 
     def createInstance(self):  # noqa: N802 (QGIS naming)
         return type(self)()

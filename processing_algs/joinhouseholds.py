@@ -24,11 +24,10 @@ from qgis.PyQt.QtCore import QVariant
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core.address.join import join_households
 from ..cim_twin_plugin.qgis_io import tables
-from .base import CimTwinAlgorithm
-from .parseaddresses import AddressModelParameter, load_gazetteer
+from .address_common import AddressAlgorithm, load_gazetteer
 
 
-class JoinHouseholdsAlgorithm(AddressModelParameter, CimTwinAlgorithm):
+class JoinHouseholdsAlgorithm(AddressAlgorithm):
     """Links records to households by address and writes the households as points in their buildings."""
 
     ALG_ID = "joinhouseholds"

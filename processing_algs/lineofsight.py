@@ -27,13 +27,12 @@ from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core.errors import TooLargeError
 from ..cim_twin_plugin.core.visibility import DEFAULT_REFRACTION, curvature_factor, sight_lines
 from ..cim_twin_plugin.qgis_io import raster
-from .base import CimTwinAlgorithm
-from .buildingdsm import BuildingParameters
+from .visibility_common import VisibilityAlgorithm
 
 PAIRINGS = ("order", "all")
 
 
-class LineOfSightAlgorithm(BuildingParameters, CimTwinAlgorithm):
+class LineOfSightAlgorithm(VisibilityAlgorithm):
     """Is each target visible from its observer? Lines with the first obstruction point."""
 
     ALG_ID = "lineofsight"

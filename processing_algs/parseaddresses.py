@@ -17,59 +17,18 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QVariant
 
 from ..cim_twin_plugin import qgis_io
-from ..cim_twin_plugin.core.address import FIELDS, AddressParser, Gazetteer
-from ..cim_twin_plugin.core.address.tagger import AddressTagger
+from ..cim_twin_plugin.core.address import FIELDS, AddressParser
 from ..cim_twin_plugin.qgis_io import tables
-from .base import CimTwinAlgorithm
+from .address_common import AddressAlgorithm, load_gazetteer
 
 #: output fields added to the records (parser fields, then keys and status)
 PARSED_FIELDS = FIELDS + ("building_key", "room_key", "status", "reason", "inferred")
 
 
-def load_gazetteer(path: str, tr) -> Gazetteer:
-    """The built-in gazetteer plus the user's CSV (if any), errors as QgsProcessingException."""
-    gazetteer = Gazetteer.builtin()
-    if path:
-        with qgis_io.core_errors():
-            gazetteer.load_csv(path)
-    return gazetteer
-
-
-def _tr_model(text: str) -> str:
-    return QCoreApplication.translate("AddressModelParameter", text)
-
-
-class AddressModelParameter:
-    """The optional MODEL parameter (a file of cimtwin:trainaddressmodel) of the algorithms that parse addresses."""
-
-    MODEL = "MODEL"
-
-    def addModelParameter(self) -> None:  # noqa: N802 (QGIS naming)
-        param = QgsProcessingParameterFile(self.MODEL, _tr_model("Address model"), extension="model", optional=True)
-        param.setHelp(_tr_model(
-            "Optional model file written by Train an address model: it decides street, community, road, lane, "
-            "number, building, unit, floor, room and POI (divisions and codes stay with the gazetteer). Use "
-            "the gazetteer additions it was trained with. Needs python-crfsuite in QGIS's Python (pip install "
-            "python-crfsuite); without a model the rules parse."))
-        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        self.addParameter(param)
-
-    def modelTagger(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)
-        """The tagger of the MODEL file, or None without one; errors as QgsProcessingException."""
-        path = self.parameterAsFile(parameters, self.MODEL, context)
-        if not path:
-            return None
-        with qgis_io.core_errors():
-            tagger = AddressTagger(path)
-        feedback.pushInfo(_tr_model("Parsing with the address model {path}: it decides street ... room; "
-                                    "divisions and codes come from the gazetteer.").format(path=path))
-        return tagger
-
-
-class ParseAddressesAlgorithm(AddressModelParameter, CimTwinAlgorithm):
+class ParseAddressesAlgorithm(AddressAlgorithm):
     """Parses the address field of a table into province ... room, building_key, room_key and status."""
 
     ALG_ID = "parseaddresses"

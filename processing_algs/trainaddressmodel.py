@@ -17,8 +17,8 @@ from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core.address import AddressParser
 from ..cim_twin_plugin.core.address.tagger import read_conll, train, unknown_tags
 from ..cim_twin_plugin.resources import plugin_version
+from .address_common import load_gazetteer
 from .base import CimTwinAlgorithm
-from .parseaddresses import load_gazetteer
 
 
 class TrainAddressModelAlgorithm(CimTwinAlgorithm):

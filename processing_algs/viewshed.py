@@ -37,8 +37,7 @@ from ..cim_twin_plugin.core.visibility import (
     write_grid,
 )
 from ..cim_twin_plugin.qgis_io import raster
-from .base import CimTwinAlgorithm
-from .buildingdsm import BuildingParameters
+from .visibility_common import VisibilityAlgorithm
 from .visibility_styles import VisibilityRasterStyle
 
 #: per-feature override fields: parameter key -> Observer attribute
@@ -52,7 +51,7 @@ OVERRIDES = {
 }
 
 
-class ViewshedAlgorithm(BuildingParameters, CimTwinAlgorithm):
+class ViewshedAlgorithm(VisibilityAlgorithm):
     """Viewshed from one point or a layer of points, on a DEM with optional buildings."""
 
     ALG_ID = "viewshed"

@@ -46,3 +46,33 @@ def test_processing_code_does_not_import_gui():
         modules = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
         modules += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
         assert not [m for m in modules if "gui" in m.split(".")], f"{path.name} imports GUI code"
+
+
+#: processing_algs modules that are shared bases or declarations, not algorithms
+SHARED_ALG_MODULES = {"__init__", "base", "provider", "parameters", "styles", "visibility_styles",
+                      "network_common", "visibility_common", "address_common"}
+
+
+def test_no_algorithm_module_imports_another():
+    algorithm_modules = {p.stem for p in (ROOT / "processing_algs").glob("*.py")} - SHARED_ALG_MODULES
+    for path in (ROOT / "processing_algs").glob("*.py"):
+        if path.stem == "provider":
+            continue  # the provider lists the algorithms
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        relative = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level == 1 and n.module}
+        assert not relative & algorithm_modules, f"{path.name} imports algorithm modules {relative & algorithm_modules}"
+
+
+def test_core_imports_no_gui_and_no_bridge():
+    for path in (ROOT / "cim_twin_plugin" / "core").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        modules = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+        assert not [m for m in modules if m.split(".")[0] in {"gui", "qgis_io"} or ".gui" in m or "qgis_io" in m], \
+            f"{path.name} imports GUI or bridge code"
+
+
+def test_parameter_module_keeps_the_core_default():
+    from cim_twin.cim_twin_plugin.core.visibility.grid import DEFAULT_MAX_CELLS
+
+    source = (ROOT / "processing_algs" / "parameters.py").read_text(encoding="utf-8")
+    assert f"DEFAULT_MAX_CELLS = {DEFAULT_MAX_CELLS:_}" in source

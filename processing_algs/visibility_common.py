@@ -1,0 +1,62 @@
+"""The shared base of the visibility algorithms (buildingdsm, viewshed, lineofsight): the DEM and the
+buildings read through the bridge and burnt by the core."""
+from __future__ import annotations
+
+from qgis.core import QgsProcessingException
+
+from ..cim_twin_plugin import qgis_io
+from ..cim_twin_plugin.core.visibility import BASES, burn_buildings
+from ..cim_twin_plugin.qgis_io import raster
+from .base import CimTwinAlgorithm
+from .parameters import BuildingParameters
+
+
+class VisibilityAlgorithm(BuildingParameters, CimTwinAlgorithm):
+    """Reads the DEM and burns the buildings for the visibility algorithms."""
+
+    def load_dem(self, parameters, context, feedback):
+        """The DEM parameter as a core Grid, within MAX_CELLS; what was done on reading is logged."""
+        dem = self.parameterAsRasterLayer(parameters, self.DEM, context)
+        grid = raster.load_grid(dem, self.parameterAsInt(parameters, self.MAX_CELLS, context))
+        if grid.note:
+            feedback.pushInfo(grid.note)
+        return grid
+
+    def burn(self, parameters, context, feedback, grid, start=0.0, span=50.0):
+        """Burn the buildings into *grid* (in place); returns (BurnResult, Features) or (None, None)."""
+        source = self.parameterAsSource(parameters, self.BUILDINGS, context)
+        if source is None:
+            return None, None
+        height_field = self.parameterAsString(parameters, self.HEIGHT_FIELD, context)
+        floors_field = self.parameterAsString(parameters, self.FLOORS_FIELD, context)
+        if not height_field and not floors_field:
+            raise QgsProcessingException(
+                self.tr("Choose a height field or a floors field of the buildings layer {layer}.").format(
+                    layer=source.sourceName()
+                )
+            )
+        floor_height = self.parameterAsDouble(parameters, self.FLOOR_HEIGHT, context)
+        base = BASES[self.parameterAsEnum(parameters, self.BASE, context)]
+        read = raster.read_features(source, raster.grid_crs(grid), context, feedback, start, span / 2)
+        heights = raster.building_heights(read.features, height_field, floors_field, floor_height)
+        with qgis_io.core_errors():
+            result = burn_buildings(grid, read.geometries, heights, base,
+                                    qgis_io.FeedbackProgress(feedback, start + span / 2, span / 2))
+        total = len(read.features)
+        feedback.pushInfo(
+            self.tr(
+                "Buildings: {total} in = {burnt} on the surface + {skipped} skipped "
+                "({repaired} invalid footprints repaired)."
+            ).format(total=total, burnt=result.burnt, skipped=len(result.skipped), repaired=result.repaired)
+        )
+        reasons: dict[str, list] = {}
+        for index, reason in sorted(result.skipped.items()):
+            reasons.setdefault(read.failed.get(index, reason), []).append(read.features[index].id())
+        for reason, ids in reasons.items():
+            shown = ", ".join(str(i) for i in ids[:20]) + (" ..." if len(ids) > 20 else "")
+            feedback.reportError(
+                self.tr("{n} buildings skipped: {reason} (feature ids {ids}).").format(
+                    n=len(ids), reason=reason, ids=shown),
+                False,
+            )
+        return result, read
