@@ -24,7 +24,6 @@ from qgis.PyQt.QtCore import QVariant
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core.hierarchy import AdminUnit, check_hierarchy
 from ..cim_twin_plugin.core.spatial import polygonal_part
-from ..cim_twin_plugin.qgis_io import tables
 from .base import CimTwinAlgorithm
 
 
@@ -139,7 +138,7 @@ class CheckHierarchyAlgorithm(CimTwinAlgorithm):
         building_features = []
         if source is not None:
             id_field = self.parameterAsString(parameters, self.BUILDING_ID_FIELD, context)
-            tables.require_fields(source.sourceName(), source.fields().names(), [id_field])
+            qgis_io.require_fields(source.sourceName(), source.fields().names(), [id_field])
             id_index = source.fields().lookupField(id_field) if id_field else -1
             to_b = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
             for feature in source.getFeatures():

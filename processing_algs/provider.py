@@ -1,32 +1,178 @@
-"""The CIM Twin Processing provider (id ``cimtwin``)."""
+"""The CIM Twin Processing provider (id ``cimtwin``).
+
+Algorithms are imported one by one when the provider loads. Each entry of
+:data:`ALGORITHMS` says which Python packages its algorithm needs; when one is
+missing (usual on Windows and macOS for jieba, numba or python-crfsuite), only
+that algorithm is replaced by an :class:`UnavailableAlgorithm` with the same id,
+name and group: it stays listed, and running it says which package is missing
+and how to install it. Every other algorithm loads and runs.
+"""
 from __future__ import annotations
 
-from qgis.core import QgsProcessingProvider
+import importlib
+from dataclasses import dataclass
+
+from qgis.core import Qgis, QgsMessageLog, QgsProcessingException, QgsProcessingOutputString, QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..cim_twin_plugin.resources import ICON_PATH, plugin_version
-from .buildingdsm import BuildingDsmAlgorithm
-from .checkhierarchy import CheckHierarchyAlgorithm
-from .gridcells import GridCellsAlgorithm
-from .gridcode import GridCodeAlgorithm
-from .heightlimit import HeightLimitAlgorithm
-from .joinhouseholds import JoinHouseholdsAlgorithm
-from .lineofsight import LineOfSightAlgorithm
-from .measure import MeasureAlgorithm
-from .nearestfacility import NearestFacilityAlgorithm
-from .odmatrix import OdMatrixAlgorithm
-from .parseaddresses import ParseAddressesAlgorithm
-from .servicearea import ServiceAreaAlgorithm
-from .shortestpath import ShortestPathAlgorithm
-from .trainaddressmodel import TrainAddressModelAlgorithm
-from .viewshed import ViewshedAlgorithm
+from .base import CimTwinAlgorithm
 
+
+@dataclass(frozen=True)
+class Package:
+    """A Python package an algorithm imports, with the names to install it under."""
+
+    module: str
+    """the top-level module imported (``jieba``, ``pycrfsuite``)"""
+    pip: str
+    """the name on PyPI (Windows OSGeo4W shell, macOS)"""
+    debian: str
+    """the Debian/Ubuntu package"""
+
+
+PACKAGES = {p.module: p for p in (
+    Package("numpy", "numpy", "python3-numpy"),
+    Package("osgeo", "gdal", "python3-gdal"),
+    Package("scipy", "scipy", "python3-scipy"),
+    Package("shapely", "shapely", "python3-shapely"),
+    Package("networkx", "networkx", "python3-networkx"),
+    Package("pyproj", "pyproj", "python3-pyproj"),
+    Package("jieba", "jieba", "python3-jieba"),
+)}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One algorithm of the provider: where it lives and what it needs (kept equal to the class by a test)."""
+
+    module: str
+    class_name: str
+    alg_id: str
+    group_id: str
+    display_name: str
+    """English display name, translated in the context of *class_name* (as the class itself does)"""
+    requires: tuple[str, ...]
+    """top-level modules the algorithm cannot run without"""
+
+
+_CORE = ("numpy", "osgeo")
 #: every algorithm the provider offers, in toolbox order
-ALGORITHMS = (GridCodeAlgorithm, GridCellsAlgorithm, ParseAddressesAlgorithm, TrainAddressModelAlgorithm,
-              JoinHouseholdsAlgorithm, CheckHierarchyAlgorithm,
-              ShortestPathAlgorithm, OdMatrixAlgorithm, NearestFacilityAlgorithm, ServiceAreaAlgorithm,
-              BuildingDsmAlgorithm, ViewshedAlgorithm, LineOfSightAlgorithm, MeasureAlgorithm, HeightLimitAlgorithm)
+ALGORITHMS = (
+    Entry("gridcode", "GridCodeAlgorithm", "gridcode", "entities", "Beidou grid codes of features", _CORE),
+    Entry("gridcells", "GridCellsAlgorithm", "gridcells", "entities", "Beidou grid cells in an extent", _CORE),
+    Entry("parseaddresses", "ParseAddressesAlgorithm", "parseaddresses", "population", "Parse Chinese addresses",
+          _CORE + ("jieba",)),
+    Entry("trainaddressmodel", "TrainAddressModelAlgorithm", "trainaddressmodel", "population",
+          "Train an address model", _CORE + ("jieba",)),
+    Entry("joinhouseholds", "JoinHouseholdsAlgorithm", "joinhouseholds", "population",
+          "Join records to households", _CORE + ("jieba", "shapely")),
+    Entry("checkhierarchy", "CheckHierarchyAlgorithm", "checkhierarchy", "population",
+          "Check the administrative hierarchy", _CORE + ("shapely",)),
+    Entry("shortestpath", "ShortestPathAlgorithm", "shortestpath", "network", "Shortest path on the road network",
+          _CORE + ("scipy", "shapely", "pyproj")),
+    Entry("odmatrix", "OdMatrixAlgorithm", "odmatrix", "network", "OD cost matrix on the road network",
+          _CORE + ("scipy", "shapely", "pyproj")),
+    Entry("nearestfacility", "NearestFacilityAlgorithm", "nearestfacility", "network",
+          "Nearest facilities on the road network", _CORE + ("scipy", "shapely", "pyproj")),
+    Entry("servicearea", "ServiceAreaAlgorithm", "servicearea", "network", "Service areas on the road network",
+          _CORE + ("scipy", "shapely", "pyproj")),
+    Entry("buildingdsm", "BuildingDsmAlgorithm", "buildingdsm", "visibility", "Building surface model (DSM)",
+          _CORE + ("shapely",)),
+    Entry("viewshed", "ViewshedAlgorithm", "viewshed", "visibility", "Viewshed with buildings and view angles",
+          _CORE + ("shapely",)),
+    Entry("lineofsight", "LineOfSightAlgorithm", "lineofsight", "visibility", "Line of sight",
+          _CORE + ("shapely",)),
+    Entry("measure", "MeasureAlgorithm", "measure", "measurement", "Measure lengths, areas, heights and volumes",
+          _CORE + ("shapely", "pyproj")),
+    Entry("heightlimit", "HeightLimitAlgorithm", "heightlimit", "measurement", "Buildings over the height limit",
+          _CORE),
+)
+
+
+def missing_modules(entry: Entry) -> list[str]:
+    """The modules of *entry.requires* that cannot be imported here."""
+    missing = []
+    for module in entry.requires:
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            missing.append(module)
+    return missing
+
+
+def install_hint(modules) -> str:
+    """How to install *modules* on Windows (OSGeo4W), macOS and Debian/Ubuntu (translated)."""
+    packages = [PACKAGES.get(m, Package(m, m, f"python3-{m}")) for m in modules]
+    return QCoreApplication.translate(
+        "CimTwinProvider",
+        "Install it in the Python that QGIS runs: on Windows in the OSGeo4W Shell: python -m pip install {pip}; "
+        "on macOS: /Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install {pip}; on Debian/Ubuntu: "
+        "sudo apt install {debian}. Then restart QGIS.").format(
+        pip=" ".join(p.pip for p in packages), debian=" ".join(p.debian for p in packages))
+
+
+class UnavailableAlgorithm(CimTwinAlgorithm):
+    """Stands in for an algorithm whose Python packages are missing: listed, and says what to install."""
+
+    NOTE = "NOTE"
+
+    def __init__(self, entry: Entry, missing: list[str], detail: str = ""):
+        super().__init__()
+        self.entry = entry
+        self.missing = list(missing)
+        self.detail = detail
+        self.ALG_ID = entry.alg_id
+        self.GROUP_ID = entry.group_id
+
+    def createInstance(self):  # noqa: N802 (QGIS naming)
+        return UnavailableAlgorithm(self.entry, self.missing, self.detail)
+
+    def displayName(self) -> str:  # noqa: N802 (QGIS naming)
+        return QCoreApplication.translate(self.entry.class_name, self.entry.display_name)
+
+    def message(self) -> str:
+        text = QCoreApplication.translate(
+            "CimTwinProvider", "{name} cannot run: the Python package {packages} is not installed.").format(
+            name=self.displayName(), packages=", ".join(self.missing) or self.detail)
+        return text + " " + install_hint(self.missing)
+
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS naming)
+        return self.message()
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS naming)
+        self.addOutput(QgsProcessingOutputString(self.NOTE, QCoreApplication.translate("CimTwinProvider", "Note")))
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS naming)
+        return False, self.message()
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)
+        raise QgsProcessingException(self.message())
+
+
+def load_entry(entry: Entry) -> CimTwinAlgorithm:
+    """An instance of *entry*'s algorithm, or an :class:`UnavailableAlgorithm` saying what is missing."""
+    missing = missing_modules(entry)
+    if not missing:
+        try:
+            module = importlib.import_module(f"{__package__}.{entry.module}")
+            return getattr(module, entry.class_name)()
+        except ImportError as exc:  # a package the entry does not list: still only this algorithm is lost
+            missing = [exc.name.split(".")[0]] if exc.name else []
+            detail = str(exc)
+            return UnavailableAlgorithm(entry, missing, detail)
+    return UnavailableAlgorithm(entry, missing)
+
+
+def algorithm_classes() -> list[type]:
+    """The algorithm classes that import here (tests, scripts)."""
+    classes = []
+    for entry in ALGORITHMS:
+        algorithm = load_entry(entry)
+        if not isinstance(algorithm, UnavailableAlgorithm):
+            classes.append(type(algorithm))
+    return classes
 
 
 class CimTwinProvider(QgsProcessingProvider):
@@ -51,5 +197,8 @@ class CimTwinProvider(QgsProcessingProvider):
         return plugin_version()
 
     def loadAlgorithms(self) -> None:  # noqa: N802 (QGIS naming)
-        for algorithm in ALGORITHMS:
-            self.addAlgorithm(algorithm())
+        for entry in ALGORITHMS:
+            algorithm = load_entry(entry)
+            if isinstance(algorithm, UnavailableAlgorithm):
+                QgsMessageLog.logMessage(algorithm.message(), "CIM Twin", Qgis.MessageLevel.Warning)
+            self.addAlgorithm(algorithm)

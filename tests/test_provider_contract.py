@@ -9,7 +9,7 @@ pytest.importorskip("qgis.core")
 pytestmark = pytest.mark.qgis
 
 from cim_twin.processing_algs.base import GROUPS  # noqa: E402
-from cim_twin.processing_algs.provider import ALGORITHMS  # noqa: E402
+from cim_twin.processing_algs.provider import algorithm_classes  # noqa: E402
 
 #: parameter names promised to users' models and scripts (DESIGN.md): keep them stable
 PROMISED = {
@@ -38,7 +38,7 @@ PROMISED = {
 
 def instances():
     result = []
-    for cls in ALGORITHMS:
+    for cls in algorithm_classes():
         algorithm = cls()
         algorithm.initAlgorithm()
         result.append(algorithm)

@@ -17,6 +17,7 @@ from .common import (  # noqa: F401 (re-exported: the bridge's common API)
     from_shapely,
     metric_crs,
     representative_point,
+    require_fields,
     to_float,
     to_shapely,
     to_text,

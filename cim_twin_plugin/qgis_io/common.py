@@ -191,3 +191,14 @@ def from_shapely(shape) -> QgsGeometry:
     if shape is not None and not shape.is_empty:
         geometry.fromWkb(shape.wkb)
     return geometry
+
+
+def require_fields(table: str, names: list[str], wanted) -> None:
+    """Raise a QgsProcessingException naming the first of *wanted* (blanks skipped) not in *names*."""
+    for name in wanted:
+        if name and name not in names:
+            raise QgsProcessingException(
+                QCoreApplication.translate(
+                    "QgisIOTables", "The table {table} has no field {field}; its fields are: {fields}.").format(
+                    table=table, field=name, fields=", ".join(names))
+            )

@@ -24,7 +24,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QVariant
 from ..core.address import read_rows
 from ..core.address.join import BuildingAddress
 from ..core.errors import ValidationError
-from .common import canceled, error_text
+from .common import canceled, error_text, require_fields
 
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 
@@ -63,17 +63,6 @@ def _value(value) -> str | None:
     if hasattr(value, "isNull") and value.isNull():
         return None
     return str(value)
-
-
-def require_fields(table: str, names: list[str], wanted) -> None:
-    """Raise a QgsProcessingException naming the first of *wanted* (blanks skipped) not in *names*."""
-    for name in wanted:
-        if name and name not in names:
-            raise QgsProcessingException(
-                QCoreApplication.translate(
-                    "QgisIOTables", "The table {table} has no field {field}; its fields are: {fields}.").format(
-                    table=table, field=name, fields=", ".join(names))
-            )
 
 
 def _household_keys(names: list[str], values: list) -> list[str]:
