@@ -150,12 +150,12 @@ Heights come from the height field, else floors x floor height. Buildings withou
 <context>
     <name>CheckHierarchyAlgorithm</name>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="49"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="48"/>
         <source>Check the administrative hierarchy</source>
         <translation>检查行政区划层级</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="52"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="51"/>
         <source>Checks that administrative units nest without gaps or overlaps (province &gt; city &gt; district &gt; street &gt; community &gt; grid): gaps in a parent not covered by its children, overlaps between units of one parent, parts of units outside their parent, parent codes that do not exist. With buildings, it reports buildings in no community or split between several, and writes the buildings with the community and street code they lie in (the community holding most of the footprint).
 
 Areas are in square metres, computed in the layer CRS if it is projected, else in the UTM zone of the data; the report is written in that CRS.</source>
@@ -164,112 +164,112 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
 面积以平方米计，图层坐标系为投影坐标系时在其中计算，否则在数据所在的 UTM 带中计算；报告按该坐标系写出。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="63"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="62"/>
         <source>Administrative units</source>
         <translation>行政区划单元</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="65"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="64"/>
         <source>Polygons of all levels in one layer, with code, level and parent code fields.</source>
         <translation>所有层级在一个图层中的面，含代码、层级和父代码字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="67"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
         <source>Code field</source>
         <translation>代码字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="67"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
         <source>Field with the unit&apos;s code.</source>
         <translation>单元代码所在字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="67"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
         <source>Level field</source>
         <translation>层级字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="67"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
         <source>Field with the level: province, city, district, street, community or grid.</source>
         <translation>层级所在字段：province、city、district、street、community 或 grid。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="67"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
         <source>Parent code field</source>
         <translation>父代码字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="67"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
         <source>Field with the code of the parent unit.</source>
         <translation>父单元代码所在字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="79"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="78"/>
         <source>Building footprints</source>
         <translation>建筑轮廓</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="82"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="81"/>
         <source>Optional: buildings to place in communities (any CRS).</source>
         <translation>可选：要放入社区的建筑（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="84"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="83"/>
         <source>Building id field</source>
         <translation>建筑 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="86"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="85"/>
         <source>Field with unique building ids; default: the feature id.</source>
         <translation>建筑唯一 ID 所在字段；默认为要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="88"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="87"/>
         <source>Area tolerance (m²)</source>
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="90"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="89"/>
         <source>Gaps, overlaps and parts outside the parent smaller than this are ignored (digitising slivers).</source>
         <translation>小于此值的缝隙、重叠和超出父单元的部分将被忽略（数字化碎片）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="94"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="93"/>
         <source>Hierarchy report</source>
         <translation>层级检查报告</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="95"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="94"/>
         <source>One row per finding: kind, code, other code, level, area_m2 and the problem&apos;s polygon (gap, overlap, part outside, building).</source>
         <translation>每个问题一行：kind、code、other、level、area_m2 以及问题所在的面（缝隙、重叠、超出部分、建筑）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="98"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="97"/>
         <source>Buildings with community codes</source>
         <translation>带社区代码的建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="101"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="100"/>
         <source>Optional: the buildings with community_code, street_code and n_communities.</source>
         <translation>可选：带 community_code、street_code 和 n_communities 的建筑。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="103"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="102"/>
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="115"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="114"/>
         <source>The layer {layer} has no field {field} ({param}); its fields are: {fields}.</source>
         <translation>图层 {layer} 没有字段 {field}（{param}）；其字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="127"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="126"/>
         <source>The layer {layer}: feature {fid} has no geometry; fix or delete it.</source>
         <translation>图层 {layer}：要素 {fid} 没有几何；请修复或删除它。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="203"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="202"/>
         <source>{units} units and {buildings} buildings checked in {crs}: {n} findings ({kinds}).</source>
         <translation>已在 {crs} 中检查 {units} 个单元和 {buildings} 栋建筑：发现 {n} 个问题（{kinds}）。</translation>
     </message>
@@ -277,7 +277,7 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
 <context>
     <name>CimTwin</name>
     <message>
-        <location filename="../processing_algs/provider.py" line="39"/>
+        <location filename="../processing_algs/provider.py" line="185"/>
         <source>CIM Twin</source>
         <translation>CIM 数字孪生</translation>
     </message>
@@ -322,9 +322,27 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <translation>量算</translation>
     </message>
     <message>
-        <location filename="../processing_algs/provider.py" line="42"/>
+        <location filename="../processing_algs/provider.py" line="188"/>
         <source>CIM Twin: city digital twin analysis</source>
         <translation>CIM 数字孪生：城市数字孪生分析</translation>
+    </message>
+</context>
+<context>
+    <name>CimTwinProvider</name>
+    <message>
+        <location filename="../processing_algs/provider.py" line="108"/>
+        <source>Install it in the Python that QGIS runs: on Windows in the OSGeo4W Shell: python -m pip install {pip}; on macOS: /Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install {pip}; on Debian/Ubuntu: sudo apt install {debian}. Then restart QGIS.</source>
+        <translation>请在 QGIS 所用的 Python 中安装：Windows 在 OSGeo4W Shell 中运行 python -m pip install {pip}；macOS 运行 /Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install {pip}；Debian/Ubuntu 运行 sudo apt install {debian}。然后重启 QGIS。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/provider.py" line="136"/>
+        <source>{name} cannot run: the Python package {packages} is not installed.</source>
+        <translation>{name} 无法运行：未安装 Python 包 {packages}。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/provider.py" line="145"/>
+        <source>Note</source>
+        <translation>说明</translation>
     </message>
 </context>
 <context>
@@ -1974,112 +1992,112 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
 <context>
     <name>QgisIOTables</name>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="90"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="79"/>
         <source>The input table could not be read: give a layer or a CSV file.</source>
         <translation>无法读取输入表格：请给出图层或 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="72"/>
+        <location filename="../cim_twin_plugin/qgis_io/common.py" line="200"/>
         <source>The table {table} has no field {field}; its fields are: {fields}.</source>
         <translation>表格 {table} 没有字段 {field}；其字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="155"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="144"/>
         <source>The buildings layer {layer} needs address fields: choose its address field, or its road and number fields (and lane, if any).</source>
         <translation>建筑图层 {layer} 需要地址字段：请选择其地址字段，或其道路和门牌号字段（如有弄号也请选择）。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="177"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="166"/>
         <source>The buildings layer {layer}: feature {fid} has an empty or repeated id &apos;{id}&apos; in {field}; choose a field with unique ids.</source>
         <translation>建筑图层 {layer}：要素 {fid} 在 {field} 中的 ID“{id}”为空或重复；请选择具有唯一 ID 的字段。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="201"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="190"/>
         <source>road or POI</source>
         <translation>道路或 POI</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="202"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="191"/>
         <source>house number</source>
         <translation>门牌号</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="203"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="192"/>
         <source>room</source>
         <translation>室号</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="214"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="203"/>
         <source>missing: {parts}</source>
         <translation>缺少：{parts}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="217"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="206"/>
         <source>the address is empty</source>
         <translation>地址为空</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="218"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="207"/>
         <source>longer than {n} characters: not an address (check the column)</source>
         <translation>超过 {n} 个字符：不是地址（请检查所选列）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="220"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="209"/>
         <source>no Chinese characters: English or pinyin addresses are not parsed</source>
         <translation>没有中文字符：不解析英文或拼音地址</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="222"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="211"/>
         <source>numbers only: no road, POI or division name</source>
         <translation>只有数字：没有道路、POI 或行政区划名称</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="223"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="212"/>
         <source>no place name or house number found</source>
         <translation>未找到地名或门牌号</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="233"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="222"/>
         <source>address not understood: {detail}</source>
         <translation>无法理解的地址：{detail}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="234"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="223"/>
         <source>no road or POI in the address</source>
         <translation>地址中没有道路或 POI</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="235"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="224"/>
         <source>the address is in another district ({detail}) than the buildings</source>
         <translation>该地址位于与建筑不同的区县（{detail}）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="237"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="226"/>
         <source>the road {detail} is not among the buildings&apos; roads</source>
         <translation>道路 {detail} 不在建筑的道路中</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="239"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="228"/>
         <source>the road is unknown and close to several roads ({detail}): not guessed</source>
         <translation>道路未知，且与多条道路相近（{detail}）：不猜测</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="241"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="230"/>
         <source>no building has this road, lane and number ({detail})</source>
         <translation>没有建筑具有该道路、弄号和门牌号（{detail}）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="243"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="232"/>
         <source>several buildings have this address ({detail}): not guessed</source>
         <translation>多栋建筑具有此地址（{detail}）：不猜测</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="245"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="234"/>
         <source>no room number: the building is {detail}, the household is unknown</source>
         <translation>没有室号：建筑为 {detail}，户未知</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="247"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="236"/>
         <source>the room exists in several units of {detail}: give the unit</source>
         <translation>该室号存在于 {detail} 的多个单元中：请给出单元</translation>
     </message>

@@ -92,3 +92,32 @@ def test_translator_follows_the_qgis_locale(qgis_app):
         i18n.remove_translators()
         settings.setValue("locale/overrideFlag", old[0] if old[0] is not None else False)
         settings.setValue("locale/userLocale", old[1] or "")
+
+
+@pytest.mark.qgis
+def test_zh_cn_translates_every_parameter_and_help_of_every_algorithm(qgis_app):
+    """Defect 3 (issue 13): strings of shared helpers (BuildingParameters, the address model, the network
+    base) were filed under a context never looked up; every description, help and short help must come
+    back in Chinese."""
+    subprocess.run(["make", "-s", "translations"], cwd=ROOT, check=True, capture_output=True)
+    from cim_twin.cim_twin_plugin import i18n
+    from cim_twin.processing_algs.provider import ALGORITHMS, load_entry
+
+    i18n.remove_translators()
+    try:
+        assert i18n.install_translator("zh_CN") is not None
+        untranslated = []
+        for entry in ALGORITHMS:
+            algorithm = load_entry(entry)
+            algorithm.initAlgorithm()
+            texts = {"displayName": algorithm.displayName(), "shortHelpString": algorithm.shortHelpString()}
+            for parameter in algorithm.parameterDefinitions():
+                texts[f"{parameter.name()}.description"] = parameter.description()
+                texts[f"{parameter.name()}.help"] = parameter.help()
+            for output in algorithm.outputDefinitions():
+                texts[f"{output.name()}.output"] = output.description()
+            untranslated += [f"{entry.alg_id} {key}: {text!r}" for key, text in texts.items()
+                             if not CJK.search(text or "")]
+        assert untranslated == []
+    finally:
+        i18n.remove_translators()
