@@ -6,7 +6,6 @@ from collections import Counter
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -19,10 +18,11 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core.address.join import join_households
+from ..cim_twin_plugin.core.twin import tables as twin
+from ..cim_twin_plugin.qgis_io import schema as schema_io
 from ..cim_twin_plugin.qgis_io import tables
 from .address_common import AddressAlgorithm, load_gazetteer
 
@@ -207,10 +207,7 @@ class JoinHouseholdsAlgorithm(AddressAlgorithm):
 
         # households: points inside their footprint
         crs = buildings_source.sourceCrs()
-        h_fields = QgsFields()
-        for name in ("household_id", "building_id", "unit", "floor", "room", "room_key"):
-            h_fields.append(QgsField(name, QVariant.String))
-        h_fields.append(QgsField("records", QVariant.Int))
+        h_fields = schema_io.qgs_fields(twin.HOUSEHOLDS)
         sink, households_id = self.parameterAsSink(parameters, self.OUTPUT_HOUSEHOLDS, context, h_fields,
                                                    QgsWkbTypes.Type.Point, crs)
         if sink is None:
@@ -232,14 +229,14 @@ class JoinHouseholdsAlgorithm(AddressAlgorithm):
         sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
 
         # links
-        l_fields = QgsFields()
-        l_fields.append(QgsField("record", QVariant.String))
-        extra, kept_index = records.kept(("record", "household_id", "building_id", "method", "score"))
+        link_fields = schema_io.qgs_fields(twin.HOUSEHOLD_LINKS, {"record": records.key_field})
+        extra, kept_index = records.kept(link_fields.names())
+        l_fields = QgsFields()  # record, the kept input fields, then the link's own
+        l_fields.append(link_fields.at(0))
         for f in extra:
             l_fields.append(f)
-        for name in ("household_id", "building_id", "method"):
-            l_fields.append(QgsField(name, QVariant.String))
-        l_fields.append(QgsField("score", QVariant.Double))
+        for i in range(1, link_fields.count()):
+            l_fields.append(link_fields.at(i))
         sink, links_id = self.parameterAsSink(parameters, self.OUTPUT_LINKS, context, l_fields,
                                               QgsWkbTypes.Type.NoGeometry, crs)
         if sink is None:
@@ -254,9 +251,7 @@ class JoinHouseholdsAlgorithm(AddressAlgorithm):
         sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
 
         # unmatched
-        u_fields = QgsFields()
-        for name in ("record", "address", "reason", "reason_code", "building_id"):
-            u_fields.append(QgsField(name, QVariant.String))
+        u_fields = schema_io.qgs_fields(twin.UNMATCHED, {"record": records.key_field})
         sink, unmatched_id = self.parameterAsSink(parameters, self.OUTPUT_UNMATCHED, context, u_fields,
                                                   QgsWkbTypes.Type.NoGeometry, crs)
         if sink is None:

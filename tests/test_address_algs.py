@@ -12,6 +12,7 @@ pytest.importorskip("qgis.core")
 pytestmark = pytest.mark.qgis
 
 from qgis.core import QgsProcessingException, QgsVectorLayer  # noqa: E402
+from qgis.PyQt.QtCore import QVariant  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SQUARE = "POLYGON(({x} {y}, {x2} {y}, {x2} {y2}, {x} {y2}, {x} {y}))"
@@ -322,3 +323,20 @@ def test_qgis_process_failure_names_the_problem(qgis_process, district, tmp_path
     assert "address" in result.stdout + result.stderr
     result = qgis_process.call("help", "cimtwin:checkhierarchy")
     assert result.returncode == 0 and "ADMIN_UNITS" in result.stdout and "BUILDINGS" in result.stdout
+
+
+def test_joinhouseholds_record_keys_keep_the_type_of_the_key_field(cimtwin, memory_layer, buildings, tmp_path):
+    """Ids keep the type of the input field they come from (DESIGN.md): an integer key stays an integer,
+    so links and unmatched rows join back to the input layer."""
+    records = memory_layer("NoGeometry", "EPSG:4550", [("key", "integer"), ("addr", "string")],
+                           [(None, [101, "上海市浦东新区锦绣路1000弄12号1203室"]), (None, [102, "12345"])])
+    run("joinhouseholds", {
+        "INPUT": records, "ADDRESS_FIELD": "addr", "KEY_FIELD": "key", "BUILDINGS": buildings,
+        "BUILDING_ID_FIELD": "building_id", "BUILDING_ADDRESS_FIELD": "address",
+        "OUTPUT_HOUSEHOLDS": str(tmp_path / "hh.gpkg"), "OUTPUT_LINKS": str(tmp_path / "links.gpkg"),
+        "OUTPUT_UNMATCHED": str(tmp_path / "un.gpkg")})
+    for name, expected in (("links.gpkg", 101), ("un.gpkg", 102)):
+        layer = QgsVectorLayer(str(tmp_path / name), "x", "ogr")
+        field = layer.fields().field("record")
+        assert field.type() in (QVariant.Int, QVariant.LongLong), (name, field.typeName())
+        assert [f["record"] for f in layer.getFeatures()] == [expected]

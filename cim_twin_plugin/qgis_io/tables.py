@@ -49,6 +49,8 @@ class Records:
     geometries: list[QgsGeometry] = field(default_factory=list)
     wkb_type: int = QgsWkbTypes.Type.NoGeometry
     crs: QgsCoordinateReferenceSystem = field(default_factory=QgsCoordinateReferenceSystem)
+    key_field: QgsField | None = None
+    """the layer field the keys come from (outputs give their record key its type), None for CSV/fid"""
 
     def kept(self, reserved) -> tuple[list, list[int]]:
         """The kept input fields whose names are not in *reserved* (the output's own fields), and their
@@ -83,6 +85,8 @@ def read_records(value, source, address_field: str, key_field: str, keep: bool, 
     require_fields(source.sourceName(), names, [address_field, key_field] + household_key_fields)
     address_index = names.index(address_field)
     key_index = names.index(key_field) if key_field else -1
+    if key_index >= 0:
+        records.key_field = QgsField(source.fields().at(key_index))
     group_index = [names.index(name) for name in household_key_fields]
     if keep:
         records.fields = QgsFields(source.fields())
