@@ -37,6 +37,23 @@ class CimTwinAlgorithm(QgsProcessingAlgorithm):
     ALG_ID = ""
     GROUP_ID = "entities"
 
+    def __init_subclass__(cls, **kwargs):
+        """Every subclass's processAlgorithm runs guarded: outputs never overwrite inputs or each other,
+        their folders are checked first, and they are complete or absent (qgis_io.outputs)."""
+        super().__init_subclass__(**kwargs)
+        run = cls.__dict__.get("processAlgorithm")
+        if run is None or getattr(run, "guarded", False):
+            return
+
+        def processAlgorithm(self, parameters, context, feedback, _run=run):  # noqa: N802 (QGIS naming)
+            from ..cim_twin_plugin.qgis_io.outputs import guarded_run
+
+            return guarded_run(self, lambda p, c, f: _run(self, p, c, f), parameters, context, feedback)
+
+        processAlgorithm.guarded = True
+        processAlgorithm.__doc__ = run.__doc__
+        cls.processAlgorithm = processAlgorithm
+
     def tr(self, text: str) -> str:
         """Translate *text* in the context of the class that holds the call.
 

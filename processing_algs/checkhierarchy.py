@@ -132,7 +132,9 @@ class CheckHierarchyAlgorithm(CimTwinAlgorithm):
                 return qgis_io.to_text(feature.attribute(fields_used[key])) or ""
 
             units.append(AdminUnit(text(self.CODE_FIELD), text(self.LEVEL_FIELD).lower(), text(self.PARENT_FIELD),
-                                   qgis_io.to_shapely(geometry)))
+                                   qgis_io.to_shapely(geometry),
+                                   feature=self.tr("{layer}, feature {fid}").format(layer=admin.sourceName(),
+                                                                                     fid=feature.id())))
         buildings = []
         source = self.parameterAsSource(parameters, self.BUILDINGS, context)
         building_features = []

@@ -57,8 +57,9 @@ class TrainAddressModelAlgorithm(CimTwinAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS naming)
-        param = QgsProcessingParameterFile(self.INPUT, self.tr("Labelled addresses (CoNLL text file)"),
-                                           extension="txt")
+        # no extension filter: labelled files come as .txt, .conll, .bio, .tsv; a wrong file gets a message
+        # naming it and its bad line instead of "Incorrect parameter value"
+        param = QgsProcessingParameterFile(self.INPUT, self.tr("Labelled addresses (CoNLL text file)"))
         param.setHelp(self.tr(
             "UTF-8 text, one 'token TAG' per line with BIO tags (B-road, I-road, O ...), a blank line between "
             "addresses, e.g. 杭 B-city / 州 I-city / 市 I-city. A bad line stops the run with its number."))

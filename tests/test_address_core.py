@@ -653,3 +653,31 @@ def test_is_within_answers_again_after_a_division_is_added():
     assert gaz.is_within("3101", "31") and not gaz.is_within("310115", "31")  # asked (and kept) before it exists
     gaz.add_division(Division("310115", "浦东新区", "district", "3101"))
     assert gaz.is_within("310115", "31") and gaz.is_within("310115", "3101") and not gaz.is_within("31", "310115")
+
+
+def test_read_rows_takes_cells_longer_than_csvs_default_limit_and_restores_it(tmp_path):
+    """Issue 20: a cell over 131,072 characters raised _csv.Error (a traceback in parseaddresses)."""
+    import csv
+
+    from cim_twin.cim_twin_plugin.core.address import read_rows
+
+    path = tmp_path / "huge.csv"
+    path.write_text("id,addr\n1," + "路" * 200_000 + "\n2,上海市浦东新区锦绣路1000弄12号\n", encoding="utf-8")
+    before = csv.field_size_limit()
+    header, rows = read_rows(path)
+    assert header == ["id", "addr"] and len(rows) == 2 and len(rows[0][1]) == 200_000
+    assert csv.field_size_limit() == before, "the process-wide limit is put back"
+
+
+def test_core_errors_carry_a_code_a_template_and_values(tmp_path):
+    from cim_twin.cim_twin_plugin.core.address import read_rows
+    from cim_twin.cim_twin_plugin.core.errors import ValidationError
+
+    path = tmp_path / "empty.csv"
+    path.write_text("", encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        read_rows(path)
+    error = info.value
+    assert error.code == "empty_table" and error.values == {"file": "empty.csv"}
+    assert str(error) == "empty.csv is empty: it needs a header line and rows"
+    assert error.translated(lambda context, text: "【" + text + "】") == "【empty.csv is empty: it needs a header line and rows】"

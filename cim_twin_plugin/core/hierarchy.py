@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
-from .errors import ValidationError
+from .errors import QT_TRANSLATE_NOOP, ValidationError
 from .progress import Progress, check_canceled
 from .spatial import BoxIndex
 
@@ -38,6 +38,8 @@ class AdminUnit:
     parent: str
     geometry: BaseGeometry
     name: str = ""
+    feature: str = ""
+    """where the unit comes from (layer and feature id), for messages"""
 
 
 @dataclass
@@ -84,11 +86,18 @@ def check_hierarchy(
     by_code: dict[str, AdminUnit] = {}
     for unit in units:
         if not unit.code:
-            raise ValidationError("an administrative unit has no code")
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "CoreErrors", "the administrative unit {where} has no code: fill its code field"),
+                code="unit_without_code", where=unit.feature or unit.name or "?")
         if unit.code in by_code:
-            raise ValidationError(f"the code {unit.code} is used by two administrative units")
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "CoreErrors", "the code {unit_code} is used by two administrative units ({first}, {second})"),
+                code="unit_code_repeated", unit_code=unit.code, first=by_code[unit.code].feature or "?",
+                second=unit.feature or "?")
         if unit.geometry is None or unit.geometry.is_empty:
-            raise ValidationError(f"the administrative unit {unit.code} has no geometry")
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "CoreErrors", "the administrative unit {unit_code} ({where}) has no geometry"),
+                code="unit_without_geometry", unit_code=unit.code, where=unit.feature or "?")
         if not unit.geometry.is_valid:
             unit.geometry = unit.geometry.buffer(0)
         by_code[unit.code] = unit

@@ -13,7 +13,7 @@ import csv
 import io
 from pathlib import Path
 
-from ..errors import ValidationError
+from ..errors import QT_TRANSLATE_NOOP, ValidationError
 
 __all__ = ["detect_encoding", "decode", "read_rows"]
 
@@ -36,10 +36,9 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError as exc:
-        raise ValidationError(
-            f"the text is neither UTF-8 nor GBK/GB18030 (undecodable bytes at offset {exc.start}); "
-            "save the file as UTF-8 and try again"
-        ) from exc
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "CoreErrors", "the text is neither UTF-8 nor GBK/GB18030 (undecodable bytes at offset {offset}); "
+            "save the file as UTF-8 and try again"), code="undecodable", offset=exc.start) from exc
 
 
 def read_rows(path: str | Path, encoding: str | None = None) -> tuple[list[str], list[list[str]]]:
@@ -51,17 +50,33 @@ def read_rows(path: str | Path, encoding: str | None = None) -> tuple[list[str],
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ValidationError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors", "cannot read {path}: {error}"), code="unreadable",
+                              path=str(path), error=exc.strerror or exc) from exc
     try:
         text = data.decode(encoding) if encoding else decode(data)[0]
-    except (UnicodeDecodeError, LookupError, ValidationError) as exc:
-        raise ValidationError(f"{path.name}: {exc}") from exc
+    except ValidationError as exc:
+        raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors", "{file}: {error}"), code=exc.code, file=path.name,
+                              error=exc) from exc
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors", "{file}: {error}"), code="undecodable",
+                              file=path.name, error=exc) from exc
     if text.startswith("\ufeff"):
         text = text[1:]
     first = text.split("\n", 1)[0]
     delimiter = max(",\t;|", key=first.count) if first else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = [row for row in reader if row]
+    # a cell may be as long as the file (csv's default limit, 131,072 characters, raised _csv.Error);
+    # the limit is process-wide, so it is put back afterwards
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(len(text), limit))
+    try:
+        rows = [row for row in reader if row]
+    except csv.Error as exc:
+        raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors", "{file}, line {line}: {error}"), code="bad_csv",
+                              file=path.name, line=reader.line_num, error=exc) from exc
+    finally:
+        csv.field_size_limit(limit)
     if not rows:
-        raise ValidationError(f"{path.name} is empty: it needs a header line and rows")
+        raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors", "{file} is empty: it needs a header line and rows"),
+                              code="empty_table", file=path.name)
     return [h.strip() for h in rows[0]], rows[1:]

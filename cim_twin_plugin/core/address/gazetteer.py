@@ -31,7 +31,7 @@ from pathlib import Path
 # catches while probing optional packages), which would keep a Processing algorithm's sinks open
 import jieba
 
-from ..errors import ValidationError
+from ..errors import QT_TRANSLATE_NOOP, ValidationError
 from .csvio import read_rows
 
 __all__ = ["Division", "Gazetteer", "LEVELS", "alias_of", "village_stem"]
@@ -145,9 +145,13 @@ class Gazetteer:
 
     def add_division(self, division: Division) -> None:
         if division.level not in LEVEL_RANK:
-            raise ValidationError(f"unknown level {division.level!r} for {division.name!r}")
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "CoreErrors", "unknown level {level} for {name}"), code="unknown_level",
+                                  level=repr(division.level), name=repr(division.name))
         if not division.name:
-            raise ValidationError(f"division {division.code!r} has no name")
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "CoreErrors", "division {division} has no name"), code="division_without_name",
+                                  division=repr(division.code))
         if division.level == "street" and not division.code.startswith(TOWN_PREFIX) and division.parent:
             self._drop_builtin_town(f"{TOWN_PREFIX}{division.parent}:{division.name}")
         self.divisions[division.code] = division
@@ -238,10 +242,10 @@ class Gazetteer:
         name_col = cols.get("name", cols.get("名称"))
         code_col = cols.get("code", cols.get("代码"))
         if name_col is None or (level_col is None and "areacode" not in cols):
-            raise ValidationError(
-                f"the gazetteer {where} needs the columns 'level' and 'name' (optional 'code', 'parent'); "
-                f"it has {', '.join(header) or 'no header'}"
-            )
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "CoreErrors", "the gazetteer {where} needs the columns 'level' and 'name' (optional 'code', "
+                "'parent'); it has {columns}"), code="gazetteer_columns", where=where,
+                columns=", ".join(header) or "-")
         added = 0
         for number, row in enumerate(rows, start=2):
             def get(col, row=row):
@@ -252,10 +256,10 @@ class Gazetteer:
                 continue
             level = "street" if level_col is None else _LEVEL_WORDS.get(get(level_col).lower())
             if level is None:
-                raise ValidationError(
-                    f"the gazetteer {where}, line {number}: level {get(level_col)!r} is not one of "
-                    "province, city, district, street, community, road, poi"
-                )
+                raise ValidationError(QT_TRANSLATE_NOOP(
+                    "CoreErrors", "the gazetteer {where}, line {line}: level {level} is not one of "
+                    "province, city, district, street, community, road, poi"), code="gazetteer_level",
+                    where=where, line=number, level=repr(get(level_col)))
             parent = get(parent_col)
             if level == "road":
                 self.add_road(name, parent)

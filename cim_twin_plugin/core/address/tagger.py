@@ -31,7 +31,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import ValidationError
+from ..errors import QT_TRANSLATE_NOOP, ValidationError
 from .normalise import clean, normalise, strip_unit_word
 
 if TYPE_CHECKING:
@@ -66,10 +66,10 @@ def _crfsuite():
     try:
         import pycrfsuite  # noqa: PLC0415 (optional: only the tagger needs it)
     except ImportError as exc:
-        raise ValidationError(
-            "an address model needs the python package python-crfsuite, which is not installed; install it "
-            "into QGIS's Python (pip install python-crfsuite) or parse without a model"
-        ) from exc
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "CoreErrors", "an address model needs the python package python-crfsuite, which is not installed; "
+            "install it into QGIS's Python (pip install python-crfsuite) or parse without a model"),
+            code="missing_crfsuite") from exc
     return pycrfsuite
 
 
@@ -95,7 +95,8 @@ def read_conll(path: str | Path) -> list[tuple[list[str], list[str]]]:
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"cannot read the labelled addresses {path}: {exc}") from exc
+        raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors", "cannot read the labelled addresses {path}: {error}"),
+                              code="unreadable", path=str(path), error=exc) from exc
     for number, line in enumerate(lines + [""], start=1):
         if not line.strip():
             if toks:
@@ -104,15 +105,21 @@ def read_conll(path: str | Path) -> list[tuple[list[str], list[str]]]:
             continue
         token, sep, tag = line.rstrip().rpartition(" ")
         if not sep or not tag:
-            raise ValidationError(f"{path.name}, line {number}: expected 'token TAG', got {line!r}")
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "CoreErrors", "{file}, line {line}: expected 'token TAG', got {text}"),
+                                  code="conll_line", file=path.name, line=number, text=repr(line))
         bio, _, label = tag.partition("-")
         if tag != "O" and (bio not in ("B", "I", "E", "S") or not label):
-            raise ValidationError(f"{path.name}, line {number}: tag {tag!r} is not O or B-/I-/E-/S-<label>")
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "CoreErrors", "{file}, line {line}: tag {tag} is not O or B-/I-/E-/S-<label>"),
+                                  code="conll_tag", file=path.name, line=number, tag=repr(tag))
         for k, part in enumerate(_TOKEN.findall(clean(token))):
             toks.append(part)  # a token may split (1a -> 1, A): the parts after the first continue the span
             tags.append("O" if tag == "O" else f"{'B' if bio in ('B', 'S') and k == 0 else 'I'}-{label.lower()}")
     if not samples:
-        raise ValidationError(f"{path.name} has no labelled addresses (expected 'token TAG' lines)")
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "CoreErrors", "{file} has no labelled addresses (expected 'token TAG' lines)"),
+                              code="conll_empty", file=path.name)
     return samples
 
 
@@ -267,17 +274,20 @@ class AddressTagger:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise ValidationError(f"cannot read the address model {path}: {exc}") from exc
+            raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors", "cannot read the address model {path}: {error}"),
+                                  code="unreadable", path=str(path), error=exc) from exc
         if not data.startswith(_MAGIC):
-            raise ValidationError(f"{path.name} is not an address model of this version of CIM Twin "
-                                  "(train it again with cimtwin:trainaddressmodel)")
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "CoreErrors", "{file} is not an address model of this version of CIM Twin (train it again with "
+                "cimtwin:trainaddressmodel)"), code="model_version", file=path.name)
         self.path = path
         self._tagger = pycrfsuite.Tagger()
         self._model = data[len(_MAGIC):]  # crfsuite reads the model in place: the bytes must stay alive
         try:
             self._tagger.open_inmemory(self._model)
         except (ValueError, OSError) as exc:
-            raise ValidationError(f"{path.name} is damaged ({exc}); train the model again") from exc
+            raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors", "{file} is damaged ({error}); train the model again"),
+                                  code="model_damaged", file=path.name, error=exc) from exc
 
     def tag(self, toks: list[str], parser: AddressParser, parsed=None) -> list[str]:
         """BIO tags of *toks*; *parsed*: the rule parser's result for the same text (else parsed here)."""
