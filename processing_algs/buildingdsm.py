@@ -50,13 +50,15 @@ class BuildingDsmAlgorithm(VisibilityAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.SKIPPED, self.tr("Buildings skipped")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)
+        self.check_building_fields(parameters, context)
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        raster.check_raster_output(output)
         grid = self.load_dem(parameters, context, feedback)
         result, _ = self.burn(parameters, context, feedback, grid, 0.0, 90.0)
         if feedback.isCanceled():
             raise qgis_io.canceled()
-        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         with qgis_io.core_errors():
-            write_grid(output, grid.array, grid.geotransform, grid.crs_wkt, float("nan"))
+            write_grid(output, grid.array, grid.geotransform, grid.crs_wkt, float("nan"), unit_type="metre")
         crs = raster.grid_crs(grid)
         feedback.pushInfo(self.tr("Output CRS: {crs}.").format(crs=crs.authid() or crs.description()))
         feedback.setProgress(100)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureSink,
     QgsField,
@@ -24,7 +23,6 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..cim_twin_plugin import qgis_io
-from ..cim_twin_plugin.core.errors import TooLargeError
 from ..cim_twin_plugin.core.visibility import DEFAULT_REFRACTION, curvature_factor, sight_lines
 from ..cim_twin_plugin.qgis_io import raster
 from .visibility_common import VisibilityAlgorithm
@@ -115,23 +113,29 @@ class LineOfSightAlgorithm(VisibilityAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.BLOCKED, self.tr("Blocked pairs")))
         self.addOutput(QgsProcessingOutputNumber(self.FAILED, self.tr("Pairs not computed")))
 
-    def _points(self, source, crs, context):
-        transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
-        points = []
-        for feature in source.getFeatures():
-            point = qgis_io.representative_point(feature.geometry())
-            points.append((feature.id(), None if point is None else transform.transform(point.asPoint())))
-        return points
+    def _points(self, source, crs, context, feedback, what):
+        """(fid, QgsPointXY or None, translated reason or None) of every feature; unusable ones are logged."""
+        rows = raster.read_points(source, crs, context, feedback=feedback)
+        bad = [row for row in rows if row.reason is not None]
+        for row in bad[:20]:
+            feedback.reportError(
+                self.tr("{what} feature {fid} of layer {layer} is not used: {reason}").format(
+                    what=what, fid=row.fid, layer=source.sourceName(), reason=row.reason), False)
+        if len(bad) > 20:
+            feedback.reportError(self.tr("... and {n} more features of layer {layer} not used.").format(
+                n=len(bad) - 20, layer=source.sourceName()), False)
+        return [(row.fid, row.point, row.reason) for row in rows]
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)
+        self.check_building_fields(parameters, context)
         grid = self.load_dem(parameters, context, feedback)
         crs = raster.grid_crs(grid)
         observers = self.parameterAsSource(parameters, self.OBSERVERS, context)
         targets = self.parameterAsSource(parameters, self.TARGETS, context)
         if observers is None or targets is None:
             raise QgsProcessingException(self.tr("Both an observer layer and a target layer are needed."))
-        obs = self._points(observers, crs, context)
-        tgs = self._points(targets, crs, context)
+        obs = self._points(observers, crs, context, feedback, self.tr("Observer"))
+        tgs = self._points(targets, crs, context, feedback, self.tr("Target"))
         pairing = PAIRINGS[self.parameterAsEnum(parameters, self.PAIRING, context)]
         if pairing == "order":
             if len(obs) != len(tgs):
@@ -145,9 +149,9 @@ class LineOfSightAlgorithm(VisibilityAlgorithm):
             n = len(obs) * len(tgs)
             limit = self.parameterAsInt(parameters, self.MAX_PAIRS, context)
             if n > limit:
-                raise QgsProcessingException(str(TooLargeError(
-                    f"{len(obs)} observers x {len(tgs)} targets = {n:,} sight lines, more than the limit "
-                    f"of {limit:,}: select fewer points or raise MAX_PAIRS.")))
+                raise QgsProcessingException(self.tr(
+                    "{o} observers x {t} targets = {n} sight lines, more than the limit of {limit}: select fewer "
+                    "points or raise MAX_PAIRS.").format(o=len(obs), t=len(tgs), n=f"{n:,}", limit=f"{limit:,}"))
             pairs = [(o, t) for o in obs for t in tgs]
         self.burn(parameters, context, feedback, grid, 0.0, 20.0)
         oh = self.parameterAsDouble(parameters, self.OBSERVER_HEIGHT, context)
@@ -169,20 +173,24 @@ class LineOfSightAlgorithm(VisibilityAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         counts = {True: 0, False: 0, None: 0}
-        for i, ((ofid, o), (tfid, t)) in enumerate(pairs):
+        for i, ((ofid, o, oreason), (tfid, t, treason)) in enumerate(pairs):
             feature = QgsFeature(fields)
             answer = by_pair.get(i)
             if answer is None:
                 counts[None] += 1
+                if oreason is not None:
+                    why = self.tr("observer: {reason}").format(reason=oreason)
+                else:
+                    why = self.tr("target: {reason}").format(reason=treason)
                 feature.setAttributes([ofid, tfid, None, None, None, None, None, None,
-                                       self.tr("point without geometry")])
+                                       self.tr("not computed: {detail}").format(detail=why)])
             else:
                 counts[answer.visible] += 1
                 feature.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(o), QgsPointXY(t)]))
                 obst = answer.obstruction or (None, None, None)
                 reason = None
                 if answer.reason is not None:
-                    reason = self.tr("not computed: {detail}").format(detail=answer.reason)
+                    reason = self.tr("not computed: {detail}").format(detail=raster.core_text(answer.reason))
                 feature.setAttributes([ofid, tfid, answer.visible, answer.distance, obst[0], obst[1], obst[2],
                                        answer.obstruction_distance, reason])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)

@@ -29,9 +29,12 @@ from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core.visibility import (
     DEFAULT_REFRACTION,
     MODES,
-    Observer,
+    ObserverDefaults,
+    ObserverPoint,
     area_polygons,
+    build_observers,
     building_visibility,
+    make_observer,
     validate_observer,
     viewshed,
     write_grid,
@@ -186,88 +189,87 @@ class ViewshedAlgorithm(VisibilityAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.OBSERVERS_USED, self.tr("Observers used")))
         self.addOutput(QgsProcessingOutputNumber(self.OBSERVERS_SKIPPED, self.tr("Observers skipped")))
 
-    def _observers(self, parameters, context, grid, feedback):
-        crs = raster.grid_crs(grid)
-        defaults = {
-            "height": self.parameterAsDouble(parameters, self.OBSERVER_HEIGHT, context),
-            "target_height": self.parameterAsDouble(parameters, self.TARGET_HEIGHT, context),
-            "azimuth": self.parameterAsDouble(parameters, self.AZIMUTH, context),
-            "hfov": self.parameterAsDouble(parameters, self.HFOV, context),
-            "vangle_up": self.parameterAsDouble(parameters, self.VANGLE_UP, context),
-            "vangle_down": self.parameterAsDouble(parameters, self.VANGLE_DOWN, context),
-        }
+    def _defaults(self, parameters, context) -> ObserverDefaults:
         radius_given = parameters.get(self.RADIUS) not in (None, "")
-        defaults["radius"] = self.parameterAsDouble(parameters, self.RADIUS, context) if radius_given else None
-        if defaults["radius"] is not None and defaults["radius"] <= 0:
-            raise QgsProcessingException(
-                self.tr("RADIUS must be greater than 0 m (got {value}); leave it empty for the whole DEM.").format(
-                    value=defaults["radius"]
-                )
-            )
-        if not 0 < defaults["hfov"] <= 360:
-            raise QgsProcessingException(
-                self.tr("HFOV must be between 0 and 360 degrees (got {value}).").format(value=defaults["hfov"])
-            )
-        for key in (self.VANGLE_UP, self.VANGLE_DOWN):
-            value = self.parameterAsDouble(parameters, key, context)
-            if not -90 <= value <= 90:
-                raise QgsProcessingException(
-                    self.tr("{key} must be between -90 and 90 degrees (got {value}).").format(key=key, value=value)
-                )
+        defaults = ObserverDefaults(
+            height=self.parameterAsDouble(parameters, self.OBSERVER_HEIGHT, context),
+            target_height=self.parameterAsDouble(parameters, self.TARGET_HEIGHT, context),
+            radius=self.parameterAsDouble(parameters, self.RADIUS, context) if radius_given else None,
+            azimuth=self.parameterAsDouble(parameters, self.AZIMUTH, context),
+            hfov=self.parameterAsDouble(parameters, self.HFOV, context),
+            vangle_up=self.parameterAsDouble(parameters, self.VANGLE_UP, context),
+            vangle_down=self.parameterAsDouble(parameters, self.VANGLE_DOWN, context),
+        )
+        with qgis_io.core_errors():
+            defaults.check()
+        return defaults
+
+    def _override_fields(self, parameters, context) -> dict:
+        """Parameter key -> field name of the per-observer fields that are given."""
+        return {key: self.parameterAsString(parameters, key, context) for key in OVERRIDES}
+
+    def _observers(self, parameters, context, grid, feedback, defaults):
+        crs = raster.grid_crs(grid)
         source = self.parameterAsSource(parameters, self.OBSERVERS, context)
-        observers, skipped = [], []
         if source is not None:
-            fields = {attr: self.parameterAsString(parameters, key, context) for key, attr in OVERRIDES.items()}
-            transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
-            for feature in source.getFeatures():
-                label = self.tr("observer feature {fid}").format(fid=feature.id())
-                point = qgis_io.representative_point(feature.geometry())
-                if point is None:
-                    skipped.append((feature.id(), self.tr("no geometry")))
-                    continue
-                xy = transform.transform(point.asPoint())
-                values = dict(defaults)
-                for attr, name in fields.items():
-                    if name:
-                        value = qgis_io.to_float(feature[name])
-                        if value is not None:
-                            values[attr] = value
-                observer = Observer(xy.x(), xy.y(), label=label, **values)
-                problem = validate_observer(grid, observer)
-                if problem:
-                    skipped.append((feature.id(), problem))
-                    continue
-                observers.append(observer)
-            total = len(observers) + len(skipped)
+            names = self._override_fields(parameters, context)
+            rows = raster.read_points(source, crs, context, {OVERRIDES[k]: v for k, v in names.items()}, feedback)
+            layer = source.sourceName()
+            points = [
+                ObserverPoint(
+                    row.fid, row.point.x() if row.point is not None else None,
+                    row.point.y() if row.point is not None else None,
+                    label=self.tr("observer feature {fid} of layer {layer}").format(fid=row.fid, layer=layer),
+                    overrides=row.values, problem=row.reason,
+                )
+                for row in rows
+            ]
+            found = build_observers(grid, points, defaults)
             feedback.pushInfo(
                 self.tr("Observers: {total} in = {used} used + {skipped} skipped.").format(
-                    total=total, used=len(observers), skipped=len(skipped)
+                    total=len(points), used=len(found.observers), skipped=len(found.skipped)
                 )
             )
-            for fid, reason in skipped:
+            for fid, reason in found.skipped:
                 feedback.reportError(
-                    self.tr("Observer feature {fid} skipped: {reason}").format(fid=fid, reason=reason), False)
-            if not observers:
+                    self.tr("Observer feature {fid} of layer {layer} skipped: {reason}").format(
+                        fid=fid, layer=layer, reason=raster.core_text(reason)), False)
+            if not found.observers:
                 raise QgsProcessingException(
                     self.tr("No observer of the layer {layer} can be used (see the log): place them on the DEM."
-                            ).format(
-                        layer=source.sourceName()
-                    )
+                            ).format(layer=layer)
                 )
-        elif parameters.get(self.OBSERVER) not in (None, ""):
-            point = self.parameterAsPoint(parameters, self.OBSERVER, context, crs)
-            observer = Observer(point.x(), point.y(), label=self.tr("The observer point"), **defaults)
+            return found.observers, found.skipped
+        if parameters.get(self.OBSERVER) not in (None, ""):
+            point = self.parameterAsPoint(parameters, self.OBSERVER, context)
+            point_crs = self.parameterAsPointCrs(parameters, self.OBSERVER, context)
+            xy = point
+            if point_crs.isValid() and point_crs != crs:
+                transform = QgsCoordinateTransform(point_crs, crs, context.transformContext())
+                xy = raster.transform_point(transform, point)
+                if xy is None:
+                    raise QgsProcessingException(
+                        self.tr("The observer point ({x}, {y}) cannot be transformed from {source} to the DEM's "
+                                "CRS {target}: check its coordinates and CRS (longitude and latitude swapped?)."
+                                ).format(x=f"{point.x():g}", y=f"{point.y():g}", source=point_crs.authid(),
+                                         target=crs.authid() or crs.description())
+                    )
+            observer = make_observer(xy.x(), xy.y(), defaults, label=self.tr("The observer point"))
             problem = validate_observer(grid, observer)
-            if problem:
-                raise QgsProcessingException(problem)
-            observers.append(observer)
-        else:
-            raise QgsProcessingException(self.tr("Give an observer point (OBSERVER) or an observer layer (OBSERVERS)."))
-        return observers, skipped
+            if problem is not None:
+                raise QgsProcessingException(raster.core_text(problem))
+            return [observer], []
+        raise QgsProcessingException(self.tr("Give an observer point (OBSERVER) or an observer layer (OBSERVERS)."))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)
+        defaults = self._defaults(parameters, context)
+        raster.check_fields(self.parameterAsSource(parameters, self.OBSERVERS, context),
+                            self._override_fields(parameters, context))
+        self.check_building_fields(parameters, context)
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        raster.check_raster_output(output)
         grid = self.load_dem(parameters, context, feedback)
-        observers, skipped = self._observers(parameters, context, grid, feedback)
+        observers, skipped = self._observers(parameters, context, grid, feedback, defaults)
         burnt, buildings = self.burn(parameters, context, feedback, grid, 0.0, 20.0)
         if parameters.get(self.ALGORITHM) in (None, ""):
             mode = "exact" if burnt is not None else "fast"
@@ -284,12 +286,15 @@ class ViewshedAlgorithm(VisibilityAlgorithm):
                               progress=qgis_io.FeedbackProgress(feedback, 20.0, 70.0))
         if feedback.isCanceled():
             raise qgis_io.canceled()
-        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        for template, values in result.notes:
+            feedback.reportError(raster.core_text(template).format(**values), False)
+        if len(observers) > 1:
+            feedback.pushInfo(self.tr("Observers computed in {n} processes.").format(n=result.workers))
         with qgis_io.core_errors():
             write_grid(output, result.array, grid.geotransform, grid.crs_wkt, result.nodata)
         crs = raster.grid_crs(grid)
         visible = int(((result.array != result.nodata) & (result.array > 0)).sum())
-        area = visible * grid.cell_x * grid.cell_y
+        area = visible * grid.cell_x * grid.cell_y * grid.unit * grid.unit  # square metres
         feedback.pushInfo(
             self.tr("{cells} cells visible ({area:.0f} m2); output CRS {crs}.").format(
                 cells=visible, area=area, crs=crs.authid() or crs.description()
@@ -356,6 +361,8 @@ class ViewshedAlgorithm(VisibilityAlgorithm):
         seen_count = 0
         for i, feature in enumerate(features):
             reason = burnt.skipped.get(i)
+            if reason is not None:
+                reason = buildings.failed.get(i) or raster.core_text(reason)
             c = int(cells[i + 1]) if reason is None else 0
             v = int(seen[i + 1]) if reason is None else 0
             o = int(observers[i + 1]) if reason is None else 0

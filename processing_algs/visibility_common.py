@@ -18,9 +18,25 @@ class VisibilityAlgorithm(BuildingParameters, CimTwinAlgorithm):
         """The DEM parameter as a core Grid, within MAX_CELLS; what was done on reading is logged."""
         dem = self.parameterAsRasterLayer(parameters, self.DEM, context)
         grid = raster.load_grid(dem, self.parameterAsInt(parameters, self.MAX_CELLS, context))
-        if grid.note:
-            feedback.pushInfo(grid.note)
+        note = raster.grid_note(grid)
+        if note:
+            feedback.pushInfo(note)
+        if abs(grid.unit - 1.0) > 1e-12:
+            crs = raster.grid_crs(grid)
+            feedback.pushInfo(
+                self.tr("The DEM's CRS {crs} is not in metres (1 unit = {unit:.6g} m): distances given and written "
+                        "in metres are converted; heights stay in metres.").format(
+                    crs=crs.authid() or crs.description(), unit=grid.unit)
+            )
         return grid
+
+    def check_building_fields(self, parameters, context):
+        """Refuse HEIGHT_FIELD / FLOORS_FIELD naming no field of the buildings layer (before any work)."""
+        source = self.parameterAsSource(parameters, self.BUILDINGS, context)
+        raster.check_fields(source, {
+            self.HEIGHT_FIELD: self.parameterAsString(parameters, self.HEIGHT_FIELD, context),
+            self.FLOORS_FIELD: self.parameterAsString(parameters, self.FLOORS_FIELD, context),
+        })
 
     def burn(self, parameters, context, feedback, grid, start=0.0, span=50.0):
         """Burn the buildings into *grid* (in place); returns (BurnResult, Features) or (None, None)."""
@@ -35,6 +51,7 @@ class VisibilityAlgorithm(BuildingParameters, CimTwinAlgorithm):
                     layer=source.sourceName()
                 )
             )
+        self.check_building_fields(parameters, context)
         floor_height = self.parameterAsDouble(parameters, self.FLOOR_HEIGHT, context)
         base = BASES[self.parameterAsEnum(parameters, self.BASE, context)]
         read = raster.read_features(source, raster.grid_crs(grid), context, feedback, start, span / 2)
@@ -51,7 +68,7 @@ class VisibilityAlgorithm(BuildingParameters, CimTwinAlgorithm):
         )
         reasons: dict[str, list] = {}
         for index, reason in sorted(result.skipped.items()):
-            reasons.setdefault(read.failed.get(index, reason), []).append(read.features[index].id())
+            reasons.setdefault(read.failed.get(index) or raster.core_text(reason), []).append(read.features[index].id())
         for reason, ids in reasons.items():
             shown = ", ".join(str(i) for i in ids[:20]) + (" ..." if len(ids) > 20 else "")
             feedback.reportError(

@@ -27,8 +27,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _bootstrap  # noqa: F401,E402 (registers the package cim_twin)
 import numpy as np  # noqa: E402
+from cim_twin.cim_twin_plugin.core.pool import cpu_count  # noqa: E402
 from cim_twin.cim_twin_plugin.core.visibility import Grid, Observer, read_grid, viewshed  # noqa: E402
-from cim_twin.cim_twin_plugin.core.visibility.pool import cpu_count  # noqa: E402
 from osgeo import gdal, osr  # noqa: E402
 
 gdal.UseExceptions()

@@ -14,12 +14,106 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..core.errors import CONTEXT as CORE_CONTEXT
+from ..core.errors import CimTwinError
 from ..core.visibility import grid as core_grid
-from .common import canceled, core_errors, to_float, to_shapely
+from .common import canceled, core_errors, error_text, representative_point, to_float, to_shapely
+
+
+def core_text(reason) -> str:
+    """A core reason in the user's language: a CimTwinError (template + values) or a marked text."""
+    if reason is None:
+        return ""
+    if isinstance(reason, CimTwinError):
+        return error_text(reason)
+    return QCoreApplication.translate(CORE_CONTEXT, str(reason))
+
+
+def grid_note(grid) -> str:
+    """What was done on reading the grid, translated (empty when nothing was)."""
+    if grid.note_template:
+        return QCoreApplication.translate(CORE_CONTEXT, grid.note_template).format(**(grid.note_values or {}))
+    return grid.note
+
+
+def check_fields(source, fields: dict) -> None:
+    """Refuse field parameters (parameter key -> field name) that name no field of *source*."""
+    if source is None:
+        return
+    names = source.fields().names()
+    for key, name in fields.items():
+        if name and name not in names:
+            raise QgsProcessingException(
+                QCoreApplication.translate(
+                    "QgisIO", "The layer {layer} has no field {field} (parameter {parameter}); its fields are: "
+                              "{fields}."
+                ).format(layer=source.sourceName(), field=name, parameter=key,
+                         fields=", ".join(names) or QCoreApplication.translate("QgisIO", "(none)"))
+            )
+
+
+def check_raster_output(path: str) -> None:
+    """Refuse a raster output whose folder cannot be written, before any work is done."""
+    if path:
+        with core_errors():
+            core_grid.check_writable(path)
+
+
+def transform_point(transform: QgsCoordinateTransform, point):
+    """*point* (QgsPointXY) transformed, or None when the coordinates cannot be transformed."""
+    import math
+
+    try:
+        out = transform.transform(point)
+    except QgsCsException:
+        return None
+    if not (math.isfinite(out.x()) and math.isfinite(out.y())):
+        return None
+    return out
+
+
+@dataclass
+class PointRow:
+    """A point feature read for the core: id, coordinates in the target CRS, values, or why not."""
+
+    fid: int
+    point: object = None
+    """QgsPointXY in the target CRS, None when unusable"""
+    values: dict = field(default_factory=dict)
+    """attribute -> float or None, from the requested fields"""
+    reason: str | None = None
+    """translated reason when the point is unusable"""
+
+
+def read_points(source, crs: QgsCoordinateReferenceSystem, context, value_fields: dict | None = None,
+                feedback=None) -> list:
+    """Every feature of *source* as a :class:`PointRow` in *crs* (no geometry / not transformable: a reason)."""
+    transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
+    value_fields = {attr: name for attr, name in (value_fields or {}).items() if name}
+    rows = []
+    for i, feature in enumerate(source.getFeatures()):
+        if feedback is not None and i % 2000 == 0 and feedback.isCanceled():
+            raise canceled()
+        row = PointRow(feature.id(), values={attr: to_float(feature[name]) for attr, name in value_fields.items()})
+        geometry = representative_point(feature.geometry())
+        if geometry is None:
+            row.reason = QCoreApplication.translate("QgisIO", "no geometry")
+        else:
+            row.point = transform_point(transform, geometry.asPoint())
+            if row.point is None:
+                xy = geometry.asPoint()
+                row.reason = QCoreApplication.translate(
+                    "QgisIO", "its coordinates ({x}, {y}) cannot be transformed from {source} to {target}: check "
+                              "the layer's CRS (longitude and latitude swapped?)"
+                ).format(x=f"{xy.x():g}", y=f"{xy.y():g}", source=source.sourceCrs().authid(),
+                         target=crs.authid() or crs.description())
+        rows.append(row)
+    return rows
 
 
 def load_grid(layer: QgsRasterLayer, max_cells: int = core_grid.DEFAULT_MAX_CELLS, band: int = 1):
-    """The layer's band as a core Grid (geographic rasters reprojected to UTM, said in ``note``)."""
+    """The layer's band as a core Grid (geographic rasters reprojected to UTM, said in ``note``;
+    ``unit`` = metres per CRS unit)."""
     if layer is None:
         raise QgsProcessingException(QCoreApplication.translate("QgisIO", "The DEM raster layer is missing."))
     if layer.providerType() != "gdal":
@@ -88,6 +182,11 @@ def field_values(features, name: str | None) -> list:
     """Numeric values of field *name* (None where empty), or Nones without a field."""
     if not name:
         return [None] * len(features)
+    if features and features[0].fields().indexFromName(name) < 0:
+        raise QgsProcessingException(
+            QCoreApplication.translate("QgisIO", "There is no field {field}; the fields are: {fields}.").format(
+                field=name, fields=", ".join(features[0].fields().names()))
+        )
     return [to_float(f[name]) for f in features]
 
 

@@ -1,7 +1,17 @@
 """Visibility on a surface: building DSM, viewshed (fast = GDAL, exact = sight-line sweep), line of sight."""
 from .dsm import BASES, BurnResult, burn_buildings  # noqa: F401 (package API)
-from .grid import DEFAULT_MAX_CELLS, Grid, check_size, read_grid, write_grid  # noqa: F401
+from .grid import (  # noqa: F401
+    DEFAULT_MAX_CELLS,
+    Grid,
+    check_size,
+    check_writable,
+    gdal_exceptions,
+    linear_unit,
+    read_grid,
+    write_grid,
+)
 from .los import SightLine, sight_line, sight_lines  # noqa: F401
+from .observers import ObserverDefaults, ObserverPoint, ObserverSet, build_observers, make_observer  # noqa: F401
 from .viewshed import (  # noqa: F401
     DEFAULT_REFRACTION,
     MODES,

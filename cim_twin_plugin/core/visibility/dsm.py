@@ -13,12 +13,21 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..errors import ValidationError
+from ..errors import QT_TRANSLATE_NOOP, ValidationError
 from ..progress import Progress, check_canceled
 from ..spatial import polygonal_part
 from .grid import Grid
 
 BASES = ("lowest", "mean")
+
+#: why a building is not on the surface (English, context ``CoreErrors``: the bridge translates)
+NO_GEOMETRY = QT_TRANSLATE_NOOP("CoreErrors", "no geometry")
+NO_HEIGHT = QT_TRANSLATE_NOOP("CoreErrors", "no height (empty, zero or negative)")
+NOT_REPAIRABLE = QT_TRANSLATE_NOOP("CoreErrors", "invalid footprint that cannot be repaired")
+NOT_POLYGON = QT_TRANSLATE_NOOP("CoreErrors", "not a polygon")
+OUTSIDE = QT_TRANSLATE_NOOP("CoreErrors", "outside the DEM")
+HIDDEN = QT_TRANSLATE_NOOP("CoreErrors", "hidden under taller overlapping buildings")
+ON_NODATA = QT_TRANSLATE_NOOP("CoreErrors", "stands on nodata cells of the DEM")
 
 
 @dataclass
@@ -51,13 +60,15 @@ def burn_buildings(
     """Raise *grid*'s array in place to ground + height under every building.
 
     *geometries*: shapely (multi)polygons in the grid's CRS, one per building;
-    *heights*: metres above ground (None/NaN/<= 0 = no height: skipped and counted).
+    *heights*: metres above ground (None/NaN/<= 0 = no height: skipped and counted); the DEM in metres
+    too (the grid's horizontal unit does not matter here).
     """
     from rasterio.features import rasterize
     from rasterio.transform import Affine
 
     if base not in BASES:
-        raise ValidationError(f"unknown base {base!r}: use one of {', '.join(BASES)}")
+        raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors", "unknown base {base}: use one of {bases}"),
+                              code="dsm_base", base=repr(base), bases=", ".join(BASES))
     n = len(geometries)
     heights = np.array([np.nan if h is None else float(h) for h in heights], dtype=np.float64)
     skipped: dict[int, str] = {}
@@ -67,20 +78,20 @@ def burn_buildings(
         if i % 5000 == 0:
             check_canceled(progress)
         if geom is None or geom.is_empty:
-            skipped[i] = "no geometry"
+            skipped[i] = NO_GEOMETRY
             continue
         if not math.isfinite(heights[i]) or heights[i] <= 0:
-            skipped[i] = "no height (empty, zero or negative)"
+            skipped[i] = NO_HEIGHT
             continue
         if not geom.is_valid:
             geom = make_valid(geom)
             geom = polygonal_part(geom)
             if geom is None:
-                skipped[i] = "invalid footprint that cannot be repaired"
+                skipped[i] = NOT_REPAIRABLE
                 continue
             repaired += 1
         if geom.geom_type not in ("Polygon", "MultiPolygon"):
-            skipped[i] = f"not a polygon ({geom.geom_type})"
+            skipped[i] = NOT_POLYGON
             continue
         shapes.append((i, geom))
     # taller buildings drawn last win where footprints overlap
@@ -99,7 +110,7 @@ def burn_buildings(
             point = geom.representative_point()
             row, col = grid.cell_of(point.x, point.y)
             if not grid.inside(row, col):
-                skipped[i] = "outside the DEM"
+                skipped[i] = OUTSIDE
             elif labels[row, col] == 0:
                 labels[row, col] = i + 1
                 cells[i] = 1
@@ -129,9 +140,9 @@ def burn_buildings(
         if i in skipped:
             continue
         if cells[i] == 0:
-            skipped[i] = "hidden under taller overlapping buildings"
+            skipped[i] = HIDDEN
         elif not math.isfinite(ground[i]):
-            skipped[i] = "stands on nodata cells of the DEM"
+            skipped[i] = ON_NODATA
         else:
             burnt_mask[i + 1] = True
     roof = ground + heights

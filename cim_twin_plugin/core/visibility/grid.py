@@ -8,14 +8,16 @@ partial output.
 """
 from __future__ import annotations
 
+import contextlib
 import math
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..crs import utm_epsg
-from ..errors import TooLargeError, ValidationError
+from ..errors import QT_TRANSLATE_NOOP, TooLargeError, ValidationError
 
 #: refuse rasters with more cells than this unless the caller raises the limit
 DEFAULT_MAX_CELLS = 100_000_000
@@ -38,7 +40,12 @@ class Grid:
     crs_wkt: str
     """the CRS as WKT (never empty: rasters without a CRS are refused)"""
     note: str = ""
-    """what was done on reading (e.g. reprojected from a geographic CRS), for the log"""
+    """what was done on reading (e.g. reprojected from a geographic CRS), for the log (English)"""
+    unit: float = 1.0
+    """metres per unit of the CRS (0.3048 in a foot CRS, 1200/3937 in US survey feet)"""
+    note_template: str = ""
+    """:attr:`note` as a template (context ``CoreErrors``) to translate, filled from :attr:`note_values`"""
+    note_values: dict | None = None
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -91,11 +98,42 @@ class Grid:
         return 0 <= row < self.shape[0] and 0 <= col < self.shape[1]
 
 
-def _gdal():
-    from osgeo import gdal
+@contextlib.contextmanager
+def gdal_exceptions() -> Iterator:
+    """GDAL (and OGR, OSR) raising Python exceptions inside the block, the caller's mode restored after.
 
-    gdal.UseExceptions()
-    return gdal
+    ``gdal.UseExceptions()`` alone would switch the mode for every plugin in the process.
+    Yields the ``osgeo.gdal`` module.
+    """
+    from osgeo import gdal, ogr, osr
+
+    modules = (gdal, ogr, osr)
+    before = [module.GetUseExceptions() for module in modules]
+    for module, on in zip(modules, before):
+        if not on:
+            module.UseExceptions()
+    try:
+        yield gdal
+    finally:
+        # GDAL keeps the modules' error handlers on one stack: undo in reverse order
+        for module, on in reversed(list(zip(modules, before))):
+            if not on:
+                module.DontUseExceptions()
+
+
+def linear_unit(wkt: str) -> float:
+    """Metres per unit of a projected CRS given as WKT (1.0 when unknown)."""
+    if not wkt or not wkt.strip():
+        return 1.0
+    with gdal_exceptions():
+        try:
+            srs = _srs(wkt)
+        except RuntimeError:
+            return 1.0
+        if srs.IsGeographic():
+            return 1.0
+        factor = srs.GetLinearUnits()
+    return float(factor) if factor and math.isfinite(factor) and factor > 0 else 1.0
 
 
 def _srs(wkt: str):
@@ -112,34 +150,53 @@ def check_size(rows: int, cols: int, max_cells: int, what: str = "raster") -> No
     cells = rows * cols
     if cells > max_cells:
         raise TooLargeError(
-            f"The {what} has {rows} x {cols} = {cells:,} cells (about {cells * 4 / 2**30:.1f} GB as "
-            f"float32, roughly three times that while computing), more than the limit of "
-            f"{max_cells:,} cells: clip the DEM to the area of interest or use coarser cells."
+            QT_TRANSLATE_NOOP("CoreErrors",
+                "The {what} has {rows} x {cols} = {cells:,} cells (about {gb:.1f} GB as float32, roughly three "
+                "times that while computing), more than the limit of {limit:,} cells: clip the DEM to the area "
+                "of interest or use coarser cells."
+            ),
+            code="raster_too_large", what=what, rows=rows, cols=cols, cells=cells, gb=cells * 4 / 2**30,
+            limit=max_cells,
         )
 
 
 def read_grid(path: str, band: int = 1, max_cells: int = DEFAULT_MAX_CELLS, name: str | None = None) -> Grid:
     """Read band *band* of a raster; geographic rasters are reprojected to a metric CRS."""
-    gdal = _gdal()
     label = name or os.path.basename(str(path))
-    try:
-        dataset = gdal.Open(str(path))
-    except RuntimeError as exc:
-        raise ValidationError(f"The raster {label} cannot be opened: {exc}") from exc
-    check_size(dataset.RasterYSize, dataset.RasterXSize, max_cells, f"raster {label}")
-    wkt = dataset.GetProjection() or ""
-    if not wkt.strip():
-        raise ValidationError(
-            f"The raster {label} has no coordinate reference system: assign one "
-            "(Raster > Projections > Assign Projection) and run again."
-        )
-    gt = dataset.GetGeoTransform()
-    if gt[2] != 0 or gt[4] != 0:
-        raise ValidationError(f"The raster {label} is rotated: warp it to a north-up grid first.")
-    srs = _srs(wkt)
-    if srs.IsGeographic():
-        return _reproject_geographic(dataset, band, label, srs, max_cells)
-    return _grid_from_dataset(dataset, band, wkt)
+    with gdal_exceptions() as gdal:
+        try:
+            dataset = gdal.Open(str(path))
+        except RuntimeError as exc:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("CoreErrors", "The raster {layer} cannot be opened: {error}"),
+                code="raster_unreadable", layer=label, error=str(exc),
+            ) from exc
+        check_size(dataset.RasterYSize, dataset.RasterXSize, max_cells, f"raster {label}")
+        wkt = dataset.GetProjection() or ""
+        if not wkt.strip():
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("CoreErrors",
+                    "The raster {layer} has no coordinate reference system: assign one "
+                    "(Raster > Projections > Assign Projection) and run again."
+                ),
+                code="raster_no_crs", layer=label,
+            )
+        gt = dataset.GetGeoTransform()
+        if gt[2] != 0 or gt[4] != 0:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("CoreErrors", "The raster {layer} is rotated: warp it to a north-up grid first."),
+                code="raster_rotated", layer=label,
+            )
+        srs = _srs(wkt)
+        if srs.IsGeographic():
+            return _reproject_geographic(dataset, band, label, srs, max_cells)
+        return _grid_from_dataset(dataset, band, wkt)
+
+
+#: band unit names (GDAL's GetUnitType, lower case) of heights in feet -> metres per unit
+FOOT_UNITS = {"ft": 0.3048, "foot": 0.3048, "feet": 0.3048, "international foot": 0.3048,
+              "us survey foot": 1200.0 / 3937.0, "us-ft": 1200.0 / 3937.0, "ftus": 1200.0 / 3937.0,
+              "foot_us": 1200.0 / 3937.0, "us_survey_foot": 1200.0 / 3937.0}
 
 
 def _grid_from_dataset(dataset, band: int, wkt: str, note: str = "") -> Grid:
@@ -148,11 +205,21 @@ def _grid_from_dataset(dataset, band: int, wkt: str, note: str = "") -> Grid:
     nodata = src.GetNoDataValue()
     if nodata is not None and not math.isnan(nodata):
         array[array == np.float32(nodata)] = np.nan
+    vertical = FOOT_UNITS.get((src.GetUnitType() or "").strip().lower())
+    if vertical:  # heights are metres everywhere in CIM Twin: the band says feet
+        array = array * np.float32(vertical)
     gt = dataset.GetGeoTransform()
     if gt[5] > 0:  # south-up: flip to north-up
         array = array[::-1].copy()
         gt = (gt[0], gt[1], 0.0, gt[3] + gt[5] * dataset.RasterYSize, 0.0, -gt[5])
-    return Grid(array, tuple(gt), wkt, note)
+    grid = Grid(array, tuple(gt), wkt, note, unit=linear_unit(wkt))
+    if vertical:
+        template = QT_TRANSLATE_NOOP("CoreErrors", "The DEM's heights are in feet (band unit {unit}): "
+                                                   "converted to metres ({factor:.6g} m each).")
+        values = {"unit": src.GetUnitType(), "factor": vertical}
+        grid.note_template, grid.note_values = template, values
+        grid.note = template.format(**values)
+    return grid
 
 
 def utm_wkt_for(lon: float, lat: float) -> tuple[str, str]:
@@ -166,8 +233,7 @@ def utm_wkt_for(lon: float, lat: float) -> tuple[str, str]:
 
 
 def _reproject_geographic(dataset, band: int, label: str, srs, max_cells: int) -> Grid:
-    gdal = _gdal()
-    from osgeo import osr
+    from osgeo import gdal, osr
 
     gt = dataset.GetGeoTransform()
     lon = gt[0] + gt[1] * dataset.RasterXSize / 2
@@ -188,41 +254,74 @@ def _reproject_geographic(dataset, band: int, label: str, srs, max_cells: int) -
     )
     check_size(warped.RasterYSize, warped.RasterXSize, max_cells, f"raster {label} (reprojected)")
     warped.GetRasterBand(1).SetNoDataValue(-3.4e38)
-    note = (
-        f"The raster {label} is in a geographic CRS: reprojected to {name} (WGS 84 / UTM) with "
-        f"{metres:.2f} m cells (bilinear) for the analysis; outputs are in {name}."
-    )
-    return _grid_from_dataset(warped, 1, wkt, note)
+    template = QT_TRANSLATE_NOOP("CoreErrors",
+        "The raster {layer} is in a geographic CRS: reprojected to {crs} (WGS 84 / UTM) with {cell:.2f} m cells "
+        "(bilinear) for the analysis; outputs are in {crs}.")
+    values = {"layer": label, "crs": name, "cell": metres}
+    grid = _grid_from_dataset(warped, 1, wkt, template.format(**values))
+    if not grid.note_template:
+        grid.note_template, grid.note_values = template, values
+    return grid
 
 
-def write_grid(path: str, array: np.ndarray, geotransform, crs_wkt: str, nodata: float | None) -> str:
-    """Write *array* as a tiled, compressed GeoTIFF, complete or not at all."""
-    gdal = _gdal()
+def check_writable(path: str, what: str = "raster") -> None:
+    """Refuse an output *path* whose folder cannot be created or written, before any work is done."""
+    path = str(path)
+    directory = os.path.dirname(os.path.abspath(path))
+    probe = os.path.join(directory, f".{os.path.basename(path)}.{os.getpid()}.probe")
+    try:
+        os.makedirs(directory, exist_ok=True)
+        with open(probe, "wb"):
+            pass
+        os.remove(probe)
+    except OSError as exc:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("CoreErrors",
+                "The {what} output {path} cannot be written ({error}): choose a folder you can write to."
+            ),
+            code="output_not_writable", what=what, path=path, error=exc.strerror or str(exc),
+        ) from exc
+
+
+def write_grid(path: str, array: np.ndarray, geotransform, crs_wkt: str, nodata: float | None,
+               unit_type: str | None = None) -> str:
+    """Write *array* as a tiled, compressed GeoTIFF, complete or not at all (*unit_type*: the band's unit)."""
     from osgeo import gdal_array
 
     path = str(path)
+    check_writable(path)
     directory = os.path.dirname(os.path.abspath(path))
-    os.makedirs(directory, exist_ok=True)
     tmp = os.path.join(directory, f".{os.path.basename(path)}.{os.getpid()}.part.tif")
     gdal_type = gdal_array.NumericTypeCodeToGDALTypeCode(array.dtype)
-    driver = gdal.GetDriverByName("GTiff")
     options = ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"]
     if array.dtype.kind == "f":
         options.append("PREDICTOR=3")
-    try:
-        dataset = driver.Create(tmp, array.shape[1], array.shape[0], 1, gdal_type, options)
-        dataset.SetGeoTransform(tuple(geotransform))
-        dataset.SetProjection(crs_wkt)
-        out = dataset.GetRasterBand(1)
-        if nodata is not None:
-            out.SetNoDataValue(float(nodata))
-        step = max(1, 4_000_000 // max(1, array.shape[1]))
-        for start in range(0, array.shape[0], step):
-            out.WriteArray(array[start:start + step], 0, start)
-        dataset.FlushCache()
-        dataset = None
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
+    with gdal_exceptions() as gdal:
+        driver = gdal.GetDriverByName("GTiff")
+        try:
+            dataset = driver.Create(tmp, array.shape[1], array.shape[0], 1, gdal_type, options)
+            dataset.SetGeoTransform(tuple(geotransform))
+            dataset.SetProjection(crs_wkt)
+            out = dataset.GetRasterBand(1)
+            if nodata is not None:
+                out.SetNoDataValue(float(nodata))
+            if unit_type:
+                out.SetUnitType(unit_type)
+            step = max(1, 4_000_000 // max(1, array.shape[1]))
+            for start in range(0, array.shape[0], step):
+                out.WriteArray(array[start:start + step], 0, start)
+            dataset.FlushCache()
+            dataset = None
+            os.replace(tmp, path)
+        except (RuntimeError, OSError) as exc:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("CoreErrors",
+                    "The {what} output {path} cannot be written ({error}): choose a folder you can write to."
+                ),
+                code="output_not_writable", what="raster", path=path, error=str(exc),
+            ) from exc
+        finally:
+            dataset = None
+            if os.path.exists(tmp):
+                os.remove(tmp)
     return path
