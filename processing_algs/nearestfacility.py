@@ -90,7 +90,11 @@ class NearestFacilityAlgorithm(NetworkAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.WITHOUT, self.tr("Incidents without a facility")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)
-        n = self.parameterAsInt(parameters, self.N, context)
+        # read without wrapping (parameterAsInt turns 99999999999 into a 32-bit value, or 0 rows)
+        n_raw = self.parameterAsDouble(parameters, self.N, context)
+        if n_raw != n_raw or n_raw < 1 or n_raw != int(n_raw):
+            raise QgsProcessingException(self.tr("N = {value} must be a whole number of 1 or more.").format(
+                value=parameters.get(self.N)))
         max_cost = self.parameterAsDouble(parameters, self.MAX_COST, context)
         if max_cost < 0:
             raise QgsProcessingException(self.tr("The maximum cost must be 0 (no limit) or more."))
@@ -104,24 +108,28 @@ class NearestFacilityAlgorithm(NetworkAlgorithm):
                                                 context, feedback)
         i_snap, i_reason = self.snap(network, incidents, max_snap)
         f_snap, f_reason = self.snap(network, facilities, max_snap)
-        bridge.report_features(feedback, f_source.sourceName(),
-                               [(f, r) for f, r in zip(facilities.fids, f_reason) if r], True)
+        self.report_points(feedback, [(self.tr("Incidents"), incidents, i_reason),
+                                      (self.tr("Facilities"), facilities, f_reason)])
         if not f_snap.ok.any():
             raise QgsProcessingException(self.tr(
                 "No facility of {layer} could be attached to the network (see the log): nothing to search.").format(
-                layer=f_source.sourceName()))
+                layer=facilities.name))
+        n_facilities = len(facilities.fids)
+        if n_raw > n_facilities:  # more than there are: all of them (clamped, never wrapped)
+            feedback.pushInfo(self.tr("N = {value:g} is more than the {count} facilities: up to all {count} are "
+                                      "returned per incident.").format(value=n_raw, count=n_facilities))
+        n = int(min(n_raw, n_facilities))
         graph, (i_nodes, f_nodes) = core.build_query_graph(network, [i_snap, f_snap], cost)
         with qgis_io.core_errors():
             results = core.nearest_facilities(graph, i_snap, i_nodes, f_snap, f_nodes, n, limit, from_facilities,
                                               True, qgis_io.FeedbackProgress(feedback, 10, 80))
-        fields = route_fields("facility_id", "incident_id")
+        fields = route_fields(bridge.id_field("facility_id", facilities), bridge.id_field("incident_id", incidents))
         fields.append(QgsField("rank", QVariant.Int))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.LineString,
                                              net_source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        i_ids = ["" if v is None else str(v) for v in incidents.ids]
-        f_ids = ["" if v is None else str(v) for v in facilities.ids]
+        i_ids, f_ids = incidents.ids, facilities.ids  # of the id fields' own types
         routes = without = 0
         batch = []
         for k, ranked in enumerate(results):

@@ -1,6 +1,7 @@
 """Parameters and steps shared by the four network algorithms (group 'network')."""
 from __future__ import annotations
 
+import numpy as np
 from qgis.core import (
     QgsFeature,
     QgsField,
@@ -14,9 +15,11 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
+from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core import network as core
 from ..cim_twin_plugin.qgis_io import network as bridge
 from .base import CimTwinAlgorithm
@@ -156,16 +159,22 @@ class NetworkAlgorithm(CimTwinAlgorithm):
         self.addParameter(param)
 
     # -- run-time helpers --------------------------------------------------------------
+    def layer_name(self, parameters, key, source, context) -> str:
+        """The name of the layer of parameter *key* in messages (bridge.layer_label)."""
+        layer = self.parameterAsVectorLayer(parameters, key, context)
+        return bridge.layer_label(layer, source, context.project())
+
     def read_network(self, parameters, context, feedback):
         """(NetworkRead, network source, cost name, max snap)."""
         source = self.parameterAsSource(parameters, self.NETWORK, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.NETWORK))
+        name = self.layer_name(parameters, self.NETWORK, source, context)
         cost = COSTS[self.parameterAsEnum(parameters, self.COST, context)]
         mode = MODES[self.parameterAsEnum(parameters, self.MODE, context)]
         planar = self.parameterAsBool(parameters, self.PLANAR, context)
         axes, ellipsoid_name = bridge.ellipsoid_axes(source.sourceCrs(), context, planar)
-        try:
+        with qgis_io.core_errors():
             settings = core.NetworkSettings(
                 snap_tolerance=self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context),
                 split_at_crossings=self.parameterAsBool(parameters, self.SPLIT_AT_CROSSINGS, context),
@@ -174,8 +183,6 @@ class NetworkAlgorithm(CimTwinAlgorithm):
                 default_speed=self.parameterAsDouble(parameters, self.DEFAULT_SPEED, context),
                 ellipsoid=axes,
             )
-        except core.NetworkError as exc:
-            raise QgsProcessingException(str(exc)) from exc
 
         def values(key):
             text = self.parameterAsString(parameters, key, context) or ""
@@ -191,9 +198,9 @@ class NetworkAlgorithm(CimTwinAlgorithm):
             default_direction=self.parameterAsEnum(parameters, self.DEFAULT_DIRECTION, context),
             speed_field=self.parameterAsString(parameters, self.SPEED_FIELD, context),
             settings=settings,
+            name=name,
         )
         read.ellipsoid = ellipsoid_name
-        name = source.sourceName()
         summary = read.network.summary()
         feedback.pushInfo(QCoreApplication.translate("NetworkAlgorithm",
             "Network {layer}: {features} features = {used} in the network ({parts} line parts, {multi} multipart "
@@ -211,12 +218,28 @@ class NetworkAlgorithm(CimTwinAlgorithm):
         else:
             feedback.pushInfo(QCoreApplication.translate(
                 "NetworkAlgorithm", "Lengths are planar, in the layer's projection."))
+        crs = source.sourceCrs()
+        unit = bridge.metres_per_unit(crs)
+        if crs.isGeographic():
+            feedback.pushInfo(QCoreApplication.translate(
+                "NetworkAlgorithm", "The network layer's CRS is geographic (degrees): the graph is worked on in the "
+                "UTM zone of the data, so that distances, tolerances and areas are in metres; outputs are in the "
+                "layer's CRS."))
+        elif abs(unit - 1.0) > 1e-12:
+            feedback.pushInfo(QCoreApplication.translate(
+                "NetworkAlgorithm", "The network layer's CRS is in {unit} (1 {unit} = {factor:g} m): distances "
+                "given in metres (snapping tolerance, maximum snapping distance, buffer) are converted to it, and "
+                "lengths and areas are written in metres.").format(
+                unit=QgsUnitTypes.toString(crs.mapUnits()), factor=unit))
         if mode == "walk":
             feedback.pushInfo(QCoreApplication.translate(
                 "NetworkAlgorithm", "Walking: one-way rules ignored, {speed} m/s on every road.").format(
                 speed=settings.walk_speed))
         bridge.report_features(feedback, name, read.skipped, warning=True)
         bridge.report_features(feedback, name, read.notes, warning=False)
+        note = bridge.speed_note(read, name, uses_time=cost == "time")
+        if note:
+            feedback.pushInfo(note)
         max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP, context)
         return read, source, cost, max_snap
 
@@ -226,7 +249,9 @@ class NetworkAlgorithm(CimTwinAlgorithm):
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, key))
         id_field = self.parameterAsString(parameters, id_key, context) if id_key else ""
-        return bridge.read_points(source, network_source.sourceCrs(), context, feedback, id_field), source
+        name = self.layer_name(parameters, key, source, context)
+        return bridge.read_points(source, network_source.sourceCrs(), context, feedback, id_field, name,
+                                  id_key or ""), source
 
     @staticmethod
     def snap(network, points, max_snap):
@@ -237,12 +262,42 @@ class NetworkAlgorithm(CimTwinAlgorithm):
             reasons.append(own or bridge.snap_reason(snapped.reason[i], snapped.connector_len[i], max_snap))
         return snapped, reasons
 
+    @staticmethod
+    def report_points(feedback, groups) -> None:
+        """For every point layer: in = attached + rejected, and the rejected points with their reason.
 
-def route_fields(first: str, second: str, first_type=QVariant.String, second_type=QVariant.String) -> QgsFields:
-    """Fields of route outputs."""
+        *groups* is a list of (role, PointsRead, translated reasons). A layer given in two roles (the same
+        layer as origins and destinations) is listed once, saying it applies to both.
+        """
+        seen: list[tuple[list[str], object, list]] = []
+        for role, points, reasons in groups:
+            for entry in seen:
+                other = entry[1]
+                if (other.name == points.name and other.fids == points.fids and entry[2] == reasons
+                        and np.array_equal(other.xy, points.xy, equal_nan=True)):
+                    entry[0].append(role)
+                    break
+            else:
+                seen.append(([role], points, reasons))
+        for roles, points, reasons in seen:
+            rejected = [(f, r) for f, r in zip(points.fids, reasons) if r]
+            n = len(points.fids)
+            feedback.pushInfo(QCoreApplication.translate(
+                "NetworkAlgorithm", "{roles} {layer}: {n} points = {ok} attached to the network + {bad} rejected "
+                "(listed below and in the field reason).").format(
+                roles=" + ".join(roles), layer=points.name, n=n, ok=n - len(rejected), bad=len(rejected)))
+            if len(roles) > 1 and rejected:
+                feedback.pushInfo(QCoreApplication.translate(
+                    "NetworkAlgorithm", "The same layer is used as {roles}: its rejected points are listed once "
+                    "and apply to each use.").format(roles=" and ".join(roles)))
+            bridge.report_features(feedback, points.name, rejected, True)
+
+
+def route_fields(first: QgsField, second: QgsField) -> QgsFields:
+    """Fields of route outputs: the two id fields (of the input id fields' types: bridge.id_field), then costs."""
     fields = QgsFields()
-    fields.append(QgsField(first, first_type))
-    fields.append(QgsField(second, second_type))
+    fields.append(first)
+    fields.append(second)
     for name in ("cost", "length_m", "time_s", "network_m", "network_s", "start_snap_m", "end_snap_m"):
         fields.append(QgsField(name, QVariant.Double))
     fields.append(QgsField("cost_unit", QVariant.String, len=2))

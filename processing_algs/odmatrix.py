@@ -89,9 +89,8 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
                                            context, feedback)
         o_snap, o_reason = self.snap(network, origins, max_snap)
         d_snap, d_reason = self.snap(network, dests, max_snap)
-        for name, points, reasons in ((o_source.sourceName(), origins, o_reason),
-                                      (d_source.sourceName(), dests, d_reason)):
-            bridge.report_features(feedback, name, [(f, r) for f, r in zip(points.fids, reasons) if r], True)
+        self.report_points(feedback, [(self.tr("Origins"), origins, o_reason),
+                                      (self.tr("Destinations"), dests, d_reason)])
         graph, (o_nodes, d_nodes) = core.build_query_graph(network, [o_snap, d_snap], cost)
         n_o, n_d = len(origins.fids), len(dests.fids)
         feedback.pushInfo(self.tr("Computing {o} x {d} costs ...").format(o=n_o, d=n_d))
@@ -105,8 +104,8 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
                 matrix = core.od_matrix(graph, o_snap, o_nodes, d_snap, d_nodes, progress)
 
         fields = QgsFields()
-        fields.append(QgsField("origin_id", QVariant.String))
-        fields.append(QgsField("destination_id", QVariant.String))
+        fields.append(bridge.id_field("origin_id", origins))
+        fields.append(bridge.id_field("destination_id", dests))
         fields.append(QgsField("cost", QVariant.Double))
         fields.append(QgsField("cost_unit", QVariant.String, len=2))
         fields.append(QgsField("length_m", QVariant.Double))
@@ -117,30 +116,26 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         unit = UNITS[cost]
-        o_ids = ["" if v is None else str(v) for v in origins.ids]
-        d_ids = ["" if v is None else str(v) for v in dests.ids]
+        o_ids, d_ids = origins.ids, dests.ids  # of the id fields' own types (NULL stays NULL)
         o_text = [self.tr("origin: {reason}").format(reason=r) if r else None for r in o_reason]
         d_text = [self.tr("destination: {reason}").format(reason=r) if r else None for r in d_reason]
-        unreachable_text = bridge.status_text("unreachable")
-        same_text = bridge.status_text("same_point")
+        texts = {status: bridge.status_text(status) for status in ("ok", "unreachable", "same_point")}
+        statuses = core.od_statuses(matrix, o_snap, d_snap)
         unreachable = 0
         batch = []
         for i in range(n_o):
             if feedback.isCanceled():
                 raise qgis_io.canceled()
             costs, lengths, nets = matrix.cost[i].tolist(), matrix.length[i].tolist(), matrix.network_length[i].tolist()
+            row = statuses[i].tolist()
             for j in range(n_d):
-                c = costs[j]
-                if not o_snap.ok[i]:
-                    status, reason = "origin_rejected", o_text[i]
-                elif not d_snap.ok[j]:
-                    status, reason = "destination_rejected", d_text[j]
-                elif c != c:
-                    status, reason = "unreachable", unreachable_text
-                elif matrix.same[i, j]:
-                    status, reason = "same_point", same_text
+                c, status = costs[j], row[j]
+                if status == "origin_rejected":
+                    reason = o_text[i]
+                elif status == "destination_rejected":
+                    reason = d_text[j]
                 else:
-                    status, reason = "ok", None
+                    reason = texts[status]
                 ok = status in core.FOUND
                 unreachable += not ok
                 feature = QgsFeature(fields)
@@ -155,7 +150,7 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
         results = {self.OUTPUT: dest_id, self.PAIRS: n_o * n_d, self.UNREACHABLE: unreachable}
 
         if routes is not None:
-            line_fields = route_fields("origin_id", "destination_id")
+            line_fields = route_fields(bridge.id_field("origin_id", origins), bridge.id_field("destination_id", dests))
             lines, lines_id = self.parameterAsSink(parameters, self.OUTPUT_LINES, context, line_fields,
                                                    QgsWkbTypes.Type.LineString, net_source.sourceCrs())
             if lines is not None:

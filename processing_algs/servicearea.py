@@ -127,16 +127,17 @@ class ServiceAreaAlgorithm(NetworkAlgorithm):
         facilities, f_source = self.read_points(parameters, self.FACILITIES, self.FACILITY_ID_FIELD, net_source,
                                                 context, feedback)
         f_snap, f_reason = self.snap(network, facilities, max_snap)
+        self.report_points(feedback, [(self.tr("Facilities"), facilities, f_reason)])
         graph, (f_nodes,) = core.build_query_graph(network, [f_snap], cost)
         with qgis_io.core_errors():
             areas, reached = core.service_areas(graph, f_snap, f_nodes, core_bands, toward, True,
                                                 qgis_io.FeedbackProgress(feedback, 10, 50))
         unit = "min" if minutes else UNITS[cost]
-        f_ids = ["" if v is None else str(v) for v in facilities.ids]
+        f_ids = facilities.ids  # of the id field's own type
         crs = net_source.sourceCrs()
 
         fields = QgsFields()
-        fields.append(QgsField("facility_id", QVariant.String))
+        fields.append(bridge.id_field("facility_id", facilities))
         fields.append(QgsField("band", QVariant.Double))
         fields.append(QgsField("cost_unit", QVariant.String, len=3))
         fields.append(QgsField("length_m", QVariant.Double))
@@ -181,7 +182,7 @@ class ServiceAreaAlgorithm(NetworkAlgorithm):
                 shape = None if empty else core.area_polygon(area, buffer)
                 feature = QgsFeature(poly_fields)
                 feature.setAttributes([f_ids[area.facility], band_shown[area.band], unit, area.length, status,
-                                       reason, shape.area if shape is not None else None, method])
+                                       reason, core.area_m2(area, shape), method])
                 if shape is not None:
                     geometry = qgis_io.from_shapely(_to_layer(shape, network))
                     geometry.convertToMultiType()
@@ -195,7 +196,7 @@ class ServiceAreaAlgorithm(NetworkAlgorithm):
             results[self.OUTPUT_POLYGONS] = polygons_id
         if parameters.get(self.OUTPUT_NODES) not in (None, ""):
             node_fields = QgsFields()
-            node_fields.append(QgsField("facility_id", QVariant.String))
+            node_fields.append(bridge.id_field("facility_id", facilities))
             node_fields.append(QgsField("cost", QVariant.Double))
             node_fields.append(QgsField("cost_unit", QVariant.String, len=3))
             node_fields.append(QgsField("band", QVariant.Double))

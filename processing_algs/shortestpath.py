@@ -13,7 +13,6 @@ from qgis.core import (
     QgsProcessingParameterPoint,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core import network as core
@@ -89,7 +88,7 @@ class ShortestPathAlgorithm(NetworkAlgorithm):
         # a point given with a CRS ("x,y [EPSG:...]") is reprojected; one without is taken in the network's CRS
         point = self.parameterAsPoint(parameters, point_key, context, network_source.sourceCrs())
         xy = np.array([[point.x(), point.y()]])
-        return bridge.PointsRead([0], [None], xy, [None])
+        return bridge.PointsRead([0], [None], xy, [None], None, point_key)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)
         net_source = self.parameterAsSource(parameters, self.NETWORK, context)
@@ -116,9 +115,11 @@ class ShortestPathAlgorithm(NetworkAlgorithm):
         network = read.network
         s_snap, s_reason = self.snap(network, starts, max_snap)
         e_snap, e_reason = self.snap(network, ends, max_snap)
+        self.report_points(feedback, [(self.tr("Start points"), starts, s_reason),
+                                      (self.tr("End points"), ends, e_reason)])
         graph, (s_nodes, e_nodes) = core.build_query_graph(network, [s_snap, e_snap], cost)
 
-        fields = route_fields("start_fid", "end_fid", QVariant.LongLong, QVariant.LongLong)
+        fields = route_fields(bridge.id_field("start_fid", None), bridge.id_field("end_fid", None))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
                                              QgsWkbTypes.Type.LineString, net_source.sourceCrs())
         if sink is None:

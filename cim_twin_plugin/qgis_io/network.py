@@ -17,14 +17,17 @@ from qgis.core import (
     QgsCsException,
     QgsDistanceArea,
     QgsFeatureRequest,
+    QgsField,
     QgsGeometry,
     QgsProcessingException,
+    QgsProviderRegistry,
+    QgsUnitTypes,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from ..core import network as core
-from .common import canceled, to_float, to_shapely, to_text
+from .common import canceled, error_text, to_float, to_shapely, to_text
 
 
 @dataclass
@@ -38,7 +41,11 @@ class NetworkRead:
     skipped: list[tuple[int, str]] = field(default_factory=list)
     """(feature id, translated reason) of features not in the network"""
     notes: list[tuple[int, str]] = field(default_factory=list)
-    """(feature id, translated note) of features used with a change (default speed, ...)"""
+    """(feature id, translated note) of features used with a change (direction value unknown, loop)"""
+    default_speed: list[int] = field(default_factory=list)
+    """feature ids of roads without a valid speed value (driving: the default speed is used); one note for all"""
+    speed_field: str = ""
+    """the speed field read ('' = none: every road at the default speed)"""
     multipart: int = 0
     """features split into their parts"""
     ellipsoid: str = ""
@@ -64,6 +71,58 @@ def crs_wkt(crs: QgsCoordinateReferenceSystem) -> str:
     return crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT2_2019)
 
 
+def metres_per_unit(crs: QgsCoordinateReferenceSystem) -> float:
+    """Metres in one map unit of a projected *crs* (1 for metres, 0.3048 for feet); 1 for geographic CRSs,
+    which the core works on in their UTM zone (in metres)."""
+    if crs.isGeographic():
+        return 1.0
+    factor = QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), QgsUnitTypes.DistanceUnit.DistanceMeters)
+    return factor if factor > 0 else 1.0
+
+
+def layer_label(layer, source, project=None) -> str:
+    """The name that tells a layer apart in messages.
+
+    A layer of the project: its name in the layers panel. A layer read from a path
+    (``twin.gpkg|layername=roads``: QGIS names it after the file, and so does the
+    source's ``sourceName()``): the layer's name inside the file and the file,
+    "roads (twin.gpkg)". Else the source's name.
+    """
+    if layer is not None:
+        if project is not None and project.mapLayer(layer.id()) is not None:
+            return layer.name()
+        try:
+            parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+        except Exception:  # noqa: BLE001 (a provider without URI decoding: fall back to the name)
+            parts = {}
+        inner = parts.get("layerName") or ""
+        path = parts.get("path") or ""
+        if inner:
+            import os
+
+            return f"{inner} ({os.path.basename(path)})" if path else inner
+        if layer.name():
+            return layer.name()
+    return source.sourceName() if source is not None else ""
+
+
+def field_index(source, field_name: str, layer: str, parameter: str) -> int:
+    """Index of *field_name* in *source*, -1 when no field is given; a clear error naming the layer, the
+    parameter and the layer's fields when the field does not exist (never silently ignored)."""
+    if not field_name:
+        return -1
+    fields = source.fields()
+    index = fields.lookupField(field_name)
+    if index < 0:
+        raise QgsProcessingException(
+            QCoreApplication.translate(
+                "NetworkIO", "The layer {layer} has no field '{field}' ({parameter}). Its fields are: {fields}."
+            ).format(layer=layer, field=field_name, parameter=parameter,
+                     fields=", ".join(fields.names()) or QCoreApplication.translate("NetworkIO", "(none)"))
+        )
+    return index
+
+
 def read_network(
     source,
     context,
@@ -76,9 +135,14 @@ def read_network(
     default_direction: int = core.BOTH,
     speed_field: str = "",
     settings: core.NetworkSettings,
+    name: str = "",
 ) -> NetworkRead:
-    """Read every line of *source* and build (or reuse from the cache) its network."""
-    name = source.sourceName()
+    """Read every line of *source* and build (or reuse from the cache) its network.
+
+    *name* is the layer's name in messages (:func:`layer_label`; the source's name when empty). A
+    direction or speed field that is not in the layer is refused.
+    """
+    name = name or source.sourceName()
     total = source.featureCount()
     if total == 0:
         raise QgsProcessingException(
@@ -94,9 +158,8 @@ def read_network(
                 "The network layer {layer} has no coordinate reference system: set its CRS and run again.",
             ).format(layer=name)
         )
-    fields = source.fields()
-    dir_index = fields.lookupField(direction_field) if direction_field else -1
-    speed_index = fields.lookupField(speed_field) if speed_field else -1
+    dir_index = field_index(source, direction_field, name, "DIRECTION_FIELD")
+    speed_index = field_index(source, speed_field, name, "SPEED_FIELD")
     request = QgsFeatureRequest()
     wanted = [i for i in (dir_index, speed_index) if i >= 0]
     request.setSubsetOfAttributes(wanted)
@@ -173,13 +236,44 @@ def read_network(
         except core.NetworkError as exc:
             raise QgsProcessingException(
                 QCoreApplication.translate("NetworkIO", "The network layer {layer} cannot be used: {detail}.").format(
-                    layer=name, detail=str(exc))
+                    layer=name, detail=error_text(exc))
             ) from exc
         core.CACHE.put(key, network)
+    default_speed: list[int] = []
     for problem in network.problems:
+        if problem.code == "speed_default":  # one note for all of them (speed_note), not one line per road
+            default_speed.append(problem.feature)
+            continue
         text = problem_text(problem.code, settings)
         (skipped if problem.dropped else notes).append((problem.feature, text))
-    return NetworkRead(network, cached, n + 1, skipped, notes, multipart)
+    return NetworkRead(network, cached, n + 1, skipped, notes, multipart=multipart,
+                       default_speed=sorted(set(default_speed)), speed_field=speed_field if speed_index >= 0 else "")
+
+
+def speed_note(read: NetworkRead, layer: str, uses_time: bool, limit: int = 10) -> str | None:
+    """The one log line about roads driven at the default speed (None when there is nothing to say).
+
+    Walking uses no road speed (the core reports none). Without a speed field every road is driven at the
+    default speed: said once, and only when the cost is the travel time (with the length as cost the speed
+    only fills time_s). With a speed field, the roads whose value is empty or invalid are counted, the first
+    *limit* named.
+    """
+    if not read.default_speed:
+        return None
+    speed = read.network.settings.default_speed
+    if not read.speed_field:
+        if not uses_time:
+            return None
+        return QCoreApplication.translate(
+            "NetworkIO", "No speed field: every road of {layer} is driven at the default speed of {speed:g} km/h."
+        ).format(layer=layer, speed=speed)
+    shown = ", ".join(str(f) for f in read.default_speed[:limit])
+    if len(read.default_speed) > limit:
+        shown += ", ..."
+    return QCoreApplication.translate(
+        "NetworkIO", "{layer}: {n} roads have a speed ({field}) that is empty, not a number or not above 0: the "
+        "default speed of {speed:g} km/h is used for them (features {features})."
+    ).format(layer=layer, n=len(read.default_speed), field=read.speed_field, speed=speed, features=shown)
 
 
 def problem_text(code: str, settings: core.NetworkSettings) -> str:
@@ -219,19 +313,39 @@ class PointsRead:
 
     fids: list[int]
     ids: list
-    """values of the id field (the feature id when none is given)"""
+    """values of the id field (the feature id when none is given), of the field's own type"""
     xy: np.ndarray
     reasons: list
+    id_template: QgsField | None = None
+    """the id field of the layer (None: the ids are feature ids)"""
+    name: str = ""
+    """the layer's name in messages"""
+
+    @property
+    def rejected(self) -> int:
+        return sum(1 for r in self.reasons if r)
 
 
-def read_points(source, network_crs: QgsCoordinateReferenceSystem, context, feedback, id_field: str = "") -> PointsRead:
-    """Read a point layer, reprojecting to the network layer's CRS."""
-    name = source.sourceName()
+def read_points(source, network_crs: QgsCoordinateReferenceSystem, context, feedback, id_field: str = "",
+                name: str = "", id_parameter: str = "") -> PointsRead:
+    """Read a point layer, reprojecting to the network layer's CRS.
+
+    *name* is the layer's name in messages; an *id_field* (the parameter *id_parameter*) that is not in
+    the layer is refused, and so is a layer without a CRS (its coordinates would be taken as the network's).
+    """
+    name = name or source.sourceName()
     if source.featureCount() == 0:
         raise QgsProcessingException(
             QCoreApplication.translate("NetworkIO", "The point layer {layer} has no features.").format(layer=name))
+    if not source.sourceCrs().isValid():
+        raise QgsProcessingException(
+            QCoreApplication.translate(
+                "NetworkIO",
+                "The point layer {layer} has no coordinate reference system: set its CRS and run again.",
+            ).format(layer=name)
+        )
     transform = QgsCoordinateTransform(source.sourceCrs(), network_crs, context.transformContext())
-    id_index = source.fields().lookupField(id_field) if id_field else -1
+    id_index = field_index(source, id_field, name, id_parameter or "ID_FIELD")
     request = QgsFeatureRequest()
     request.setSubsetOfAttributes([id_index] if id_index >= 0 else [])
     fids, ids, xs, ys, reasons = [], [], [], [], []
@@ -260,7 +374,17 @@ def read_points(source, network_crs: QgsCoordinateReferenceSystem, context, feed
         xs.append(x)
         ys.append(y)
         reasons.append(reason)
-    return PointsRead(fids, ids, np.column_stack([xs, ys]).astype(float), reasons)
+    template = source.fields().at(id_index) if id_index >= 0 else None
+    return PointsRead(fids, ids, np.column_stack([xs, ys]).astype(float), reasons, template, name)
+
+
+def id_field(name: str, points: PointsRead | None) -> QgsField:
+    """An output id field *name* of the type of the points' id field (int, int64, double, text, date ...),
+    so that the output joins back to the input; a 64-bit integer for feature ids."""
+    template = points.id_template if points is not None else None
+    if template is None:
+        return QgsField(name, QVariant.LongLong)
+    return QgsField(name, template.type(), "", template.length(), template.precision(), "", template.subType())
 
 
 def snap_reason(code: str | None, distance: float, max_snap: float | None) -> str | None:

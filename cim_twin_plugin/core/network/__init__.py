@@ -3,6 +3,7 @@
 Pure Python (numpy, scipy, shapely, pyproj, networkx): no QGIS here. The QGIS
 side converts layers with ``cim_twin_plugin.qgis_io.network``.
 """
+from .build import build_network, fingerprint  # noqa: F401
 from .cache import CACHE, NetworkCache, load_network, save_network  # noqa: F401
 from .graph import QueryGraph, build_query_graph  # noqa: F401
 from .model import (  # noqa: F401
@@ -13,9 +14,8 @@ from .model import (  # noqa: F401
     NetworkSettings,
     Problem,
     RoadNetwork,
-    build_network,
-    fingerprint,
 )
+from .projection import metres_per_unit  # noqa: F401
 from .routes import (  # noqa: F401
     FOUND,
     ODMatrix,
@@ -24,7 +24,8 @@ from .routes import (  # noqa: F401
     nearest_facilities,
     od_matrix,
     od_routes,
+    od_statuses,
     shortest_paths,
 )
-from .service import ServiceArea, area_polygon, check_bands, service_areas  # noqa: F401
+from .service import ServiceArea, area_m2, area_polygon, check_bands, service_areas  # noqa: F401
 from .snap import SegmentIndex, Snapped, snap_points  # noqa: F401

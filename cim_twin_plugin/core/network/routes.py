@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..errors import QT_TRANSLATE_NOOP, ValidationError
 from ..progress import Progress, check_canceled
 from .graph import QueryGraph, link_coords
 from .snap import Snapped
@@ -244,6 +245,19 @@ class ODMatrix:
     """(O, D) bool: origin and destination are the same point"""
 
 
+def od_statuses(matrix: ODMatrix, origins: Snapped, destinations: Snapped) -> np.ndarray:
+    """(O, D) status of every pair of *matrix*: 'origin_rejected' (the origin could not be attached),
+    'destination_rejected', 'unreachable' (no route), 'same_point' (cost 0) or 'ok', in that order of
+    precedence; the statuses in :data:`FOUND` have a cost."""
+    shape = matrix.cost.shape
+    status = np.full(shape, "ok", dtype=object)
+    status[matrix.same] = "same_point"
+    status[np.isnan(matrix.cost)] = "unreachable"
+    status[~np.broadcast_to(np.asarray(destinations.ok, bool)[None, :], shape)] = "destination_rejected"
+    status[~np.broadcast_to(np.asarray(origins.ok, bool)[:, None], shape)] = "origin_rejected"
+    return status
+
+
 def od_matrix(
     graph: QueryGraph,
     origins: Snapped,
@@ -336,6 +350,10 @@ def nearest_facilities(
     in travel order. An incident with no facility within reach gets one route whose
     status says why.
     """
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("CoreErrors", "the number of nearest facilities must be 1 or more, not {value}"),
+            code="nearest_n", value=n)
     results: list[list[Route]] = [[] for _ in range(len(incident_nodes))]
     ok_f = np.nonzero(facilities.ok)[0]
     f_nodes = facility_nodes[ok_f]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..errors import ValidationError
+from ..errors import QT_TRANSLATE_NOOP, ValidationError
 from ..progress import Progress, check_canceled
 from .graph import QueryGraph, pos_at_time
 from .routes import CHUNK, _dijkstra, connector_cost
@@ -36,6 +36,8 @@ class ServiceArea:
     """(n, 2) vertices of all parts, in the working CRS"""
     offsets: np.ndarray
     """part k is coords[offsets[k]:offsets[k + 1]]"""
+    metres_per_unit: float = 1.0
+    """metres in one unit of the working CRS the coordinates are in"""
 
     @property
     def length(self) -> float:
@@ -50,12 +52,14 @@ def check_bands(bands) -> list[float]:
         try:
             number = float(value)
         except (TypeError, ValueError):
-            raise ValidationError(f"cost band {value!r} is not a number") from None
+            raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors", "cost band '{value}' is not a number"),
+                                  code="band_not_a_number", value=value) from None
         if not np.isfinite(number) or number <= 0:
-            raise ValidationError(f"cost band {value!r} must be more than 0")
+            raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors", "cost band '{value}' must be more than 0"),
+                                  code="band_not_positive", value=value)
         values.append(number)
     if not values:
-        raise ValidationError("no cost band given")
+        raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors", "no cost band given"), code="band_missing")
     return sorted(set(values))
 
 
@@ -146,6 +150,7 @@ def service_areas(
     areas: list[ServiceArea] = []
     nodes_reached: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     n_junctions = graph.network.n_nodes
+    unit = graph.network.metres_per_unit
     for start in range(0, len(ok), CHUNK):
         check_canceled(progress)
         chunk = ok[start:start + CHUNK]
@@ -159,7 +164,7 @@ def service_areas(
                     coords, offsets = part_coords(graph, links, lo, hi)
                 else:
                     coords, offsets = np.zeros((0, 2)), np.zeros(1, np.int64)
-                areas.append(ServiceArea(f, band, links, lo, hi, coords, offsets))
+                areas.append(ServiceArea(f, band, links, lo, hi, coords, offsets, unit))
             reached = np.nonzero(d[:n_junctions] <= top)[0]
             nodes_reached[f] = (reached, d[reached])
         if progress is not None:
@@ -168,8 +173,9 @@ def service_areas(
 
 
 def area_polygon(area: ServiceArea, buffer: float, quad_segs: int = 2):
-    """Polygon around a service area's lines: a buffer of *buffer* metres (shapely/GEOS).
+    """Polygon around a service area's lines: a buffer of *buffer* metres (shapely/GEOS), in the working CRS.
 
+    The buffer is converted to the CRS's unit (a 50 m buffer is 164 ft in a state plane CRS in feet).
     The parts are merged into continuous lines first (fewer end caps for GEOS to union).
     """
     from shapely.ops import linemerge
@@ -177,4 +183,11 @@ def area_polygon(area: ServiceArea, buffer: float, quad_segs: int = 2):
     if len(area.link) == 0:
         return None
     lines = [area.coords[a:b] for a, b in zip(area.offsets[:-1].tolist(), area.offsets[1:].tolist())]
-    return linemerge(lines).buffer(buffer, quad_segs)
+    return linemerge(lines).buffer(buffer / area.metres_per_unit, quad_segs)
+
+
+def area_m2(area: ServiceArea, polygon) -> float | None:
+    """Square metres of a polygon of :func:`area_polygon` (its planar area in the working CRS, converted)."""
+    if polygon is None:
+        return None
+    return float(polygon.area) * area.metres_per_unit ** 2

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .model import EPS_POS, Measure, RoadNetwork, transformers
+from .model import EPS_POS, RoadNetwork
+from .projection import Measure, transformers
 
 
 @dataclass
