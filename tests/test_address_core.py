@@ -680,4 +680,5 @@ def test_core_errors_carry_a_code_a_template_and_values(tmp_path):
     error = info.value
     assert error.code == "empty_table" and error.values == {"file": "empty.csv"}
     assert str(error) == "empty.csv is empty: it needs a header line and rows"
-    assert error.translated(lambda context, text: "【" + text + "】") == "【empty.csv is empty: it needs a header line and rows】"
+    shown = error.translated(lambda context, text: "【" + text + "】")
+    assert shown == "【empty.csv is empty: it needs a header line and rows】"

@@ -73,7 +73,8 @@ CASES = [
     Case("joinhouseholds-one-path-for-three-outputs", "cimtwin:joinhouseholds",
          {"INPUT": "{inputs}/hukou.csv", "ADDRESS_FIELD": "户籍地址", "BUILDINGS": BLD,
           "BUILDING_ID_FIELD": "building_id", "BUILDING_ADDRESS_FIELD": "address",
-          "OUTPUT_HOUSEHOLDS": "{out}/all.gpkg", "OUTPUT_LINKS": "{out}/all.gpkg", "OUTPUT_UNMATCHED": "{out}/all.gpkg"},
+          "OUTPUT_HOUSEHOLDS": "{out}/all.gpkg", "OUTPUT_LINKS": "{out}/all.gpkg",
+          "OUTPUT_UNMATCHED": "{out}/all.gpkg"},
          words=("OUTPUT_HOUSEHOLDS", "OUTPUT_LINKS", "same file"), outputs=("all.gpkg",)),
     # --- an output folder that cannot be written: nothing of the run stays behind
     Case("joinhouseholds-last-output-unwritable", "cimtwin:joinhouseholds",

@@ -86,17 +86,17 @@ def check_hierarchy(
     by_code: dict[str, AdminUnit] = {}
     for unit in units:
         if not unit.code:
-            raise ValidationError(QT_TRANSLATE_NOOP(
-                "CoreErrors", "the administrative unit {where} has no code: fill its code field"),
+            raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors",
+                "the administrative unit {where} has no code: fill its code field"),
                 code="unit_without_code", where=unit.feature or unit.name or "?")
         if unit.code in by_code:
-            raise ValidationError(QT_TRANSLATE_NOOP(
-                "CoreErrors", "the code {unit_code} is used by two administrative units ({first}, {second})"),
+            raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors",
+                "the code {unit_code} is used by two administrative units ({first}, {second})"),
                 code="unit_code_repeated", unit_code=unit.code, first=by_code[unit.code].feature or "?",
                 second=unit.feature or "?")
         if unit.geometry is None or unit.geometry.is_empty:
-            raise ValidationError(QT_TRANSLATE_NOOP(
-                "CoreErrors", "the administrative unit {unit_code} ({where}) has no geometry"),
+            raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors",
+                "the administrative unit {unit_code} ({where}) has no geometry"),
                 code="unit_without_geometry", unit_code=unit.code, where=unit.feature or "?")
         if not unit.geometry.is_valid:
             unit.geometry = unit.geometry.buffer(0)

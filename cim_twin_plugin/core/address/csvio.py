@@ -36,8 +36,8 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError as exc:
-        raise ValidationError(QT_TRANSLATE_NOOP(
-            "CoreErrors", "the text is neither UTF-8 nor GBK/GB18030 (undecodable bytes at offset {offset}); "
+        raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors",
+            "the text is neither UTF-8 nor GBK/GB18030 (undecodable bytes at offset {offset}); "
             "save the file as UTF-8 and try again"), code="undecodable", offset=exc.start) from exc
 
 

@@ -145,12 +145,12 @@ class Gazetteer:
 
     def add_division(self, division: Division) -> None:
         if division.level not in LEVEL_RANK:
-            raise ValidationError(QT_TRANSLATE_NOOP(
-                "CoreErrors", "unknown level {level} for {name}"), code="unknown_level",
+            raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors",
+                "unknown level {level} for {name}"), code="unknown_level",
                                   level=repr(division.level), name=repr(division.name))
         if not division.name:
-            raise ValidationError(QT_TRANSLATE_NOOP(
-                "CoreErrors", "division {division} has no name"), code="division_without_name",
+            raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors",
+                "division {division} has no name"), code="division_without_name",
                                   division=repr(division.code))
         if division.level == "street" and not division.code.startswith(TOWN_PREFIX) and division.parent:
             self._drop_builtin_town(f"{TOWN_PREFIX}{division.parent}:{division.name}")
@@ -242,8 +242,8 @@ class Gazetteer:
         name_col = cols.get("name", cols.get("名称"))
         code_col = cols.get("code", cols.get("代码"))
         if name_col is None or (level_col is None and "areacode" not in cols):
-            raise ValidationError(QT_TRANSLATE_NOOP(
-                "CoreErrors", "the gazetteer {where} needs the columns 'level' and 'name' (optional 'code', "
+            raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors",
+                "the gazetteer {where} needs the columns 'level' and 'name' (optional 'code', "
                 "'parent'); it has {columns}"), code="gazetteer_columns", where=where,
                 columns=", ".join(header) or "-")
         added = 0
@@ -256,8 +256,8 @@ class Gazetteer:
                 continue
             level = "street" if level_col is None else _LEVEL_WORDS.get(get(level_col).lower())
             if level is None:
-                raise ValidationError(QT_TRANSLATE_NOOP(
-                    "CoreErrors", "the gazetteer {where}, line {line}: level {level} is not one of "
+                raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors",
+                    "the gazetteer {where}, line {line}: level {level} is not one of "
                     "province, city, district, street, community, road, poi"), code="gazetteer_level",
                     where=where, line=number, level=repr(get(level_col)))
             parent = get(parent_col)

@@ -66,8 +66,8 @@ def _crfsuite():
     try:
         import pycrfsuite  # noqa: PLC0415 (optional: only the tagger needs it)
     except ImportError as exc:
-        raise ValidationError(QT_TRANSLATE_NOOP(
-            "CoreErrors", "an address model needs the python package python-crfsuite, which is not installed; "
+        raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors",
+            "an address model needs the python package python-crfsuite, which is not installed; "
             "install it into QGIS's Python (pip install python-crfsuite) or parse without a model"),
             code="missing_crfsuite") from exc
     return pycrfsuite
@@ -105,20 +105,20 @@ def read_conll(path: str | Path) -> list[tuple[list[str], list[str]]]:
             continue
         token, sep, tag = line.rstrip().rpartition(" ")
         if not sep or not tag:
-            raise ValidationError(QT_TRANSLATE_NOOP(
-                "CoreErrors", "{file}, line {line}: expected 'token TAG', got {text}"),
+            raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors",
+                "{file}, line {line}: expected 'token TAG', got {text}"),
                                   code="conll_line", file=path.name, line=number, text=repr(line))
         bio, _, label = tag.partition("-")
         if tag != "O" and (bio not in ("B", "I", "E", "S") or not label):
-            raise ValidationError(QT_TRANSLATE_NOOP(
-                "CoreErrors", "{file}, line {line}: tag {tag} is not O or B-/I-/E-/S-<label>"),
+            raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors",
+                "{file}, line {line}: tag {tag} is not O or B-/I-/E-/S-<label>"),
                                   code="conll_tag", file=path.name, line=number, tag=repr(tag))
         for k, part in enumerate(_TOKEN.findall(clean(token))):
             toks.append(part)  # a token may split (1a -> 1, A): the parts after the first continue the span
             tags.append("O" if tag == "O" else f"{'B' if bio in ('B', 'S') and k == 0 else 'I'}-{label.lower()}")
     if not samples:
-        raise ValidationError(QT_TRANSLATE_NOOP(
-            "CoreErrors", "{file} has no labelled addresses (expected 'token TAG' lines)"),
+        raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors",
+            "{file} has no labelled addresses (expected 'token TAG' lines)"),
                               code="conll_empty", file=path.name)
     return samples
 
@@ -277,8 +277,8 @@ class AddressTagger:
             raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors", "cannot read the address model {path}: {error}"),
                                   code="unreadable", path=str(path), error=exc) from exc
         if not data.startswith(_MAGIC):
-            raise ValidationError(QT_TRANSLATE_NOOP(
-                "CoreErrors", "{file} is not an address model of this version of CIM Twin (train it again with "
+            raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors",
+                "{file} is not an address model of this version of CIM Twin (train it again with "
                 "cimtwin:trainaddressmodel)"), code="model_version", file=path.name)
         self.path = path
         self._tagger = pycrfsuite.Tagger()
