@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeatureSink,
+    QgsFeatureRequest,
     QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingFeatureSource,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
@@ -16,10 +18,11 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core import gridcode
+from ..cim_twin_plugin.qgis_io import vector
 from .base import CimTwinAlgorithm
 
 CODE_FIELD = "bd_code"
@@ -149,6 +152,8 @@ class GridCodeAlgorithm(CimTwinAlgorithm):
         height_field = self.parameterAsString(parameters, self.HEIGHT_FIELD, context)
         height_mode = gridcode.HEIGHT_MODES[self.parameterAsEnum(parameters, self.HEIGHT_MODE, context)]
         admin_field = self.parameterAsString(parameters, self.ADMIN_CODE_FIELD, context)
+        for key, name in ((self.HEIGHT_FIELD, height_field), (self.ADMIN_CODE_FIELD, admin_field)):
+            vector.check_field(source, key, name)
 
         total = source.featureCount()
         if total == 0:
@@ -181,20 +186,20 @@ class GridCodeAlgorithm(CimTwinAlgorithm):
                 )
             if index < 0:
                 fields.append(QgsField(name, QVariant.String, len=length))
-        code_index = fields.lookupField(CODE_FIELD)
-        entity_index = fields.lookupField(ENTITY_FIELD) if admin_field else -1
-        reason_index = fields.lookupField(REASON_FIELD)
+        slots = (fields.lookupField(CODE_FIELD), fields.lookupField(ENTITY_FIELD) if admin_field else -1,
+                 fields.lookupField(REASON_FIELD))
         height_index = source.fields().lookupField(height_field) if height_field else -1
         admin_index = source.fields().lookupField(admin_field) if admin_field else -1
-
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-
+        width = fields.count()
         transform = QgsCoordinateTransform(
             source.sourceCrs(), qgis_io.cgcs2000_crs(), context.transformContext()
+        )
+        # the fast path: a file GDAL reads into numpy (and a GeoPackage written with SQLite)
+        fast = vector.fast_input(self, parameters, self.INPUT, context)
+        if fast is not None and context.transformContext().hasTransform(source.sourceCrs(), qgis_io.cgcs2000_crs()):
+            fast = None  # a transformation chosen by the user: QGIS applies it
+        writer, dest_id = vector.TableWriter.create(
+            self, parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
         )
         feedback.pushInfo(
             self.tr("Coding {n} features at level {level} in CGCS2000 (EPSG:4490).").format(
@@ -202,51 +207,75 @@ class GridCodeAlgorithm(CimTwinAlgorithm):
             )
         )
         coded = failed = done = 0
-        for batch in qgis_io.features_in_batches(source.getFeatures(), transform):
-            if feedback.isCanceled():
-                break
+
+        def code(lons, lats, reasons, rows):
+            """Codes, entity codes and reasons of a batch into its attribute *rows* (in place)."""
             heights = None
-            reasons = list(batch.reasons)
-            lons = list(batch.lons)
             if height_index >= 0:
                 heights = []
-                for i, feature in enumerate(batch.features):
-                    height = qgis_io.to_float(feature.attribute(height_index))
+                for i, row in enumerate(rows):
+                    height = qgis_io.to_float(row[height_index])
                     if height is None and reasons[i] is None:
                         reasons[i] = self.tr("height is empty or not a number")
                         lons[i] = float("nan")
                     heights.append(float("nan") if height is None else height)
             with qgis_io.core_errors():
-                codes, core_reasons = gridcode.encode_many_with_reasons(
-                    lons, batch.lats, level, heights=heights, height_mode=height_mode
+                codes, errors = gridcode.encode_many_with_errors(
+                    lons, lats, level, heights=heights, height_mode=height_mode
                 )
-            for i, feature in enumerate(batch.features):
-                code = codes[i]
-                reason = reasons[i] or (None if code else self._reason(core_reasons[i]))
-                attributes = feature.attributes() + [None] * (fields.count() - len(feature.attributes()))
-                attributes[code_index] = code
-                attributes[reason_index] = reason
-                if entity_index >= 0:
-                    admin_text = qgis_io.to_text(feature.attribute(admin_index))
-                    if code and admin_text:
-                        attributes[entity_index] = admin_text + code
-                    else:
-                        attributes[entity_index] = None
-                        if code:
-                            attributes[reason_index] = self.tr(
-                                "administrative code is empty: no entity code"
-                            )
-                feature.setFields(fields, False)
-                feature.setAttributes(attributes)
-                if code:
-                    coded += 1
-                else:
-                    failed += 1
-            sink.addFeatures(batch.features, QgsFeatureSink.Flag.FastInsert)
-            done += len(batch.features)
-            feedback.setProgress(100.0 * done / total)
-        if feedback.isCanceled():
-            raise qgis_io.canceled()
+            entities = entity_reasons = None
+            if admin_index >= 0:
+                entities, entity_reasons = gridcode.entity_codes(
+                    codes, [qgis_io.to_text(row[admin_index]) for row in rows])
+            count = 0
+            for i, row in enumerate(rows):
+                if len(row) < width:
+                    row += [None] * (width - len(row))
+                reason = reasons[i] or (None if codes[i] else self._reason(errors[i]))
+                row[slots[0]] = codes[i]
+                if entities is not None:
+                    row[slots[1]] = entities[i]
+                    if entity_reasons[i] == gridcode.ADMIN_EMPTY:
+                        reason = self.tr("administrative code is empty: no entity code")
+                row[slots[2]] = reason
+                count += bool(codes[i])
+            return count
+
+        try:
+            if fast is not None:
+                to_cgcs = _pyproj_transformer(source.sourceCrs())
+                for batch in vector.read_batches(fast):
+                    if feedback.isCanceled():
+                        break
+                    lons, lats, reasons = _points(batch.wkbs, to_cgcs)
+                    rows = batch.rows()
+                    n = code(lons, lats, reasons, rows)
+                    writer.add(rows, batch.wkbs)
+                    coded += n
+                    failed += len(rows) - n
+                    done += len(rows)
+                    feedback.setProgress(100.0 * done / total)
+            else:
+                every = QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks  # nothing is dropped
+                for batch in qgis_io.features_in_batches(source.getFeatures(QgsFeatureRequest(), every), transform):
+                    if feedback.isCanceled():
+                        break
+                    rows = [feature.attributes() for feature in batch.features]
+                    n = code(list(batch.lons), batch.lats, list(batch.reasons), rows)
+                    for feature, row in zip(batch.features, rows):
+                        feature.setFields(fields, False)
+                        feature.setAttributes(row)
+                    writer.add_features(batch.features)
+                    coded += n
+                    failed += len(rows) - n
+                    done += len(rows)
+                    feedback.setProgress(100.0 * done / total)
+            if feedback.isCanceled():
+                raise qgis_io.canceled()
+        except BaseException:
+            writer.rollback()
+            raise
+        writer.commit()
 
         feedback.pushInfo(
             self.tr(
@@ -262,6 +291,39 @@ class GridCodeAlgorithm(CimTwinAlgorithm):
             )
         return {self.OUTPUT: dest_id, self.CODED: coded, self.FAILED: failed}
 
-    def _reason(self, core_reason: str | None) -> str:
-        """Translated frame around the reason the core gave (the core's detail names the value)."""
-        return self.tr("cannot be coded: {detail}").format(detail=core_reason or "?")
+    def _reason(self, error) -> str:
+        """Translated frame around the reason the core gave (the core's error names the value)."""
+        detail = qgis_io.error_text(error) if error is not None else "?"
+        return self.tr("cannot be coded: {detail}").format(detail=detail)
+
+
+def _pyproj_transformer(crs):
+    """pyproj's transformer from the layer's CRS to CGCS2000 longitude/latitude (the same PROJ as QGIS)."""
+    from pyproj import CRS, Transformer
+
+    wkt = crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT2_2019)
+    return Transformer.from_crs(CRS.from_wkt(wkt), CRS.from_user_input(qgis_io.CGCS2000), always_xy=True)
+
+
+def _points(wkbs, transformer):
+    """Representative points of WKB geometries in CGCS2000 longitude/latitude, with the reasons
+    of those that have none (the texts of the QGIS path)."""
+    import numpy as np
+
+    x, y, simple = vector.point_xy(wkbs)
+    reasons = [None] * len(wkbs)
+    for i in np.flatnonzero(~simple).tolist():
+        point = vector.representative_xy(wkbs[i]) if wkbs[i] is not None else None
+        if point is None:
+            reasons[i] = QCoreApplication.translate("QgisIO", "feature has no geometry")
+        else:
+            x[i], y[i] = point
+    lon, lat = transformer.transform(x, y, errcheck=False)
+    lon = np.asarray(lon, dtype=np.float64)
+    lat = np.asarray(lat, dtype=np.float64)
+    bad = np.isfinite(x) & ~(np.isfinite(lon) & np.isfinite(lat))
+    for i in np.flatnonzero(bad).tolist():
+        reasons[i] = QCoreApplication.translate(
+            "QgisIO", "coordinates cannot be transformed to CGCS2000 longitude/latitude")
+        lon[i] = lat[i] = np.nan
+    return lon.tolist(), lat.tolist(), reasons

@@ -3,26 +3,28 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsCoordinateTransform,
-    QgsFeatureSink,
+    QgsFeatureRequest,
     QgsField,
     QgsFields,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingFeatureSource,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
-    QgsSpatialIndex,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from ..cim_twin_plugin import qgis_io
-from ..cim_twin_plugin.core import measure
-from ..cim_twin_plugin.qgis_io import raster
+from ..cim_twin_plugin.core import heightlimit, measure
+from ..cim_twin_plugin.qgis_io import raster, vector
 from .base import CimTwinAlgorithm
+
+STATUS_FIELD = "hl_status"
+REASON_FIELD = "hl_reason"
 
 
 class HeightLimitAlgorithm(CimTwinAlgorithm):
@@ -55,8 +57,10 @@ class HeightLimitAlgorithm(CimTwinAlgorithm):
             "surface raster (LIMIT_RASTER, e.g. an airport obstacle limitation surface; its lowest value over "
             "the footprint). Limit rasters hold absolute elevations when a DEM is given (roof = lowest ground "
             "+ height), else heights above ground.\n\n"
-            "OUTPUT holds the buildings over the limit with limit_m and excess_m (metres too high). The log "
-            "counts buildings over, within and not checked (no height, no limit)."
+            "OUTPUT holds every building with limit_m, excess_m (metres too high), hl_status (over, within, "
+            "not_checked) and hl_reason (why a building could not be checked: no height, no geometry, no zone, "
+            "no raster value). A field of the buildings with one of these names is kept; ours then gets a "
+            "suffix (_2). The log counts buildings over, within and not checked."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS naming)
@@ -96,9 +100,10 @@ class HeightLimitAlgorithm(CimTwinAlgorithm):
         param = QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM (limit raster as elevations)"), optional=True)
         param.setHelp(self.tr("With a DEM the limit raster is read as absolute elevations and compared with roofs."))
         self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Buildings over the limit"),
+        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Buildings with their height-limit status"),
                                                   QgsProcessing.SourceType.TypeVectorPolygon)
-        param.setHelp(self.tr("The buildings higher than their limit, with height_m, limit_m and excess_m."))
+        param.setHelp(self.tr("Every building with height_m, limit_m, excess_m, hl_status (over, within, "
+                              "not_checked) and hl_reason (why it could not be checked)."))
         self.addParameter(param)
         self.addOutput(QgsProcessingOutputNumber(self.OVER, self.tr("Buildings over the limit")))
         self.addOutput(QgsProcessingOutputNumber(self.WITHIN, self.tr("Buildings within the limit")))
@@ -112,6 +117,8 @@ class HeightLimitAlgorithm(CimTwinAlgorithm):
         floors_field = self.parameterAsString(parameters, self.FLOORS_FIELD, context)
         if not height_field and not floors_field:
             raise QgsProcessingException(self.tr("Choose a height field or a floors field of the buildings."))
+        for key, name in ((self.HEIGHT_FIELD, height_field), (self.FLOORS_FIELD, floors_field)):
+            vector.check_field(source, key, name)
         floor_height = self.parameterAsDouble(parameters, self.FLOOR_HEIGHT, context)
         zones = self.parameterAsSource(parameters, self.LIMITS, context)
         limit_field = self.parameterAsString(parameters, self.LIMIT_FIELD, context)
@@ -127,82 +134,90 @@ class HeightLimitAlgorithm(CimTwinAlgorithm):
             raise QgsProcessingException(
                 self.tr("Choose the limit field (LIMIT_FIELD) of the zones layer {layer}.").format(
                 layer=zones.sourceName()))
-        crs = source.sourceCrs()
-        index = QgsSpatialIndex()
-        zone_geoms, zone_limits = {}, {}
         if zones is not None:
-            transform = QgsCoordinateTransform(zones.sourceCrs(), crs, context.transformContext())
-            for zone in zones.getFeatures():
-                value = qgis_io.to_float(zone[limit_field])
-                geometry = zone.geometry()
-                if value is None or geometry.isEmpty():
-                    feedback.reportError(self.tr("Zone feature {fid} has no limit or no geometry: ignored.").format(
-                        fid=zone.id()), False)
-                    continue
-                geometry.transform(transform)
-                if not geometry.isGeosValid():
-                    geometry = geometry.makeValid()
-                zone_geoms[zone.id()] = geometry
-                zone_limits[zone.id()] = value
-                index.addFeature(zone.id(), geometry.boundingBox())
-        grid = dem = to_grid = to_dem = None
+            vector.check_field(zones, self.LIMIT_FIELD, limit_field)
+        crs = source.sourceCrs()
+        rule = heightlimit.LimitRule(single=single)
+        if zones is not None:
+            rule.zones = heightlimit.ZoneLimits(self._zones(zones, limit_field, crs, context, feedback))
         if limit_raster is not None:
-            grid = raster.load_grid(limit_raster)
-            to_grid = raster.transformer_to_grid(crs, grid)
+            rule.surface = raster.load_grid(limit_raster)
+            rule.to_surface = raster.transformer_to_grid(crs, rule.surface)
             dem_layer = self.parameterAsRasterLayer(parameters, self.DEM, context)
             if dem_layer is not None:
-                dem = raster.load_grid(dem_layer)
-                to_dem = raster.transformer_to_grid(crs, dem)
+                rule.dem = raster.load_grid(dem_layer)
+                rule.to_dem = raster.transformer_to_grid(crs, rule.dem)
         fields = QgsFields(source.fields())
-        for name in ("height_m", "limit_m", "excess_m"):
-            fields.append(QgsField(name, QVariant.Double))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(), crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        over = within = unchecked = 0
+        for name, kind in (("height_m", QVariant.Double), ("limit_m", QVariant.Double),
+                           ("excess_m", QVariant.Double), (STATUS_FIELD, QVariant.String),
+                           (REASON_FIELD, QVariant.String)):
+            ours = measure.free_name(name, fields.names())
+            if ours != name:
+                feedback.pushInfo(self.tr("The layer {layer} already has a field {field}: it is kept as it is and "
+                                          "the new values are written to {new}.").format(
+                    layer=source.sourceName(), field=name, new=ours))
+            fields.append(QgsField(ours, kind))
+        writer, dest = vector.TableWriter.create(self, parameters, self.OUTPUT, context, fields, source.wkbType(), crs)
+        height_index = source.fields().lookupField(height_field) if height_field else -1
+        floors_index = source.fields().lookupField(floors_field) if floors_field else -1
+        counts = {heightlimit.OVER: 0, heightlimit.WITHIN: 0, heightlimit.NOT_CHECKED: 0}
         total = max(1, source.featureCount())
-        for i, feature in enumerate(source.getFeatures()):
-            if i % 2000 == 0:
-                if feedback.isCanceled():
-                    raise qgis_io.canceled()
-                feedback.setProgress(100.0 * i / total)
-            height = measure.building_height(
-                qgis_io.to_float(feature[height_field]) if height_field else None,
-                qgis_io.to_float(feature[floors_field]) if floors_field else None, floor_height)
-            geometry = feature.geometry()
-            if height is None or geometry.isNull() or geometry.isEmpty():
-                unchecked += 1
-                continue
-            compared = height
-            limit = None
-            if single is not None:
-                limit = single
-            elif zones is not None:
-                hits = [zone_limits[z] for z in index.intersects(geometry.boundingBox())
-                        if zone_geoms[z].intersects(geometry)]
-                limit = min(hits) if hits else None
-            else:
-                limit = self._lowest(grid, geometry, to_grid)
-                if dem is not None and limit is not None:
-                    ground = self._lowest(dem, geometry, to_dem)
-                    compared = None if ground is None else ground + height
-            excess = measure.height_excess(compared, limit) if compared is not None else None
-            if excess is None:
-                unchecked += 1
-            elif excess > 0:
-                over += 1
+        batch = []
+        every = QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks  # every building is checked
+        try:
+            for i, feature in enumerate(source.getFeatures(QgsFeatureRequest(), every)):
+                if i % 2000 == 0:
+                    if feedback.isCanceled():
+                        raise qgis_io.canceled()
+                    feedback.setProgress(100.0 * i / total)
+                height = measure.building_height(
+                    qgis_io.to_float(feature.attribute(height_index)) if height_index >= 0 else None,
+                    qgis_io.to_float(feature.attribute(floors_index)) if floors_index >= 0 else None, floor_height)
+                result = rule.check(height, qgis_io.to_shapely(feature.geometry()))
+                counts[result.status] += 1
                 feature.setFields(fields, False)
-                feature.setAttributes(feature.attributes() + [height, limit, excess])
-                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-            else:
-                within += 1
+                feature.setAttributes(feature.attributes() + [
+                    result.height, result.limit, result.excess, result.status, self._reason(result.reason)])
+                batch.append(feature)
+                if len(batch) >= 5000:
+                    writer.add_features(batch)
+                    batch = []
+            writer.add_features(batch)
+        except BaseException:
+            writer.rollback()
+            raise
+        writer.commit()
+        over, within, unchecked = (counts[k] for k in (heightlimit.OVER, heightlimit.WITHIN, heightlimit.NOT_CHECKED))
         feedback.pushInfo(self.tr("{n} buildings in = {o} over the limit + {w} within + {u} not checked "
-                                  "(no height or no limit).").format(n=over + within + unchecked, o=over, w=within,
-                                                                     u=unchecked))
+                                  "(reason in {field}).").format(n=over + within + unchecked, o=over, w=within,
+                                                                 u=unchecked, field=REASON_FIELD))
         return {self.OUTPUT: dest, self.OVER: over, self.WITHIN: within, self.UNCHECKED: unchecked}
 
-    @staticmethod
-    def _lowest(grid, geometry: QgsGeometry, transformer) -> float | None:
-        """Lowest raster value under the footprint (core rule shared with measure), None if unknown."""
-        value = measure.lowest_under(qgis_io.to_shapely(geometry), grid, transformer)
-        return None if value != value else value
+    def _zones(self, zones, limit_field: str, crs, context, feedback) -> list:
+        """The zones as (shapely polygon in the buildings' CRS, limit); zones without either are reported."""
+        transform = QgsCoordinateTransform(zones.sourceCrs(), crs, context.transformContext())
+        out = []
+        index = zones.fields().lookupField(limit_field)
+        for zone in zones.getFeatures():
+            value = qgis_io.to_float(zone.attribute(index))
+            geometry = zone.geometry()
+            if value is None or geometry.isEmpty():
+                feedback.reportError(self.tr("Zone feature {fid} has no limit or no geometry: ignored.").format(
+                    fid=zone.id()), False)
+                continue
+            geometry.transform(transform)
+            if not geometry.isGeosValid():
+                geometry = geometry.makeValid()
+            out.append((qgis_io.to_shapely(geometry), value))
+        return out
+
+    def _reason(self, code: str | None) -> str | None:
+        """The translated text of a core reason code."""
+        texts = {
+            heightlimit.NO_HEIGHT: self.tr("no height: the height and floors fields are empty"),
+            heightlimit.NO_GEOMETRY: self.tr("no footprint geometry"),
+            heightlimit.NO_ZONE: self.tr("outside every height limit zone"),
+            heightlimit.OUTSIDE_SURFACE: self.tr("outside the limit surface raster or on its nodata"),
+            heightlimit.NO_GROUND: self.tr("no DEM value under the footprint"),
+        }
+        return texts.get(code, code) if code else None

@@ -2,17 +2,16 @@
 from __future__ import annotations
 
 import math
-from collections import deque
-from concurrent.futures.process import BrokenProcessPool
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsFeatureSink,
+    QgsFeatureRequest,
     QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingFeatureSource,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -25,8 +24,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core import measure
-from ..cim_twin_plugin.core.visibility import pool
-from ..cim_twin_plugin.qgis_io import raster
+from ..cim_twin_plugin.qgis_io import raster, vector
 from .base import CimTwinAlgorithm
 
 #: layers with at least this many features measure in a worker process while this one does the I/O
@@ -48,6 +46,7 @@ class MeasureAlgorithm(CimTwinAlgorithm):
     OUTPUT = "OUTPUT"
     MEASURED = "MEASURED"
     WITHOUT_GEOMETRY = "WITHOUT_GEOMETRY"
+    NOT_MEASURED = "NOT_MEASURED"
 
     def displayName(self) -> str:  # noqa: N802 (QGIS naming)
         return self.tr("Measure lengths, areas, heights and volumes")
@@ -86,6 +85,7 @@ class MeasureAlgorithm(CimTwinAlgorithm):
         self.addParameter(param)
         self.addOutput(QgsProcessingOutputNumber(self.MEASURED, self.tr("Features measured")))
         self.addOutput(QgsProcessingOutputNumber(self.WITHOUT_GEOMETRY, self.tr("Features without geometry")))
+        self.addOutput(QgsProcessingOutputNumber(self.NOT_MEASURED, self.tr("Features that could not be measured")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)
         source = self.parameterAsSource(parameters, self.INPUT, context)
@@ -96,13 +96,15 @@ class MeasureAlgorithm(CimTwinAlgorithm):
             raise QgsProcessingException(
                 self.tr("The layer {layer} has no coordinate reference system: set it and run again.").format(
                     layer=source.sourceName()))
+        height_field = self.parameterAsString(parameters, self.HEIGHT_FIELD, context)
+        floors_field = self.parameterAsString(parameters, self.FLOORS_FIELD, context)
+        for key, name in ((self.HEIGHT_FIELD, height_field), (self.FLOORS_FIELD, floors_field)):
+            vector.check_field(source, key, name)
         # coordinates stay in the layer's CRS: the core transforms whole batches to lon/lat at once
         layer_wkt = layer_crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT2_2019)
         with qgis_io.core_errors():
             measurer = measure.Measurer(layer_wkt)
         feedback.pushInfo(self.tr("Measuring on the ellipsoid {ellipsoid}.").format(ellipsoid=measurer.ellipsoid))
-        height_field = self.parameterAsString(parameters, self.HEIGHT_FIELD, context)
-        floors_field = self.parameterAsString(parameters, self.FLOORS_FIELD, context)
         floor_height = self.parameterAsDouble(parameters, self.FLOOR_HEIGHT, context)
         dem_layer = self.parameterAsRasterLayer(parameters, self.DEM, context)
         dem = to_dem = None
@@ -111,27 +113,18 @@ class MeasureAlgorithm(CimTwinAlgorithm):
             if dem.note:
                 feedback.pushInfo(dem.note)
             to_dem = raster.transformer_to_grid(layer_crs, dem)
+        # the user's fields are never replaced: ours go under our names, or the first free suffix
         fields = QgsFields(source.fields())
         for name in ADDED:
-            index = fields.lookupField(name)
-            if index < 0:
-                fields.append(QgsField(name, QVariant.Double))
-            elif not fields.at(index).isNumeric():
-                raise QgsProcessingException(
-                    self.tr("The layer {layer} already has a field {field} that is not numeric: rename it and "
-                            "run again.").format(layer=source.sourceName(), field=name))
-            else:
-                feedback.pushInfo(self.tr("The existing field {field} receives the new values.").format(field=name))
-        slots = [fields.lookupField(name) for name in ADDED]
-        width = fields.count()
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(), layer_crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+            ours = measure.free_name(name, fields.names())
+            if ours != name:
+                feedback.pushInfo(self.tr("The layer {layer} already has a field {field}: it is kept as it is and "
+                                          "the new values are written to {new}.").format(
+                    layer=source.sourceName(), field=name, new=ours))
+            fields.append(QgsField(ours, QVariant.Double))
         height_index = source.fields().lookupField(height_field) if height_field else -1
         floors_index = source.fields().lookupField(floors_field) if floors_field else -1
         total = max(1, source.featureCount())
-        appended = all(slot >= source.fields().count() for slot in slots)
-        counts = {"measured": 0, "empty": 0}
         with_height = height_index >= 0 or floors_index >= 0
         curved = QgsWkbTypes.isCurvedType(source.wkbType()) or source.wkbType() == QgsWkbTypes.Type.Unknown
         nan = math.nan
@@ -143,100 +136,88 @@ class MeasureAlgorithm(CimTwinAlgorithm):
             value = to_float(value)
             return nan if value is None else value
 
-        def prepare(features, wkbs):
-            """Attributes (read once per feature) and heights of a batch."""
-            rows = [feature.attributes() for feature in features]
-            missing = [data is None for data in wkbs]
-            counts["empty"] += sum(missing)
-            counts["measured"] += len(wkbs) - sum(missing)
-            heights = None
-            if with_height:
-                heights = measure.building_heights(
-                    [number(r[height_index]) for r in rows] if height_index >= 0 else [nan] * len(rows),
-                    [number(r[floors_index]) for r in rows] if floors_index >= 0 else [nan] * len(rows),
-                    floor_height)
-                heights[missing] = nan
-            return rows, heights
+        def heights_of(rows, wkbs):
+            if not with_height:
+                return None
+            heights = measure.building_heights(
+                [number(r[height_index]) for r in rows] if height_index >= 0 else [nan] * len(rows),
+                [number(r[floors_index]) for r in rows] if floors_index >= 0 else [nan] * len(rows),
+                floor_height)
+            heights[[data is None for data in wkbs]] = nan
+            return heights
 
-        def put(features, rows, table):
-            """The measured values *table* (a row per feature, None for NULL) into the features, then out."""
-            for feature, attributes, row in zip(features, rows, table):
-                if appended:
+        fast = vector.fast_input(self, parameters, self.INPUT, context)
+        writer, dest = vector.TableWriter.create(self, parameters, self.OUTPUT, context, fields, source.wkbType(),
+                                                 layer_crs)
+        counts = {"measured": 0, "empty": 0, "rejected": 0}
+
+        def write(done):
+            for (rows, wkbs, features), table in done:
+                bad = measure.unmeasurable(wkbs, table)
+                counts["rejected"] += len(bad)
+                missing = sum(data is None for data in wkbs)
+                counts["empty"] += missing
+                counts["measured"] += len(wkbs) - missing - len(bad)
+                for attributes, row in zip(rows, table):
                     attributes += row
+                if features is None:
+                    writer.add(rows, wkbs)
                 else:
-                    attributes += [None] * (width - len(attributes))
-                    for slot, value in zip(slots, row):
-                        attributes[slot] = value
-                feature.setAttributes(attributes)
-            sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
+                    for feature, attributes in zip(features, rows):
+                        feature.setAttributes(attributes)
+                    writer.add_features(features)
 
-        def write(features, rows, wkbs, table):
-            if isinstance(table, list):  # rows from the worker, NULLs already in place
-                put(features, rows, table)
-                return
-            draped = measure.drape_many(measurer, wkbs, dem, to_dem) if dem is not None else None
-            put(features, rows, measure.to_rows(table, draped))
-
-        # Large layers: a worker process computes the geodesics of one batch while this
-        # thread reads and writes the next (QGIS I/O and pyproj then use two cores).
-        executor = None
-        if dem is None and total >= POOL_THRESHOLD and pool.cpu_count() > 1:
-            try:
-                executor = pool.spawn_executor(1)
-            except (OSError, ValueError):
-                executor = None
-        queue: deque = deque()
-
-        def finish(item):
-            nonlocal executor
-            features, rows, wkbs, heights, future = item
-            table = None
-            if future is not None:
-                try:
-                    table = future.result()
-                except BrokenProcessPool:  # the worker could not start: measure here
-                    executor = None
-            if table is None:
-                table = measure.measure_many(measurer, wkbs, heights)
-            write(features, rows, wkbs, table)
-
-        def flush(features, wkbs):
-            rows, heights = prepare(features, wkbs)
-            future = None
-            if executor is not None:
-                future = executor.submit(measure.measure_rows, layer_wkt, wkbs, heights)
-            queue.append((features, rows, wkbs, heights, future))
-            while len(queue) > (1 if executor is not None else 0):
-                finish(queue.popleft())
-
-        features, wkbs = [], []
-        done = 0
+        if fast is not None:
+            batches = ((batch.rows(), batch.wkbs, None) for batch in vector.read_batches(fast, 10000))
+        else:
+            batches = self._qgis_batches(source, curved)
+        pipeline = measure.Pipeline(measurer, layer_wkt, dem, to_dem, total, threshold=POOL_THRESHOLD)
+        done_count = 0
         try:
-            for feature in source.getFeatures():
-                data = bytes(feature.geometry().asWkb())  # empty for a feature without geometry
-                if not data:
-                    data = None
-                elif curved:
-                    geometry = feature.geometry()
-                    if QgsWkbTypes.isCurvedType(geometry.wkbType()):
-                        data = bytes(QgsGeometry(geometry.constGet().segmentize()).asWkb())
-                features.append(feature)
-                wkbs.append(data)
-                if len(features) >= 10000:
-                    flush(features, wkbs)
-                    done += len(features)
-                    features, wkbs = [], []
-                    if feedback.isCanceled():
-                        raise qgis_io.canceled()
-                    feedback.setProgress(100.0 * done / total)
-            if features:
-                flush(features, wkbs)
-            while queue:
-                finish(queue.popleft())
+            for rows, wkbs, features in batches:
+                write(pipeline.submit((rows, wkbs, features), wkbs, heights_of(rows, wkbs)))
+                done_count += len(wkbs)
+                if feedback.isCanceled():
+                    raise qgis_io.canceled()
+                feedback.setProgress(100.0 * done_count / total)
+            write(pipeline.finish())
+        except BaseException:
+            writer.rollback()
+            raise
         finally:
-            if executor is not None:
-                executor.shutdown(wait=True, cancel_futures=True)
-        measured, empty = counts["measured"], counts["empty"]
-        feedback.pushInfo(self.tr("{n} features in = {m} measured + {e} without geometry (empty measures).").format(
-            n=measured + empty, m=measured, e=empty))
-        return {self.OUTPUT: dest, self.MEASURED: measured, self.WITHOUT_GEOMETRY: empty}
+            pipeline.close()
+        writer.commit()
+        measured, empty, rejected = counts["measured"], counts["empty"], counts["rejected"]
+        if rejected:
+            feedback.reportError(self.tr(
+                "{n} features of {layer} could not be measured: their coordinates cannot be converted to "
+                "longitude/latitude in the layer's CRS ({crs}). Check that the layer's CRS is the one its "
+                "coordinates are in; their measures are empty.").format(
+                n=rejected, layer=source.sourceName(), crs=layer_crs.authid() or layer_crs.description()), False)
+        feedback.pushInfo(self.tr("{n} features in = {m} measured + {e} without geometry (empty measures) + "
+                                  "{r} not measurable (empty measures).").format(
+            n=measured + empty + rejected, m=measured, e=empty, r=rejected))
+        return {self.OUTPUT: dest, self.MEASURED: measured, self.WITHOUT_GEOMETRY: empty,
+                self.NOT_MEASURED: rejected}
+
+    @staticmethod
+    def _qgis_batches(source, curved: bool, size: int = 10000):
+        """Batches of (attributes, WKB, features) read as QGIS features (every provider)."""
+        features, rows, wkbs = [], [], []
+        every = QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks  # nothing is dropped
+        for feature in source.getFeatures(QgsFeatureRequest(), every):
+            data = bytes(feature.geometry().asWkb())  # empty for a feature without geometry
+            if not data:
+                data = None
+            elif curved:
+                geometry = feature.geometry()
+                if QgsWkbTypes.isCurvedType(geometry.wkbType()):
+                    data = bytes(QgsGeometry(geometry.constGet().segmentize()).asWkb())
+            features.append(feature)
+            rows.append(feature.attributes())
+            wkbs.append(data)
+            if len(features) >= size:
+                yield rows, wkbs, features
+                features, rows, wkbs = [], [], []
+        if features:
+            yield rows, wkbs, features

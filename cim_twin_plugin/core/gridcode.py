@@ -645,20 +645,15 @@ def _layers_array(heights: np.ndarray, mode: str) -> tuple[np.ndarray, np.ndarra
     return layers, ok
 
 
-def encode_many_with_reasons(
+def encode_many_with_errors(
     lons: Sequence[float] | np.ndarray,
     lats: Sequence[float] | np.ndarray,
     level: int = 10,
     heights: Sequence[float] | np.ndarray | float | None = None,
     height_mode: str = "mixed",
-) -> tuple[list[str | None], list[str | None]]:
-    """Vectorised :func:`encode` / :func:`encode_3d` for many points.
-
-    Returns ``(codes, reasons)``: ``codes[i]`` is the code of point i, or None
-    when it cannot be coded (NaN, ``|lat| >= 88``, ``|lon| > 180``, height out
-    of range), in which case ``reasons[i]`` says why (else it is None).
-    ``heights`` (metres; one per point or a single value) makes 3D codes.
-    """
+) -> tuple[list[str | None], list[GridCodeError | None]]:
+    """:func:`encode_many_with_reasons` with the :class:`GridCodeError` of each point that cannot be
+    coded (None for the others), so that the bridge can translate them."""
     level = _check_level(level)
     mode = _check_height_mode(height_mode)
     lon = _as_array(lons, "longitudes")
@@ -693,7 +688,7 @@ def encode_many_with_reasons(
         ok &= height_ok
         layers = np.where(ok, layers, 0)
     codes: list[str | None] = list(_codes_from_units(west, ax, south, ay, level, layers, mode))
-    reasons: list[str | None] = [None] * count
+    errors: list[GridCodeError | None] = [None] * count
     for i in np.flatnonzero(~ok).tolist():
         try:
             if height is None:
@@ -702,8 +697,47 @@ def encode_many_with_reasons(
                 codes[i] = encode_3d(float(lon[i]), float(lat[i]), float(height[i]), level, mode)
         except GridCodeError as error:
             codes[i] = None
-            reasons[i] = str(error)
-    return codes, reasons
+            errors[i] = error
+    return codes, errors
+
+
+def encode_many_with_reasons(
+    lons: Sequence[float] | np.ndarray,
+    lats: Sequence[float] | np.ndarray,
+    level: int = 10,
+    heights: Sequence[float] | np.ndarray | float | None = None,
+    height_mode: str = "mixed",
+) -> tuple[list[str | None], list[str | None]]:
+    """Vectorised :func:`encode` / :func:`encode_3d` for many points.
+
+    Returns ``(codes, reasons)``: ``codes[i]`` is the code of point i, or None
+    when it cannot be coded (NaN, ``|lat| >= 88``, ``|lon| > 180``, height out
+    of range), in which case ``reasons[i]`` says why (else it is None).
+    ``heights`` (metres; one per point or a single value) makes 3D codes.
+    :func:`encode_many_with_errors` gives the errors themselves (to translate).
+    """
+    codes, errors = encode_many_with_errors(lons, lats, level, heights, height_mode)
+    return codes, [None if error is None else str(error) for error in errors]
+
+
+#: why a feature has no entity code although it has a grid code (see :func:`entity_codes`)
+ADMIN_EMPTY = "admin_empty"
+
+
+def entity_codes(codes: Sequence[str | None], admin_codes: Sequence[str | None]) -> tuple[list, list]:
+    """The twin's unique entity code of each feature: its administrative division code followed by
+    its grid code (both needed). Returns ``(entity_codes, reasons)``: ``reasons[i]`` is
+    :data:`ADMIN_EMPTY` where a coded feature has no administrative code, else None."""
+    entities: list[str | None] = []
+    reasons: list[str | None] = []
+    for code, admin in zip(codes, admin_codes):
+        if code and admin:
+            entities.append(admin + code)
+            reasons.append(None)
+        else:
+            entities.append(None)
+            reasons.append(ADMIN_EMPTY if code else None)
+    return entities, reasons
 
 
 def encode_many(

@@ -411,3 +411,95 @@ def height_excess(height: float, limit: float | None) -> float | None:
     if limit is None or not math.isfinite(limit):
         return None
     return height - limit
+
+
+class Pipeline:
+    """Measure batches of WKB geometries in reading order; with a worker, one batch is measured in a
+    worker process while the caller reads and writes the next (I/O and pyproj then use two cores).
+
+    ``submit(payload, wkbs, heights)`` returns the batches finished so far as ``(payload, rows)``
+    (rows of :func:`to_rows`); ``finish()`` returns the rest. The worker is only started for many
+    features, without a DEM and on more than one core; when it cannot start, batches are measured
+    here.
+    """
+
+    #: layers with at least this many features measure in a worker process
+    WORKER_THRESHOLD = 50000
+
+    def __init__(self, measurer: Measurer, crs_wkt: str, dem=None, to_dem=None, total: int = 0,
+                 threshold: int | None = None):
+        from collections import deque
+
+        self.measurer = measurer
+        self.crs_wkt = crs_wkt
+        self.dem = dem
+        self.to_dem = to_dem
+        self.executor = None
+        self.queue: deque = deque()
+        limit = self.WORKER_THRESHOLD if threshold is None else threshold
+        if dem is None and total >= limit:
+            from . import pool  # noqa: PLC0415 (only for large layers)
+
+            if pool.cpu_count() > 1:
+                try:
+                    self.executor = pool.spawn_executor(1)
+                except (OSError, ValueError):
+                    self.executor = None
+
+    def submit(self, payload, wkbs, heights=None) -> list:
+        future = None
+        if self.executor is not None:
+            future = self.executor.submit(measure_rows, self.crs_wkt, wkbs, heights)
+        self.queue.append((payload, wkbs, heights, future))
+        done = []
+        while len(self.queue) > (1 if self.executor is not None else 0):
+            done.append(self._finish(self.queue.popleft()))
+        return done
+
+    def finish(self) -> list:
+        done = [self._finish(item) for item in list(self.queue)]
+        self.queue.clear()
+        return done
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor = None
+
+    def _finish(self, item):
+        from concurrent.futures.process import BrokenProcessPool
+
+        payload, wkbs, heights, future = item
+        if future is not None:
+            try:
+                return payload, future.result()
+            except BrokenProcessPool:  # the worker could not start: measure here
+                self.executor = None
+        table = measure_many(self.measurer, wkbs, heights)
+        draped = drape_many(self.measurer, wkbs, self.dem, self.to_dem) if self.dem is not None else None
+        return payload, to_rows(table, draped)
+
+
+def unmeasurable(wkbs, rows) -> list[int]:
+    """Indexes of lines and polygons whose length and area are both unknown (NaN/None): their
+    coordinates could not be brought to longitude/latitude, e.g. a CRS without a real datum."""
+    out = []
+    for i, (data, row) in enumerate(zip(wkbs, rows)):
+        if data is None or row[0] is not None or row[1] is not None:
+            continue
+        code = int.from_bytes(data[1:5], "little" if data[0] == 1 else "big") if len(data) >= 5 else 0
+        kind = (code & 0x0FFFFFFF) % 1000
+        if kind not in (1, 4):  # points have no length or area
+            out.append(i)
+    return out
+
+
+def free_name(name: str, taken) -> str:
+    """*name*, or *name*_2, _3, ... : the first that is not in *taken* (case-insensitive)."""
+    lower = {t.lower() for t in taken}
+    if name.lower() not in lower:
+        return name
+    k = 2
+    while f"{name}_{k}".lower() in lower:
+        k += 1
+    return f"{name}_{k}"
