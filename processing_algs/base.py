@@ -72,6 +72,22 @@ class CimTwinAlgorithm(QgsProcessingAlgorithm):
                 return translated
         return text
 
+    #: the range of QGIS's integer parameters (parameterAsInt returns a 32-bit int)
+    INT_RANGE = (-(2 ** 31), 2 ** 31 - 1)
+
+    def parameterAsInt(self, parameters, name, context):  # noqa: N802 (QGIS naming)
+        """As QGIS's, but a value beyond the 32-bit range is clamped to it instead of wrapping around
+        (MAX_CELLS=99999999999 used to become a limit of 0 and N a count of 0)."""
+        value = super().parameterAsDouble(parameters, name, context)
+        low, high = self.INT_RANGE
+        if value != value:  # NaN: not given
+            return super().parameterAsInt(parameters, name, context)
+        if value > high:
+            return high
+        if value < low:
+            return low
+        return super().parameterAsInt(parameters, name, context)
+
     def createInstance(self):  # noqa: N802 (QGIS naming)
         return type(self)()
 

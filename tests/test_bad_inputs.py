@@ -167,3 +167,40 @@ def test_bad_input(case, inputs, qgis_process, tmp_path):
         assert word in text, f"{word!r} not in the message: {text[-2000:]}"
     for name in case.outputs:
         assert not (out / name).exists(), f"{name} was left behind after a failure"
+
+
+#: issue 20: unknown field names and integers beyond their range, for every algorithm that has them
+MORE_CASES = [
+    Case("gridcode-unknown-height-field", "cimtwin:gridcode",
+         {"INPUT": "{inputs}/buildings.gpkg", "LEVEL": 8, "HEIGHT_FIELD": "nosuch", "OUTPUT": "{out}/c.gpkg"},
+         words=("nosuch", "HEIGHT_FIELD", "buildings"), outputs=("c.gpkg",)),
+    Case("measure-unknown-height-field", "cimtwin:measure",
+         {"INPUT": "{inputs}/buildings.gpkg", "HEIGHT_FIELD": "nosuch", "OUTPUT": "{out}/m.gpkg"},
+         words=("nosuch", "HEIGHT_FIELD"), outputs=("m.gpkg",)),
+    Case("heightlimit-unknown-limit-field", "cimtwin:heightlimit",
+         {"BUILDINGS": "{inputs}/buildings.gpkg", "HEIGHT_FIELD": "height_m",
+          "LIMITS": "{inputs}/twin.gpkg|layername=admin_units", "LIMIT_FIELD": "nosuch", "OUTPUT": "{out}/h.gpkg"},
+         words=("nosuch", "LIMIT_FIELD"), outputs=("h.gpkg",)),
+    Case("buildingdsm-unknown-height-field", "cimtwin:buildingdsm",
+         {"DEM": "{inputs}/dem.tif", "BUILDINGS": BLD, "HEIGHT_FIELD": "nosuch", "OUTPUT": "{out}/dsm.tif"},
+         words=("nosuch", "HEIGHT_FIELD"), outputs=("dsm.tif",)),
+    Case("shortestpath-unknown-speed-field", "cimtwin:shortestpath",
+         {"NETWORK": "{inputs}/twin.gpkg|layername=roads", "START": "{start}", "END": "{end}",
+          "SPEED_FIELD": "nosuch", "OUTPUT": "{out}/r.gpkg"}, words=("nosuch", "SPEED_FIELD"), outputs=("r.gpkg",)),
+    Case("odmatrix-unknown-origin-id-field", "cimtwin:odmatrix",
+         {"NETWORK": "{inputs}/twin.gpkg|layername=roads", "ORIGINS": "{inputs}/twin.gpkg|layername=facilities",
+          "DESTINATIONS": "{inputs}/twin.gpkg|layername=facilities", "ORIGIN_ID_FIELD": "nosuch",
+          "OUTPUT": "{out}/od.csv"}, words=("nosuch", "ORIGIN_ID_FIELD"), outputs=("od.csv",)),
+    Case("nearestfacility-huge-n-is-clamped", "cimtwin:nearestfacility",
+         {"NETWORK": "{inputs}/twin.gpkg|layername=roads", "INCIDENTS": "{inputs}/twin.gpkg|layername=facilities",
+          "FACILITIES": "{inputs}/twin.gpkg|layername=facilities", "N": 99999999999, "OUTPUT": "{out}/n.gpkg"},
+         ok=True, outputs=("n.gpkg",), check=lambda r: None),
+    Case("gridcells-huge-max-cells-is-clamped", "cimtwin:gridcells",
+         {"EXTENT": "121.5,121.51,31.2,31.21 [EPSG:4490]", "LEVEL": 6, "MAX_CELLS": 99999999999,
+          "OUTPUT": "{out}/cells.gpkg"}, ok=True, outputs=("cells.gpkg",)),
+]
+
+
+@pytest.mark.parametrize("case", MORE_CASES, ids=lambda c: c.id)
+def test_bad_field_or_number(case, inputs, qgis_process, tmp_path):
+    test_bad_input(case, inputs, qgis_process, tmp_path)
