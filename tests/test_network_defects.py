@@ -12,48 +12,13 @@ pytestmark = pytest.mark.qgis
 
 from qgis.core import (  # noqa: E402
     QgsCoordinateReferenceSystem,
-    QgsProcessingContext,
     QgsProcessingException,
-    QgsProcessingFeedback,
-    QgsProject,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant  # noqa: E402
+from test_network_algs import Log, run  # noqa: E402 (one feedback recorder and context for the network tests)
 
-ELLIPSOID = "EPSG:1024"
 X0, Y0 = 360000.0, 3455000.0  # EPSG:4550
-
-
-class Log(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, text):  # noqa: N802 (QGIS naming)
-        self.lines.append(text)
-
-    def reportError(self, text, fatal=False):  # noqa: N802 (QGIS naming)
-        self.lines.append(text)
-
-    @property
-    def text(self):
-        return "\n".join(self.lines)
-
-
-def context():
-    ctx = QgsProcessingContext()
-    project = QgsProject.instance()
-    project.setCrs(QgsCoordinateReferenceSystem("EPSG:4550"))
-    project.setEllipsoid(ELLIPSOID)
-    ctx.setProject(project)
-    ctx.setEllipsoid(ELLIPSOID)
-    return ctx
-
-
-def run(alg, params, feedback=None):
-    import processing
-
-    return processing.run(alg, params, context=context(), feedback=feedback or Log())
 
 
 def cross_roads(memory_layer, name="roads"):
