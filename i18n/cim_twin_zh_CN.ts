@@ -64,7 +64,7 @@ Heights come from the height field, else floors x floor height. Buildings withou
         <translation>跳过的建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="61"/>
+        <location filename="../processing_algs/buildingdsm.py" line="63"/>
         <source>Output CRS: {crs}.</source>
         <translation>输出坐标系：{crs}。</translation>
     </message>
@@ -269,9 +269,14 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <translation>图层 {layer}：要素 {fid} 没有几何；请修复或删除它。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="202"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="204"/>
         <source>{units} units and {buildings} buildings checked in {crs}: {n} findings ({kinds}).</source>
         <translation>已在 {crs} 中检查 {units} 个单元和 {buildings} 栋建筑：发现 {n} 个问题（{kinds}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/checkhierarchy.py" line="134"/>
+        <source>{layer}, feature {fid}</source>
+        <translation>{layer}，要素 {fid}</translation>
     </message>
 </context>
 <context>
@@ -343,6 +348,369 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <location filename="../processing_algs/provider.py" line="145"/>
         <source>Note</source>
         <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>CoreErrors</name>
+    <message>
+        <location filename="../cim_twin_plugin/core/address/csvio.py" line="39"/>
+        <source>the text is neither UTF-8 nor GBK/GB18030 (undecodable bytes at offset {offset}); save the file as UTF-8 and try again</source>
+        <translation>文本既不是 UTF-8 也不是 GBK/GB18030 编码（偏移 {offset} 处有无法解码的字节）；请将文件另存为 UTF-8 后重试</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/address/csvio.py" line="53"/>
+        <source>cannot read {path}: {error}</source>
+        <translation>无法读取 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/address/csvio.py" line="61"/>
+        <source>{file}: {error}</source>
+        <translation>文件 {file}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/address/csvio.py" line="75"/>
+        <source>{file}, line {line}: {error}</source>
+        <translation>{file}，第 {line} 行：{error}</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/address/csvio.py" line="80"/>
+        <source>{file} is empty: it needs a header line and rows</source>
+        <translation>{file} 为空：需要一行表头和若干数据行</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/address/gazetteer.py" line="148"/>
+        <source>unknown level {level} for {name}</source>
+        <translation>{name} 的层级 {level} 未知</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/address/gazetteer.py" line="152"/>
+        <source>division {division} has no name</source>
+        <translation>行政区划 {division} 没有名称</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/address/gazetteer.py" line="245"/>
+        <source>the gazetteer {where} needs the columns &apos;level&apos; and &apos;name&apos; (optional &apos;code&apos;, &apos;parent&apos;); it has {columns}</source>
+        <translation>地名库 {where} 需要 'level' 和 'name' 列（'code'、'parent' 可选）；现有列为 {columns}</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/address/gazetteer.py" line="259"/>
+        <source>the gazetteer {where}, line {line}: level {level} is not one of province, city, district, street, community, road, poi</source>
+        <translation>地名库 {where}，第 {line} 行：层级 {level} 不是 province、city、district、street、community、road、poi 之一</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/address/tagger.py" line="69"/>
+        <source>an address model needs the python package python-crfsuite, which is not installed; install it into QGIS&apos;s Python (pip install python-crfsuite) or parse without a model</source>
+        <translation>地址模型需要 Python 包 python-crfsuite，但尚未安装；请将其安装到 QGIS 的 Python 中（pip install python-crfsuite），或不使用模型进行解析</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/address/tagger.py" line="98"/>
+        <source>cannot read the labelled addresses {path}: {error}</source>
+        <translation>无法读取标注地址 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/address/tagger.py" line="108"/>
+        <source>{file}, line {line}: expected &apos;token TAG&apos;, got {text}</source>
+        <translation>{file}，第 {line} 行：应为 'token TAG'，实际为 {text}</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/address/tagger.py" line="113"/>
+        <source>{file}, line {line}: tag {tag} is not O or B-/I-/E-/S-&lt;label&gt;</source>
+        <translation>{file}，第 {line} 行：标签 {tag} 不是 O 或 B-/I-/E-/S-&lt;label&gt;</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/address/tagger.py" line="120"/>
+        <source>{file} has no labelled addresses (expected &apos;token TAG&apos; lines)</source>
+        <translation>{file} 中没有标注地址（应为 'token TAG' 格式的行）</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/address/tagger.py" line="277"/>
+        <source>cannot read the address model {path}: {error}</source>
+        <translation>无法读取地址模型 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/address/tagger.py" line="280"/>
+        <source>{file} is not an address model of this version of CIM Twin (train it again with cimtwin:trainaddressmodel)</source>
+        <translation>{file} 不是本版本 CIM Twin 的地址模型（请用 cimtwin:trainaddressmodel 重新训练）</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/address/tagger.py" line="289"/>
+        <source>{file} is damaged ({error}); train the model again</source>
+        <translation>{file} 已损坏（{error}）；请重新训练模型</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/hierarchy.py" line="89"/>
+        <source>the administrative unit {where} has no code: fill its code field</source>
+        <translation>行政单元 {where} 没有代码：请填写其代码字段</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/hierarchy.py" line="93"/>
+        <source>the code {unit_code} is used by two administrative units ({first}, {second})</source>
+        <translation>代码 {unit_code} 被两个行政单元重复使用（{first}、{second}）</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/hierarchy.py" line="98"/>
+        <source>the administrative unit {unit_code} ({where}) has no geometry</source>
+        <translation>行政单元 {unit_code}（{where}）没有几何</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/network/build.py" line="64"/>
+        <source>the network has no lines</source>
+        <translation>路网中没有线</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/network/build.py" line="67"/>
+        <source>one feature id, direction and speed is needed per line part</source>
+        <translation>每个线部件都需要一个要素 ID、方向和速度</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/network/build.py" line="71"/>
+        <source>direction codes must be 0 (both), 1 (forward) or 2 (backward)</source>
+        <translation>方向代码必须为 0（双向）、1（正向）或 2（反向）</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/network/build.py" line="81"/>
+        <source>the network has coordinates that are not finite numbers</source>
+        <translation>路网中有坐标不是有限数值</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/network/build.py" line="102"/>
+        <source>the network has no line with two distinct vertices</source>
+        <translation>路网中没有一条线具有两个不同的顶点</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/network/build.py" line="127"/>
+        <source>every line of the network is shorter than the snapping tolerance</source>
+        <translation>路网中每条线都短于捕捉容差</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/network/model.py" line="48"/>
+        <source>snapping tolerance must be 0 or more, not {value}</source>
+        <translation>捕捉容差必须大于或等于 0，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/network/model.py" line="51"/>
+        <source>mode must be &apos;drive&apos; or &apos;walk&apos;, not &apos;{value}&apos;</source>
+        <translation>模式必须为 'drive' 或 'walk'，而不是 '{value}'</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/network/model.py" line="54"/>
+        <source>walking speed must be more than 0, not {value}</source>
+        <translation>步行速度必须大于 0，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/network/model.py" line="57"/>
+        <source>default speed must be more than 0, not {value}</source>
+        <translation>默认速度必须大于 0，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/network/routes.py" line="354"/>
+        <source>the number of nearest facilities must be 1 or more, not {value}</source>
+        <translation>最近设施数必须大于或等于 1，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/network/service.py" line="55"/>
+        <source>cost band &apos;{value}&apos; is not a number</source>
+        <translation>成本分段 '{value}' 不是数字</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/network/service.py" line="58"/>
+        <source>cost band &apos;{value}&apos; must be more than 0</source>
+        <translation>成本分段 '{value}' 必须大于 0</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/network/service.py" line="62"/>
+        <source>no cost band given</source>
+        <translation>未给出成本分段</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/dsm.py" line="24"/>
+        <source>no geometry</source>
+        <translation>没有几何</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/dsm.py" line="25"/>
+        <source>no height (empty, zero or negative)</source>
+        <translation>无高度（为空、零或负值）</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/dsm.py" line="26"/>
+        <source>invalid footprint that cannot be repaired</source>
+        <translation>轮廓无效且无法修复</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/dsm.py" line="27"/>
+        <source>not a polygon</source>
+        <translation>不是多边形</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/dsm.py" line="28"/>
+        <source>outside the DEM</source>
+        <translation>位于 DEM 范围之外</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/dsm.py" line="29"/>
+        <source>hidden under taller overlapping buildings</source>
+        <translation>被重叠的更高建筑遮盖</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/dsm.py" line="30"/>
+        <source>stands on nodata cells of the DEM</source>
+        <translation>位于 DEM 的无数据栅格单元上</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/dsm.py" line="70"/>
+        <source>unknown base {base}: use one of {bases}</source>
+        <translation>未知的地面基准 {base}：请使用以下之一：{bases}</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="152"/>
+        <source>The {what} has {rows} x {cols} = {cells:,} cells (about {gb:.1f} GB as float32, roughly three times that while computing), more than the limit of {limit:,} cells: clip the DEM to the area of interest or use coarser cells.</source>
+        <translation>{what} 有 {rows} × {cols} = {cells:,} 个栅格单元（按 float32 约 {gb:.1f} GB，计算时约为其三倍），超过上限 {limit:,} 个单元：请将 DEM 裁剪到研究区域，或使用更粗的栅格单元。</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="170"/>
+        <source>The raster {layer} cannot be opened: {error}</source>
+        <translation>无法打开栅格 {layer}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="177"/>
+        <source>The raster {layer} has no coordinate reference system: assign one (Raster &gt; Projections &gt; Assign Projection) and run again.</source>
+        <translation>栅格 {layer} 没有坐标参考系：请为其指定坐标参考系（栅格 &gt; 投影 &gt; 指定投影）后重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="186"/>
+        <source>The raster {layer} is rotated: warp it to a north-up grid first.</source>
+        <translation>栅格 {layer} 带有旋转：请先将其重投影（warp）为正北朝上的栅格。</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="217"/>
+        <source>The DEM&apos;s heights are in feet (band unit {unit}): converted to metres ({factor:.6g} m each).</source>
+        <translation>DEM 的高程以英尺为单位（波段单位 {unit}）：已换算为米（每单位 {factor:.6g} m）。</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="257"/>
+        <source>The raster {layer} is in a geographic CRS: reprojected to {crs} (WGS 84 / UTM) with {cell:.2f} m cells (bilinear) for the analysis; outputs are in {crs}.</source>
+        <translation>栅格 {layer} 使用地理坐标系：分析时已重投影到 {crs}（WGS 84 / UTM），栅格单元大小 {cell:.2f} m（双线性插值）；输出采用 {crs}。</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="317"/>
+        <source>The {what} output {path} cannot be written ({error}): choose a folder you can write to.</source>
+        <translation>{what} 输出 {path} 无法写入（{error}）：请选择有写入权限的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/los.py" line="25"/>
+        <source>the observer lies outside the DEM</source>
+        <translation>观察点位于 DEM 范围之外</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/los.py" line="26"/>
+        <source>the target lies outside the DEM</source>
+        <translation>目标点位于 DEM 范围之外</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/los.py" line="27"/>
+        <source>the observer stands on a nodata cell of the DEM</source>
+        <translation>观察点位于 DEM 的无数据栅格单元上</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/los.py" line="28"/>
+        <source>the target stands on a nodata cell of the DEM</source>
+        <translation>目标点位于 DEM 的无数据栅格单元上</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/observers.py" line="40"/>
+        <source>{key} is not a number.</source>
+        <translation>{key} 不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/observers.py" line="43"/>
+        <source>RADIUS must be greater than 0 m (got {value}); leave it empty for the whole DEM.</source>
+        <translation>RADIUS 必须大于 0 米（当前为 {value}）；留空表示整个 DEM。</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/observers.py" line="48"/>
+        <source>HFOV must be between 0 and 360 degrees (got {value}).</source>
+        <translation>HFOV 必须在 0 到 360 度之间（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/observers.py" line="53"/>
+        <source>{key} must be between -90 and 90 degrees (got {value}).</source>
+        <translation>{key} 必须在 -90 到 90 度之间（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/viewshed.py" line="98"/>
+        <source>{name}: the observer height is not a number</source>
+        <translation>{name}：观察点高度不是数字</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/viewshed.py" line="101"/>
+        <source>{name}: the target height is not a number</source>
+        <translation>{name}：目标点高度不是数字</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/viewshed.py" line="104"/>
+        <source>{name}: the azimuth is not a number</source>
+        <translation>{name}：方位角不是数字</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/viewshed.py" line="107"/>
+        <source>{name}: the radius must be greater than 0 (got {radius:g} m)</source>
+        <translation>{name}：半径必须大于 0（当前为 {radius:g} m）</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/viewshed.py" line="111"/>
+        <source>{name}: the horizontal field of view must be between 0 and 360 degrees (got {hfov:g})</source>
+        <translation>{name}：水平视场角必须在 0 到 360 度之间（当前为 {hfov:g}）</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/viewshed.py" line="116"/>
+        <source>{name}: the upward vertical angle must be between -90 and 90 degrees (got {value:g})</source>
+        <translation>{name}：向上垂直角必须在 -90 到 90 度之间（当前为 {value:g}）</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/viewshed.py" line="121"/>
+        <source>{name}: the downward vertical angle must be between -90 and 90 degrees (got {value:g})</source>
+        <translation>{name}：向下垂直角必须在 -90 到 90 度之间（当前为 {value:g}）</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/viewshed.py" line="126"/>
+        <source>{name}: the vertical angles leave no view (up {up:g}, down {down:g})</source>
+        <translation>{name}：垂直角范围内没有视野（向上 {up:g}，向下 {down:g}）</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/viewshed.py" line="130"/>
+        <source>{name}: the point has no valid coordinates</source>
+        <translation>{name}：该点没有有效坐标</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/viewshed.py" line="134"/>
+        <source>{name} lies outside the DEM ({x:.1f}, {y:.1f}): move it onto the raster</source>
+        <translation>{name} 位于 DEM 范围之外 ({x:.1f}, {y:.1f})：请将其移到栅格范围内</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/viewshed.py" line="138"/>
+        <source>{name} stands on a nodata cell of the DEM: move it onto valid terrain</source>
+        <translation>{name} 位于 DEM 的无数据栅格单元上：请将其移到有效地形上</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/viewshed.py" line="275"/>
+        <source>unknown viewshed algorithm {mode}: use one of {modes}</source>
+        <translation>未知的可视域算法 {mode}：请使用以下之一：{modes}</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/viewshed.py" line="278"/>
+        <source>there is no observer to compute a viewshed from</source>
+        <translation>没有可用于计算可视域的观察点</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/viewshed.py" line="464"/>
+        <source>Worker processes cannot be started ({error}): the observers are computed on one core.</source>
+        <translation>无法启动工作进程（{error}）：观察点将在单个核上计算。</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/viewshed.py" line="484"/>
+        <source>The worker processes stopped: the remaining observers are computed on one core.</source>
+        <translation>工作进程已停止：其余观察点将在单个核上计算。</translation>
     </message>
 </context>
 <context>
@@ -443,12 +811,12 @@ A request of more cells than the maximum is refused before anything is written: 
 <context>
     <name>GridCodeAlgorithm</name>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="46"/>
+        <location filename="../processing_algs/gridcode.py" line="49"/>
         <source>Beidou grid codes of features</source>
         <translation>要素北斗网格位置码</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="49"/>
+        <location filename="../processing_algs/gridcode.py" line="52"/>
         <source>Adds the Beidou grid location code (GB/T 39409-2020) of every feature in the field bd_code. Points use their own position, lines and polygons a point on their surface, transformed to CGCS2000 longitude/latitude (any input CRS works).
 
 With a height field the code is three-dimensional (height digits interleaved after each level). With an administrative code field, entity_code is the administrative code followed by the grid code: the unique entity code of the twin.
@@ -461,127 +829,127 @@ Features that cannot be coded (no geometry, beyond 88 degrees latitude, empty he
 无法编码的要素（无几何、纬度超出 88 度、高度为空）会保留，编码为空，原因写入 bd_reason；日志给出各项计数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="61"/>
+        <location filename="../processing_algs/gridcode.py" line="64"/>
         <source>Input layer</source>
         <translation>输入图层</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="64"/>
+        <location filename="../processing_algs/gridcode.py" line="67"/>
         <source>Any vector layer in any CRS: buildings, facilities, households, ...</source>
         <translation>任意坐标系的任意矢量图层：建筑、设施、户室等。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="67"/>
+        <location filename="../processing_algs/gridcode.py" line="70"/>
         <source>Grid level (1-10)</source>
         <translation>网格层级（1-10）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="75"/>
+        <location filename="../processing_algs/gridcode.py" line="78"/>
         <source>Level of the grid cell: 1 = 6x4 degrees, 4 = 1 minute (about 1.8 km), 5 = 4 seconds (about 124 m), 6 = 2 seconds (about 62 m), 7 = about 7.7 m, 8 = about 1 m, 9 = about 12 cm, 10 = about 1.5 cm.</source>
         <translation>网格单元的层级：1 = 6×4 度，4 = 1 分（约 1.8 千米），5 = 4 秒（约 124 米），6 = 2 秒（约 62 米），7 = 约 7.7 米，8 = 约 1 米，9 = 约 12 厘米，10 = 约 1.5 厘米。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="84"/>
+        <location filename="../processing_algs/gridcode.py" line="87"/>
         <source>Height field (makes 3D codes)</source>
         <translation>高度字段（生成三维码）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="91"/>
+        <location filename="../processing_algs/gridcode.py" line="94"/>
         <source>Optional numeric field with the height in metres (geodetic height). When set, bd_code is the 3D grid code; features with an empty height get no code.</source>
         <translation>可选的数值字段，高度单位为米（大地高）。设置后 bd_code 为三维网格码；高度为空的要素不编码。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="99"/>
+        <location filename="../processing_algs/gridcode.py" line="102"/>
         <source>Height digits</source>
         <translation>高度码元</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="99"/>
+        <location filename="../processing_algs/gridcode.py" line="102"/>
         <source>Mixed radix (the standard&apos;s layer definition)</source>
         <translation>混合进制（标准的层定义）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="99"/>
+        <location filename="../processing_algs/gridcode.py" line="102"/>
         <source>Bit fields (Appendix C, as some other implementations)</source>
         <translation>位域（附录 C，与部分其他实现一致）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="109"/>
+        <location filename="../processing_algs/gridcode.py" line="112"/>
         <source>How the height layer number is written as digits. Both readings of the standard agree for heights from 0 to 1839 m; choose bit fields only to match codes made by other software that uses them.</source>
         <translation>高度层序号写成码元的方式。两种解读在 0 至 1839 米高度范围内一致；仅当需要与采用位域的其他软件所生成的编码一致时才选择位域。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="119"/>
+        <location filename="../processing_algs/gridcode.py" line="122"/>
         <source>Administrative code field</source>
         <translation>行政区划代码字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="125"/>
+        <location filename="../processing_algs/gridcode.py" line="128"/>
         <source>Optional field with the administrative division code (e.g. the community code 310115001001). When set, entity_code = administrative code + grid code.</source>
         <translation>可选字段，内容为行政区划代码（例如社区代码 310115001001）。设置后 entity_code = 行政区划代码 + 网格码。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="133"/>
+        <location filename="../processing_algs/gridcode.py" line="136"/>
         <source>Coded features</source>
         <translation>已编码要素</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="141"/>
+        <location filename="../processing_algs/gridcode.py" line="144"/>
         <source>Features coded</source>
         <translation>已编码要素数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="142"/>
+        <location filename="../processing_algs/gridcode.py" line="145"/>
         <source>Features without a code</source>
         <translation>未编码要素数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="155"/>
+        <location filename="../processing_algs/gridcode.py" line="160"/>
         <source>The input layer {layer} has no features: there is nothing to code.</source>
         <translation>输入图层 {layer} 没有要素：无可编码内容。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="161"/>
+        <location filename="../processing_algs/gridcode.py" line="166"/>
         <source>The input layer {layer} has no coordinate reference system: set its CRS (Layer Properties &gt; Source) and run again.</source>
         <translation>输入图层 {layer} 没有坐标参考系：请设置其坐标系（图层属性 &gt; 源）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="176"/>
+        <location filename="../processing_algs/gridcode.py" line="181"/>
         <source>The input layer {layer} already has a field {field} that is not text: rename or delete it and run again.</source>
         <translation>输入图层 {layer} 已有非文本字段 {field}：请重命名或删除该字段后重新运行。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="199"/>
+        <location filename="../processing_algs/gridcode.py" line="204"/>
         <source>Coding {n} features at level {level} in CGCS2000 (EPSG:4490).</source>
         <translation>正在以 CGCS2000（EPSG:4490）按第 {level} 级为 {n} 个要素编码。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="216"/>
+        <location filename="../processing_algs/gridcode.py" line="219"/>
         <source>height is empty or not a number</source>
         <translation>高度为空或不是数字</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="236"/>
+        <location filename="../processing_algs/gridcode.py" line="239"/>
         <source>administrative code is empty: no entity code</source>
         <translation>行政区划代码为空：无实体编码</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="251"/>
+        <location filename="../processing_algs/gridcode.py" line="280"/>
         <source>{total} features in = {coded} coded + {failed} without a code (reason in {field}).</source>
         <translation>输入 {total} 个要素 = 已编码 {coded} 个 + 未编码 {failed} 个（原因见 {field}）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="257"/>
+        <location filename="../processing_algs/gridcode.py" line="286"/>
         <source>{failed} features could not be coded; see the field {field}.</source>
         <translation>{failed} 个要素无法编码；请查看字段 {field}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="267"/>
+        <location filename="../processing_algs/gridcode.py" line="297"/>
         <source>cannot be coded: {detail}</source>
         <translation>无法编码：{detail}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="134"/>
+        <location filename="../processing_algs/gridcode.py" line="137"/>
         <source>The input features in their own CRS with bd_code, entity_code (with an administrative code field) and bd_reason (why a feature has no code).</source>
         <translation>保持原坐标系的输入要素，并带有 bd_code、entity_code（指定行政区划代码字段时）和 bd_reason（要素无编码的原因）。</translation>
     </message>
@@ -597,153 +965,188 @@ Features that cannot be coded (no geometry, beyond 88 degrees latitude, empty he
 <context>
     <name>HeightLimitAlgorithm</name>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="49"/>
+        <location filename="../processing_algs/heightlimit.py" line="51"/>
         <source>Buildings over the height limit</source>
         <translation>超过限高的建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="52"/>
-        <source>Compares every building&apos;s height with the limit that applies to it: the strictest limit of the zones (LIMITS with LIMIT_FIELD) its footprint touches, or one value (LIMIT_VALUE), or a limit surface raster (LIMIT_RASTER, e.g. an airport obstacle limitation surface; its lowest value over the footprint). Limit rasters hold absolute elevations when a DEM is given (roof = lowest ground + height), else heights above ground.
-
-OUTPUT holds the buildings over the limit with limit_m and excess_m (metres too high). The log counts buildings over, within and not checked (no height, no limit).</source>
-        <translation>将每栋建筑的高度与适用的限高比较：其轮廓接触的分区（LIMITS 及 LIMIT_FIELD）中最严格的限高，或一个统一值（LIMIT_VALUE），或限高面栅格（LIMIT_RASTER，例如机场净空限制面；取轮廓范围内的最低值）。提供 DEM 时限高栅格按绝对高程理解（屋顶 = 最低地面 + 高度），否则按地面以上高度理解。
-
-OUTPUT 包含超过限高的建筑，带 limit_m 和 excess_m（超出的米数）。日志统计超限、未超限和未检查（无高度、无限高）的建筑数。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/heightlimit.py" line="63"/>
+        <location filename="../processing_algs/heightlimit.py" line="67"/>
         <source>Buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="65"/>
+        <location filename="../processing_algs/heightlimit.py" line="69"/>
         <source>Building footprints (any CRS) with a height or floors field.</source>
         <translation>带有高度或层数字段的建筑轮廓（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="67"/>
+        <location filename="../processing_algs/heightlimit.py" line="71"/>
         <source>Height field (m)</source>
         <translation>高度字段（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="67"/>
+        <location filename="../processing_algs/heightlimit.py" line="71"/>
         <source>Building height above ground.</source>
         <translation>建筑地面以上高度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="67"/>
+        <location filename="../processing_algs/heightlimit.py" line="71"/>
         <source>Floors field</source>
         <translation>层数字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="67"/>
+        <location filename="../processing_algs/heightlimit.py" line="71"/>
         <source>Floors, used where the height is empty.</source>
         <translation>层数，在高度为空时使用。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="76"/>
+        <location filename="../processing_algs/heightlimit.py" line="80"/>
         <source>Floor height (m)</source>
         <translation>层高（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="78"/>
+        <location filename="../processing_algs/heightlimit.py" line="82"/>
         <source>Metres per floor when heights come from the floors field.</source>
         <translation>由层数字段计算高度时每层的米数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="80"/>
+        <location filename="../processing_algs/heightlimit.py" line="84"/>
         <source>Height limit zones</source>
         <translation>限高分区</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="82"/>
+        <location filename="../processing_algs/heightlimit.py" line="86"/>
         <source>Zones with their height limit in LIMIT_FIELD (any CRS).</source>
         <translation>LIMIT_FIELD 中带有限高值的分区（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="84"/>
+        <location filename="../processing_algs/heightlimit.py" line="88"/>
         <source>Limit field (m)</source>
         <translation>限高字段（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="87"/>
+        <location filename="../processing_algs/heightlimit.py" line="91"/>
         <source>The zone&apos;s height limit in metres.</source>
         <translation>分区的限高（米）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="89"/>
+        <location filename="../processing_algs/heightlimit.py" line="93"/>
         <source>Single limit (m)</source>
         <translation>统一限高（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="91"/>
+        <location filename="../processing_algs/heightlimit.py" line="95"/>
         <source>One height limit for every building (used without zones and raster).</source>
         <translation>适用于所有建筑的一个限高值（未给分区和栅格时使用）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="93"/>
+        <location filename="../processing_algs/heightlimit.py" line="97"/>
         <source>Limit surface raster</source>
         <translation>限高面栅格</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="94"/>
+        <location filename="../processing_algs/heightlimit.py" line="98"/>
         <source>A raster of limits, e.g. an airport obstacle limitation surface.</source>
         <translation>限高值栅格，例如机场净空限制面。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="96"/>
+        <location filename="../processing_algs/heightlimit.py" line="100"/>
         <source>DEM (limit raster as elevations)</source>
         <translation>DEM（限高栅格按高程理解）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="97"/>
+        <location filename="../processing_algs/heightlimit.py" line="101"/>
         <source>With a DEM the limit raster is read as absolute elevations and compared with roofs.</source>
         <translation>提供 DEM 时，限高栅格按绝对高程读取并与屋顶高程比较。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="103"/>
+        <location filename="../processing_algs/heightlimit.py" line="108"/>
         <source>Buildings over the limit</source>
         <translation>超过限高的建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="104"/>
+        <location filename="../processing_algs/heightlimit.py" line="109"/>
         <source>Buildings within the limit</source>
         <translation>未超过限高的建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="105"/>
+        <location filename="../processing_algs/heightlimit.py" line="110"/>
         <source>Buildings not checked</source>
         <translation>未检查的建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="114"/>
+        <location filename="../processing_algs/heightlimit.py" line="119"/>
         <source>Choose a height field or a floors field of the buildings.</source>
         <translation>请选择建筑的高度字段或层数字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="124"/>
+        <location filename="../processing_algs/heightlimit.py" line="131"/>
         <source>Give exactly one of LIMITS (zones with LIMIT_FIELD), LIMIT_VALUE or LIMIT_RASTER.</source>
         <translation>请只给出 LIMITS（带 LIMIT_FIELD 的分区）、LIMIT_VALUE 或 LIMIT_RASTER 中的一个。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="127"/>
+        <location filename="../processing_algs/heightlimit.py" line="134"/>
         <source>Choose the limit field (LIMIT_FIELD) of the zones layer {layer}.</source>
         <translation>请选择分区图层 {layer} 的限高字段（LIMIT_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="139"/>
+        <location filename="../processing_algs/heightlimit.py" line="205"/>
         <source>Zone feature {fid} has no limit or no geometry: ignored.</source>
         <translation>分区要素 {fid} 没有限高或几何：已忽略。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="199"/>
-        <source>{n} buildings in = {o} over the limit + {w} within + {u} not checked (no height or no limit).</source>
-        <translation>输入 {n} 栋建筑 = 超限 {o} + 未超限 {w} + 未检查 {u}（无高度或无限高）。</translation>
+        <location filename="../processing_algs/heightlimit.py" line="54"/>
+        <source>Compares every building&apos;s height with the limit that applies to it: the strictest limit of the zones (LIMITS with LIMIT_FIELD) its footprint touches, or one value (LIMIT_VALUE), or a limit surface raster (LIMIT_RASTER, e.g. an airport obstacle limitation surface; its lowest value over the footprint). Limit rasters hold absolute elevations when a DEM is given (roof = lowest ground + height), else heights above ground.
+
+OUTPUT holds every building with limit_m, excess_m (metres too high), hl_status (over, within, not_checked) and hl_reason (why a building could not be checked: no height, no geometry, no zone, no raster value). A field of the buildings with one of these names is kept; ours then gets a suffix (_2). The log counts buildings over, within and not checked.</source>
+        <translation>将每栋建筑的高度与其适用的限高进行比较：取其轮廓所触及的限高分区（LIMITS 配合 LIMIT_FIELD）中最严格的限高，或一个统一值（LIMIT_VALUE），或限高面栅格（LIMIT_RASTER，例如机场障碍物限制面；取轮廓范围内的最低值）。给定 DEM 时，限高栅格存储的是绝对高程（屋顶 = 最低地面 + 高度），否则为距地面的高度。
+
+OUTPUT 包含每栋建筑，带有 limit_m、excess_m（超高的米数）、hl_status（over、within、not_checked）和 hl_reason（建筑无法检查的原因：无高度、无几何、不在分区内、无栅格值）。建筑图层中已有同名字段时予以保留，新字段则加后缀（_2）。日志统计超过限高、未超过限高和未检查的建筑数量。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="101"/>
-        <source>The buildings higher than their limit, with height_m, limit_m and excess_m.</source>
-        <translation>超过限高的建筑，带 height_m、limit_m 和 excess_m。</translation>
+        <location filename="../processing_algs/heightlimit.py" line="103"/>
+        <source>Buildings with their height-limit status</source>
+        <translation>带限高状态的建筑</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/heightlimit.py" line="105"/>
+        <source>Every building with height_m, limit_m, excess_m, hl_status (over, within, not_checked) and hl_reason (why it could not be checked).</source>
+        <translation>每栋建筑，带有 height_m、limit_m、excess_m、hl_status（over、within、not_checked）和 hl_reason（无法检查的原因）。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/heightlimit.py" line="156"/>
+        <source>The layer {layer} already has a field {field}: it is kept as it is and the new values are written to {new}.</source>
+        <translation>图层 {layer} 已有字段 {field}：该字段保持不变，新值写入 {new}。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/heightlimit.py" line="191"/>
+        <source>{n} buildings in = {o} over the limit + {w} within + {u} not checked (reason in {field}).</source>
+        <translation>输入 {n} 栋建筑 = 超过限高 {o} 栋 + 未超过 {w} 栋 + 未检查 {u} 栋（原因见 {field}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/heightlimit.py" line="217"/>
+        <source>no height: the height and floors fields are empty</source>
+        <translation>无高度：高度和层数字段均为空</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/heightlimit.py" line="218"/>
+        <source>no footprint geometry</source>
+        <translation>无轮廓几何</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/heightlimit.py" line="219"/>
+        <source>outside every height limit zone</source>
+        <translation>不在任何限高分区内</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/heightlimit.py" line="220"/>
+        <source>outside the limit surface raster or on its nodata</source>
+        <translation>位于限高面栅格范围之外或其无数据处</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/heightlimit.py" line="221"/>
+        <source>no DEM value under the footprint</source>
+        <translation>轮廓下方没有 DEM 值</translation>
     </message>
 </context>
 <context>
@@ -939,27 +1342,27 @@ OUTPUT 包含超过限高的建筑，带 limit_m 和 excess_m（超出的米数�
         <translation>{n} 栋建筑没有可用地址，无法容纳户：{ids}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="275"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="270"/>
         <source>Internal error: records were lost in the join.</source>
         <translation>内部错误：关联过程中丢失了记录。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="276"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="271"/>
         <source>{n} records in = {linked} linked + {unmatched} unmatched.</source>
         <translation>输入 {n} 条记录 = 已关联 {linked} 条 + 未匹配 {unmatched} 条。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="279"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="274"/>
         <source>Links by method: {methods}.</source>
         <translation>按匹配方式统计的关联：{methods}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="283"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="278"/>
         <source>Unmatched by reason: {reasons}.</source>
         <translation>按原因统计的未匹配：{reasons}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="285"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="280"/>
         <source>{n} households written (CRS {crs}).</source>
         <translation>已写出 {n} 个户（坐标系 {crs}）。</translation>
     </message>
@@ -994,240 +1397,270 @@ Optional: an address model (MODEL, from Train an address model) parses the recor
 <context>
     <name>LineOfSightAlgorithm</name>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="56"/>
+        <location filename="../processing_algs/lineofsight.py" line="54"/>
         <source>Line of sight</source>
         <translation>通视分析</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="59"/>
+        <location filename="../processing_algs/lineofsight.py" line="57"/>
         <source>Draws a sight line from each observer to its target (paired by order, or every observer to every target) over a DEM with optional buildings burnt in, and says whether the target is visible. Blocked lines carry the first obstruction point (x, y, height) and its distance from the observer. Pairs that cannot be computed (outside the DEM, on nodata) are kept with visible empty and the reason in los_reason. Output CRS: the DEM&apos;s (UTM when the DEM is geographic).</source>
         <translation>在 DEM（可选烧录建筑）上从每个观察点向其目标点画一条视线（按顺序配对，或所有观察点对所有目标点），并判断目标是否可见。被遮挡的视线带有第一个遮挡点（x、y、高程）及其到观察点的距离。无法计算的配对（在 DEM 外、位于无数据处）也会保留，visible 为空，原因见 los_reason。输出坐标系：DEM 的坐标系（DEM 为地理坐标系时为 UTM）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="68"/>
+        <location filename="../processing_algs/lineofsight.py" line="66"/>
         <source>Observer points</source>
         <translation>观察点图层</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="68"/>
+        <location filename="../processing_algs/lineofsight.py" line="66"/>
         <source>Points to look from (any CRS).</source>
         <translation>观察的位置（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="68"/>
+        <location filename="../processing_algs/lineofsight.py" line="66"/>
         <source>Target points</source>
         <translation>目标点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="68"/>
+        <location filename="../processing_algs/lineofsight.py" line="66"/>
         <source>Points to look at (any CRS).</source>
         <translation>被观察的位置（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="75"/>
+        <location filename="../processing_algs/lineofsight.py" line="73"/>
         <source>Pairing</source>
         <translation>配对方式</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="75"/>
+        <location filename="../processing_algs/lineofsight.py" line="73"/>
         <source>By order (1st observer - 1st target, ...)</source>
         <translation>按顺序（第 1 个观察点 - 第 1 个目标点，……）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="75"/>
+        <location filename="../processing_algs/lineofsight.py" line="73"/>
         <source>All pairs</source>
         <translation>所有配对</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="79"/>
+        <location filename="../processing_algs/lineofsight.py" line="77"/>
         <source>By order pairs the n-th observer with the n-th target; all pairs tests every combination.</source>
         <translation>按顺序将第 n 个观察点与第 n 个目标点配对；所有配对则检验每一种组合。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="82"/>
+        <location filename="../processing_algs/lineofsight.py" line="80"/>
         <source>DEM</source>
         <translation>数字高程模型（DEM）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="83"/>
+        <location filename="../processing_algs/lineofsight.py" line="81"/>
         <source>Terrain (or a DSM) in metres, any CRS.</source>
         <translation>地形（或 DSM）高程（米），任意坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="86"/>
+        <location filename="../processing_algs/lineofsight.py" line="84"/>
         <source>Observer height (m)</source>
         <translation>观察高度（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="86"/>
+        <location filename="../processing_algs/lineofsight.py" line="84"/>
         <source>Eye height above the surface.</source>
         <translation>表面以上的视点高度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="86"/>
+        <location filename="../processing_algs/lineofsight.py" line="84"/>
         <source>Target height (m)</source>
         <translation>目标高度（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="86"/>
+        <location filename="../processing_algs/lineofsight.py" line="84"/>
         <source>Height of the target above the surface.</source>
         <translation>目标在表面以上的高度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="94"/>
+        <location filename="../processing_algs/lineofsight.py" line="92"/>
         <source>Earth curvature and refraction</source>
         <translation>地球曲率与大气折射</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="95"/>
+        <location filename="../processing_algs/lineofsight.py" line="93"/>
         <source>Lower distant points by the earth&apos;s curvature, reduced by refraction.</source>
         <translation>按地球曲率降低远处点的高程，并按折射减小该改正。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="97"/>
+        <location filename="../processing_algs/lineofsight.py" line="95"/>
         <source>Refraction coefficient</source>
         <translation>大气折射系数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="100"/>
+        <location filename="../processing_algs/lineofsight.py" line="98"/>
         <source>Coefficient of atmospheric refraction used with the curvature (0.13 by default).</source>
         <translation>与曲率改正一起使用的大气折射系数（默认 0.13）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="103"/>
+        <location filename="../processing_algs/lineofsight.py" line="101"/>
         <source>Largest number of pairs</source>
         <translation>最大配对数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="106"/>
+        <location filename="../processing_algs/lineofsight.py" line="104"/>
         <source>More pairs are refused (all pairs of large layers grow quickly).</source>
         <translation>配对数超过此值将被拒绝（大图层的所有配对增长很快）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="110"/>
+        <location filename="../processing_algs/lineofsight.py" line="108"/>
         <source>Sight lines</source>
         <translation>视线</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="112"/>
+        <location filename="../processing_algs/lineofsight.py" line="110"/>
         <source>One line per pair with visible, the obstruction and distances.</source>
         <translation>每个配对一条线，含可见性、遮挡点和距离。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="114"/>
+        <location filename="../processing_algs/lineofsight.py" line="112"/>
         <source>Visible pairs</source>
         <translation>可见配对</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="115"/>
+        <location filename="../processing_algs/lineofsight.py" line="113"/>
         <source>Blocked pairs</source>
         <translation>被遮挡配对</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="116"/>
+        <location filename="../processing_algs/lineofsight.py" line="114"/>
         <source>Pairs not computed</source>
         <translation>未计算的配对</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="132"/>
+        <location filename="../processing_algs/lineofsight.py" line="136"/>
         <source>Both an observer layer and a target layer are needed.</source>
         <translation>需要观察点图层和目标点图层。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="138"/>
+        <location filename="../processing_algs/lineofsight.py" line="142"/>
         <source>{o} observers and {t} targets: only the first {n} are paired, the rest is not used.</source>
         <translation>{o} 个观察点和 {t} 个目标点：只配对前 {n} 个，其余不使用。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="177"/>
-        <source>point without geometry</source>
-        <translation>点没有几何</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/lineofsight.py" line="185"/>
+        <location filename="../processing_algs/lineofsight.py" line="193"/>
         <source>not computed: {detail}</source>
         <translation>未计算：{detail}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="189"/>
+        <location filename="../processing_algs/lineofsight.py" line="197"/>
         <source>{n} pairs = {v} visible + {b} blocked + {f} not computed (reason in los_reason); output CRS {crs}.</source>
         <translation>{n} 个配对 = 可见 {v} + 被遮挡 {b} + 未计算 {f}（原因见 los_reason）；输出坐标系 {crs}。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lineofsight.py" line="121"/>
+        <source>{what} feature {fid} of layer {layer} is not used: {reason}</source>
+        <translation>图层 {layer} 的{what}要素 {fid} 未使用：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lineofsight.py" line="125"/>
+        <source>... and {n} more features of layer {layer} not used.</source>
+        <translation>……另有图层 {layer} 的 {n} 个要素未使用。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lineofsight.py" line="137"/>
+        <source>Observer</source>
+        <translation>观察点</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lineofsight.py" line="138"/>
+        <source>Target</source>
+        <translation>目标点</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lineofsight.py" line="152"/>
+        <source>{o} observers x {t} targets = {n} sight lines, more than the limit of {limit}: select fewer points or raise MAX_PAIRS.</source>
+        <translation>{o} 个观察点 × {t} 个目标点 = {n} 条视线，超过上限 {limit}：请选择更少的点或提高 MAX_PAIRS。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lineofsight.py" line="182"/>
+        <source>observer: {reason}</source>
+        <translation>观察点：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lineofsight.py" line="184"/>
+        <source>target: {reason}</source>
+        <translation>目标点：{reason}</translation>
     </message>
 </context>
 <context>
     <name>MeasureAlgorithm</name>
     <message>
-        <location filename="../processing_algs/measure.py" line="53"/>
+        <location filename="../processing_algs/measure.py" line="52"/>
         <source>Measure lengths, areas, heights and volumes</source>
         <translation>量算长度、面积、高度和体积</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="56"/>
+        <location filename="../processing_algs/measure.py" line="55"/>
         <source>Adds to every feature its geodesic length_m (lines), area_m2 and perimeter_m (polygons), measured on the ellipsoid of the layer&apos;s CRS (CGCS2000, WGS 84, ...) whatever the projection. With a DEM: length_3d_m along the terrain and base_elev_m (lowest DEM value at the vertices and an inner point). With a height or floors field: height_m, volume_m3 (area x height) and facade_m2 (perimeter x height). Features without geometry are kept with empty measures.</source>
         <translation>为每个要素添加按图层坐标系椭球（CGCS2000、WGS 84 等）测得的大地线长度 length_m（线）、面积 area_m2 和周长 perimeter_m（面），与投影无关。提供 DEM 时：沿地形的 length_3d_m 和 base_elev_m（节点及内部一点处 DEM 的最低值）。提供高度或层数字段时：height_m、volume_m3（面积 × 高度）和 facade_m2（周长 × 高度）。没有几何的要素保留，量算值为空。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="65"/>
+        <location filename="../processing_algs/measure.py" line="64"/>
         <source>Input layer</source>
         <translation>输入图层</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="67"/>
+        <location filename="../processing_algs/measure.py" line="66"/>
         <source>Points, lines or polygons in any CRS.</source>
         <translation>任意坐标系的点、线或面。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="69"/>
+        <location filename="../processing_algs/measure.py" line="68"/>
         <source>Height field (m)</source>
         <translation>高度字段（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="69"/>
+        <location filename="../processing_algs/measure.py" line="68"/>
         <source>Building height above ground in metres.</source>
         <translation>建筑地面以上高度（米）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="69"/>
+        <location filename="../processing_algs/measure.py" line="68"/>
         <source>Floors field</source>
         <translation>层数字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="69"/>
+        <location filename="../processing_algs/measure.py" line="68"/>
         <source>Number of floors, used where the height is empty.</source>
         <translation>层数，在高度为空时使用。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="77"/>
+        <location filename="../processing_algs/measure.py" line="76"/>
         <source>Floor height (m)</source>
         <translation>层高（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="79"/>
+        <location filename="../processing_algs/measure.py" line="78"/>
         <source>Metres per floor when heights come from the floors field.</source>
         <translation>由层数字段计算高度时每层的米数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="81"/>
+        <location filename="../processing_algs/measure.py" line="80"/>
         <source>DEM</source>
         <translation>数字高程模型（DEM）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="82"/>
+        <location filename="../processing_algs/measure.py" line="81"/>
         <source>Optional terrain for 3D lengths and base elevations (any CRS).</source>
         <translation>可选地形，用于三维长度和基底高程（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="84"/>
+        <location filename="../processing_algs/measure.py" line="83"/>
         <source>Measured features</source>
         <translation>量算后的要素</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="87"/>
+        <location filename="../processing_algs/measure.py" line="86"/>
         <source>Features measured</source>
         <translation>已量算要素</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="88"/>
+        <location filename="../processing_algs/measure.py" line="87"/>
         <source>Features without geometry</source>
         <translation>没有几何的要素</translation>
     </message>
@@ -1237,29 +1670,34 @@ Optional: an address model (MODEL, from Train an address model) parses the recor
         <translation>图层 {layer} 没有坐标参考系：请设置后重新运行。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="103"/>
+        <location filename="../processing_algs/measure.py" line="107"/>
         <source>Measuring on the ellipsoid {ellipsoid}.</source>
         <translation>在椭球 {ellipsoid} 上量算。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="120"/>
-        <source>The layer {layer} already has a field {field} that is not numeric: rename it and run again.</source>
-        <translation>图层 {layer} 已有非数值字段 {field}：请重命名后重新运行。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/measure.py" line="124"/>
-        <source>The existing field {field} receives the new values.</source>
-        <translation>已有字段 {field} 将写入新值。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/measure.py" line="240"/>
-        <source>{n} features in = {m} measured + {e} without geometry (empty measures).</source>
-        <translation>输入 {n} 个要素 = 已量算 {m} + 没有几何 {e}（量算值为空）。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/measure.py" line="85"/>
+        <location filename="../processing_algs/measure.py" line="84"/>
         <source>The input features with the measures added, in the input&apos;s CRS.</source>
         <translation>添加了量算值的输入要素，坐标系与输入相同。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/measure.py" line="88"/>
+        <source>Features that could not be measured</source>
+        <translation>无法量算的要素</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/measure.py" line="121"/>
+        <source>The layer {layer} already has a field {field}: it is kept as it is and the new values are written to {new}.</source>
+        <translation>图层 {layer} 已有字段 {field}：该字段保持不变，新值写入 {new}。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/measure.py" line="192"/>
+        <source>{n} features of {layer} could not be measured: their coordinates cannot be converted to longitude/latitude in the layer&apos;s CRS ({crs}). Check that the layer&apos;s CRS is the one its coordinates are in; their measures are empty.</source>
+        <translation>{layer} 中有 {n} 个要素无法量算：其坐标无法在图层的坐标参考系（{crs}）中转换为经纬度。请检查图层的坐标参考系是否与其坐标实际所用的一致；这些要素的量算值为空。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/measure.py" line="197"/>
+        <source>{n} features in = {m} measured + {e} without geometry (empty measures) + {r} not measurable (empty measures).</source>
+        <translation>输入 {n} 个要素 = 已量算 {m} 个 + 无几何 {e} 个（量算值为空）+ 无法量算 {r} 个（量算值为空）。</translation>
     </message>
 </context>
 <context>
@@ -1279,7 +1717,7 @@ Incidents without a facility within reach, or too far from the roads, get one ro
 在可达范围内没有设施或离道路太远的事件点输出一行不带几何的记录并说明原因。输出线采用路网图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="55"/>
+        <location filename="../processing_algs/nearestfacility.py" line="111"/>
         <source>Incidents</source>
         <translation>事件点</translation>
     </message>
@@ -1289,7 +1727,7 @@ Incidents without a facility within reach, or too far from the roads, get one ro
         <translation>需要设施的点（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="59"/>
+        <location filename="../processing_algs/nearestfacility.py" line="111"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
@@ -1379,350 +1817,400 @@ Incidents without a facility within reach, or too far from the roads, get one ro
         <translation>没有设施的事件点数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="96"/>
+        <location filename="../processing_algs/nearestfacility.py" line="100"/>
         <source>The maximum cost must be 0 (no limit) or more.</source>
         <translation>最大成本必须为 0（不限）或更大。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="110"/>
+        <location filename="../processing_algs/nearestfacility.py" line="114"/>
         <source>No facility of {layer} could be attached to the network (see the log): nothing to search.</source>
         <translation>{layer} 中没有设施能连接到路网（见日志）：无法搜索。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="131"/>
+        <location filename="../processing_algs/nearestfacility.py" line="139"/>
         <source>incident: {reason}</source>
         <translation>事件点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="143"/>
+        <location filename="../processing_algs/nearestfacility.py" line="151"/>
         <source>{n} incidents = {served} with at least one facility + {without} without (reason in the field reason); {routes} routes.</source>
         <translation>{n} 个事件点 = {served} 个至少有一个设施 + {without} 个没有（原因见 reason 字段）；共 {routes} 条路径。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/nearestfacility.py" line="96"/>
+        <source>N = {value} must be a whole number of 1 or more.</source>
+        <translation>N = {value} 必须是大于或等于 1 的整数。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/nearestfacility.py" line="119"/>
+        <source>N = {value:g} is more than the {count} facilities: up to all {count} are returned per incident.</source>
+        <translation>N = {value:g} 超过设施总数 {count}：每个事件点最多返回全部 {count} 个设施。</translation>
     </message>
 </context>
 <context>
     <name>NetworkAlgorithm</name>
     <message>
-        <location filename="../processing_algs/network_common.py" line="52"/>
+        <location filename="../processing_algs/network_common.py" line="55"/>
         <source>Road network (lines)</source>
         <translation>路网（线）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="55"/>
+        <location filename="../processing_algs/network_common.py" line="58"/>
         <source>Line layer of roads in any CRS. Nodes are where lines end; the built graph is reused while QGIS runs as long as the layer and these settings do not change.</source>
         <translation>任意坐标系的道路线图层。节点位于线的端点；只要图层和这些设置不变，QGIS 运行期间会复用已构建的图。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="59"/>
+        <location filename="../processing_algs/network_common.py" line="62"/>
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="59"/>
+        <location filename="../processing_algs/network_common.py" line="62"/>
         <source>Length (metres)</source>
         <translation>长度（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="59"/>
+        <location filename="../processing_algs/network_common.py" line="62"/>
         <source>Travel time (seconds)</source>
         <translation>出行时间（秒）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="63"/>
+        <location filename="../processing_algs/network_common.py" line="66"/>
         <source>What the route minimises. Travel time uses the speed field (drive) or the walking speed (walk).</source>
         <translation>路径最小化的量。出行时间在驾车时使用速度字段，步行时使用步行速度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="67"/>
+        <location filename="../processing_algs/network_common.py" line="70"/>
         <source>Travel mode</source>
         <translation>出行方式</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="67"/>
+        <location filename="../processing_algs/network_common.py" line="70"/>
         <source>Drive (one-way rules, speed field)</source>
         <translation>驾车（遵守单行规则，使用速度字段）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="67"/>
+        <location filename="../processing_algs/network_common.py" line="70"/>
         <source>Walk (both ways, walking speed)</source>
         <translation>步行（双向通行，使用步行速度）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="72"/>
+        <location filename="../processing_algs/network_common.py" line="75"/>
         <source>Walking ignores one-way rules and moves at the walking speed on every road.</source>
         <translation>步行忽略单行规则，并在所有道路上以步行速度移动。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="75"/>
+        <location filename="../processing_algs/network_common.py" line="78"/>
         <source>Direction field</source>
         <translation>方向字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="78"/>
+        <location filename="../processing_algs/network_common.py" line="81"/>
         <source>Field that says which way a road may be travelled (e.g. oneway). Without it every road uses the default direction.</source>
         <translation>说明道路允许通行方向的字段（例如 oneway）。不设置时所有道路使用默认方向。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="82"/>
+        <location filename="../processing_algs/network_common.py" line="85"/>
         <source>Value for forward only</source>
         <translation>仅正向的取值</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="82"/>
+        <location filename="../processing_algs/network_common.py" line="85"/>
         <source>Direction value(s), comma-separated, for roads travelled only in their digitised direction.</source>
         <translation>仅沿数字化方向通行的道路的方向值（可用逗号分隔多个）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="82"/>
+        <location filename="../processing_algs/network_common.py" line="85"/>
         <source>Value for backward only</source>
         <translation>仅反向的取值</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="82"/>
+        <location filename="../processing_algs/network_common.py" line="85"/>
         <source>Direction value(s), comma-separated, for roads travelled only against their digitised direction.</source>
         <translation>仅逆数字化方向通行的道路的方向值（可用逗号分隔多个）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="82"/>
+        <location filename="../processing_algs/network_common.py" line="85"/>
         <source>Value for both directions</source>
         <translation>双向的取值</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="82"/>
+        <location filename="../processing_algs/network_common.py" line="85"/>
         <source>Direction value(s), comma-separated, for two-way roads.</source>
         <translation>双向通行道路的方向值（可用逗号分隔多个）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="97"/>
+        <location filename="../processing_algs/network_common.py" line="100"/>
         <source>Default direction</source>
         <translation>默认方向</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="97"/>
+        <location filename="../processing_algs/network_common.py" line="100"/>
         <source>Both directions</source>
         <translation>双向</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="97"/>
+        <location filename="../processing_algs/network_common.py" line="100"/>
         <source>Forward only</source>
         <translation>仅正向</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="97"/>
+        <location filename="../processing_algs/network_common.py" line="100"/>
         <source>Backward only</source>
         <translation>仅反向</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="102"/>
+        <location filename="../processing_algs/network_common.py" line="105"/>
         <source>Direction of roads whose direction value is empty or none of the given values (each such road is listed in the log).</source>
         <translation>方向值为空或不属于给定值的道路所用的方向（每条这样的道路都会在日志中列出）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="107"/>
+        <location filename="../processing_algs/network_common.py" line="110"/>
         <source>Speed field (km/h)</source>
         <translation>速度字段（km/h）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="110"/>
+        <location filename="../processing_algs/network_common.py" line="113"/>
         <source>Speed per road in km/h for travel time when driving. Empty, text or non-positive values use the default speed and are listed in the log.</source>
         <translation>驾车时计算出行时间所用的每条道路速度（km/h）。空值、文本或非正值使用默认速度，并在日志中列出。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="114"/>
+        <location filename="../processing_algs/network_common.py" line="117"/>
         <source>Default speed (km/h)</source>
         <translation>默认速度（km/h）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="117"/>
+        <location filename="../processing_algs/network_common.py" line="120"/>
         <source>Driving speed for roads without a valid speed value.</source>
         <translation>没有有效速度值的道路的驾车速度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="120"/>
+        <location filename="../processing_algs/network_common.py" line="123"/>
         <source>Walking speed (m/s)</source>
         <translation>步行速度（m/s）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="123"/>
+        <location filename="../processing_algs/network_common.py" line="126"/>
         <source>Walking speed; 1.2 m/s makes 5/10/15 minutes about 360/720/1080 m.</source>
         <translation>步行速度；1.2 m/s 时 5/10/15 分钟约为 360/720/1080 米。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="126"/>
+        <location filename="../processing_algs/network_common.py" line="129"/>
         <source>Node snapping tolerance (m)</source>
         <translation>节点捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="129"/>
+        <location filename="../processing_algs/network_common.py" line="132"/>
         <source>Line ends closer than this become one node (closes small undershoots). 0 = only ends at exactly the same place meet.</source>
         <translation>距离小于该值的线端点合并为一个节点（可弥合小的未连接缺口）。0 表示只有位置完全相同的端点才相连。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="134"/>
+        <location filename="../processing_algs/network_common.py" line="137"/>
         <source>Split lines where they cross</source>
         <translation>在线相交处打断</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="137"/>
+        <location filename="../processing_algs/network_common.py" line="140"/>
         <source>Make a node wherever two lines cross. Leave off for data that is already noded (bridges and tunnels cross roads without meeting them).</source>
         <translation>在两条线相交处生成节点。对于已经打断的数据请关闭（桥梁和隧道与道路交叉但并不相连）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="142"/>
+        <location filename="../processing_algs/network_common.py" line="145"/>
         <source>Maximum snapping distance (m)</source>
         <translation>最大捕捉距离（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="145"/>
+        <location filename="../processing_algs/network_common.py" line="148"/>
         <source>Points farther than this from every road are rejected with the reason. Points attach to the nearest point of the nearest road; the connector is counted in the cost.</source>
         <translation>距所有道路都超过该距离的点将被拒绝并给出原因。点连接到最近道路上的最近点；连接线计入成本。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="149"/>
+        <location filename="../processing_algs/network_common.py" line="152"/>
         <source>Planar lengths</source>
         <translation>平面长度</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="151"/>
+        <location filename="../processing_algs/network_common.py" line="154"/>
         <source>Measure lengths in the layer&apos;s projection instead of on the ellipsoid. By default lengths are ellipsoidal (the project&apos;s ellipsoid, else the layer CRS&apos;s), as QGIS&apos;s own network tools measure them.</source>
         <translation>在图层投影中测量长度，而不是在椭球面上测量。默认长度为椭球面长度（使用项目的椭球，未设置时使用图层坐标系的椭球），与 QGIS 自带网络工具的测量方式一致。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="184"/>
+        <location filename="../processing_algs/network_common.py" line="191"/>
         <source>Building the road network ...</source>
         <translation>正在构建路网……</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="198"/>
+        <location filename="../processing_algs/network_common.py" line="205"/>
         <source>Network {layer}: {features} features = {used} in the network ({parts} line parts, {multi} multipart features split) + {skipped} left out; {nodes} junctions, {links} links, {components} connected parts.</source>
         <translation>路网 {layer}：{features} 个要素 = {used} 个纳入路网（{parts} 条线部件，{multi} 个多部件要素已拆分）+ {skipped} 个未纳入；{nodes} 个路口，{links} 条路段链，{components} 个连通部分。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="206"/>
+        <location filename="../processing_algs/network_common.py" line="213"/>
         <source>The graph was reused from the cache (same layer and settings).</source>
         <translation>已从缓存中复用路网图（图层和设置相同）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="209"/>
+        <location filename="../processing_algs/network_common.py" line="216"/>
         <source>Lengths are ellipsoidal on {ellipsoid}.</source>
         <translation>长度为 {ellipsoid} 椭球面长度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="212"/>
+        <location filename="../processing_algs/network_common.py" line="219"/>
         <source>Lengths are planar, in the layer&apos;s projection.</source>
         <translation>长度为平面长度，按图层投影计算。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="215"/>
+        <location filename="../processing_algs/network_common.py" line="235"/>
         <source>Walking: one-way rules ignored, {speed} m/s on every road.</source>
         <translation>步行：忽略单行规则，所有道路均为 {speed} m/s。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/network_common.py" line="224"/>
+        <source>The network layer&apos;s CRS is geographic (degrees): the graph is worked on in the UTM zone of the data, so that distances, tolerances and areas are in metres; outputs are in the layer&apos;s CRS.</source>
+        <translation>路网图层的坐标参考系为地理坐标系（度）：路网图在数据所在的 UTM 带中处理，使距离、容差和面积均以米计；输出采用图层的坐标参考系。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/network_common.py" line="229"/>
+        <source>The network layer&apos;s CRS is in {unit} (1 {unit} = {factor:g} m): distances given in metres (snapping tolerance, maximum snapping distance, buffer) are converted to it, and lengths and areas are written in metres.</source>
+        <translation>路网图层的坐标参考系单位为 {unit}（1 {unit} = {factor:g} m）：以米给出的距离（捕捉容差、最大捕捉距离、缓冲区）会换算为该单位，长度和面积则以米写出。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/network_common.py" line="285"/>
+        <source>{roles} {layer}: {n} points = {ok} attached to the network + {bad} rejected (listed below and in the field reason).</source>
+        <translation>{roles} {layer}：{n} 个点 = 连接到路网 {ok} 个 + 被拒绝 {bad} 个（列于下方及 reason 字段）。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/network_common.py" line="290"/>
+        <source>The same layer is used as {roles}: its rejected points are listed once and apply to each use.</source>
+        <translation>同一图层同时用作{roles}：其被拒绝的点只列出一次，对每种用途均适用。</translation>
     </message>
 </context>
 <context>
     <name>NetworkIO</name>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="84"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="148"/>
         <source>The network layer {layer} has no features: give a line layer with roads.</source>
         <translation>路网图层 {layer} 没有要素：请提供道路线图层。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="249"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="363"/>
         <source>no geometry</source>
         <translation>没有几何</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="120"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="183"/>
         <source>not a line</source>
         <translation>不是线</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="138"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="201"/>
         <source>direction value &apos;{value}&apos; is none of the given values: default direction used</source>
         <translation>方向值 '{value}' 不属于给定的任何取值：使用默认方向</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="148"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="211"/>
         <source>empty line part</source>
         <translation>空的线部件</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="156"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="219"/>
         <source>The network layer {layer} has no line with a geometry: there is no network to use.</source>
         <translation>路网图层 {layer} 中没有带几何的线：没有可用的路网。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="174"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="237"/>
         <source>The network layer {layer} cannot be used: {detail}.</source>
         <translation>路网图层 {layer} 无法使用：{detail}。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="188"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="282"/>
         <source>zero length (fewer than two distinct vertices)</source>
         <translation>长度为零（不同的顶点少于两个）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="190"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="284"/>
         <source>shorter than the snapping tolerance</source>
         <translation>短于捕捉容差</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="192"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="286"/>
         <source>speed is empty, not a number or not above 0: default speed {speed} km/h used</source>
         <translation>速度为空、不是数值或不大于 0：使用默认速度 {speed} km/h</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="196"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="290"/>
         <source>starts and ends at the same node (a loop): kept</source>
         <translation>起点和终点为同一节点（环路）：已保留</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="205"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="299"/>
         <source>{layer}, feature {fid}: {reason}</source>
         <translation>{layer}，要素 {fid}：{reason}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="212"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="306"/>
         <source>... and {n} more features of {layer}.</source>
         <translation>……以及 {layer} 中另外 {n} 个要素。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="231"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="338"/>
         <source>The point layer {layer} has no features.</source>
         <translation>点图层 {layer} 没有要素。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="251"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="365"/>
         <source>several points in one feature: give one point each</source>
         <translation>一个要素中有多个点：请每个要素只给一个点</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="259"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="373"/>
         <source>cannot be transformed to the network&apos;s CRS</source>
         <translation>无法转换到路网的坐标系</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="271"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="395"/>
         <source>nearest road is {d:.1f} m away, beyond the maximum snapping distance of {max:g} m</source>
         <translation>最近的道路距离 {d:.1f} 米，超过最大捕捉距离 {max:g} 米</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="274"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="398"/>
         <source>not a valid point</source>
         <translation>不是有效的点</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="281"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="405"/>
         <source>origin and destination are the same point</source>
         <translation>起点和终点是同一点</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="282"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="406"/>
         <source>no route: the two points lie on parts of the network that are not connected (or one-way streets forbid it)</source>
         <translation>无路径：两个点位于路网中互不连通的部分（或单行道不允许通行）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="285"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="409"/>
         <source>no facility within the maximum cost</source>
         <translation>最大成本内没有设施</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="117"/>
+        <source>The layer {layer} has no field &apos;{field}&apos; ({parameter}). Its fields are: {fields}.</source>
+        <translation>图层 {layer} 没有字段 '{field}'（{parameter}）。其字段为：{fields}。</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="117"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="267"/>
+        <source>No speed field: every road of {layer} is driven at the default speed of {speed:g} km/h.</source>
+        <translation>没有速度字段：{layer} 的所有道路均按默认速度 {speed:g} km/h 计算。</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="273"/>
+        <source>{layer}: {n} roads have a speed ({field}) that is empty, not a number or not above 0: the default speed of {speed:g} km/h is used for them (features {features}).</source>
+        <translation>{layer}：{n} 条道路的速度（{field}）为空、不是数字或不大于 0：这些道路使用默认速度 {speed:g} km/h（要素 {features}）。</translation>
     </message>
 </context>
 <context>
@@ -1746,7 +2234,7 @@ Optional route lines (OUTPUT_LINES) are in the network layer&apos;s CRS.</source
 可选的路径线（OUTPUT_LINES）采用路网图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="55"/>
+        <location filename="../processing_algs/odmatrix.py" line="92"/>
         <source>Origins</source>
         <translation>起点</translation>
     </message>
@@ -1756,7 +2244,7 @@ Optional route lines (OUTPUT_LINES) are in the network layer&apos;s CRS.</source
         <translation>起点（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="55"/>
+        <location filename="../processing_algs/odmatrix.py" line="92"/>
         <source>Destinations</source>
         <translation>终点</translation>
     </message>
@@ -1816,22 +2304,22 @@ Optional route lines (OUTPUT_LINES) are in the network layer&apos;s CRS.</source
         <translation>没有路径的点对数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="97"/>
+        <location filename="../processing_algs/odmatrix.py" line="96"/>
         <source>Computing {o} x {d} costs ...</source>
         <translation>正在计算 {o} × {d} 个成本……</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="122"/>
+        <location filename="../processing_algs/odmatrix.py" line="120"/>
         <source>origin: {reason}</source>
         <translation>起点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="123"/>
+        <location filename="../processing_algs/odmatrix.py" line="121"/>
         <source>destination: {reason}</source>
         <translation>终点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="170"/>
+        <location filename="../processing_algs/odmatrix.py" line="165"/>
         <source>{o} origins x {d} destinations = {n} rows: {ok} with a cost + {bad} without (status and reason say why).</source>
         <translation>{o} 个起点 × {d} 个终点 = {n} 行：{ok} 行有成本 + {bad} 行无成本（status 和 reason 说明原因）。</translation>
     </message>
@@ -1964,35 +2452,60 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
         <translation>已被用户取消。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="74"/>
+        <location filename="../processing_algs/gridcode.py" line="318"/>
         <source>feature has no geometry</source>
         <translation>要素没有几何</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/common.py" line="130"/>
+        <location filename="../processing_algs/gridcode.py" line="326"/>
         <source>coordinates cannot be transformed to CGCS2000 longitude/latitude</source>
         <translation>坐标无法转换为 CGCS2000 经纬度</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="24"/>
+        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="118"/>
         <source>The DEM raster layer is missing.</source>
         <translation>缺少 DEM 栅格图层。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="26"/>
+        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="120"/>
         <source>The raster {layer} is not a file raster: save it as a GeoTIFF and run again.</source>
         <translation>栅格 {layer} 不是文件栅格：请另存为 GeoTIFF 后重新运行。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="81"/>
+        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="175"/>
         <source>coordinates cannot be transformed</source>
         <translation>坐标无法转换</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/qgis_io/vector.py" line="251"/>
+        <source>The layer {layer} has no field {field} (parameter {parameter}); its fields are: {fields}.</source>
+        <translation>图层 {layer} 没有字段 {field}（参数 {parameter}）；其字段为：{fields}。</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="46"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="100"/>
+        <source>no geometry</source>
+        <translation>没有几何</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="105"/>
+        <source>its coordinates ({x}, {y}) cannot be transformed from {source} to {target}: check the layer&apos;s CRS (longitude and latitude swapped?)</source>
+        <translation>其坐标 ({x}, {y}) 无法从 {source} 转换到 {target}：请检查图层的坐标参考系（经纬度是否颠倒？）</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="186"/>
+        <source>There is no field {field}; the fields are: {fields}.</source>
+        <translation>没有字段 {field}；现有字段为：{fields}。</translation>
     </message>
 </context>
 <context>
     <name>QgisIOTables</name>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="79"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="81"/>
         <source>The input table could not be read: give a layer or a CSV file.</source>
         <translation>无法读取输入表格：请给出图层或 CSV 文件。</translation>
     </message>
@@ -2002,102 +2515,102 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
         <translation>表格 {table} 没有字段 {field}；其字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="144"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="148"/>
         <source>The buildings layer {layer} needs address fields: choose its address field, or its road and number fields (and lane, if any).</source>
         <translation>建筑图层 {layer} 需要地址字段：请选择其地址字段，或其道路和门牌号字段（如有弄号也请选择）。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="166"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="170"/>
         <source>The buildings layer {layer}: feature {fid} has an empty or repeated id &apos;{id}&apos; in {field}; choose a field with unique ids.</source>
         <translation>建筑图层 {layer}：要素 {fid} 在 {field} 中的 ID“{id}”为空或重复；请选择具有唯一 ID 的字段。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="190"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="194"/>
         <source>road or POI</source>
         <translation>道路或 POI</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="191"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="195"/>
         <source>house number</source>
         <translation>门牌号</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="192"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="196"/>
         <source>room</source>
         <translation>室号</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="203"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="207"/>
         <source>missing: {parts}</source>
         <translation>缺少：{parts}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="206"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="210"/>
         <source>the address is empty</source>
         <translation>地址为空</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="207"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="211"/>
         <source>longer than {n} characters: not an address (check the column)</source>
         <translation>超过 {n} 个字符：不是地址（请检查所选列）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="209"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="213"/>
         <source>no Chinese characters: English or pinyin addresses are not parsed</source>
         <translation>没有中文字符：不解析英文或拼音地址</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="211"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="215"/>
         <source>numbers only: no road, POI or division name</source>
         <translation>只有数字：没有道路、POI 或行政区划名称</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="212"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="216"/>
         <source>no place name or house number found</source>
         <translation>未找到地名或门牌号</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="222"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="226"/>
         <source>address not understood: {detail}</source>
         <translation>无法理解的地址：{detail}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="223"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="227"/>
         <source>no road or POI in the address</source>
         <translation>地址中没有道路或 POI</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="224"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="228"/>
         <source>the address is in another district ({detail}) than the buildings</source>
         <translation>该地址位于与建筑不同的区县（{detail}）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="226"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="230"/>
         <source>the road {detail} is not among the buildings&apos; roads</source>
         <translation>道路 {detail} 不在建筑的道路中</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="228"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="232"/>
         <source>the road is unknown and close to several roads ({detail}): not guessed</source>
         <translation>道路未知，且与多条道路相近（{detail}）：不猜测</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="230"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="234"/>
         <source>no building has this road, lane and number ({detail})</source>
         <translation>没有建筑具有该道路、弄号和门牌号（{detail}）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="232"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="236"/>
         <source>several buildings have this address ({detail}): not guessed</source>
         <translation>多栋建筑具有此地址（{detail}）：不猜测</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="234"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="238"/>
         <source>no room number: the building is {detail}, the household is unknown</source>
         <translation>没有室号：建筑为 {detail}，户未知</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="236"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="240"/>
         <source>the room exists in several units of {detail}: give the unit</source>
         <translation>该室号存在于 {detail} 的多个单元中：请给出单元</translation>
     </message>
@@ -2123,7 +2636,7 @@ OUTPUT_LINES 每个设施每个分段一条多线；OUTPUT_POLYGONS 每个设施
 设施到道路的连接段计入成本。步行方式使用步行速度（默认 1.2 m/s：5/10/15 分钟约 360/720/1080 米）。输出采用路网图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="66"/>
+        <location filename="../processing_algs/servicearea.py" line="130"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
@@ -2253,22 +2766,22 @@ OUTPUT_LINES 每个设施每个分段一条多线；OUTPUT_POLYGONS 每个设施
         <translation>以分钟为单位的分段需要出行时间成本（COST = 1）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="156"/>
+        <location filename="../processing_algs/servicearea.py" line="157"/>
         <source>buffer {m:g} m around the reachable lines</source>
         <translation>可达线路外扩 {m:g} 米缓冲区</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="175"/>
+        <location filename="../processing_algs/servicearea.py" line="176"/>
         <source>no road within the band from this facility</source>
         <translation>该设施在此分段内没有可达道路</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="218"/>
+        <location filename="../processing_algs/servicearea.py" line="219"/>
         <source>{n} facilities = {ok} with service areas + {bad} not attached (reason in the field reason); {areas} areas for bands {bands} {unit}.</source>
         <translation>{n} 个设施 = {ok} 个有服务区 + {bad} 个未连接到路网（原因见 reason 字段）；分段 {bands} {unit} 共 {areas} 个服务区。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="223"/>
+        <location filename="../processing_algs/servicearea.py" line="224"/>
         <source>Travel time at {speed} when walking; road speeds when driving.</source>
         <translation>步行时出行时间按 {speed} 计算；驾车时按道路速度计算。</translation>
     </message>
@@ -2276,12 +2789,12 @@ OUTPUT_LINES 每个设施每个分段一条多线；OUTPUT_POLYGONS 每个设施
 <context>
     <name>ShortestPathAlgorithm</name>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="39"/>
+        <location filename="../processing_algs/shortestpath.py" line="38"/>
         <source>Shortest path on the road network</source>
         <translation>路网最短路径</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="42"/>
+        <location filename="../processing_algs/shortestpath.py" line="41"/>
         <source>Least-cost route (length or travel time) between a start and an end point, or between the points of two layers, paired by order or all with all.
 
 Points attach to the nearest point of the nearest road (not only to a node); the straight connector is counted in cost, length and time and reported as start_snap_m/end_snap_m; network_m and network_s are the part along the roads, which is what QGIS&apos;s native shortest path reports. Every pair gets one row: a route, or no geometry with status and reason (point too far from the roads, network not connected, same point).
@@ -2294,119 +2807,129 @@ Output lines are in the network layer&apos;s CRS. The graph is built once per la
 输出线采用路网图层的坐标系。路网图按图层和设置构建一次，后续运行复用。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="56"/>
+        <location filename="../processing_algs/shortestpath.py" line="55"/>
         <source>Start point</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="57"/>
+        <location filename="../processing_algs/shortestpath.py" line="56"/>
         <source>A single start point (any CRS); or use a start layer.</source>
         <translation>单个起点（任意坐标系）；也可使用起点图层。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="59"/>
+        <location filename="../processing_algs/shortestpath.py" line="58"/>
         <source>End point</source>
         <translation>终点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="60"/>
+        <location filename="../processing_algs/shortestpath.py" line="59"/>
         <source>A single end point (any CRS); or use an end layer.</source>
         <translation>单个终点（任意坐标系）；也可使用终点图层。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="62"/>
+        <location filename="../processing_algs/shortestpath.py" line="61"/>
         <source>Start points layer</source>
         <translation>起点图层</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="64"/>
+        <location filename="../processing_algs/shortestpath.py" line="63"/>
         <source>Points to start from (any CRS); replaces the start point.</source>
         <translation>出发点（任意坐标系）；替代单个起点。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="66"/>
+        <location filename="../processing_algs/shortestpath.py" line="65"/>
         <source>End points layer</source>
         <translation>终点图层</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="68"/>
+        <location filename="../processing_algs/shortestpath.py" line="67"/>
         <source>Points to go to (any CRS); replaces the end point.</source>
         <translation>目的点（任意坐标系）；替代单个终点。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="70"/>
+        <location filename="../processing_algs/shortestpath.py" line="69"/>
         <source>Pairing of start and end points</source>
         <translation>起点与终点的配对方式</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="70"/>
+        <location filename="../processing_algs/shortestpath.py" line="69"/>
         <source>By order (1st with 1st, ...)</source>
         <translation>按顺序（第 1 个对第 1 个，……）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="70"/>
+        <location filename="../processing_algs/shortestpath.py" line="69"/>
         <source>All pairs</source>
         <translation>所有配对</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="73"/>
+        <location filename="../processing_algs/shortestpath.py" line="72"/>
         <source>By order pairs the n-th start with the n-th end (the layers must have as many points); all pairs routes every start to every end.</source>
         <translation>按顺序配对将第 n 个起点与第 n 个终点配对（两个图层的点数必须相同）；全部配对则计算每个起点到每个终点的路径。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="76"/>
+        <location filename="../processing_algs/shortestpath.py" line="75"/>
         <source>Routes</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="78"/>
+        <location filename="../processing_algs/shortestpath.py" line="77"/>
         <source>One line per pair with cost, length_m, time_s, network_m, edges, status.</source>
         <translation>每对一条线，含 cost、length_m、time_s、network_m、edges、status。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="80"/>
+        <location filename="../processing_algs/shortestpath.py" line="79"/>
         <source>Routes found</source>
         <translation>找到的路径数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="81"/>
+        <location filename="../processing_algs/shortestpath.py" line="80"/>
         <source>Pairs without a route</source>
         <translation>没有路径的点对数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="101"/>
+        <location filename="../processing_algs/shortestpath.py" line="100"/>
         <source>Give a start (START or START_LAYER) and an end (END or END_LAYER).</source>
         <translation>请给出起点（START 或 START_LAYER）和终点（END 或 END_LAYER）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="109"/>
+        <location filename="../processing_algs/shortestpath.py" line="108"/>
         <source>Pairing by order needs as many start points ({s}) as end points ({e}); choose all pairs or give layers of the same size.</source>
         <translation>按顺序配对需要起点数（{s}）与终点数（{e}）相同；请选择全部配对，或提供点数相同的图层。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="126"/>
+        <location filename="../processing_algs/shortestpath.py" line="127"/>
         <source>Routing {n} pairs ...</source>
         <translation>正在计算 {n} 对点的路径……</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="130"/>
+        <location filename="../processing_algs/shortestpath.py" line="131"/>
         <source>start point: {reason}</source>
         <translation>起点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="131"/>
+        <location filename="../processing_algs/shortestpath.py" line="132"/>
         <source>end point: {reason}</source>
         <translation>终点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="149"/>
+        <location filename="../processing_algs/shortestpath.py" line="150"/>
         <source>{n} pairs = {found} routes + {failed} without a route (reason in the field reason).</source>
         <translation>{n} 对 = {found} 条路径 + {failed} 对无路径（原因见 reason 字段）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="152"/>
+        <location filename="../processing_algs/shortestpath.py" line="153"/>
         <source>{failed} pairs have no route; see the fields status and reason.</source>
         <translation>{failed} 对点没有路径；请查看 status 和 reason 字段。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/shortestpath.py" line="118"/>
+        <source>Start points</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/shortestpath.py" line="118"/>
+        <source>End points</source>
+        <translation>终点</translation>
     </message>
 </context>
 <context>
@@ -2430,97 +2953,97 @@ No model is shipped with the plugin: the public labelled data (NAACL 2019) has n
 插件不附带模型：公开的标注数据（NAACL 2019）没有许可协议。模型是可选的：没有模型时由规则解析地址。训练模型和使用模型解析都需要在 QGIS 的 Python 中安装 python-crfsuite 包（pip install python-crfsuite）。模型与训练它的插件版本的规则和地名词典配套：插件更新后请重新训练，并使用与解析时相同的地名词典补充。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/trainaddressmodel.py" line="60"/>
+        <location filename="../processing_algs/trainaddressmodel.py" line="62"/>
         <source>Labelled addresses (CoNLL text file)</source>
         <translation>标注地址（CoNLL 文本文件）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/trainaddressmodel.py" line="62"/>
+        <location filename="../processing_algs/trainaddressmodel.py" line="63"/>
         <source>UTF-8 text, one 'token TAG' per line with BIO tags (B-road, I-road, O ...), a blank line between addresses, e.g. 杭 B-city / 州 I-city / 市 I-city. A bad line stops the run with its number.</source>
         <translation>UTF-8 文本，每行一个“词元 标签”，采用 BIO 标签（B-road、I-road、O 等），地址之间空一行，例如 杭 B-city / 州 I-city / 市 I-city。遇到格式错误的行即停止运行，并给出其行号。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/trainaddressmodel.py" line="66"/>
+        <location filename="../processing_algs/trainaddressmodel.py" line="67"/>
         <source>Gazetteer additions (CSV)</source>
         <translation>地名词典补充（CSV）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/trainaddressmodel.py" line="69"/>
+        <location filename="../processing_algs/trainaddressmodel.py" line="70"/>
         <source>Optional CSV with the columns level, name, code, parent (streets, communities, roads, POIs), as for Parse Chinese addresses. What the rules and the gazetteer make of an address is part of what the model learns: parse with the same gazetteer additions.</source>
         <translation>可选 CSV，列为 level、name、code、parent（街道、社区、道路、兴趣点），与“解析中文地址”相同。规则和地名词典对地址的解读是模型学习内容的一部分：解析时请使用相同的地名词典补充。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/trainaddressmodel.py" line="74"/>
+        <location filename="../processing_algs/trainaddressmodel.py" line="75"/>
         <source>Maximum training iterations</source>
         <translation>最大训练迭代次数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/trainaddressmodel.py" line="77"/>
+        <location filename="../processing_algs/trainaddressmodel.py" line="78"/>
         <source>How many passes the training may make over the labelled addresses; more passes take longer and may fit the data more closely. At least 10.</source>
         <translation>训练最多遍历标注地址的次数；次数越多耗时越长，对数据的拟合可能越紧密。至少为 10。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/trainaddressmodel.py" line="82"/>
+        <location filename="../processing_algs/trainaddressmodel.py" line="83"/>
         <source>Address model</source>
         <translation>地址模型</translation>
     </message>
     <message>
-        <location filename="../processing_algs/trainaddressmodel.py" line="82"/>
+        <location filename="../processing_algs/trainaddressmodel.py" line="83"/>
         <source>Address model (*.model)</source>
         <translation>地址模型 (*.model)</translation>
     </message>
     <message>
-        <location filename="../processing_algs/trainaddressmodel.py" line="84"/>
+        <location filename="../processing_algs/trainaddressmodel.py" line="85"/>
         <source>The model file to write; give it to Parse Chinese addresses as MODEL.</source>
         <translation>要写出的模型文件；将其作为 MODEL 交给“解析中文地址”。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/trainaddressmodel.py" line="86"/>
+        <location filename="../processing_algs/trainaddressmodel.py" line="87"/>
         <source>Labelled addresses</source>
         <translation>标注地址数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/trainaddressmodel.py" line="87"/>
+        <location filename="../processing_algs/trainaddressmodel.py" line="88"/>
         <source>Labelled tokens</source>
         <translation>标注词元数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/trainaddressmodel.py" line="94"/>
+        <location filename="../processing_algs/trainaddressmodel.py" line="95"/>
         <source>Choose the file of labelled addresses (INPUT).</source>
         <translation>请选择标注地址文件（INPUT）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/trainaddressmodel.py" line="96"/>
+        <location filename="../processing_algs/trainaddressmodel.py" line="97"/>
         <source>Choose where to write the model (OUTPUT).</source>
         <translation>请选择模型的写出位置（OUTPUT）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/trainaddressmodel.py" line="101"/>
+        <location filename="../processing_algs/trainaddressmodel.py" line="102"/>
         <source>The tags {tags} are not address fields: the model learns them, and parsing puts their text in the field rest.</source>
         <translation>标签 {tags} 不是地址字段：模型会学习这些标签，解析时其文本放入字段 rest。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/trainaddressmodel.py" line="110"/>
+        <location filename="../processing_algs/trainaddressmodel.py" line="111"/>
         <source>Cannot create the folder of {path}: {error}</source>
         <translation>无法创建 {path} 所在的文件夹：{error}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/trainaddressmodel.py" line="112"/>
+        <location filename="../processing_algs/trainaddressmodel.py" line="113"/>
         <source>Training on {n} labelled addresses of {file} (at most {iterations} iterations).</source>
         <translation>正在用 {file} 中的 {n} 个标注地址训练（最多迭代 {iterations} 次）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/trainaddressmodel.py" line="121"/>
+        <location filename="../processing_algs/trainaddressmodel.py" line="122"/>
         <source>Cannot write the model {path}: {error}</source>
         <translation>无法写出模型 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/trainaddressmodel.py" line="126"/>
+        <location filename="../processing_algs/trainaddressmodel.py" line="127"/>
         <source>{addresses} addresses, {tokens} tokens and {labels} labels learnt in {seconds:.1f} s; model written to {path}.</source>
         <translation>用时 {seconds:.1f} 秒学习了 {addresses} 个地址、{tokens} 个词元和 {labels} 种标签；模型已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/trainaddressmodel.py" line="129"/>
+        <location filename="../processing_algs/trainaddressmodel.py" line="130"/>
         <source>The model belongs with the rules and gazetteer of CIM Twin {version}: parse with this version and the same gazetteer additions, and train it again after updating the plugin.</source>
         <translation>该模型与 CIM 数字孪生 {version} 的规则和地名词典配套：请用此版本和相同的地名词典补充进行解析，插件更新后请重新训练。</translation>
     </message>
@@ -2528,12 +3051,12 @@ No model is shipped with the plugin: the public labelled data (NAACL 2019) has n
 <context>
     <name>ViewshedAlgorithm</name>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="82"/>
+        <location filename="../processing_algs/viewshed.py" line="85"/>
         <source>Viewshed with buildings and view angles</source>
         <translation>顾及建筑与视角的可视域</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="85"/>
+        <location filename="../processing_algs/viewshed.py" line="88"/>
         <source>Computes which cells of a DEM can be seen from a point (OBSERVER) or from every point of a layer (OBSERVERS), with buildings burnt in as obstacles (ground + height), a radius, a view cone (AZIMUTH from north and horizontal field of view HFOV) and vertical angle limits. Point layers can override height, radius, azimuth, field of view and vertical angles per feature.
 
 OUTPUT: 1 visible, 0 not visible, nodata outside the range; with several observers the number of observers that see each cell. Algorithm &apos;fast&apos; uses GDAL&apos;s viewshed; &apos;exact&apos; tests a sight line to every cell (the default with buildings, where GDAL&apos;s approximation misses many cells). Several observers run in parallel on every core. A geographic DEM is reprojected to UTM.
@@ -2546,327 +3069,322 @@ OUTPUT：1 可见，0 不可见，范围外为无数据；多个观察点时为�
 可选输出：可见区域面，以及每栋建筑的可见比例和看到它的观察点数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="112"/>
+        <location filename="../processing_algs/viewshed.py" line="115"/>
         <source>DEM</source>
         <translation>数字高程模型（DEM）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="113"/>
+        <location filename="../processing_algs/viewshed.py" line="116"/>
         <source>Terrain (or a DSM) in metres, any CRS.</source>
         <translation>地形（或 DSM）高程（米），任意坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="116"/>
+        <location filename="../processing_algs/viewshed.py" line="119"/>
         <source>Observer points</source>
         <translation>观察点图层</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="119"/>
+        <location filename="../processing_algs/viewshed.py" line="122"/>
         <source>Points to look from (any CRS). Give this or a single observer point.</source>
         <translation>观察的位置（任意坐标系）。给出此图层或单个观察点。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="121"/>
+        <location filename="../processing_algs/viewshed.py" line="124"/>
         <source>Observer point</source>
         <translation>观察点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="122"/>
+        <location filename="../processing_algs/viewshed.py" line="125"/>
         <source>A single point to look from, used when no observer layer is given.</source>
         <translation>单个观察位置，未给观察点图层时使用。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="124"/>
+        <location filename="../processing_algs/viewshed.py" line="127"/>
         <source>Observer height (m)</source>
         <translation>观察高度（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="124"/>
+        <location filename="../processing_algs/viewshed.py" line="127"/>
         <source>Eye height above the surface (on a roof when the point is on a building).</source>
         <translation>表面以上的视点高度（点位于建筑上时即屋顶以上）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="126"/>
+        <location filename="../processing_algs/viewshed.py" line="129"/>
         <source>Target height (m)</source>
         <translation>目标高度（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="126"/>
+        <location filename="../processing_algs/viewshed.py" line="129"/>
         <source>Height above the surface of what must be seen (0 = the ground itself).</source>
         <translation>需被看到的目标在表面以上的高度（0 = 地表本身）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="128"/>
+        <location filename="../processing_algs/viewshed.py" line="131"/>
         <source>Radius (m)</source>
         <translation>半径（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="128"/>
+        <location filename="../processing_algs/viewshed.py" line="131"/>
         <source>Maximum viewing distance; empty = the whole DEM. Must be greater than 0.</source>
         <translation>最大可视距离；为空 = 整个 DEM。必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="131"/>
+        <location filename="../processing_algs/viewshed.py" line="134"/>
         <source>Azimuth of the view centre (degrees from north)</source>
         <translation>视野中心方位角（自北起算，度）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="131"/>
+        <location filename="../processing_algs/viewshed.py" line="134"/>
         <source>Direction of the centre of the view cone, clockwise from north.</source>
         <translation>视锥中心方向，自北顺时针。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="133"/>
+        <location filename="../processing_algs/viewshed.py" line="136"/>
         <source>Horizontal field of view (degrees)</source>
         <translation>水平视场角（度）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="133"/>
+        <location filename="../processing_algs/viewshed.py" line="136"/>
         <source>Width of the view cone, 0-360 (360 = all around).</source>
         <translation>视锥宽度，0-360（360 = 全方位）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="135"/>
+        <location filename="../processing_algs/viewshed.py" line="138"/>
         <source>Upward view limit (degrees)</source>
         <translation>向上视角限制（度）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="135"/>
+        <location filename="../processing_algs/viewshed.py" line="138"/>
         <source>Highest angle above the horizontal that is seen (90 = no limit).</source>
         <translation>可见的水平线以上最大角度（90 = 不限）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="137"/>
+        <location filename="../processing_algs/viewshed.py" line="140"/>
         <source>Downward view limit (degrees)</source>
         <translation>向下视角限制（度）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="137"/>
+        <location filename="../processing_algs/viewshed.py" line="140"/>
         <source>Lowest angle below the horizontal that is seen (90 = no limit).</source>
         <translation>可见的水平线以下最大角度（90 = 不限）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="139"/>
+        <location filename="../processing_algs/viewshed.py" line="142"/>
         <source>Earth curvature and refraction</source>
         <translation>地球曲率与大气折射</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="140"/>
+        <location filename="../processing_algs/viewshed.py" line="143"/>
         <source>Lower distant cells by the earth&apos;s curvature, reduced by refraction.</source>
         <translation>按地球曲率降低远处单元的高程，并按折射减小该改正。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="142"/>
+        <location filename="../processing_algs/viewshed.py" line="145"/>
         <source>Refraction coefficient</source>
         <translation>大气折射系数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="142"/>
+        <location filename="../processing_algs/viewshed.py" line="145"/>
         <source>Coefficient of atmospheric refraction used with the curvature (0.13 by default).</source>
         <translation>与曲率改正一起使用的大气折射系数（默认 0.13）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="145"/>
+        <location filename="../processing_algs/viewshed.py" line="148"/>
         <source>Algorithm</source>
         <translation>算法</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="145"/>
+        <location filename="../processing_algs/viewshed.py" line="148"/>
         <source>fast (GDAL)</source>
         <translation>快速（GDAL）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="145"/>
+        <location filename="../processing_algs/viewshed.py" line="148"/>
         <source>exact (sight lines)</source>
         <translation>exact（视线）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="149"/>
+        <location filename="../processing_algs/viewshed.py" line="152"/>
         <source>fast = GDAL&apos;s viewshed engine; exact = a sight line to every cell. Empty: exact with buildings, fast without.</source>
         <translation>fast = GDAL 可视域引擎；exact = 对每个单元检验一条视线。为空：有建筑时为 exact，否则为 fast。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="152"/>
+        <location filename="../processing_algs/viewshed.py" line="155"/>
         <source>Observer height field</source>
         <translation>观察高度字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="152"/>
+        <location filename="../processing_algs/viewshed.py" line="155"/>
         <source>Radius field</source>
         <translation>半径字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="152"/>
+        <location filename="../processing_algs/viewshed.py" line="155"/>
         <source>Azimuth field</source>
         <translation>方位角字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="152"/>
+        <location filename="../processing_algs/viewshed.py" line="155"/>
         <source>Horizontal field of view field</source>
         <translation>水平视场角字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="152"/>
+        <location filename="../processing_algs/viewshed.py" line="155"/>
         <source>Upward limit field</source>
         <translation>向上视角字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="152"/>
+        <location filename="../processing_algs/viewshed.py" line="155"/>
         <source>Downward limit field</source>
         <translation>向下视角字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="164"/>
+        <location filename="../processing_algs/viewshed.py" line="167"/>
         <source>Per-observer value overriding the parameter above where it is not empty.</source>
         <translation>按观察点覆盖上方参数的值（字段不为空时）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="168"/>
+        <location filename="../processing_algs/viewshed.py" line="171"/>
         <source>Viewshed</source>
         <translation>可视域</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="172"/>
+        <location filename="../processing_algs/viewshed.py" line="175"/>
         <source>Visible area</source>
         <translation>可见区域</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="176"/>
+        <location filename="../processing_algs/viewshed.py" line="179"/>
         <source>The visible cells as polygons, with the number of observers that see them.</source>
         <translation>以面表示的可见单元，带有看到它们的观察点数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="178"/>
+        <location filename="../processing_algs/viewshed.py" line="181"/>
         <source>Building visibility</source>
         <translation>建筑可见性</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="182"/>
+        <location filename="../processing_algs/viewshed.py" line="185"/>
         <source>Every building with its visible share and the number of observers that see it.</source>
         <translation>每栋建筑的可见比例和看到它的观察点数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="184"/>
+        <location filename="../processing_algs/viewshed.py" line="187"/>
         <source>Visible cells</source>
         <translation>可见单元数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="185"/>
+        <location filename="../processing_algs/viewshed.py" line="188"/>
         <source>Visible area (m2)</source>
         <translation>可见面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="186"/>
+        <location filename="../processing_algs/viewshed.py" line="189"/>
         <source>Observers used</source>
         <translation>使用的观察点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="187"/>
+        <location filename="../processing_algs/viewshed.py" line="190"/>
         <source>Observers skipped</source>
         <translation>跳过的观察点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="202"/>
-        <source>RADIUS must be greater than 0 m (got {value}); leave it empty for the whole DEM.</source>
-        <translation>RADIUS 必须大于 0 米（当前为 {value}）；留空表示整个 DEM。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/viewshed.py" line="208"/>
-        <source>HFOV must be between 0 and 360 degrees (got {value}).</source>
-        <translation>HFOV 必须在 0 到 360 度之间（当前为 {value}）。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/viewshed.py" line="214"/>
-        <source>{key} must be between -90 and 90 degrees (got {value}).</source>
-        <translation>{key} 必须在 -90 到 90 度之间（当前为 {value}）。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/viewshed.py" line="223"/>
-        <source>observer feature {fid}</source>
-        <translation>观察点要素 {fid}</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/viewshed.py" line="226"/>
-        <source>no geometry</source>
-        <translation>没有几何</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/viewshed.py" line="242"/>
+        <location filename="../processing_algs/viewshed.py" line="228"/>
         <source>Observers: {total} in = {used} used + {skipped} skipped.</source>
         <translation>观察点：输入 {total} = 使用 {used} + 跳过 {skipped}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="248"/>
-        <source>Observer feature {fid} skipped: {reason}</source>
-        <translation>跳过观察点要素 {fid}：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/viewshed.py" line="251"/>
+        <location filename="../processing_algs/viewshed.py" line="238"/>
         <source>No observer of the layer {layer} can be used (see the log): place them on the DEM.</source>
         <translation>图层 {layer} 中没有可用的观察点（见日志）：请将其放在 DEM 范围内。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="259"/>
+        <location filename="../processing_algs/viewshed.py" line="257"/>
         <source>The observer point</source>
         <translation>该观察点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="265"/>
+        <location filename="../processing_algs/viewshed.py" line="262"/>
         <source>Give an observer point (OBSERVER) or an observer layer (OBSERVERS).</source>
         <translation>请给出观察点（OBSERVER）或观察点图层（OBSERVERS）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="274"/>
+        <location filename="../processing_algs/viewshed.py" line="276"/>
         <source>Algorithm: {mode} (chosen automatically).</source>
         <translation>算法：{mode}（自动选择）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="279"/>
+        <location filename="../processing_algs/viewshed.py" line="281"/>
         <source>Computing the viewshed of {n} observers ({mode}).</source>
         <translation>正在计算 {n} 个观察点的可视域（{mode}）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="293"/>
+        <location filename="../processing_algs/viewshed.py" line="298"/>
         <source>{cells} cells visible ({area:.0f} m2); output CRS {crs}.</source>
         <translation>可见单元 {cells} 个（{area:.0f} 平方米）；输出坐标系 {crs}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="307"/>
+        <location filename="../processing_algs/viewshed.py" line="312"/>
         <source>No buildings were given: the building output stays empty.</source>
         <translation>未提供建筑：建筑输出为空。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="335"/>
+        <location filename="../processing_algs/viewshed.py" line="340"/>
         <source>Visible area: {n} polygons.</source>
         <translation>可见区域：{n} 个面。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="369"/>
+        <location filename="../processing_algs/viewshed.py" line="376"/>
         <source>Buildings: {n} written, {seen} seen by at least one observer, {skipped} not on the surface (reason in vis_reason).</source>
         <translation>建筑：写出 {n} 栋，至少被一个观察点看到 {seen} 栋，未在表面上 {skipped} 栋（原因见 vis_reason）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="169"/>
+        <location filename="../processing_algs/viewshed.py" line="172"/>
         <source>GeoTIFF: 1 visible, 0 not (255 = outside the range); with several observers the number of observers that see each cell (65535 = outside every range).</source>
         <translation>GeoTIFF：1 可见，0 不可见（255 = 范围外）；多个观察点时为看到每个单元的观察点数（65535 = 所有范围之外）。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/viewshed.py" line="219"/>
+        <source>observer feature {fid} of layer {layer}</source>
+        <translation>图层 {layer} 的观察点要素 {fid}</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/viewshed.py" line="234"/>
+        <source>Observer feature {fid} of layer {layer} skipped: {reason}</source>
+        <translation>已跳过图层 {layer} 的观察点要素 {fid}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/viewshed.py" line="251"/>
+        <source>The observer point ({x}, {y}) cannot be transformed from {source} to the DEM&apos;s CRS {target}: check its coordinates and CRS (longitude and latitude swapped?).</source>
+        <translation>观察点 ({x}, {y}) 无法从 {source} 转换到 DEM 的坐标参考系 {target}：请检查其坐标和坐标参考系（经纬度是否颠倒？）。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/viewshed.py" line="292"/>
+        <source>Observers computed in {n} processes.</source>
+        <translation>已在 {n} 个进程中计算观察点。</translation>
     </message>
 </context>
 <context>
     <name>VisibilityAlgorithm</name>
     <message>
-        <location filename="../processing_algs/visibility_common.py" line="33"/>
+        <location filename="../processing_algs/visibility_common.py" line="49"/>
         <source>Choose a height field or a floors field of the buildings layer {layer}.</source>
         <translation>请选择建筑图层 {layer} 的高度字段或层数字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/visibility_common.py" line="46"/>
+        <location filename="../processing_algs/visibility_common.py" line="63"/>
         <source>Buildings: {total} in = {burnt} on the surface + {skipped} skipped ({repaired} invalid footprints repaired).</source>
         <translation>建筑：输入 {total} = 表面上 {burnt} + 跳过 {skipped}（修复无效轮廓 {repaired} 个）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/visibility_common.py" line="57"/>
+        <location filename="../processing_algs/visibility_common.py" line="74"/>
         <source>{n} buildings skipped: {reason} (feature ids {ids}).</source>
         <translation>跳过 {n} 栋建筑：{reason}（要素 ID {ids}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/visibility_common.py" line="26"/>
+        <source>The DEM&apos;s CRS {crs} is not in metres (1 unit = {unit:.6g} m): distances given and written in metres are converted; heights stay in metres.</source>
+        <translation>DEM 的坐标参考系 {crs} 不以米为单位（1 单位 = {unit:.6g} m）：以米给出和写出的距离会自动换算；高度仍以米为单位。</translation>
     </message>
 </context>
 </TS>
