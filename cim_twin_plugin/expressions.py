@@ -84,7 +84,7 @@ class GridCodeFunction(QgsExpressionFunction):
                 return gridcode.encode_3d(lonlat.x(), lonlat.y(), height_value, level)
             return gridcode.encode(lonlat.x(), lonlat.y(), level)
         except (CimTwinError, QgsCsException, TypeError, ValueError) as exc:
-            parent.setEvalErrorString(str(exc))
+            parent.setEvalErrorString(qgis_io.error_text(exc))
             return None
 
 
@@ -115,7 +115,7 @@ class GridDecodeFunction(QgsExpressionFunction):
             cell = gridcode.decode(str(code))
             ring = cell.ring()
         except CimTwinError as exc:
-            parent.setEvalErrorString(str(exc))
+            parent.setEvalErrorString(qgis_io.error_text(exc))
             return None
         wkt = "POLYGON((" + ",".join(f"{x!r} {y!r}" for x, y in ring) + "))"
         return {

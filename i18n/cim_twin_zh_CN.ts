@@ -712,6 +712,151 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <source>The worker processes stopped: the remaining observers are computed on one core.</source>
         <translation>工作进程已停止：其余观察点将在单个核上计算。</translation>
     </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="195"/>
+        <source>level {level} is not a Beidou grid level; use an integer from 1 to 10</source>
+        <translation>级别 {level} 不是北斗网格级别；请使用 1 到 10 的整数</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="199"/>
+        <source>level {level} is not a Beidou grid level; use an integer from 1 (6 x 4 degree cells) to 10 (1/2048 arc-second cells)</source>
+        <translation>级别 {level} 不是北斗网格级别；请使用 1（6°×4° 网格）到 10（1/2048 角秒网格）的整数</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="209"/>
+        <source>height mode {mode} is unknown; use &apos;mixed&apos; (mixed radix, the default) or &apos;bitfield&apos; (Appendix C.14 bit fields)</source>
+        <translation>未知的高度编码方式 {mode}；请使用 'mixed'（混合进制，默认）或 'bitfield'（附录 C.14 位域）</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="223"/>
+        <source>{what} {value} is not a number; give decimal degrees or metres as a number</source>
+        <translation>{what} {value} 不是数字；请以数字给出十进制度或米</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="241"/>
+        <source>longitude {value} is not a finite number; give decimal degrees from -180 to 180</source>
+        <translation>经度 {value} 不是有限数；请给出 -180 到 180 的十进制度</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="246"/>
+        <source>longitude {value} is outside -180..180 degrees; give geographic coordinates (CGCS2000/WGS84 decimal degrees), not projected ones</source>
+        <translation>经度 {value} 超出 -180..180 度；请给出地理坐标（CGCS2000/WGS84 十进制度），而非投影坐标</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="257"/>
+        <source>latitude {value} is not a finite number; give decimal degrees from -88 to 88</source>
+        <translation>纬度 {value} 不是有限数；请给出 -88 到 88 的十进制度</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="262"/>
+        <source>latitude {value} is outside -90..90 degrees; give geographic coordinates (CGCS2000/WGS84 decimal degrees), not projected ones</source>
+        <translation>纬度 {value} 超出 -90..90 度；请给出地理坐标（CGCS2000/WGS84 十进制度），而非投影坐标</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="267"/>
+        <source>latitude {value} is outside the Beidou grid&apos;s range (-88..88 degrees, exclusive); polar cells are not supported</source>
+        <translation>纬度 {value} 超出北斗网格范围（-88..88 度，不含端点）；不支持极区网格</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="324"/>
+        <source>height {value} m is outside the Beidou height range ({low:,.1f} .. {high:,.1f} m in {mode} mode); give the geodetic height in metres</source>
+        <translation>高度 {value} m 超出北斗高度范围（{mode} 方式下 {low:,.1f} .. {high:,.1f} m）；请给出以米为单位的大地高</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="379"/>
+        <source>grid code {given} is not a string; give a code such as &apos;N50J47539B82&apos;</source>
+        <translation>网格码 {given} 不是字符串；请给出如 'N50J47539B82' 的编码</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="384"/>
+        <source>grid code {text} contains non-ASCII characters; codes use only N/S, digits and A-V</source>
+        <translation>网格码 {text} 含有非 ASCII 字符；编码只使用 N/S、数字和 A-V</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="401"/>
+        <source>grid code {text} has {length} characters, which is no Beidou code length; 2D codes have 4, 6, 7, 9, 11, 12, 14, 16, 18 or 20 characters, 3D codes 7, 10, 12, 15, 18, 20, 23, 26, 29 or 32</source>
+        <translation>网格码 {text} 有 {length} 个字符，不是北斗编码的长度；二维编码为 4、6、7、9、11、12、14、16、18 或 20 个字符，三维编码为 7、10、12、15、18、20、23、26、29 或 32 个字符</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="411"/>
+        <source>grid code {text}: character {char} at position 4 is neither a band letter (2D code) nor a zone digit (3D code)</source>
+        <translation>网格码 {text}：第 4 位的字符 {char} 既不是纬带字母（二维编码）也不是经带数字（三维编码）</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="425"/>
+        <source>grid code {text}: character {char} at position {position} is not a valid {what} (expected {digits_0}..{digits_radix_1})</source>
+        <translation>网格码 {text}：第 {position} 位的字符 {char} 不是有效的 {what}（应为 {digits_0}..{digits_radix_1}）</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="438"/>
+        <source>grid code {text} must start with N or S (hemisphere), not {first}</source>
+        <translation>网格码 {text} 必须以 N 或 S（半球）开头，而不是 {first}</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="450"/>
+        <source>grid code {text}: zone {zone_text} is not valid; zones run from 01 to 60</source>
+        <translation>网格码 {text}：经带 {zone_text} 无效；经带为 01 到 60</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="456"/>
+        <source>grid code {text}: band {band_char} is not valid; bands run from A to V (0 to 88 degrees of latitude; polar cells are not supported)</source>
+        <translation>网格码 {text}：纬带 {band_char} 无效；纬带为 A 到 V（纬度 0 到 88 度；不支持极区网格）</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="485"/>
+        <source>grid code {text}: height digits a1a2 {pair} are not valid; they run from 00 to 63 (decimal)</source>
+        <translation>网格码 {text}：高度位 a1a2 {pair} 无效；应为 00 到 63（十进制）</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="637"/>
+        <source>{what} must be numbers (or None for missing values): {error}</source>
+        <translation>{what} 必须为数字（缺失值为 None）：{error}</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="673"/>
+        <source>got {longitudes} longitudes but {latitudes} latitudes; give one latitude per longitude</source>
+        <translation>给出了 {longitudes} 个经度但 {latitudes} 个纬度；每个经度需对应一个纬度</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="683"/>
+        <source>got {heights} heights for {count} points; give one height per point or a single height</source>
+        <translation>{count} 个点给出了 {heights} 个高度；请每点给一个高度，或只给一个高度</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="799"/>
+        <source>extent {name} edge {number} is not a finite number; give decimal degrees</source>
+        <translation>范围的 {name} 边 {number} 不是有限数；请给出十进制度</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="804"/>
+        <source>extent west {west} is east of east {east}; boxes crossing the 180 degree meridian are not supported, split the extent in two</source>
+        <translation>范围西边 {west} 位于东边 {east} 以东；不支持跨 180 度经线的范围，请将其拆成两个</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="809"/>
+        <source>extent south {south} is north of north {north}; swap them</source>
+        <translation>范围南边 {south} 位于北边 {north} 以北；请交换二者</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="813"/>
+        <source>extent ({west}, {south}, {east}, {north}) lies outside -180..180 x -90..90 degrees; give geographic coordinates (decimal degrees), not projected ones</source>
+        <translation>范围 ({west}, {south}, {east}, {north}) 超出 -180..180 × -90..90 度；请给出地理坐标（十进制度），而非投影坐标</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="818"/>
+        <source>extent ({west}, {south}, {east}, {north}) lies in a polar cap (|latitude| &gt;= 88 degrees), which the Beidou grid does not cover here</source>
+        <translation>范围 ({west}, {south}, {east}, {north}) 位于极区（|纬度| &gt;= 88 度），此处北斗网格不覆盖</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="828"/>
+        <source>extent latitude {south} is outside the Beidou grid&apos;s range (-88..88 degrees, exclusive); polar cells are not supported</source>
+        <translation>范围纬度 {south} 超出北斗网格范围（-88..88 度，不含端点）；不支持极区网格</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="862"/>
+        <source>the extent covers {count:,} level-{level} cells, more than the limit of {max_cells:,}; choose a coarser level{hint} or a smaller extent</source>
+        <translation>该范围覆盖 {count:,} 个 {level} 级网格，超过上限 {max_cells:,}；请选择更粗的级别{hint}或更小的范围</translation>
+    </message>
 </context>
 <context>
     <name>Expressions</name>

@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy as np
 
-from .errors import GridCodeError, TooLargeError
+from .errors import QT_TRANSLATE_NOOP, GridCodeError, TooLargeError
 
 __all__ = [
     "CELL_SIZE_DEG",
@@ -192,35 +192,37 @@ class GridCell:
 
 def _check_level(level: Any) -> int:
     if isinstance(level, bool) or not isinstance(level, (int, np.integer)):
-        raise GridCodeError(
-            f"level {level!r} is not a Beidou grid level; use an integer from 1 to 10"
-        )
+        raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+            "level {level} is not a Beidou grid level; use an integer from 1 to 10"),
+            code="grid_code", level=repr(level))
     if not 1 <= int(level) <= 10:
-        raise GridCodeError(
-            f"level {level} is not a Beidou grid level; use an integer from 1 "
-            "(6 x 4 degree cells) to 10 (1/2048 arc-second cells)"
-        )
+        raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+            "level {level} is not a Beidou grid level; use an integer from 1 (6 x 4 degree cells) to "
+            "10 (1/2048 arc-second cells)"),
+            code="grid_code", level=level)
     return int(level)
 
 
 def _check_height_mode(mode: Any) -> str:
     if isinstance(mode, str) and mode.lower() in HEIGHT_MODES:
         return mode.lower()
-    raise GridCodeError(
-        f"height mode {mode!r} is unknown; use 'mixed' (mixed radix, the default) "
-        "or 'bitfield' (Appendix C.14 bit fields)"
-    )
+    raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+        "height mode {mode} is unknown; use 'mixed' (mixed radix, the default) or 'bitfield' "
+        "(Appendix C.14 bit fields)"),
+        code="grid_code", mode=repr(mode))
 
 
 def _as_float(value: Any, what: str) -> float:
     if isinstance(value, (str, bytes)):
-        raise GridCodeError(f"{what} {value!r} is not a number; give decimal degrees or metres as a number")
+        raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+            "{what} {value} is not a number; give decimal degrees or metres as a number"),
+            code="grid_code", what=what, value=repr(value))
     try:
         return float(value)
     except (TypeError, ValueError):
-        raise GridCodeError(
-            f"{what} {value!r} is not a number; give decimal degrees or metres as a number"
-        ) from None
+        raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+            "{what} {value} is not a number; give decimal degrees or metres as a number"),
+            code="grid_code", what=what, value=repr(value)) from None
 
 
 def _to_units(degrees: float) -> float:
@@ -236,15 +238,15 @@ def _lon_units(lon: Any) -> tuple[bool, int]:
     """(is_west, |lon| in whole units, clamped below 180 degrees)."""
     value = _as_float(lon, "longitude")
     if not math.isfinite(value):
-        raise GridCodeError(
-            f"longitude {value} is not a finite number; give decimal degrees from -180 to 180"
-        )
+        raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+            "longitude {value} is not a finite number; give decimal degrees from -180 to 180"),
+            code="grid_code", value=value)
     units = _to_units(value)
     if abs(units) > _LON_LIMIT:
-        raise GridCodeError(
-            f"longitude {value!r} is outside -180..180 degrees; give geographic "
-            "coordinates (CGCS2000/WGS84 decimal degrees), not projected ones"
-        )
+        raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+            "longitude {value} is outside -180..180 degrees; give geographic coordinates "
+            "(CGCS2000/WGS84 decimal degrees), not projected ones"),
+            code="grid_code", value=repr(value))
     return units < 0, min(math.floor(abs(units)), _LON_LIMIT - 1)
 
 
@@ -252,18 +254,20 @@ def _lat_units(lat: Any) -> tuple[bool, int]:
     """(is_south, |lat| in whole units)."""
     value = _as_float(lat, "latitude")
     if not math.isfinite(value):
-        raise GridCodeError(f"latitude {value} is not a finite number; give decimal degrees from -88 to 88")
+        raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+            "latitude {value} is not a finite number; give decimal degrees from -88 to 88"),
+            code="grid_code", value=value)
     units = _to_units(value)
     if abs(units) > 90 * _U:
-        raise GridCodeError(
-            f"latitude {value!r} is outside -90..90 degrees; give geographic "
-            "coordinates (CGCS2000/WGS84 decimal degrees), not projected ones"
-        )
+        raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+            "latitude {value} is outside -90..90 degrees; give geographic coordinates "
+            "(CGCS2000/WGS84 decimal degrees), not projected ones"),
+            code="grid_code", value=repr(value))
     if abs(units) >= _LAT_LIMIT:
-        raise GridCodeError(
-            f"latitude {value!r} is outside the Beidou grid's range (-88..88 degrees, "
-            "exclusive); polar cells are not supported"
-        )
+        raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+            "latitude {value} is outside the Beidou grid's range (-88..88 degrees, exclusive); polar "
+            "cells are not supported"),
+            code="grid_code", value=repr(value))
     return units < 0, math.floor(abs(units))
 
 
@@ -311,16 +315,16 @@ def _height_index(height_m: Any, mode: str) -> int:
     value = _as_float(height_m, "height")
     low, high = _height_domain(mode)
     if not math.isfinite(value) or value <= -EARTH_RADIUS_M:
-        raise GridCodeError(
-            f"height {value!r} m is outside the Beidou height range "
-            f"({low:,.1f} .. {high:,.1f} m in {mode} mode); give the geodetic height in metres"
-        )
+        raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+            "height {value} m is outside the Beidou height range ({low:,.1f} .. {high:,.1f} m in "
+            "{mode} mode); give the geodetic height in metres"),
+            code="grid_code", value=repr(value), low=low, high=high, mode=mode)
     layer = math.floor(_U * math.log((value + EARTH_RADIUS_M) / EARTH_RADIUS_M) / _LN_1_THETA0)
     if abs(layer) >= _HEIGHT_LIMIT[mode]:
-        raise GridCodeError(
-            f"height {value!r} m is outside the Beidou height range "
-            f"({low:,.1f} .. {high:,.1f} m in {mode} mode); give the geodetic height in metres"
-        )
+        raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+            "height {value} m is outside the Beidou height range ({low:,.1f} .. {high:,.1f} m in "
+            "{mode} mode); give the geodetic height in metres"),
+            code="grid_code", value=repr(value), low=low, high=high, mode=mode)
     return layer
 
 
@@ -372,12 +376,14 @@ def encode_3d(lon: float, lat: float, height_m: float, level: int = 10, height_m
 
 def _normalise(code: Any) -> str:
     if not isinstance(code, str):
-        raise GridCodeError(f"grid code {code!r} is not a string; give a code such as 'N50J47539B82'")
+        raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+            "grid code {given} is not a string; give a code such as 'N50J47539B82'"),
+            code="grid_code", given=repr(code))
     text = code.strip()
     if not text.isascii():
-        raise GridCodeError(
-            f"grid code {text!r} contains non-ASCII characters; codes use only N/S, digits and A-V"
-        )
+        raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+            "grid code {text} contains non-ASCII characters; codes use only N/S, digits and A-V"),
+            code="grid_code", text=repr(text))
     return text.upper()
 
 
@@ -392,20 +398,20 @@ def level_of(code: str) -> tuple[int, bool]:
     level_2d = _LEVEL_BY_LENGTH_2D.get(length)
     level_3d = _LEVEL_BY_LENGTH_3D.get(length)
     if level_2d is None and level_3d is None:
-        raise GridCodeError(
-            f"grid code {text!r} has {length} characters, which is no Beidou code length; "
-            "2D codes have 4, 6, 7, 9, 11, 12, 14, 16, 18 or 20 characters, "
-            "3D codes 7, 10, 12, 15, 18, 20, 23, 26, 29 or 32"
-        )
+        raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+            "grid code {text} has {length} characters, which is no Beidou code length; 2D codes have "
+            "4, 6, 7, 9, 11, 12, 14, 16, 18 or 20 characters, 3D codes 7, 10, 12, 15, 18, 20, 23, "
+            "26, 29 or 32"),
+            code="grid_code", text=repr(text), length=length)
     if level_2d is not None and level_3d is not None:
         if text[3].isalpha():
             return level_2d, False
         if text[3].isdigit():
             return level_3d, True
-        raise GridCodeError(
-            f"grid code {text!r}: character {text[3]!r} at position 4 is neither a band "
-            "letter (2D code) nor a zone digit (3D code)"
-        )
+        raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+            "grid code {text}: character {char} at position 4 is neither a band letter (2D code) nor "
+            "a zone digit (3D code)"),
+            code="grid_code", text=repr(text), char=repr(text[3]))
     if level_2d is not None:
         return level_2d, False
     assert level_3d is not None
@@ -416,10 +422,11 @@ def _digit(text: str, pos: int, radix: int, what: str) -> int:
     char = text[pos]
     value = _DIGITS.find(char)
     if value < 0 or value >= radix:
-        raise GridCodeError(
-            f"grid code {text!r}: character {char!r} at position {pos + 1} is not a valid "
-            f"{what} (expected {_DIGITS[0]}..{_DIGITS[radix - 1]})"
-        )
+        raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+            "grid code {text}: character {char} at position {position} is not a valid {what} "
+            "(expected {digits_0}..{digits_radix_1})"),
+            code="grid_code", text=repr(text), char=repr(char), position=pos + 1, what=what, digits_0=_DIGITS[0],
+            digits_radix_1=_DIGITS[radix - 1])
     return value
 
 
@@ -428,7 +435,9 @@ def _parse(
 ) -> tuple[bool, int, bool, int, int | None, int | None]:
     """Validate a normalised code; return (west, ax, south, ay, height magnitude, height sign) in units."""
     if text[0] not in "NS":
-        raise GridCodeError(f"grid code {text!r} must start with N or S (hemisphere), not {text[0]!r}")
+        raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+            "grid code {text} must start with N or S (hemisphere), not {first}"),
+            code="grid_code", text=repr(text), first=repr(text[0]))
     south = text[0] == "S"
     pos = 1
     sign = magnitude = None
@@ -438,16 +447,16 @@ def _parse(
         pos += 1
     zone_text = text[pos:pos + 2]
     if not zone_text.isdigit() or not 1 <= int(zone_text) <= 60:
-        raise GridCodeError(
-            f"grid code {text!r}: zone {zone_text!r} is not valid; zones run from 01 to 60"
-        )
+        raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+            "grid code {text}: zone {zone_text} is not valid; zones run from 01 to 60"),
+            code="grid_code", text=repr(text), zone_text=repr(zone_text))
     zone = int(zone_text)
     band_char = text[pos + 2]
     if not "A" <= band_char <= "V":
-        raise GridCodeError(
-            f"grid code {text!r}: band {band_char!r} is not valid; bands run from A to V "
-            "(0 to 88 degrees of latitude; polar cells are not supported)"
-        )
+        raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+            "grid code {text}: band {band_char} is not valid; bands run from A to V (0 to 88 degrees "
+            "of latitude; polar cells are not supported)"),
+            code="grid_code", text=repr(text), band_char=repr(band_char))
     west = zone <= 30
     ax = (30 - zone if west else zone - 31) * CELL_SIZE_UNITS[1][0]
     ay = (ord(band_char) - 65) * CELL_SIZE_UNITS[1][1]
@@ -473,10 +482,10 @@ def _parse(
             if lvl == 1:
                 pair = text[pos:pos + 2]
                 if not pair.isdigit() or int(pair) >= radix:
-                    raise GridCodeError(
-                        f"grid code {text!r}: height digits a1a2 {pair!r} are not valid; "
-                        "they run from 00 to 63 (decimal)"
-                    )
+                    raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+                        "grid code {text}: height digits a1a2 {pair} are not valid; they run from 00 to 63 "
+                        "(decimal)"),
+                        code="grid_code", text=repr(text), pair=repr(pair))
                 value = int(pair)
                 pos += 2
             else:
@@ -625,7 +634,9 @@ def _as_array(values: Any, what: str) -> np.ndarray:
     try:
         array = np.asarray(values, dtype=np.float64)
     except (TypeError, ValueError) as error:
-        raise GridCodeError(f"{what} must be numbers (or None for missing values): {error}") from None
+        raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+            "{what} must be numbers (or None for missing values): {error}"),
+            code="grid_code", what=what, error=error) from None
     return array.reshape(-1)
 
 
@@ -659,9 +670,9 @@ def encode_many_with_errors(
     lon = _as_array(lons, "longitudes")
     lat = _as_array(lats, "latitudes")
     if lon.shape != lat.shape:
-        raise GridCodeError(
-            f"got {lon.size} longitudes but {lat.size} latitudes; give one latitude per longitude"
-        )
+        raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+            "got {longitudes} longitudes but {latitudes} latitudes; give one latitude per longitude"),
+            code="grid_code", longitudes=lon.size, latitudes=lat.size)
     count = lon.size
     height: np.ndarray | None = None
     if heights is not None:
@@ -669,9 +680,9 @@ def encode_many_with_errors(
         if height.size == 1:
             height = np.full(count, height[0])
         elif height.shape != lon.shape:
-            raise GridCodeError(
-                f"got {height.size} heights for {count} points; give one height per point or a single height"
-            )
+            raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+                "got {heights} heights for {count} points; give one height per point or a single height"),
+                code="grid_code", heights=height.size, count=count)
     px = _units_array(lon)
     py = _units_array(lat)
     with np.errstate(invalid="ignore"):
@@ -785,35 +796,39 @@ def _extent_ranges(west: float, south: float, east: float, north: float, level: 
     for name, value in values.items():
         number = _as_float(value, name)
         if not math.isfinite(number):
-            raise GridCodeError(f"extent {name} edge {number} is not a finite number; give decimal degrees")
+            raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+                "extent {name} edge {number} is not a finite number; give decimal degrees"),
+                code="grid_code", name=name, number=number)
         box[name] = number
     if box["west"] > box["east"]:
-        raise GridCodeError(
-            f"extent west {box['west']} is east of east {box['east']}; boxes crossing the "
-            "180 degree meridian are not supported, split the extent in two"
-        )
+        raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+            "extent west {west} is east of east {east}; boxes crossing the 180 degree meridian are "
+            "not supported, split the extent in two"),
+            code="grid_code", west=box['west'], east=box['east'])
     if box["south"] > box["north"]:
-        raise GridCodeError(f"extent south {box['south']} is north of north {box['north']}; swap them")
+        raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+            "extent south {south} is north of north {north}; swap them"),
+            code="grid_code", south=box['south'], north=box['north'])
     if box["east"] < -180 or box["west"] > 180 or box["north"] < -90 or box["south"] > 90:
-        raise GridCodeError(
-            f"extent ({box['west']}, {box['south']}, {box['east']}, {box['north']}) lies outside "
-            "-180..180 x -90..90 degrees; give geographic coordinates (decimal degrees), not projected ones"
-        )
+        raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+            "extent ({west}, {south}, {east}, {north}) lies outside -180..180 x -90..90 degrees; "
+            "give geographic coordinates (decimal degrees), not projected ones"),
+            code="grid_code", west=box['west'], south=box['south'], east=box['east'], north=box['north'])
     if box["north"] <= -88 or box["south"] >= 88:
-        raise GridCodeError(
-            f"extent ({box['west']}, {box['south']}, {box['east']}, {box['north']}) lies in a polar cap "
-            "(|latitude| >= 88 degrees), which the Beidou grid does not cover here"
-        )
+        raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+            "extent ({west}, {south}, {east}, {north}) lies in a polar cap (|latitude| >= 88 "
+            "degrees), which the Beidou grid does not cover here"),
+            code="grid_code", west=box['west'], south=box['south'], east=box['east'], north=box['north'])
     # Parts beyond +-180 longitude or +-88 latitude are ignored.
     lo_x = max(_to_units(box["west"]), float(-_LON_LIMIT))
     hi_x = min(_to_units(box["east"]), float(_LON_LIMIT))
     lo_y = max(_to_units(box["south"]), float(-_LAT_LIMIT))
     hi_y = min(_to_units(box["north"]), float(_LAT_LIMIT))
     if lo_y == hi_y and abs(lo_y) >= _LAT_LIMIT:
-        raise GridCodeError(
-            f"extent latitude {box['south']} is outside the Beidou grid's range (-88..88 degrees, "
-            "exclusive); polar cells are not supported"
-        )
+        raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
+            "extent latitude {south} is outside the Beidou grid's range (-88..88 degrees, "
+            "exclusive); polar cells are not supported"),
+            code="grid_code", south=box['south'])
     size_x, size_y = CELL_SIZE_UNITS[level]
     return _axis_range(lo_x, hi_x, size_x, _LON_LIMIT), _axis_range(lo_y, hi_y, size_y, _LAT_LIMIT)
 
@@ -844,10 +859,10 @@ def cells_in_extent(
             if n <= max_cells:
                 hint = f" (level {coarser} gives {n:,})"
                 break
-        raise TooLargeError(
-            f"the extent covers {count:,} level-{level} cells, more than the limit of {max_cells:,}; "
-            f"choose a coarser level{hint} or a smaller extent"
-        )
+        raise TooLargeError(QT_TRANSLATE_NOOP("CoreErrors",
+            "the extent covers {count:,} level-{level} cells, more than the limit of {max_cells:,}; "
+            "choose a coarser level{hint} or a smaller extent"),
+            code="too_large", count=count, level=level, max_cells=max_cells, hint=hint)
     return _iter_cells(cols, rows, level)
 
 

@@ -30,7 +30,7 @@ class GridCodeMapTool(QgsMapTool):
             lonlat = transform.transform(event.mapPoint())
             code = gridcode.encode(lonlat.x(), lonlat.y(), self.level)
         except (QgsCsException, CimTwinError) as exc:
-            self.code_identified.emit("", str(exc))
+            self.code_identified.emit("", qgis_io.error_text(exc))
             return
         message = QCoreApplication.translate(
             "GridCodeMapTool", "Beidou grid code (level {level}) at {lon:.6f}, {lat:.6f}: {code}"
