@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from qgis.core import (
     QgsMapLayer,
@@ -103,26 +103,77 @@ class Redirect:
     """One file destination moved into a temporary folder for the run."""
 
     name: str
+    """the destination parameter"""
     final: str
+    """the path the user gave (absolute)"""
     temporary: str
-    created: list[str]
-    """folders made for the outputs (removed again when the run fails)"""
+    """the same file name in a hidden folder beside *final*"""
 
 
-def _same_folder_temp(final: str, created: list[str]) -> str:
-    """A new hidden folder beside *final*; missing parent folders are made (and listed in *created*)."""
-    folder = os.path.dirname(os.path.abspath(final)) or "."
-    missing = []
-    while not os.path.isdir(folder):
-        missing.append(folder)
-        folder = os.path.dirname(folder)
-    for path in reversed(missing):
-        os.mkdir(path)
-        created.append(path)
-    return tempfile.mkdtemp(prefix=".cimtwin-", dir=os.path.dirname(os.path.abspath(final)))
+@dataclass
+class Outputs:
+    """The redirected destinations of one run and the output folders it made."""
+
+    redirects: list[Redirect] = field(default_factory=list)
+    created: list[str] = field(default_factory=list)
+    """folders made for the outputs, parents first (removed again when the run fails)"""
+
+    def add(self, name: str, path: str) -> str:
+        """Redirect *path* into a new hidden folder beside it (missing parent folders made); the temporary path."""
+        final = os.path.abspath(path)
+        folder = os.path.dirname(final)
+        missing = []
+        while not os.path.isdir(folder):
+            missing.append(folder)
+            folder = os.path.dirname(folder)
+        for made in reversed(missing):
+            os.mkdir(made)
+            self.created.append(made)
+        temporary = os.path.join(tempfile.mkdtemp(prefix=".cimtwin-", dir=os.path.dirname(final)),
+                                 os.path.basename(final))
+        self.redirects.append(Redirect(name, final, temporary))
+        return temporary
+
+    def commit(self, results: dict, context) -> dict:
+        """Move every written output into place; results and layers to load name the final paths."""
+        mapping = {}
+        for r in self.redirects:
+            if _written(r.temporary):
+                mapping[r.temporary] = r.final
+            elif results.get(r.name):
+                raise QgsProcessingException(_tr(
+                    "The output {output} was not written ({path}); nothing of this run was kept.").format(
+                    output=r.name, path=r.final))
+        for r in self.redirects:  # the moves happen only once every output is known to be there
+            if r.temporary in mapping:
+                folder, final_folder = os.path.dirname(r.temporary), os.path.dirname(r.final)
+                for name in _written(r.temporary):  # the file and its side files (.shp/.dbf, .aux.xml, .qmd)
+                    os.replace(os.path.join(folder, name), os.path.join(final_folder, name))
+        self.discard()
+        layers = context.layersToLoadOnCompletion()
+        if layers:
+            context.setLayersToLoadOnCompletion({_remap(path, mapping): details for path, details in layers.items()})
+        return {key: _remap(value, mapping) for key, value in results.items()}
+
+    def discard(self, failed: bool = False) -> None:
+        """Remove the temporary folders; after a failure also the output folders this run made."""
+        for r in self.redirects:
+            shutil.rmtree(os.path.dirname(r.temporary), ignore_errors=True)
+        if failed:
+            for path in reversed(self.created):
+                try:
+                    os.rmdir(path)  # only if empty: never a folder something else wrote into
+                except OSError:
+                    pass
 
 
-def check_and_redirect(algorithm, parameters: dict, context) -> tuple[dict, list[Redirect]]:
+def _cannot_write(name: str, folder: str, error: str = "") -> QgsProcessingException:
+    text = _tr("The folder of the output {output} cannot be written: {folder}. Choose a folder you may "
+               "write to.").format(output=name, folder=folder)
+    return QgsProcessingException(f"{text} ({error})" if error else text)
+
+
+def check_and_redirect(algorithm, parameters: dict, context) -> tuple[dict, Outputs]:
     """Refuse outputs that would overwrite an input or each other, or cannot be written; return the
     parameters with file destinations redirected to temporary folders, and the redirections."""
     inputs = input_files(algorithm, parameters, context)
@@ -150,38 +201,27 @@ def check_and_redirect(algorithm, parameters: dict, context) -> tuple[dict, list
         while not os.path.isdir(existing) and os.path.dirname(existing) != existing:
             existing = os.path.dirname(existing)
         if not os.access(existing, os.W_OK | os.X_OK) or (os.path.exists(folder) and not os.path.isdir(folder)):
-            raise QgsProcessingException(_tr(
-                "The folder of the output {output} cannot be written: {folder}. Choose a folder you may write "
-                "to.").format(output=name, folder=folder))
+            raise _cannot_write(name, folder)
         if os.path.isdir(path):
             raise QgsProcessingException(_tr(
                 "The output {output} ({path}) is a folder: give a file name.").format(output=name, path=path))
-        plan.append((definition, name, path))
+        plan.append((name, path))
     redirected = dict(parameters)
-    redirects: list[Redirect] = []
-    created: list[str] = []
-    current = ""
-    try:
-        for _definition, name, path in plan:
-            current = name
-            temporary = os.path.join(_same_folder_temp(path, created), os.path.basename(path))
-            value = parameters.get(name)
-            if isinstance(value, QgsProcessingOutputLayerDefinition):
-                copy = QgsProcessingOutputLayerDefinition(value)
-                copy.sink = QgsProperty.fromValue(temporary)
-                redirected[name] = copy
-            else:
-                redirected[name] = temporary
-            redirects.append(Redirect(name, path, temporary, created if not redirects else []))
-    except OSError as exc:
-        discard(redirects, failed=True)
-        _remove_folders(created)
-        raise QgsProcessingException(_tr(
-            "The folder of the output {output} cannot be written: {folder} ({error}). Choose a folder you may "
-            "write to.").format(output=current, folder=os.path.dirname(os.path.abspath(
-                str(parameters.get(current) and destination_path(parameters.get(current))))),
-            error=exc.strerror or exc)) from exc
-    return redirected, redirects
+    run = Outputs()
+    for name, path in plan:
+        try:
+            temporary = run.add(name, path)
+        except OSError as exc:  # root passes os.access; /proc and full or read-only disks still refuse
+            run.discard(failed=True)
+            raise _cannot_write(name, os.path.dirname(os.path.abspath(path)), exc.strerror or str(exc)) from exc
+        value = parameters.get(name)
+        if isinstance(value, QgsProcessingOutputLayerDefinition):
+            value = QgsProcessingOutputLayerDefinition(value)
+            value.sink = QgsProperty.fromValue(temporary)
+            redirected[name] = value
+        else:
+            redirected[name] = temporary
+    return redirected, run
 
 
 def _written(temporary: str) -> list[str]:
@@ -189,73 +229,20 @@ def _written(temporary: str) -> list[str]:
     return sorted(os.listdir(folder)) if os.path.isdir(folder) else []
 
 
-def commit(redirects: list[Redirect], results: dict, context) -> dict:
-    """Move every written output into place; results and layers to load name the final paths."""
-    mapping = {}
-    for r in redirects:
-        files = _written(r.temporary)
-        if not files:
-            reported = results.get(r.name)
-            if reported:
-                raise QgsProcessingException(_tr(
-                    "The output {output} was not written ({path}); nothing of this run was kept.").format(
-                    output=r.name, path=r.final))
-            continue
-        mapping[r.temporary] = r.final
-    for r in redirects:  # the moves happen only once every output is known to be there
-        if r.temporary not in mapping:
-            continue
-        folder = os.path.dirname(r.temporary)
-        final_folder = os.path.dirname(os.path.abspath(r.final))
-        for name in _written(r.temporary):  # the file and its side files (.shp/.dbf/.prj, .aux.xml, .qmd)
-            os.replace(os.path.join(folder, name), os.path.join(final_folder, name))
-    discard(redirects)
-    out = {}
-    for key, value in results.items():
-        out[key] = _remap(value, mapping)
-    layers = context.layersToLoadOnCompletion()
-    if layers:
-        remapped = {}
-        for path, details in layers.items():
-            remapped[_remap(path, mapping)] = details
-        context.setLayersToLoadOnCompletion(remapped)
-    return out
-
-
 def _remap(value, mapping: dict):
+    """*value* with a temporary path (alone or before |layername=...) replaced by its final path."""
     if isinstance(value, str):
         for temporary, final in mapping.items():
             if value == temporary or value.startswith(temporary + "|"):
-                return os.path.abspath(final) if value == temporary else final + value[len(temporary):]
+                return final + value[len(temporary):]
     return value
-
-
-def discard(redirects: list[Redirect], failed: bool = False) -> None:
-    """Remove the temporary folders (after a failure, or once their files moved); after a failure
-    also the output folders this run made."""
-    for r in redirects:
-        shutil.rmtree(os.path.dirname(r.temporary), ignore_errors=True)
-    if failed:
-        for r in redirects:
-            _remove_folders(r.created)
-
-
-def _remove_folders(folders: list[str]) -> None:
-    for path in reversed(folders):
-        try:
-            os.rmdir(path)  # only if empty: never a folder something else wrote into
-        except OSError:
-            pass
 
 
 def guarded_run(algorithm, run, parameters, context, feedback):
     """Run *run(parameters, context, feedback)* with the checks and the all-or-nothing outputs above."""
-    redirected, redirects = check_and_redirect(algorithm, parameters, context)
+    redirected, outputs = check_and_redirect(algorithm, parameters, context)
     try:
-        results = run(redirected, context, feedback)
-        committed = commit(redirects, results or {}, context)
+        return outputs.commit(run(redirected, context, feedback) or {}, context)
     except BaseException:
-        discard(redirects, failed=True)
+        outputs.discard(failed=True)
         raise
-    discard(redirects)
-    return committed
