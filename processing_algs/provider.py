@@ -10,6 +10,7 @@ and how to install it. Every other algorithm loads and runs.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from dataclasses import dataclass
 
 from qgis.core import Qgis, QgsMessageLog, QgsProcessingException, QgsProcessingOutputString, QgsProcessingProvider
@@ -92,12 +93,15 @@ ALGORITHMS = (
 
 
 def missing_modules(entry: Entry) -> list[str]:
-    """The modules of *entry.requires* that cannot be imported here."""
+    """The modules of *entry.requires* that are not installed here (looked up, not imported: loading
+    the provider stays as cheap as it was; a module hidden as ``sys.modules[name] = None`` counts as missing)."""
     missing = []
     for module in entry.requires:
         try:
-            importlib.import_module(module)
-        except ImportError:
+            found = importlib.util.find_spec(module) is not None
+        except (ImportError, ValueError):
+            found = False
+        if not found:
             missing.append(module)
     return missing
 
