@@ -190,7 +190,7 @@ class LineOfSightAlgorithm(VisibilityAlgorithm):
                 obst = answer.obstruction or (None, None, None)
                 reason = None
                 if answer.reason is not None:
-                    reason = self.tr("not computed: {detail}").format(detail=raster.core_text(answer.reason))
+                    reason = self.tr("not computed: {detail}").format(detail=qgis_io.error_text(answer.reason))
                 feature.setAttributes([ofid, tfid, answer.visible, answer.distance, obst[0], obst[1], obst[2],
                                        answer.obstruction_distance, reason])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)

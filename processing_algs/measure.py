@@ -110,8 +110,8 @@ class MeasureAlgorithm(CimTwinAlgorithm):
         dem = to_dem = None
         if dem_layer is not None:
             dem = raster.load_grid(dem_layer)
-            if dem.note:
-                feedback.pushInfo(dem.note)
+            for note in dem.notes:
+                feedback.pushInfo(qgis_io.error_text(note))
             to_dem = raster.transformer_to_grid(layer_crs, dem)
         # the user's fields are never replaced: ours go under our names, or the first free suffix
         fields = QgsFields(source.fields())

@@ -233,7 +233,7 @@ class ViewshedAlgorithm(VisibilityAlgorithm):
             for fid, reason in found.skipped:
                 feedback.reportError(
                     self.tr("Observer feature {fid} of layer {layer} skipped: {reason}").format(
-                        fid=fid, layer=layer, reason=raster.core_text(reason)), False)
+                        fid=fid, layer=layer, reason=qgis_io.error_text(reason)), False)
             if not found.observers:
                 raise QgsProcessingException(
                     self.tr("No observer of the layer {layer} can be used (see the log): place them on the DEM."
@@ -257,7 +257,7 @@ class ViewshedAlgorithm(VisibilityAlgorithm):
             observer = make_observer(xy.x(), xy.y(), defaults, label=self.tr("The observer point"))
             problem = validate_observer(grid, observer)
             if problem is not None:
-                raise QgsProcessingException(raster.core_text(problem))
+                raise QgsProcessingException(qgis_io.error_text(problem))
             return [observer], []
         raise QgsProcessingException(self.tr("Give an observer point (OBSERVER) or an observer layer (OBSERVERS)."))
 
@@ -286,8 +286,8 @@ class ViewshedAlgorithm(VisibilityAlgorithm):
                               progress=qgis_io.FeedbackProgress(feedback, 20.0, 70.0))
         if feedback.isCanceled():
             raise qgis_io.canceled()
-        for template, values in result.notes:
-            feedback.reportError(raster.core_text(template).format(**values), False)
+        for note in result.notes:
+            feedback.reportError(qgis_io.error_text(note), False)
         if len(observers) > 1:
             feedback.pushInfo(self.tr("Observers computed in {n} processes.").format(n=result.workers))
         with qgis_io.core_errors():
@@ -360,9 +360,7 @@ class ViewshedAlgorithm(VisibilityAlgorithm):
         cells, seen, observers = building_visibility(burnt.labels, n, result)
         seen_count = 0
         for i, feature in enumerate(features):
-            reason = burnt.skipped.get(i)
-            if reason is not None:
-                reason = buildings.failed.get(i) or raster.core_text(reason)
+            reason = buildings.skipped.get(i)
             c = int(cells[i + 1]) if reason is None else 0
             v = int(seen[i + 1]) if reason is None else 0
             o = int(observers[i + 1]) if reason is None else 0

@@ -18,9 +18,8 @@ class VisibilityAlgorithm(BuildingParameters, CimTwinAlgorithm):
         """The DEM parameter as a core Grid, within MAX_CELLS; what was done on reading is logged."""
         dem = self.parameterAsRasterLayer(parameters, self.DEM, context)
         grid = raster.load_grid(dem, self.parameterAsInt(parameters, self.MAX_CELLS, context))
-        note = raster.grid_note(grid)
-        if note:
-            feedback.pushInfo(note)
+        for note in grid.notes:
+            feedback.pushInfo(qgis_io.error_text(note))
         if abs(grid.unit - 1.0) > 1e-12:
             crs = raster.grid_crs(grid)
             feedback.pushInfo(
@@ -66,9 +65,10 @@ class VisibilityAlgorithm(BuildingParameters, CimTwinAlgorithm):
                 "({repaired} invalid footprints repaired)."
             ).format(total=total, burnt=result.burnt, skipped=len(result.skipped), repaired=result.repaired)
         )
+        read.skipped = {i: read.failed.get(i) or qgis_io.error_text(reason) for i, reason in result.skipped.items()}
         reasons: dict[str, list] = {}
-        for index, reason in sorted(result.skipped.items()):
-            reasons.setdefault(read.failed.get(index) or raster.core_text(reason), []).append(read.features[index].id())
+        for index, reason in sorted(read.skipped.items()):
+            reasons.setdefault(reason, []).append(read.features[index].id())
         for reason, ids in reasons.items():
             shown = ", ".join(str(i) for i in ids[:20]) + (" ..." if len(ids) > 20 else "")
             feedback.reportError(

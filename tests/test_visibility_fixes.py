@@ -187,7 +187,30 @@ def test_no_worker_python_means_one_core_and_a_note(monkeypatch):
         observers = [Observer(*g.centre_of(20, 20), radius=20.0), Observer(*g.centre_of(40, 40), radius=20.0)]
         result = viewshed(g, observers, mode="exact", workers=2)
         assert result.workers == 1
-        assert result.notes and "one core" in result.notes[0][0]
+        assert result.notes and "one core" in str(result.notes[0])
         assert result.array[20, 20] == 1 and result.array[40, 40] == 1
     finally:
         pool.python_executable.cache_clear()
+
+
+def test_a_geographic_dem_in_feet_keeps_both_reading_notes(tmp_path):
+    """Both what was done on reading are told: the reprojection to UTM and the heights in feet (the feet note
+    used to replace the reprojection note, so the user never learnt the outputs are in UTM)."""
+    from osgeo import gdal, osr
+
+    from cim_twin.cim_twin_plugin.core.visibility import read_grid
+
+    path = str(tmp_path / "geo_ft.tif")
+    ds = gdal.GetDriverByName("GTiff").Create(path, 20, 20, 1, gdal.GDT_Float32)
+    ds.SetGeoTransform((121.5, 0.0005, 0, 31.21, 0, -0.0005))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    ds.SetProjection(srs.ExportToWkt())
+    band = ds.GetRasterBand(1)
+    band.WriteArray(np.full((20, 20), 100.0, dtype=np.float32))
+    band.SetUnitType("ft")
+    ds = None
+    grid = read_grid(path)
+    texts = [str(n) for n in grid.notes]
+    assert any("reprojected to EPSG:326" in t for t in texts), texts
+    assert any("feet" in t for t in texts), texts

@@ -34,6 +34,27 @@ def _fill(template: str, values: dict) -> str:
         return f"{template} {values}"
 
 
+class Message:
+    """A translatable note for the log: an English template (context :data:`CONTEXT`) and its values."""
+
+    __slots__ = ("template", "values")
+
+    def __init__(self, template: str, **values):
+        self.template = template
+        self.values = values
+
+    def __str__(self) -> str:
+        return _fill(self.template, self.values)
+
+    def __repr__(self) -> str:
+        return f"Message({self.template!r}, {self.values!r})"
+
+    def translated(self, translate) -> str:
+        """The message with the template passed through *translate(context, text)* first."""
+        text = translate(CONTEXT, self.template) if self.template else ""
+        return _fill(text or self.template, self.values)
+
+
 class CimTwinError(Exception):
     """Base class of every error raised by CIM Twin's core.
 
@@ -52,8 +73,7 @@ class CimTwinError(Exception):
 
     def translated(self, translate) -> str:
         """The message with the template passed through *translate(context, text)* first."""
-        text = translate(CONTEXT, self.template) if self.template else ""
-        return _fill(text or self.template, self.values)
+        return Message(self.template, **self.values).translated(translate)
 
 
 class ValidationError(CimTwinError, ValueError):

@@ -23,7 +23,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.crs import utm_epsg
-from ..core.errors import Canceled, CimTwinError
+from ..core.errors import CONTEXT as CORE_CONTEXT
+from ..core.errors import Canceled, CimTwinError, Message
 
 #: CGCS2000 geographic: the datum of the Beidou grid code (GB/T 39409-2020)
 CGCS2000 = "EPSG:4490"
@@ -59,12 +60,17 @@ def core_errors() -> Iterator[None]:
         raise QgsProcessingException(error_text(exc)) from exc
 
 
-def error_text(exc: BaseException) -> str:
-    """The message of *exc* in the user's language: core errors have their template translated
-    (context ``CoreErrors``) and then filled with their values; other errors as they are."""
-    if isinstance(exc, CimTwinError):
-        return exc.translated(QCoreApplication.translate)
-    return str(exc)
+def error_text(reason) -> str:
+    """A core error, note or reason in the user's language: a CimTwinError or Message has its template
+    translated (context ``CoreErrors``) and then filled with its values; a plain string is a marked core
+    reason (``QT_TRANSLATE_NOOP("CoreErrors", ...)``); None is ''; anything else as it is."""
+    if reason is None:
+        return ""
+    if isinstance(reason, (CimTwinError, Message)):
+        return reason.translated(QCoreApplication.translate)
+    if isinstance(reason, str):
+        return QCoreApplication.translate(CORE_CONTEXT, reason)
+    return str(reason)
 
 
 def canceled() -> QgsProcessingException:

@@ -14,26 +14,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..core.errors import CONTEXT as CORE_CONTEXT
-from ..core.errors import CimTwinError
 from ..core.visibility import grid as core_grid
-from .common import canceled, core_errors, error_text, representative_point, to_float, to_shapely
-
-
-def core_text(reason) -> str:
-    """A core reason in the user's language: a CimTwinError (template + values) or a marked text."""
-    if reason is None:
-        return ""
-    if isinstance(reason, CimTwinError):
-        return error_text(reason)
-    return QCoreApplication.translate(CORE_CONTEXT, str(reason))
-
-
-def grid_note(grid) -> str:
-    """What was done on reading the grid, translated (empty when nothing was)."""
-    if grid.note_template:
-        return QCoreApplication.translate(CORE_CONTEXT, grid.note_template).format(**(grid.note_values or {}))
-    return grid.note
+from .common import canceled, core_errors, representative_point, to_float, to_shapely
 
 
 def check_fields(source, fields: dict) -> None:
@@ -148,7 +130,9 @@ class Features:
     geometries: list = field(default_factory=list)
     """shapely geometries in the target CRS (None where unusable)"""
     failed: dict = field(default_factory=dict)
-    """feature index -> translated reason"""
+    """feature index -> translated reason (reading failed)"""
+    skipped: dict = field(default_factory=dict)
+    """feature index -> translated reason for every feature left out (reading failed or the core skipped it)"""
 
 
 def read_features(source, crs: QgsCoordinateReferenceSystem, context, feedback=None, start=0.0, span=100.0) -> Features:

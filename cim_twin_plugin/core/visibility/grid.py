@@ -12,12 +12,12 @@ import contextlib
 import math
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..crs import utm_epsg
-from ..errors import QT_TRANSLATE_NOOP, TooLargeError, ValidationError
+from ..errors import QT_TRANSLATE_NOOP, Message, TooLargeError, ValidationError
 
 #: refuse rasters with more cells than this unless the caller raises the limit
 DEFAULT_MAX_CELLS = 100_000_000
@@ -39,13 +39,15 @@ class Grid:
     """GDAL geotransform (x0, cell_x, 0, y0, 0, -cell_y)"""
     crs_wkt: str
     """the CRS as WKT (never empty: rasters without a CRS are refused)"""
-    note: str = ""
-    """what was done on reading (e.g. reprojected from a geographic CRS), for the log (English)"""
+    notes: list = field(default_factory=list)
+    """what was done on reading (reprojected from a geographic CRS, heights in feet), as core Messages"""
     unit: float = 1.0
     """metres per unit of the CRS (0.3048 in a foot CRS, 1200/3937 in US survey feet)"""
-    note_template: str = ""
-    """:attr:`note` as a template (context ``CoreErrors``) to translate, filled from :attr:`note_values`"""
-    note_values: dict | None = None
+
+    @property
+    def note(self) -> str:
+        """:attr:`notes` in English, one line each ('' when nothing was done)."""
+        return "\n".join(str(n) for n in self.notes)
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -199,7 +201,7 @@ FOOT_UNITS = {"ft": 0.3048, "foot": 0.3048, "feet": 0.3048, "international foot"
               "foot_us": 1200.0 / 3937.0, "us_survey_foot": 1200.0 / 3937.0}
 
 
-def _grid_from_dataset(dataset, band: int, wkt: str, note: str = "") -> Grid:
+def _grid_from_dataset(dataset, band: int, wkt: str, notes: list | None = None) -> Grid:
     src = dataset.GetRasterBand(band)
     array = src.ReadAsArray().astype(np.float32, copy=False)
     nodata = src.GetNoDataValue()
@@ -212,13 +214,11 @@ def _grid_from_dataset(dataset, band: int, wkt: str, note: str = "") -> Grid:
     if gt[5] > 0:  # south-up: flip to north-up
         array = array[::-1].copy()
         gt = (gt[0], gt[1], 0.0, gt[3] + gt[5] * dataset.RasterYSize, 0.0, -gt[5])
-    grid = Grid(array, tuple(gt), wkt, note, unit=linear_unit(wkt))
+    grid = Grid(array, tuple(gt), wkt, list(notes or []), unit=linear_unit(wkt))
     if vertical:
-        template = QT_TRANSLATE_NOOP("CoreErrors", "The DEM's heights are in feet (band unit {unit}): "
-                                                   "converted to metres ({factor:.6g} m each).")
-        values = {"unit": src.GetUnitType(), "factor": vertical}
-        grid.note_template, grid.note_values = template, values
-        grid.note = template.format(**values)
+        grid.notes.append(Message(QT_TRANSLATE_NOOP("CoreErrors", "The DEM's heights are in feet (band unit {unit}): "
+                                                   "converted to metres ({factor:.6g} m each)."),
+                                  unit=src.GetUnitType(), factor=vertical))
     return grid
 
 
@@ -257,11 +257,7 @@ def _reproject_geographic(dataset, band: int, label: str, srs, max_cells: int) -
     template = QT_TRANSLATE_NOOP("CoreErrors",
         "The raster {layer} is in a geographic CRS: reprojected to {crs} (WGS 84 / UTM) with {cell:.2f} m cells "
         "(bilinear) for the analysis; outputs are in {crs}.")
-    values = {"layer": label, "crs": name, "cell": metres}
-    grid = _grid_from_dataset(warped, 1, wkt, template.format(**values))
-    if not grid.note_template:
-        grid.note_template, grid.note_values = template, values
-    return grid
+    return _grid_from_dataset(warped, 1, wkt, [Message(template, layer=label, crs=name, cell=metres)])
 
 
 def check_writable(path: str, what: str = "raster") -> None:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .. import pool
-from ..errors import QT_TRANSLATE_NOOP, ValidationError
+from ..errors import QT_TRANSLATE_NOOP, Message, ValidationError
 from ..progress import Progress, check_canceled
 from .grid import Grid, cell_of, gdal_exceptions
 from .sweep import LOW, exact_visibility
@@ -88,7 +88,7 @@ class ViewshedResult:
     workers: int = 1
     """processes that computed the views"""
     notes: list = field(default_factory=list)
-    """(template, values) pairs for the log (templates in context ``CoreErrors``), e.g. why one core was used"""
+    """core Messages for the log, e.g. why one core was used"""
 
 
 def validate_observer(grid: Grid, observer: Observer) -> ValidationError | None:
@@ -439,7 +439,7 @@ def map_chunks(surface: np.ndarray, gt, tasks, mode: str, curv: float, labels: n
     """Yield :class:`Accumulated` parts that together cover every (index, observer) task.
 
     The surface is saved once as a .npy file that every worker maps read-only (one copy in the
-    page cache). *notes* receives (template, values) when the work falls back to one core;
+    page cache). *notes* receives a Message when the work falls back to one core;
     ``used[0]`` is set to the number of processes.
     """
     notes = notes if notes is not None else []
@@ -461,9 +461,9 @@ def map_chunks(surface: np.ndarray, gt, tasks, mode: str, curv: float, labels: n
         try:
             executor = pool.spawn_executor(workers)
         except OSError as exc:
-            notes.append((QT_TRANSLATE_NOOP("CoreErrors", "Worker processes cannot be started ({error}): the "
-                                                          "observers are computed on one core."),
-                          {"error": str(exc)}))
+            notes.append(Message(QT_TRANSLATE_NOOP("CoreErrors", "Worker processes cannot be started ({error}): "
+                                                                 "the observers are computed on one core."),
+                                 error=str(exc)))
         if executor is not None:
             used[0] = workers
             futures = [executor.submit(_chunk_task, (path, labels_path, tuple(gt), chunk, mode, curv, has_nodata,
@@ -481,8 +481,8 @@ def map_chunks(surface: np.ndarray, gt, tasks, mode: str, curv: float, labels: n
                 # workers could not start (e.g. an embedded interpreter without a script path):
                 # finish the remaining observers here, one core, same results
                 used[0] = 1
-                notes.append((QT_TRANSLATE_NOOP("CoreErrors", "The worker processes stopped: the remaining "
-                                                              "observers are computed on one core."), {}))
+                notes.append(Message(QT_TRANSLATE_NOOP("CoreErrors", "The worker processes stopped: the remaining "
+                                                                     "observers are computed on one core.")))
     finally:
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)
