@@ -153,7 +153,7 @@ class GridCodeAlgorithm(CimTwinAlgorithm):
         height_mode = gridcode.HEIGHT_MODES[self.parameterAsEnum(parameters, self.HEIGHT_MODE, context)]
         admin_field = self.parameterAsString(parameters, self.ADMIN_CODE_FIELD, context)
         for key, name in ((self.HEIGHT_FIELD, height_field), (self.ADMIN_CODE_FIELD, admin_field)):
-            vector.check_field(source, key, name)
+            qgis_io.check_field(source, key, name)
 
         total = source.featureCount()
         if total == 0:

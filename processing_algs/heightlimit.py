@@ -118,7 +118,7 @@ class HeightLimitAlgorithm(CimTwinAlgorithm):
         if not height_field and not floors_field:
             raise QgsProcessingException(self.tr("Choose a height field or a floors field of the buildings."))
         for key, name in ((self.HEIGHT_FIELD, height_field), (self.FLOORS_FIELD, floors_field)):
-            vector.check_field(source, key, name)
+            qgis_io.check_field(source, key, name)
         floor_height = self.parameterAsDouble(parameters, self.FLOOR_HEIGHT, context)
         zones = self.parameterAsSource(parameters, self.LIMITS, context)
         limit_field = self.parameterAsString(parameters, self.LIMIT_FIELD, context)
@@ -135,7 +135,7 @@ class HeightLimitAlgorithm(CimTwinAlgorithm):
                 self.tr("Choose the limit field (LIMIT_FIELD) of the zones layer {layer}.").format(
                 layer=zones.sourceName()))
         if zones is not None:
-            vector.check_field(zones, self.LIMIT_FIELD, limit_field)
+            qgis_io.check_field(zones, self.LIMIT_FIELD, limit_field)
         crs = source.sourceCrs()
         rule = heightlimit.LimitRule(single=single)
         if zones is not None:

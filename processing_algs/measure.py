@@ -99,7 +99,7 @@ class MeasureAlgorithm(CimTwinAlgorithm):
         height_field = self.parameterAsString(parameters, self.HEIGHT_FIELD, context)
         floors_field = self.parameterAsString(parameters, self.FLOORS_FIELD, context)
         for key, name in ((self.HEIGHT_FIELD, height_field), (self.FLOORS_FIELD, floors_field)):
-            vector.check_field(source, key, name)
+            qgis_io.check_field(source, key, name)
         # coordinates stay in the layer's CRS: the core transforms whole batches to lon/lat at once
         layer_wkt = layer_crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT2_2019)
         with qgis_io.core_errors():

@@ -31,6 +31,7 @@ class NearestFacilityAlgorithm(NetworkAlgorithm):
     FACILITIES = "FACILITIES"
     INCIDENT_ID_FIELD = "INCIDENT_ID_FIELD"
     FACILITY_ID_FIELD = "FACILITY_ID_FIELD"
+    POINT_ID_FIELDS = ((INCIDENTS, INCIDENT_ID_FIELD), (FACILITIES, FACILITY_ID_FIELD))
     N = "N"
     MAX_COST = "MAX_COST"
     TRAVEL = "TRAVEL"
@@ -90,7 +91,7 @@ class NearestFacilityAlgorithm(NetworkAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.WITHOUT, self.tr("Incidents without a facility")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)
-        # read without wrapping (parameterAsInt turns 99999999999 into a 32-bit value, or 0 rows)
+        # read as a number: a fraction is refused here (parameterAsInt would round it), a huge N is clamped below
         n_raw = self.parameterAsDouble(parameters, self.N, context)
         if n_raw != n_raw or n_raw < 1 or n_raw != int(n_raw):
             raise QgsProcessingException(self.tr("N = {value} must be a whole number of 1 or more.").format(
@@ -102,10 +103,10 @@ class NearestFacilityAlgorithm(NetworkAlgorithm):
         from_facilities = self.parameterAsEnum(parameters, self.TRAVEL, context) == 0
         read, net_source, cost, max_snap = self.read_network(parameters, context, feedback)
         network = read.network
-        incidents, i_source = self.read_points(parameters, self.INCIDENTS, self.INCIDENT_ID_FIELD, net_source,
-                                               context, feedback)
-        facilities, f_source = self.read_points(parameters, self.FACILITIES, self.FACILITY_ID_FIELD, net_source,
-                                                context, feedback)
+        incidents = self.read_points(parameters, self.INCIDENTS, self.INCIDENT_ID_FIELD, net_source,
+                                     context, feedback)
+        facilities = self.read_points(parameters, self.FACILITIES, self.FACILITY_ID_FIELD, net_source,
+                                      context, feedback)
         i_snap, i_reason = self.snap(network, incidents, max_snap)
         f_snap, f_reason = self.snap(network, facilities, max_snap)
         self.report_points(feedback, [(self.tr("Incidents"), incidents, i_reason),
@@ -130,6 +131,7 @@ class NearestFacilityAlgorithm(NetworkAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         i_ids, f_ids = incidents.ids, facilities.ids  # of the id fields' own types
+        texts = bridge.status_texts()
         routes = without = 0
         batch = []
         for k, ranked in enumerate(results):
@@ -138,7 +140,7 @@ class NearestFacilityAlgorithm(NetworkAlgorithm):
                 if route.status in ("origin_rejected", "destination_rejected"):
                     reason = self.tr("incident: {reason}").format(reason=i_reason[k])
                 else:
-                    reason = bridge.status_text(route.status)
+                    reason = texts.get(route.status, route.status)
                 ok = route.found
                 start_snap = f_snap.connector_len[f] if ok else None
                 feature = route_feature(fields, f_ids[f] if f >= 0 else None, i_ids[k], route, start_snap,

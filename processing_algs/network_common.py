@@ -164,8 +164,17 @@ class NetworkAlgorithm(CimTwinAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, key, context)
         return bridge.layer_label(layer, source, context.project())
 
+    #: (point layer parameter, its id field parameter) pairs, checked before the network is read
+    POINT_ID_FIELDS: tuple = ()
+
     def read_network(self, parameters, context, feedback):
-        """(NetworkRead, network source, cost name, max snap)."""
+        """(NetworkRead, network source, cost name, max snap). The point layers' id field parameters are
+        checked first, so a wrong field name is refused before the network is read and built."""
+        for key, id_key in self.POINT_ID_FIELDS:
+            points = self.parameterAsSource(parameters, key, context)
+            if points is not None:
+                qgis_io.check_field(points, id_key, self.parameterAsString(parameters, id_key, context),
+                                    self.layer_name(parameters, key, points, context))
         source = self.parameterAsSource(parameters, self.NETWORK, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.NETWORK))
@@ -244,14 +253,14 @@ class NetworkAlgorithm(CimTwinAlgorithm):
         return read, source, cost, max_snap
 
     def read_points(self, parameters, key, id_key, network_source, context, feedback):
-        """Points of the layer *key* in the network's CRS (bridge.PointsRead) and its source."""
+        """Points of the layer *key* in the network's CRS (bridge.PointsRead)."""
         source = self.parameterAsSource(parameters, key, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, key))
         id_field = self.parameterAsString(parameters, id_key, context) if id_key else ""
         name = self.layer_name(parameters, key, source, context)
         return bridge.read_points(source, network_source.sourceCrs(), context, feedback, id_field, name,
-                                  id_key or ""), source
+                                  id_key or "")
 
     @staticmethod
     def snap(network, points, max_snap):
@@ -307,14 +316,15 @@ def route_fields(first: QgsField, second: QgsField) -> QgsFields:
     return fields
 
 
-def route_reason(route, first_texts, second_texts) -> str | None:
+def route_reason(status: str, origin: int, destination: int, first_texts, second_texts, texts: dict) -> str | None:
     """Why a route row is as it is: the rejected point's own text (*first_texts*/*second_texts*, per point,
-    already translated by the algorithm with its own prefix), else the text of the route's status."""
-    if route.status == "origin_rejected":
-        return first_texts[route.origin]
-    if route.status == "destination_rejected":
-        return second_texts[route.destination]
-    return bridge.status_text(route.status)
+    already translated by the algorithm with its own prefix), else the text of the status (*texts*:
+    ``bridge.status_texts()``, built once per run)."""
+    if status == "origin_rejected":
+        return first_texts[origin]
+    if status == "destination_rejected":
+        return second_texts[destination]
+    return texts.get(status, status)
 
 
 def route_feature(fields: QgsFields, first, second, route, start_snap, end_snap, cost: str, network, reason):

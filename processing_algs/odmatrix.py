@@ -4,8 +4,6 @@ from __future__ import annotations
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -14,11 +12,12 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core import network as core
+from ..cim_twin_plugin.core.twin import tables as twin
 from ..cim_twin_plugin.qgis_io import network as bridge
+from ..cim_twin_plugin.qgis_io import schema as schema_io
 from .network_common import UNITS, NetworkAlgorithm, route_feature, route_fields, route_reason
 
 
@@ -31,6 +30,7 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
     DESTINATIONS = "DESTINATIONS"
     ORIGIN_ID_FIELD = "ORIGIN_ID_FIELD"
     DESTINATION_ID_FIELD = "DESTINATION_ID_FIELD"
+    POINT_ID_FIELDS = ((ORIGINS, ORIGIN_ID_FIELD), (DESTINATIONS, DESTINATION_ID_FIELD))
     OUTPUT = "OUTPUT"
     OUTPUT_LINES = "OUTPUT_LINES"
     PAIRS = "PAIRS"
@@ -83,10 +83,10 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)
         read, net_source, cost, max_snap = self.read_network(parameters, context, feedback)
         network = read.network
-        origins, o_source = self.read_points(parameters, self.ORIGINS, self.ORIGIN_ID_FIELD, net_source, context,
+        origins = self.read_points(parameters, self.ORIGINS, self.ORIGIN_ID_FIELD, net_source, context,
                                              feedback)
-        dests, d_source = self.read_points(parameters, self.DESTINATIONS, self.DESTINATION_ID_FIELD, net_source,
-                                           context, feedback)
+        dests = self.read_points(parameters, self.DESTINATIONS, self.DESTINATION_ID_FIELD, net_source,
+                                 context, feedback)
         o_snap, o_reason = self.snap(network, origins, max_snap)
         d_snap, d_reason = self.snap(network, dests, max_snap)
         self.report_points(feedback, [(self.tr("Origins"), origins, o_reason),
@@ -103,15 +103,8 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
             else:
                 matrix = core.od_matrix(graph, o_snap, o_nodes, d_snap, d_nodes, progress)
 
-        fields = QgsFields()
-        fields.append(bridge.id_field("origin_id", origins))
-        fields.append(bridge.id_field("destination_id", dests))
-        fields.append(QgsField("cost", QVariant.Double))
-        fields.append(QgsField("cost_unit", QVariant.String, len=2))
-        fields.append(QgsField("length_m", QVariant.Double))
-        fields.append(QgsField("network_m", QVariant.Double))
-        fields.append(QgsField("status", QVariant.String, len=24))
-        fields.append(QgsField("reason", QVariant.String, len=254))
+        fields = schema_io.qgs_fields(twin.OD_MATRIX, {"origin_id": bridge.id_field("origin_id", origins),
+                                                       "destination_id": bridge.id_field("destination_id", dests)})
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.NoGeometry)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
@@ -119,7 +112,7 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
         o_ids, d_ids = origins.ids, dests.ids  # of the id fields' own types (NULL stays NULL)
         o_text = [self.tr("origin: {reason}").format(reason=r) if r else None for r in o_reason]
         d_text = [self.tr("destination: {reason}").format(reason=r) if r else None for r in d_reason]
-        texts = {status: bridge.status_text(status) for status in ("ok", "unreachable", "same_point")}
+        texts = bridge.status_texts()
         statuses = core.od_statuses(matrix, o_snap, d_snap)
         unreachable = 0
         batch = []
@@ -130,12 +123,7 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
             row = statuses[i].tolist()
             for j in range(n_d):
                 c, status = costs[j], row[j]
-                if status == "origin_rejected":
-                    reason = o_text[i]
-                elif status == "destination_rejected":
-                    reason = d_text[j]
-                else:
-                    reason = texts[status]
+                reason = route_reason(status, i, j, o_text, d_text, texts)
                 ok = status in core.FOUND
                 unreachable += not ok
                 feature = QgsFeature(fields)
@@ -159,7 +147,7 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
                     i, j = route.origin, route.destination
                     batch.append(route_feature(line_fields, o_ids[i], d_ids[j], route, o_snap.connector_len[i],
                                                d_snap.connector_len[j], cost, network,
-                                               route_reason(route, o_text, d_text)))
+                                               route_reason(route.status, i, j, o_text, d_text, texts)))
                 lines.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
                 results[self.OUTPUT_LINES] = lines_id
         feedback.pushInfo(self.tr("{o} origins x {d} destinations = {n} rows: {ok} with a cost + {bad} without "

@@ -25,7 +25,9 @@ from qgis.PyQt.QtCore import QVariant
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core import network as core
 from ..cim_twin_plugin.core.errors import ValidationError
+from ..cim_twin_plugin.core.twin import tables as twin
 from ..cim_twin_plugin.qgis_io import network as bridge
+from ..cim_twin_plugin.qgis_io import schema as schema_io
 from .network_common import UNITS, NetworkAlgorithm
 
 
@@ -36,6 +38,7 @@ class ServiceAreaAlgorithm(NetworkAlgorithm):
 
     FACILITIES = "FACILITIES"
     FACILITY_ID_FIELD = "FACILITY_ID_FIELD"
+    POINT_ID_FIELDS = ((FACILITIES, FACILITY_ID_FIELD),)
     COSTS = "COSTS"
     COST_UNIT = "COST_UNIT"
     TRAVEL = "TRAVEL"
@@ -124,8 +127,8 @@ class ServiceAreaAlgorithm(NetworkAlgorithm):
             raise QgsProcessingException(self.tr("Bands in minutes need the travel time cost (COST = 1)."))
         core_bands = [b * 60 if minutes else b for b in bands]
         network = read.network
-        facilities, f_source = self.read_points(parameters, self.FACILITIES, self.FACILITY_ID_FIELD, net_source,
-                                                context, feedback)
+        facilities = self.read_points(parameters, self.FACILITIES, self.FACILITY_ID_FIELD, net_source,
+                                      context, feedback)
         f_snap, f_reason = self.snap(network, facilities, max_snap)
         self.report_points(feedback, [(self.tr("Facilities"), facilities, f_reason)])
         graph, (f_nodes,) = core.build_query_graph(network, [f_snap], cost)
@@ -136,13 +139,7 @@ class ServiceAreaAlgorithm(NetworkAlgorithm):
         f_ids = facilities.ids  # of the id field's own type
         crs = net_source.sourceCrs()
 
-        fields = QgsFields()
-        fields.append(bridge.id_field("facility_id", facilities))
-        fields.append(QgsField("band", QVariant.Double))
-        fields.append(QgsField("cost_unit", QVariant.String, len=3))
-        fields.append(QgsField("length_m", QVariant.Double))
-        fields.append(QgsField("status", QVariant.String, len=24))
-        fields.append(QgsField("reason", QVariant.String, len=254))
+        fields = schema_io.qgs_fields(twin.SERVICE_LINES, {"facility_id": bridge.id_field("facility_id", facilities)})
         lines, lines_id = self.parameterAsSink(parameters, self.OUTPUT_LINES, context, fields,
                                                QgsWkbTypes.Type.MultiLineString, crs)
         if lines is None:

@@ -81,7 +81,7 @@ class ShortestPathAlgorithm(NetworkAlgorithm):
 
     def _points(self, parameters, point_key, layer_key, network_source, context, feedback):
         if parameters.get(layer_key) not in (None, ""):
-            points, _ = self.read_points(parameters, layer_key, None, network_source, context, feedback)
+            points = self.read_points(parameters, layer_key, None, network_source, context, feedback)
             return points
         if parameters.get(point_key) in (None, ""):
             return None
@@ -130,12 +130,14 @@ class ShortestPathAlgorithm(NetworkAlgorithm):
                                          qgis_io.FeedbackProgress(feedback, 10, 80))
         s_text = [self.tr("start point: {reason}").format(reason=r) if r else None for r in s_reason]
         e_text = [self.tr("end point: {reason}").format(reason=r) if r else None for r in e_reason]
+        texts = bridge.status_texts()
         found = failed = 0
         batch = []
         for route in routes:
             i, j = route.origin, route.destination
             feature = route_feature(fields, starts.fids[i], ends.fids[j], route, s_snap.connector_len[i],
-                                    e_snap.connector_len[j], cost, network, route_reason(route, s_text, e_text))
+                                    e_snap.connector_len[j], cost, network,
+                                    route_reason(route.status, i, j, s_text, e_text, texts))
             if route.found:
                 found += 1
             else:

@@ -263,7 +263,7 @@ class ViewshedAlgorithm(VisibilityAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)
         defaults = self._defaults(parameters, context)
-        raster.check_fields(self.parameterAsSource(parameters, self.OBSERVERS, context),
+        qgis_io.check_fields(self.parameterAsSource(parameters, self.OBSERVERS, context),
                             self._override_fields(parameters, context))
         self.check_building_fields(parameters, context)
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)

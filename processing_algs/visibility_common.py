@@ -32,7 +32,7 @@ class VisibilityAlgorithm(BuildingParameters, CimTwinAlgorithm):
     def check_building_fields(self, parameters, context):
         """Refuse HEIGHT_FIELD / FLOORS_FIELD naming no field of the buildings layer (before any work)."""
         source = self.parameterAsSource(parameters, self.BUILDINGS, context)
-        raster.check_fields(source, {
+        qgis_io.check_fields(source, {
             self.HEIGHT_FIELD: self.parameterAsString(parameters, self.HEIGHT_FIELD, context),
             self.FLOORS_FIELD: self.parameterAsString(parameters, self.FLOORS_FIELD, context),
         })

@@ -222,7 +222,7 @@ def test_a_field_that_does_not_exist_is_refused(cimtwin, memory_layer, alg, key,
     }[alg]
     fields = "speed_kmh, oneway" if layer_name == "roads" else "code, big, ratio, label, day"
     with pytest.raises(QgsProcessingException, match=re.escape(
-            f"The layer {layer_name} has no field 'nosuch' ({key}). Its fields are: {fields}.")):
+            f"The layer {layer_name} has no field nosuch (parameter {key}); its fields are: {fields}.")):
         run(alg, dict(params, NETWORK=roads, **{key: "nosuch"}))
 
 

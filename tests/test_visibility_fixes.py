@@ -196,9 +196,8 @@ def test_no_worker_python_means_one_core_and_a_note(monkeypatch):
 def test_a_geographic_dem_in_feet_keeps_both_reading_notes(tmp_path):
     """Both what was done on reading are told: the reprojection to UTM and the heights in feet (the feet note
     used to replace the reprojection note, so the user never learnt the outputs are in UTM)."""
-    from osgeo import gdal, osr
-
     from cim_twin.cim_twin_plugin.core.visibility import read_grid
+    from osgeo import gdal, osr
 
     path = str(tmp_path / "geo_ft.tif")
     ds = gdal.GetDriverByName("GTiff").Create(path, 20, 20, 1, gdal.GDT_Float32)

@@ -11,6 +11,8 @@ from .common import (  # noqa: F401 (re-exported: the bridge's common API)
     PointBatch,
     canceled,
     cgcs2000_crs,
+    check_field,
+    check_fields,
     core_errors,
     error_text,
     features_in_batches,

@@ -208,3 +208,27 @@ def require_fields(table: str, names: list[str], wanted) -> None:
                     "QgisIOTables", "The table {table} has no field {field}; its fields are: {fields}.").format(
                     table=table, field=name, fields=", ".join(names))
             )
+
+
+def check_field(source, parameter: str, name: str | None, layer: str = "") -> int:
+    """Index of the field *name* of *source* (-1 when none is given). A field parameter naming a field the
+    layer does not have is refused, naming the layer (*layer*, else the source's name), the field, the
+    parameter and the fields there are, never ignored. The one check of every algorithm's field parameters."""
+    if not name:
+        return -1
+    index = source.fields().lookupField(name)
+    if index < 0:
+        raise QgsProcessingException(QCoreApplication.translate(
+            "QgisIO", "The layer {layer} has no field {field} (parameter {parameter}); its fields are: {fields}."
+        ).format(layer=layer or source.sourceName(), field=name, parameter=parameter,
+                 fields=", ".join(source.fields().names()) or QCoreApplication.translate("QgisIO", "(none)")))
+    return index
+
+
+def check_fields(source, fields: dict, layer: str = "") -> None:
+    """:func:`check_field` for every (parameter -> field name) of *fields*; nothing to check without a source."""
+    if source is None:
+        return
+    for parameter, name in fields.items():
+        check_field(source, parameter, name, layer)
+

@@ -27,7 +27,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from ..core import network as core
-from .common import canceled, error_text, to_float, to_shapely, to_text
+from .common import canceled, check_field, error_text, to_float, to_shapely, to_text
 
 
 @dataclass
@@ -106,23 +106,6 @@ def layer_label(layer, source, project=None) -> str:
     return source.sourceName() if source is not None else ""
 
 
-def field_index(source, field_name: str, layer: str, parameter: str) -> int:
-    """Index of *field_name* in *source*, -1 when no field is given; a clear error naming the layer, the
-    parameter and the layer's fields when the field does not exist (never silently ignored)."""
-    if not field_name:
-        return -1
-    fields = source.fields()
-    index = fields.lookupField(field_name)
-    if index < 0:
-        raise QgsProcessingException(
-            QCoreApplication.translate(
-                "NetworkIO", "The layer {layer} has no field '{field}' ({parameter}). Its fields are: {fields}."
-            ).format(layer=layer, field=field_name, parameter=parameter,
-                     fields=", ".join(fields.names()) or QCoreApplication.translate("NetworkIO", "(none)"))
-        )
-    return index
-
-
 def read_network(
     source,
     context,
@@ -158,8 +141,8 @@ def read_network(
                 "The network layer {layer} has no coordinate reference system: set its CRS and run again.",
             ).format(layer=name)
         )
-    dir_index = field_index(source, direction_field, name, "DIRECTION_FIELD")
-    speed_index = field_index(source, speed_field, name, "SPEED_FIELD")
+    dir_index = check_field(source, "DIRECTION_FIELD", direction_field, name)
+    speed_index = check_field(source, "SPEED_FIELD", speed_field, name)
     request = QgsFeatureRequest()
     wanted = [i for i in (dir_index, speed_index) if i >= 0]
     request.setSubsetOfAttributes(wanted)
@@ -244,10 +227,10 @@ def read_network(
         if problem.code == "speed_default":  # one note for all of them (speed_note), not one line per road
             default_speed.append(problem.feature)
             continue
-        text = problem_text(problem.code, settings)
+        text = problem_text(problem.code)
         (skipped if problem.dropped else notes).append((problem.feature, text))
     return NetworkRead(network, cached, n + 1, skipped, notes, multipart=multipart,
-                       default_speed=sorted(set(default_speed)), speed_field=speed_field if speed_index >= 0 else "")
+                       default_speed=default_speed, speed_field=speed_field)
 
 
 def speed_note(read: NetworkRead, layer: str, uses_time: bool, limit: int = 10) -> str | None:
@@ -276,16 +259,12 @@ def speed_note(read: NetworkRead, layer: str, uses_time: bool, limit: int = 10) 
     ).format(layer=layer, n=len(read.default_speed), field=read.speed_field, speed=speed, features=shown)
 
 
-def problem_text(code: str, settings: core.NetworkSettings) -> str:
+def problem_text(code: str) -> str:
     """Translated reason for a core build problem."""
     if code == "too_short":
         return QCoreApplication.translate("NetworkIO", "zero length (fewer than two distinct vertices)")
     if code == "collapsed":
         return QCoreApplication.translate("NetworkIO", "shorter than the snapping tolerance")
-    if code == "speed_default":
-        return QCoreApplication.translate(
-            "NetworkIO", "speed is empty, not a number or not above 0: default speed {speed} km/h used"
-        ).format(speed=settings.default_speed)
     if code == "self_loop":
         return QCoreApplication.translate("NetworkIO", "starts and ends at the same node (a loop): kept")
     return code
@@ -345,7 +324,7 @@ def read_points(source, network_crs: QgsCoordinateReferenceSystem, context, feed
             ).format(layer=name)
         )
     transform = QgsCoordinateTransform(source.sourceCrs(), network_crs, context.transformContext())
-    id_index = field_index(source, id_field, name, id_parameter or "ID_FIELD")
+    id_index = check_field(source, id_parameter or "ID_FIELD", id_field, name)
     request = QgsFeatureRequest()
     request.setSubsetOfAttributes([id_index] if id_index >= 0 else [])
     fids, ids, xs, ys, reasons = [], [], [], [], []
@@ -398,9 +377,9 @@ def snap_reason(code: str | None, distance: float, max_snap: float | None) -> st
     return QCoreApplication.translate("NetworkIO", "not a valid point")
 
 
-def status_text(status: str) -> str | None:
-    """Translated explanation of a route status."""
-    texts = {
+def status_texts() -> dict:
+    """Translated explanation of every route status (None for ok): build once per run, look up per route."""
+    return {
         "ok": None,
         "same_point": QCoreApplication.translate("NetworkIO", "origin and destination are the same point"),
         "unreachable": QCoreApplication.translate(
@@ -408,7 +387,6 @@ def status_text(status: str) -> str | None:
             "(or one-way streets forbid it)"),
         "none_within_max_cost": QCoreApplication.translate("NetworkIO", "no facility within the maximum cost"),
     }
-    return texts.get(status, status)
 
 
 # -- geometries --------------------------------------------------------------------------

@@ -18,22 +18,6 @@ from ..core.visibility import grid as core_grid
 from .common import canceled, core_errors, representative_point, to_float, to_shapely
 
 
-def check_fields(source, fields: dict) -> None:
-    """Refuse field parameters (parameter key -> field name) that name no field of *source*."""
-    if source is None:
-        return
-    names = source.fields().names()
-    for key, name in fields.items():
-        if name and name not in names:
-            raise QgsProcessingException(
-                QCoreApplication.translate(
-                    "QgisIO", "The layer {layer} has no field {field} (parameter {parameter}); its fields are: "
-                              "{fields}."
-                ).format(layer=source.sourceName(), field=name, parameter=key,
-                         fields=", ".join(names) or QCoreApplication.translate("QgisIO", "(none)"))
-            )
-
-
 def check_raster_output(path: str) -> None:
     """Refuse a raster output whose folder cannot be written, before any work is done."""
     if path:
@@ -166,11 +150,6 @@ def field_values(features, name: str | None) -> list:
     """Numeric values of field *name* (None where empty), or Nones without a field."""
     if not name:
         return [None] * len(features)
-    if features and features[0].fields().indexFromName(name) < 0:
-        raise QgsProcessingException(
-            QCoreApplication.translate("QgisIO", "There is no field {field}; the fields are: {fields}.").format(
-                field=name, fields=", ".join(features[0].fields().names()))
-        )
     return [to_float(f[name]) for f in features]
 
 

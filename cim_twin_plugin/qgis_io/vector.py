@@ -40,7 +40,7 @@ from qgis.core import (
     QgsProviderRegistry,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QVariant
 
 #: OGR field types whose values round-trip as Python int/float/str (others: the QGIS path)
 _PLAIN_TYPES = None  # filled on first use (osgeo is imported lazily)
@@ -240,17 +240,6 @@ def representative_xy(wkb: bytes) -> tuple[float, float] | None:
     if point is None or point.is_empty:
         point = shape.centroid
     return None if point.is_empty else (point.x, point.y)
-
-
-def check_field(source, parameter: str, name: str | None) -> None:
-    """Refuse a field parameter naming a field the layer does not have (a clear error naming the
-    layer, the field and the fields there are), instead of ignoring it."""
-    if not name or source.fields().lookupField(name) >= 0:
-        return
-    names = ", ".join(f.name() for f in source.fields()) or "-"
-    raise QgsProcessingException(QCoreApplication.translate(
-        "QgisIO", "The layer {layer} has no field {field} (parameter {parameter}); its fields are: {fields}."
-    ).format(layer=source.sourceName(), field=name, parameter=parameter, fields=names))
 
 
 # --- output -------------------------------------------------------------------------------------------

@@ -149,7 +149,7 @@ def build_network(
         e_dir = directions[e_src]
         kmh = speeds_kmh[e_src]
         bad = ~(np.isfinite(kmh) & (kmh > 0))
-        for f in e_feature[bad]:
+        for f in np.unique(e_feature[bad]).tolist():  # one problem per feature, not per edge
             problems.append(Problem(int(f), "speed_default", False))
         e_speed = np.where(bad, settings.default_speed, kmh) / 3.6
     check_canceled(progress)
