@@ -51,6 +51,7 @@ __all__ = [
     "encode_3d",
     "encode_height",
     "encode_many",
+    "encode_many_with_errors",
     "encode_many_with_reasons",
     "height_layer",
     "level_of",
@@ -194,12 +195,12 @@ def _check_level(level: Any) -> int:
     if isinstance(level, bool) or not isinstance(level, (int, np.integer)):
         raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
             "level {level} is not a Beidou grid level; use an integer from 1 to 10"),
-            code="grid_code", level=repr(level))
+            level=repr(level))
     if not 1 <= int(level) <= 10:
         raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
             "level {level} is not a Beidou grid level; use an integer from 1 (6 x 4 degree cells) to "
             "10 (1/2048 arc-second cells)"),
-            code="grid_code", level=level)
+            level=level)
     return int(level)
 
 
@@ -209,20 +210,20 @@ def _check_height_mode(mode: Any) -> str:
     raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
         "height mode {mode} is unknown; use 'mixed' (mixed radix, the default) or 'bitfield' "
         "(Appendix C.14 bit fields)"),
-        code="grid_code", mode=repr(mode))
+        mode=repr(mode))
 
 
 def _as_float(value: Any, what: str) -> float:
     if isinstance(value, (str, bytes)):
         raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
             "{what} {value} is not a number; give decimal degrees or metres as a number"),
-            code="grid_code", what=what, value=repr(value))
+            what=what, value=repr(value))
     try:
         return float(value)
     except (TypeError, ValueError):
         raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
             "{what} {value} is not a number; give decimal degrees or metres as a number"),
-            code="grid_code", what=what, value=repr(value)) from None
+            what=what, value=repr(value)) from None
 
 
 def _to_units(degrees: float) -> float:
@@ -240,13 +241,13 @@ def _lon_units(lon: Any) -> tuple[bool, int]:
     if not math.isfinite(value):
         raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
             "longitude {value} is not a finite number; give decimal degrees from -180 to 180"),
-            code="grid_code", value=value)
+            value=value)
     units = _to_units(value)
     if abs(units) > _LON_LIMIT:
         raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
             "longitude {value} is outside -180..180 degrees; give geographic coordinates "
             "(CGCS2000/WGS84 decimal degrees), not projected ones"),
-            code="grid_code", value=repr(value))
+            value=repr(value))
     return units < 0, min(math.floor(abs(units)), _LON_LIMIT - 1)
 
 
@@ -256,18 +257,18 @@ def _lat_units(lat: Any) -> tuple[bool, int]:
     if not math.isfinite(value):
         raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
             "latitude {value} is not a finite number; give decimal degrees from -88 to 88"),
-            code="grid_code", value=value)
+            value=value)
     units = _to_units(value)
     if abs(units) > 90 * _U:
         raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
             "latitude {value} is outside -90..90 degrees; give geographic coordinates "
             "(CGCS2000/WGS84 decimal degrees), not projected ones"),
-            code="grid_code", value=repr(value))
+            value=repr(value))
     if abs(units) >= _LAT_LIMIT:
         raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
             "latitude {value} is outside the Beidou grid's range (-88..88 degrees, exclusive); polar "
             "cells are not supported"),
-            code="grid_code", value=repr(value))
+            value=repr(value))
     return units < 0, math.floor(abs(units))
 
 
@@ -318,13 +319,13 @@ def _height_index(height_m: Any, mode: str) -> int:
         raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
             "height {value} m is outside the Beidou height range ({low:,.1f} .. {high:,.1f} m in "
             "{mode} mode); give the geodetic height in metres"),
-            code="grid_code", value=repr(value), low=low, high=high, mode=mode)
+            value=repr(value), low=low, high=high, mode=mode)
     layer = math.floor(_U * math.log((value + EARTH_RADIUS_M) / EARTH_RADIUS_M) / _LN_1_THETA0)
     if abs(layer) >= _HEIGHT_LIMIT[mode]:
         raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
             "height {value} m is outside the Beidou height range ({low:,.1f} .. {high:,.1f} m in "
             "{mode} mode); give the geodetic height in metres"),
-            code="grid_code", value=repr(value), low=low, high=high, mode=mode)
+            value=repr(value), low=low, high=high, mode=mode)
     return layer
 
 
@@ -378,12 +379,12 @@ def _normalise(code: Any) -> str:
     if not isinstance(code, str):
         raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
             "grid code {given} is not a string; give a code such as 'N50J47539B82'"),
-            code="grid_code", given=repr(code))
+            given=repr(code))
     text = code.strip()
     if not text.isascii():
         raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
             "grid code {text} contains non-ASCII characters; codes use only N/S, digits and A-V"),
-            code="grid_code", text=repr(text))
+            text=repr(text))
     return text.upper()
 
 
@@ -402,7 +403,7 @@ def level_of(code: str) -> tuple[int, bool]:
             "grid code {text} has {length} characters, which is no Beidou code length; 2D codes have "
             "4, 6, 7, 9, 11, 12, 14, 16, 18 or 20 characters, 3D codes 7, 10, 12, 15, 18, 20, 23, "
             "26, 29 or 32"),
-            code="grid_code", text=repr(text), length=length)
+            text=repr(text), length=length)
     if level_2d is not None and level_3d is not None:
         if text[3].isalpha():
             return level_2d, False
@@ -411,7 +412,7 @@ def level_of(code: str) -> tuple[int, bool]:
         raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
             "grid code {text}: character {char} at position 4 is neither a band letter (2D code) nor "
             "a zone digit (3D code)"),
-            code="grid_code", text=repr(text), char=repr(text[3]))
+            text=repr(text), char=repr(text[3]))
     if level_2d is not None:
         return level_2d, False
     assert level_3d is not None
@@ -425,7 +426,7 @@ def _digit(text: str, pos: int, radix: int, what: str) -> int:
         raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
             "grid code {text}: character {char} at position {position} is not a valid {what} "
             "(expected {digits_0}..{digits_radix_1})"),
-            code="grid_code", text=repr(text), char=repr(char), position=pos + 1, what=what, digits_0=_DIGITS[0],
+            text=repr(text), char=repr(char), position=pos + 1, what=what, digits_0=_DIGITS[0],
             digits_radix_1=_DIGITS[radix - 1])
     return value
 
@@ -437,7 +438,7 @@ def _parse(
     if text[0] not in "NS":
         raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
             "grid code {text} must start with N or S (hemisphere), not {first}"),
-            code="grid_code", text=repr(text), first=repr(text[0]))
+            text=repr(text), first=repr(text[0]))
     south = text[0] == "S"
     pos = 1
     sign = magnitude = None
@@ -449,14 +450,14 @@ def _parse(
     if not zone_text.isdigit() or not 1 <= int(zone_text) <= 60:
         raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
             "grid code {text}: zone {zone_text} is not valid; zones run from 01 to 60"),
-            code="grid_code", text=repr(text), zone_text=repr(zone_text))
+            text=repr(text), zone_text=repr(zone_text))
     zone = int(zone_text)
     band_char = text[pos + 2]
     if not "A" <= band_char <= "V":
         raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
             "grid code {text}: band {band_char} is not valid; bands run from A to V (0 to 88 degrees "
             "of latitude; polar cells are not supported)"),
-            code="grid_code", text=repr(text), band_char=repr(band_char))
+            text=repr(text), band_char=repr(band_char))
     west = zone <= 30
     ax = (30 - zone if west else zone - 31) * CELL_SIZE_UNITS[1][0]
     ay = (ord(band_char) - 65) * CELL_SIZE_UNITS[1][1]
@@ -485,7 +486,7 @@ def _parse(
                     raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
                         "grid code {text}: height digits a1a2 {pair} are not valid; they run from 00 to 63 "
                         "(decimal)"),
-                        code="grid_code", text=repr(text), pair=repr(pair))
+                        text=repr(text), pair=repr(pair))
                 value = int(pair)
                 pos += 2
             else:
@@ -636,7 +637,7 @@ def _as_array(values: Any, what: str) -> np.ndarray:
     except (TypeError, ValueError) as error:
         raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
             "{what} must be numbers (or None for missing values): {error}"),
-            code="grid_code", what=what, error=error) from None
+            what=what, error=error) from None
     return array.reshape(-1)
 
 
@@ -672,7 +673,7 @@ def encode_many_with_errors(
     if lon.shape != lat.shape:
         raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
             "got {longitudes} longitudes but {latitudes} latitudes; give one latitude per longitude"),
-            code="grid_code", longitudes=lon.size, latitudes=lat.size)
+            longitudes=lon.size, latitudes=lat.size)
     count = lon.size
     height: np.ndarray | None = None
     if heights is not None:
@@ -682,7 +683,7 @@ def encode_many_with_errors(
         elif height.shape != lon.shape:
             raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
                 "got {heights} heights for {count} points; give one height per point or a single height"),
-                code="grid_code", heights=height.size, count=count)
+                heights=height.size, count=count)
     px = _units_array(lon)
     py = _units_array(lat)
     with np.errstate(invalid="ignore"):
@@ -762,9 +763,9 @@ def encode_many(
 
     Same results as calling :func:`encode` (or :func:`encode_3d` when
     ``heights`` is given) point by point, computed with numpy; use
-    :func:`encode_many_with_reasons` to learn why an entry is None.
+    :func:`encode_many_with_errors` to learn why an entry is None.
     """
-    return encode_many_with_reasons(lons, lats, level, heights, height_mode)[0]
+    return encode_many_with_errors(lons, lats, level, heights, height_mode)[0]
 
 
 # --------------------------------------------------------------------------
@@ -798,27 +799,27 @@ def _extent_ranges(west: float, south: float, east: float, north: float, level: 
         if not math.isfinite(number):
             raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
                 "extent {name} edge {number} is not a finite number; give decimal degrees"),
-                code="grid_code", name=name, number=number)
+                name=name, number=number)
         box[name] = number
     if box["west"] > box["east"]:
         raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
             "extent west {west} is east of east {east}; boxes crossing the 180 degree meridian are "
             "not supported, split the extent in two"),
-            code="grid_code", west=box['west'], east=box['east'])
+            west=box['west'], east=box['east'])
     if box["south"] > box["north"]:
         raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
             "extent south {south} is north of north {north}; swap them"),
-            code="grid_code", south=box['south'], north=box['north'])
+            south=box['south'], north=box['north'])
     if box["east"] < -180 or box["west"] > 180 or box["north"] < -90 or box["south"] > 90:
         raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
             "extent ({west}, {south}, {east}, {north}) lies outside -180..180 x -90..90 degrees; "
             "give geographic coordinates (decimal degrees), not projected ones"),
-            code="grid_code", west=box['west'], south=box['south'], east=box['east'], north=box['north'])
+            west=box['west'], south=box['south'], east=box['east'], north=box['north'])
     if box["north"] <= -88 or box["south"] >= 88:
         raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
             "extent ({west}, {south}, {east}, {north}) lies in a polar cap (|latitude| >= 88 "
             "degrees), which the Beidou grid does not cover here"),
-            code="grid_code", west=box['west'], south=box['south'], east=box['east'], north=box['north'])
+            west=box['west'], south=box['south'], east=box['east'], north=box['north'])
     # Parts beyond +-180 longitude or +-88 latitude are ignored.
     lo_x = max(_to_units(box["west"]), float(-_LON_LIMIT))
     hi_x = min(_to_units(box["east"]), float(_LON_LIMIT))
@@ -828,7 +829,7 @@ def _extent_ranges(west: float, south: float, east: float, north: float, level: 
         raise GridCodeError(QT_TRANSLATE_NOOP("CoreErrors",
             "extent latitude {south} is outside the Beidou grid's range (-88..88 degrees, "
             "exclusive); polar cells are not supported"),
-            code="grid_code", south=box['south'])
+            south=box['south'])
     size_x, size_y = CELL_SIZE_UNITS[level]
     return _axis_range(lo_x, hi_x, size_x, _LON_LIMIT), _axis_range(lo_y, hi_y, size_y, _LAT_LIMIT)
 
@@ -862,7 +863,7 @@ def cells_in_extent(
         raise TooLargeError(QT_TRANSLATE_NOOP("CoreErrors",
             "the extent covers {count:,} level-{level} cells, more than the limit of {max_cells:,}; "
             "choose a coarser level{hint} or a smaller extent"),
-            code="too_large", count=count, level=level, max_cells=max_cells, hint=hint)
+            count=count, level=level, max_cells=max_cells, hint=hint)
     return _iter_cells(cols, rows, level)
 
 
