@@ -4,7 +4,6 @@ from __future__ import annotations
 from qgis.core import (
     QgsCoordinateTransform,
     QgsFeatureRequest,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -21,6 +20,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core import heightlimit, measure
 from ..cim_twin_plugin.qgis_io import raster, vector
+from ..cim_twin_plugin.qgis_io import schema as schema_io
 from .base import CimTwinAlgorithm
 
 STATUS_FIELD = "hl_status"
@@ -148,15 +148,9 @@ class HeightLimitAlgorithm(CimTwinAlgorithm):
                 rule.dem = raster.load_grid(dem_layer)
                 rule.to_dem = raster.transformer_to_grid(crs, rule.dem)
         fields = QgsFields(source.fields())
-        for name, kind in (("height_m", QVariant.Double), ("limit_m", QVariant.Double),
-                           ("excess_m", QVariant.Double), (STATUS_FIELD, QVariant.String),
-                           (REASON_FIELD, QVariant.String)):
-            ours = measure.free_name(name, fields.names())
-            if ours != name:
-                feedback.pushInfo(self.tr("The layer {layer} already has a field {field}: it is kept as it is and "
-                                          "the new values are written to {new}.").format(
-                    layer=source.sourceName(), field=name, new=ours))
-            fields.append(QgsField(ours, kind))
+        schema_io.append_own_fields(fields, [("height_m", QVariant.Double), ("limit_m", QVariant.Double),
+                                             ("excess_m", QVariant.Double), (STATUS_FIELD, QVariant.String),
+                                             (REASON_FIELD, QVariant.String)], source.sourceName(), feedback)
         writer, dest = vector.TableWriter.create(self, parameters, self.OUTPUT, context, fields, source.wkbType(), crs)
         height_index = source.fields().lookupField(height_field) if height_field else -1
         floors_index = source.fields().lookupField(floors_field) if floors_field else -1

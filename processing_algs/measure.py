@@ -6,7 +6,6 @@ import math
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeatureRequest,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessing,
@@ -25,10 +24,9 @@ from qgis.PyQt.QtCore import QVariant
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core import measure
 from ..cim_twin_plugin.qgis_io import raster, vector
+from ..cim_twin_plugin.qgis_io import schema as schema_io
 from .base import CimTwinAlgorithm
 
-#: layers with at least this many features measure in a worker process while this one does the I/O
-POOL_THRESHOLD = 50000
 ADDED = ("length_m", "area_m2", "perimeter_m", "length_3d_m", "base_elev_m", "height_m", "volume_m3", "facade_m2")
 
 
@@ -115,13 +113,7 @@ class MeasureAlgorithm(CimTwinAlgorithm):
             to_dem = raster.transformer_to_grid(layer_crs, dem)
         # the user's fields are never replaced: ours go under our names, or the first free suffix
         fields = QgsFields(source.fields())
-        for name in ADDED:
-            ours = measure.free_name(name, fields.names())
-            if ours != name:
-                feedback.pushInfo(self.tr("The layer {layer} already has a field {field}: it is kept as it is and "
-                                          "the new values are written to {new}.").format(
-                    layer=source.sourceName(), field=name, new=ours))
-            fields.append(QgsField(ours, QVariant.Double))
+        schema_io.append_own_fields(fields, [(name, QVariant.Double) for name in ADDED], source.sourceName(), feedback)
         height_index = source.fields().lookupField(height_field) if height_field else -1
         floors_index = source.fields().lookupField(floors_field) if floors_field else -1
         total = max(1, source.featureCount())
@@ -171,7 +163,7 @@ class MeasureAlgorithm(CimTwinAlgorithm):
             batches = ((batch.rows(), batch.wkbs, None) for batch in vector.read_batches(fast, 10000))
         else:
             batches = self._qgis_batches(source, curved)
-        pipeline = measure.Pipeline(measurer, layer_wkt, dem, to_dem, total, threshold=POOL_THRESHOLD)
+        pipeline = measure.Pipeline(measurer, layer_wkt, dem, to_dem, total)
         done_count = 0
         try:
             for rows, wkbs, features in batches:

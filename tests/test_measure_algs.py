@@ -77,7 +77,7 @@ def test_measures_agree_with_qgsdistancearea_and_geod(cimtwin, memory_layer, tmp
 
 
 def test_measure_in_a_worker_process_gives_the_same_values(cimtwin, memory_layer, tmp_path, monkeypatch):
-    from cim_twin.processing_algs import measure as measure_alg
+    from cim_twin.cim_twin_plugin.core import measure as core_measure
 
     rows = [(f"POLYGON(({x} 3450000,{x + 10 + i} 3450000,{x + 10 + i} 3450020,{x} 3450020,{x} 3450000))",
              [float(i + 3), i])
@@ -86,7 +86,7 @@ def test_measure_in_a_worker_process_gives_the_same_values(cimtwin, memory_layer
     layer = memory_layer("Polygon", "EPSG:4547", [("h", "double"), ("i", "integer")], rows)
     outputs = {}
     for threshold in (10**9, 1):
-        monkeypatch.setattr(measure_alg, "POOL_THRESHOLD", threshold)
+        monkeypatch.setattr(core_measure.Pipeline, "WORKER_THRESHOLD", threshold)
         out = tmp_path / f"m{threshold}.gpkg"
         result = run("measure", {"INPUT": layer, "HEIGHT_FIELD": "h", "OUTPUT": str(out)})
         assert (result["MEASURED"], result["WITHOUT_GEOMETRY"]) == (30, 1)

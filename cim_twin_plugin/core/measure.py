@@ -492,14 +492,3 @@ def unmeasurable(wkbs, rows) -> list[int]:
         if kind not in (1, 4):  # points have no length or area
             out.append(i)
     return out
-
-
-def free_name(name: str, taken) -> str:
-    """*name*, or *name*_2, _3, ... : the first that is not in *taken* (case-insensitive)."""
-    lower = {t.lower() for t in taken}
-    if name.lower() not in lower:
-        return name
-    k = 2
-    while f"{name}_{k}".lower() in lower:
-        k += 1
-    return f"{name}_{k}"

@@ -35,7 +35,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 #: values of a destination that are not files of ours to guard
-_NOT_FILES = ("memory:", "TEMPORARY_OUTPUT", "ogr:", "postgres:", "postgis:", "spatialite:")
+_NOT_FILES = ("memory:", "TEMPORARY_OUTPUT", "ogr:", "postgres:", "postgis:", "spatialite:", "mssql:", "oracle:")
 
 
 def _tr(text: str) -> str:
@@ -53,7 +53,7 @@ def destination_path(value) -> str | None:
     if isinstance(value, QgsProcessingOutputLayerDefinition):
         value = value.sink
     text = _text(value).strip()
-    if not text or text.startswith(_NOT_FILES) or "|" in text or "dbname=" in text:
+    if not text or text.startswith(_NOT_FILES) or "|" in text or "?" in text or "dbname=" in text:
         return None
     return text
 

@@ -7,9 +7,10 @@ field they come from, so ids keep their type) and puts rows of it into features.
 from __future__ import annotations
 
 from qgis.core import QgsFeature, QgsField, QgsFields
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from ..core.twin import Schema
+from ..core.twin.schema import free_name
 
 #: schema types -> QVariant types
 QVARIANT = {
@@ -50,6 +51,22 @@ def qgs_fields(schema: Schema, same: dict[str, QgsField] | None = None, before: 
             continue
         fields.append(QgsField(f.name, QVARIANT[f.type], len=f.length))
     return fields
+
+
+def append_own_fields(fields: QgsFields, added, layer: str, feedback) -> list[str]:
+    """Append our output fields *added* [(name, QVariant type)] after the input's *fields*. A user's field is
+    never replaced: where the layer has the name, ours takes the first free suffix (_2, _3 ...) and the log
+    says so. Returns the names used."""
+    used = []
+    for name, kind in added:
+        ours = free_name(name, fields.names())
+        if ours != name:
+            feedback.pushInfo(QCoreApplication.translate(
+                "QgisIO", "The layer {layer} already has a field {field}: it is kept as it is and the new values "
+                "are written to {new}.").format(layer=layer, field=name, new=ours))
+        fields.append(QgsField(ours, kind))
+        used.append(ours)
+    return used
 
 
 def feature(fields: QgsFields, values: list, geometry=None) -> QgsFeature:

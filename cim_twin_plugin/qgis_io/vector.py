@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import pathlib
 import sqlite3
 import struct
 from collections.abc import Iterator
@@ -33,14 +34,15 @@ from qgis.core import (
     QgsFeatureSink,
     QgsFields,
     QgsGeometry,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputLayerDefinition,
     QgsProviderRegistry,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
+
+from .outputs import destination_path
 
 #: OGR field types whose values round-trip as Python int/float/str (others: the QGIS path)
 _PLAIN_TYPES = None  # filled on first use (osgeo is imported lazily)
@@ -253,18 +255,10 @@ def fast_output_path(parameters, key: str, context) -> str | None:
             options = {k: v for k, v in value.createOptions.items() if k != "fileEncoding"}
             if options:
                 return None
-        sink = value.sink.valueAsString(context.expressionContext())[0]
-    elif isinstance(value, str):
-        sink = value
-    else:
+    elif not isinstance(value, str):
         return None
-    if not sink or sink == QgsProcessing.TEMPORARY_OUTPUT or "|" in sink or "?" in sink:
-        return None
-    if sink.startswith(("memory:", "ogr:", "postgis:", "postgres:", "spatialite:", "mssql:", "oracle:")):
-        return None
-    if not sink.lower().endswith(".gpkg"):
-        return None
-    return sink
+    sink = destination_path(value)  # the one reading of a destination (a plain file, or None)
+    return sink if sink is not None and sink.lower().endswith(".gpkg") else None
 
 
 class SinkWriter:
@@ -300,8 +294,16 @@ class GpkgWriter:
     """Rows and WKB into the (empty) table of a GeoPackage QGIS has just created, in one transaction."""
 
     def __init__(self, path: str, fields: QgsFields, wkb_type):
-        self.path = path
-        self.connection = sqlite3.connect(path, isolation_level=None)
+        # read-write, never create: the file is the one QGIS has just made, or the fast path is not taken
+        self.connection = sqlite3.connect(f"{pathlib.Path(path).resolve().as_uri()}?mode=rw", uri=True,
+                                          isolation_level=None)
+        try:
+            self._prepare(fields, wkb_type)
+        except BaseException:
+            self.connection.close()  # no handle left on a file the run may delete or rename
+            raise
+
+    def _prepare(self, fields: QgsFields, wkb_type) -> None:
         cursor = self.connection.cursor()
         tables = cursor.execute("SELECT table_name FROM gpkg_contents WHERE data_type = 'features'").fetchall()
         if len(tables) != 1:
@@ -381,6 +383,15 @@ class GpkgWriter:
         self.add(rows, wkbs)
 
     def commit(self) -> None:
+        try:
+            self._finish()
+        except sqlite3.Error as exc:
+            self.rollback()
+            raise QgsProcessingException(QCoreApplication.translate(
+                "QgisIO", "The GeoPackage output could not be completed: {error}").format(error=exc)) from exc
+        self.connection.close()
+
+    def _finish(self) -> None:
         cursor = self.connection.cursor()
         if self.has_rtree and self.ids:
             boxes = np.concatenate(self.boxes)
@@ -400,7 +411,6 @@ class GpkgWriter:
             cursor.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?",
                            (self.written, self.table))
         cursor.execute("COMMIT")
-        self.connection.close()
 
     def rollback(self) -> None:
         try:

@@ -111,5 +111,16 @@ def status_fields(reason_length: int = 254) -> tuple[Field, ...]:
             F("reason", "string", "the reason in words, empty when ok", reason_length))
 
 
+def free_name(name: str, taken) -> str:
+    """*name*, or *name*_2, _3, ... : the first that is not in *taken* (case-insensitive)."""
+    lower = {t.lower() for t in taken}
+    if name.lower() not in lower:
+        return name
+    k = 2
+    while f"{name}_{k}".lower() in lower:
+        k += 1
+    return f"{name}_{k}"
+
+
 def by_name(schemas: Sequence[Schema]) -> dict[str, Schema]:
     return {s.name: s for s in schemas}
