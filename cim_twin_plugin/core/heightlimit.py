@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .measure import lowest_under
+from .measure import height_excess, lowest_under
 
 OVER = "over"
 WITHIN = "within"
@@ -98,7 +98,7 @@ class LimitRule:
                 if ground is None:
                     return Check(NOT_CHECKED, NO_GROUND, height=height, limit=limit)
                 compared = ground + height
-        excess = compared - limit
+        excess = height_excess(compared, limit)
         return Check(OVER if excess > 0 else WITHIN, None, height=height, limit=limit, excess=excess)
 
 
