@@ -30,18 +30,10 @@ class VisibilityAlgorithm(BuildingParameters, CimTwinAlgorithm):
         return grid
 
     def check_building_fields(self, parameters, context):
-        """Refuse HEIGHT_FIELD / FLOORS_FIELD naming no field of the buildings layer (before any work)."""
-        source = self.parameterAsSource(parameters, self.BUILDINGS, context)
-        qgis_io.check_fields(source, {
-            self.HEIGHT_FIELD: self.parameterAsString(parameters, self.HEIGHT_FIELD, context),
-            self.FLOORS_FIELD: self.parameterAsString(parameters, self.FLOORS_FIELD, context),
-        })
-
-    def burn(self, parameters, context, feedback, grid, start=0.0, span=50.0):
-        """Burn the buildings into *grid* (in place); returns (BurnResult, Features) or (None, None)."""
+        """Before any work: buildings need a height or a floors field, and the fields named must exist."""
         source = self.parameterAsSource(parameters, self.BUILDINGS, context)
         if source is None:
-            return None, None
+            return
         height_field = self.parameterAsString(parameters, self.HEIGHT_FIELD, context)
         floors_field = self.parameterAsString(parameters, self.FLOORS_FIELD, context)
         if not height_field and not floors_field:
@@ -50,7 +42,15 @@ class VisibilityAlgorithm(BuildingParameters, CimTwinAlgorithm):
                     layer=source.sourceName()
                 )
             )
-        self.check_building_fields(parameters, context)
+        qgis_io.check_fields(source, {self.HEIGHT_FIELD: height_field, self.FLOORS_FIELD: floors_field})
+
+    def burn(self, parameters, context, feedback, grid, start=0.0, span=50.0):
+        """Burn the buildings into *grid* (in place); returns (BurnResult, Features) or (None, None)."""
+        source = self.parameterAsSource(parameters, self.BUILDINGS, context)
+        if source is None:
+            return None, None
+        height_field = self.parameterAsString(parameters, self.HEIGHT_FIELD, context)
+        floors_field = self.parameterAsString(parameters, self.FLOORS_FIELD, context)
         floor_height = self.parameterAsDouble(parameters, self.FLOOR_HEIGHT, context)
         base = BASES[self.parameterAsEnum(parameters, self.BASE, context)]
         read = raster.read_features(source, raster.grid_crs(grid), context, feedback, start, span / 2)

@@ -170,18 +170,18 @@ def test_workers_never_start_a_foreign_python_from_path(tmp_path, monkeypatch):
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ.get('PATH', '')}")
     monkeypatch.setattr(sys, "executable", str(fake))  # as in an embedded interpreter that searched PATH
-    pool.python_executable.cache_clear()
+    pool.forget_executable()
     try:
         chosen = pool.python_executable()
         assert chosen is not None and chosen != str(fake)
         assert pool.is_same_python(chosen)
     finally:
-        pool.python_executable.cache_clear()
+        pool.forget_executable()
 
 
 def test_no_worker_python_means_one_core_and_a_note(monkeypatch):
     monkeypatch.setattr(pool, "candidate_executables", lambda: [])
-    pool.python_executable.cache_clear()
+    pool.forget_executable()
     try:
         g = flat_grid()
         observers = [Observer(*g.centre_of(20, 20), radius=20.0), Observer(*g.centre_of(40, 40), radius=20.0)]
@@ -189,8 +189,10 @@ def test_no_worker_python_means_one_core_and_a_note(monkeypatch):
         assert result.workers == 1
         assert result.notes and "one core" in str(result.notes[0])
         assert result.array[20, 20] == 1 and result.array[40, 40] == 1
+        monkeypatch.undo()
+        assert pool.python_executable() is not None, "a failed search is not kept: the next run looks again"
     finally:
-        pool.python_executable.cache_clear()
+        pool.forget_executable()
 
 
 def test_a_geographic_dem_in_feet_keeps_both_reading_notes(tmp_path):

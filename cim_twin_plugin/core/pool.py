@@ -15,7 +15,6 @@ prefix) and can import numpy. When none is, :func:`spawn_executor` raises
 """
 from __future__ import annotations
 
-import functools
 import multiprocessing
 import os
 import subprocess
@@ -83,13 +82,24 @@ def is_same_python(executable: str, timeout: float = 20.0) -> bool:
     return done.stdout.strip() == expected
 
 
-@functools.lru_cache(maxsize=1)
+_FOUND: list[str] = []
+"""the interpreter found once (only a success is kept: a probe that timed out on a cold start is tried again)"""
+
+
 def python_executable() -> str | None:
     """The interpreter workers run in (the running one), or None when none can be found."""
+    if _FOUND:
+        return _FOUND[0]
     for candidate in candidate_executables():
         if is_same_python(candidate):
+            _FOUND.append(candidate)
             return candidate
     return None
+
+
+def forget_executable() -> None:
+    """Forget the interpreter found (tests; a changed environment)."""
+    _FOUND.clear()
 
 
 def spawn_executor(workers: int) -> ProcessPoolExecutor:
