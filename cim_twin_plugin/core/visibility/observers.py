@@ -8,6 +8,7 @@ Every point ends up in exactly one of the two lists.
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -86,9 +87,7 @@ class ObserverSet:
 def make_observer(x: float, y: float, defaults: ObserverDefaults, overrides: dict | None = None,
                   label: str = "") -> Observer:
     """An :class:`Observer` at (x, y): the defaults with the non-empty *overrides* applied."""
-    values = {"height": defaults.height, "target_height": defaults.target_height, "radius": defaults.radius,
-              "azimuth": defaults.azimuth, "hfov": defaults.hfov, "vangle_up": defaults.vangle_up,
-              "vangle_down": defaults.vangle_down}
+    values = dataclasses.asdict(defaults)  # the parameters' values are the Observer's view fields
     for key, value in (overrides or {}).items():
         if key not in OVERRIDABLE:
             raise ValueError(f"{key} cannot be overridden per observer")
