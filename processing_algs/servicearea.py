@@ -114,11 +114,11 @@ class ServiceAreaAlgorithm(NetworkAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)
         text = self.parameterAsString(parameters, self.COSTS, context) or ""
         try:
-            bands = core.check_bands([v for v in text.replace(";", ",").split(",") if v.strip()])
-        except ValidationError:
+            bands = core.check_bands(text)
+        except ValidationError as exc:  # the core says which value is wrong; the parameter is named here
             raise QgsProcessingException(self.tr(
-                "COSTS '{text}' must be a comma-separated list of numbers above 0, e.g. 300,500,1000.").format(
-                text=text)) from None
+                "COSTS '{text}': {detail}. Give a comma-separated list of numbers above 0, e.g. 300,500,1000."
+            ).format(text=text, detail=qgis_io.error_text(exc))) from None
         minutes = self.parameterAsEnum(parameters, self.COST_UNIT, context) == 1
         toward = self.parameterAsEnum(parameters, self.TRAVEL, context) == 1
         buffer = self.parameterAsDouble(parameters, self.BUFFER, context)

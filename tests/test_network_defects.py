@@ -273,3 +273,10 @@ def test_a_point_layer_without_crs_is_refused(cimtwin, memory_layer):
         pytest.skip("this QGIS gives memory layers a CRS")
     with pytest.raises(QgsProcessingException, match="nocrs has no coordinate reference system"):
         run("cimtwin:odmatrix", {"NETWORK": roads, "ORIGINS": pts, "DESTINATIONS": pts, "OUTPUT": "memory:"})
+
+
+def test_a_bad_cost_band_names_the_parameter_and_the_value(cimtwin, memory_layer):
+    roads, pts = cross_roads(memory_layer), stops(memory_layer)
+    with pytest.raises(QgsProcessingException, match=r"COSTS '300,abc': cost band 'abc' is not a number"):
+        run("cimtwin:servicearea", {"NETWORK": roads, "FACILITIES": pts, "COSTS": "300,abc",
+                                    "OUTPUT_LINES": "memory:"})

@@ -46,7 +46,10 @@ class ServiceArea:
 
 
 def check_bands(bands) -> list[float]:
-    """Sorted distinct positive bands; a clear error for 0, negative or non-numeric values."""
+    """Sorted distinct positive bands of a list or of a text ("300,500;1000"); a clear error for 0, negative
+    or non-numeric values."""
+    if isinstance(bands, str):
+        bands = [v for v in bands.replace(";", ",").split(",") if v.strip()]
     values = []
     for value in bands:
         try:
