@@ -282,7 +282,7 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
 <context>
     <name>CimTwin</name>
     <message>
-        <location filename="../processing_algs/provider.py" line="185"/>
+        <location filename="../processing_algs/provider.py" line="189"/>
         <source>CIM Twin</source>
         <translation>CIM 数字孪生</translation>
     </message>
@@ -327,7 +327,7 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <translation>量算</translation>
     </message>
     <message>
-        <location filename="../processing_algs/provider.py" line="188"/>
+        <location filename="../processing_algs/provider.py" line="192"/>
         <source>CIM Twin: city digital twin analysis</source>
         <translation>CIM 数字孪生：城市数字孪生分析</translation>
     </message>
@@ -335,17 +335,17 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
 <context>
     <name>CimTwinProvider</name>
     <message>
-        <location filename="../processing_algs/provider.py" line="108"/>
+        <location filename="../processing_algs/provider.py" line="112"/>
         <source>Install it in the Python that QGIS runs: on Windows in the OSGeo4W Shell: python -m pip install {pip}; on macOS: /Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install {pip}; on Debian/Ubuntu: sudo apt install {debian}. Then restart QGIS.</source>
         <translation>请在 QGIS 所用的 Python 中安装：Windows 在 OSGeo4W Shell 中运行 python -m pip install {pip}；macOS 运行 /Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install {pip}；Debian/Ubuntu 运行 sudo apt install {debian}。然后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/provider.py" line="136"/>
+        <location filename="../processing_algs/provider.py" line="140"/>
         <source>{name} cannot run: the Python package {packages} is not installed.</source>
         <translation>{name} 无法运行：未安装 Python 包 {packages}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/provider.py" line="145"/>
+        <location filename="../processing_algs/provider.py" line="149"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -508,17 +508,17 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <translation>最近设施数必须大于或等于 1，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/network/service.py" line="55"/>
+        <location filename="../cim_twin_plugin/core/network/service.py" line="58"/>
         <source>cost band &apos;{value}&apos; is not a number</source>
         <translation>成本分段 '{value}' 不是数字</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/network/service.py" line="58"/>
+        <location filename="../cim_twin_plugin/core/network/service.py" line="61"/>
         <source>cost band &apos;{value}&apos; must be more than 0</source>
         <translation>成本分段 '{value}' 必须大于 0</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/network/service.py" line="62"/>
+        <location filename="../cim_twin_plugin/core/network/service.py" line="65"/>
         <source>no cost band given</source>
         <translation>未给出成本分段</translation>
     </message>
@@ -563,27 +563,27 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <translation>未知的地面基准 {base}：请使用以下之一：{bases}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="152"/>
+        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="154"/>
         <source>The {what} has {rows} x {cols} = {cells:,} cells (about {gb:.1f} GB as float32, roughly three times that while computing), more than the limit of {limit:,} cells: clip the DEM to the area of interest or use coarser cells.</source>
         <translation>{what} 有 {rows} × {cols} = {cells:,} 个栅格单元（按 float32 约 {gb:.1f} GB，计算时约为其三倍），超过上限 {limit:,} 个单元：请将 DEM 裁剪到研究区域，或使用更粗的栅格单元。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="170"/>
+        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="172"/>
         <source>The raster {layer} cannot be opened: {error}</source>
         <translation>无法打开栅格 {layer}：{error}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="177"/>
+        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="179"/>
         <source>The raster {layer} has no coordinate reference system: assign one (Raster &gt; Projections &gt; Assign Projection) and run again.</source>
         <translation>栅格 {layer} 没有坐标参考系：请为其指定坐标参考系（栅格 &gt; 投影 &gt; 指定投影）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="186"/>
+        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="188"/>
         <source>The raster {layer} is rotated: warp it to a north-up grid first.</source>
         <translation>栅格 {layer} 带有旋转：请先将其重投影（warp）为正北朝上的栅格。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="217"/>
+        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="219"/>
         <source>The DEM&apos;s heights are in feet (band unit {unit}): converted to metres ({factor:.6g} m each).</source>
         <translation>DEM 的高程以英尺为单位（波段单位 {unit}）：已换算为米（每单位 {factor:.6g} m）。</translation>
     </message>
@@ -593,7 +593,7 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <translation>栅格 {layer} 使用地理坐标系：分析时已重投影到 {crs}（WGS 84 / UTM），栅格单元大小 {cell:.2f} m（双线性插值）；输出采用 {crs}。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="317"/>
+        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="313"/>
         <source>The {what} output {path} cannot be written ({error}): choose a folder you can write to.</source>
         <translation>{what} 输出 {path} 无法写入（{error}）：请选择有写入权限的文件夹。</translation>
     </message>
@@ -618,22 +618,22 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <translation>目标点位于 DEM 的无数据栅格单元上</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/visibility/observers.py" line="40"/>
+        <location filename="../cim_twin_plugin/core/visibility/observers.py" line="41"/>
         <source>{key} is not a number.</source>
         <translation>{key} 不是数字。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/visibility/observers.py" line="43"/>
+        <location filename="../cim_twin_plugin/core/visibility/observers.py" line="44"/>
         <source>RADIUS must be greater than 0 m (got {value}); leave it empty for the whole DEM.</source>
         <translation>RADIUS 必须大于 0 米（当前为 {value}）；留空表示整个 DEM。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/visibility/observers.py" line="48"/>
+        <location filename="../cim_twin_plugin/core/visibility/observers.py" line="49"/>
         <source>HFOV must be between 0 and 360 degrees (got {value}).</source>
         <translation>HFOV 必须在 0 到 360 度之间（当前为 {value}）。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/visibility/observers.py" line="53"/>
+        <location filename="../cim_twin_plugin/core/visibility/observers.py" line="54"/>
         <source>{key} must be between -90 and 90 degrees (got {value}).</source>
         <translation>{key} 必须在 -90 到 90 度之间（当前为 {value}）。</translation>
     </message>
@@ -713,147 +713,147 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <translation>工作进程已停止：其余观察点将在单个核上计算。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="195"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="196"/>
         <source>level {level} is not a Beidou grid level; use an integer from 1 to 10</source>
         <translation>级别 {level} 不是北斗网格级别；请使用 1 到 10 的整数</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="199"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="200"/>
         <source>level {level} is not a Beidou grid level; use an integer from 1 (6 x 4 degree cells) to 10 (1/2048 arc-second cells)</source>
         <translation>级别 {level} 不是北斗网格级别；请使用 1（6°×4° 网格）到 10（1/2048 角秒网格）的整数</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="209"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="210"/>
         <source>height mode {mode} is unknown; use &apos;mixed&apos; (mixed radix, the default) or &apos;bitfield&apos; (Appendix C.14 bit fields)</source>
         <translation>未知的高度编码方式 {mode}；请使用 'mixed'（混合进制，默认）或 'bitfield'（附录 C.14 位域）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="223"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="224"/>
         <source>{what} {value} is not a number; give decimal degrees or metres as a number</source>
         <translation>{what} {value} 不是数字；请以数字给出十进制度或米</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="241"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="242"/>
         <source>longitude {value} is not a finite number; give decimal degrees from -180 to 180</source>
         <translation>经度 {value} 不是有限数；请给出 -180 到 180 的十进制度</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="246"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="247"/>
         <source>longitude {value} is outside -180..180 degrees; give geographic coordinates (CGCS2000/WGS84 decimal degrees), not projected ones</source>
         <translation>经度 {value} 超出 -180..180 度；请给出地理坐标（CGCS2000/WGS84 十进制度），而非投影坐标</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="257"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="258"/>
         <source>latitude {value} is not a finite number; give decimal degrees from -88 to 88</source>
         <translation>纬度 {value} 不是有限数；请给出 -88 到 88 的十进制度</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="262"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="263"/>
         <source>latitude {value} is outside -90..90 degrees; give geographic coordinates (CGCS2000/WGS84 decimal degrees), not projected ones</source>
         <translation>纬度 {value} 超出 -90..90 度；请给出地理坐标（CGCS2000/WGS84 十进制度），而非投影坐标</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="267"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="268"/>
         <source>latitude {value} is outside the Beidou grid&apos;s range (-88..88 degrees, exclusive); polar cells are not supported</source>
         <translation>纬度 {value} 超出北斗网格范围（-88..88 度，不含端点）；不支持极区网格</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="324"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="325"/>
         <source>height {value} m is outside the Beidou height range ({low:,.1f} .. {high:,.1f} m in {mode} mode); give the geodetic height in metres</source>
         <translation>高度 {value} m 超出北斗高度范围（{mode} 方式下 {low:,.1f} .. {high:,.1f} m）；请给出以米为单位的大地高</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="379"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="380"/>
         <source>grid code {given} is not a string; give a code such as &apos;N50J47539B82&apos;</source>
         <translation>网格码 {given} 不是字符串；请给出如 'N50J47539B82' 的编码</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="384"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="385"/>
         <source>grid code {text} contains non-ASCII characters; codes use only N/S, digits and A-V</source>
         <translation>网格码 {text} 含有非 ASCII 字符；编码只使用 N/S、数字和 A-V</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="401"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="402"/>
         <source>grid code {text} has {length} characters, which is no Beidou code length; 2D codes have 4, 6, 7, 9, 11, 12, 14, 16, 18 or 20 characters, 3D codes 7, 10, 12, 15, 18, 20, 23, 26, 29 or 32</source>
         <translation>网格码 {text} 有 {length} 个字符，不是北斗编码的长度；二维编码为 4、6、7、9、11、12、14、16、18 或 20 个字符，三维编码为 7、10、12、15、18、20、23、26、29 或 32 个字符</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="411"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="412"/>
         <source>grid code {text}: character {char} at position 4 is neither a band letter (2D code) nor a zone digit (3D code)</source>
         <translation>网格码 {text}：第 4 位的字符 {char} 既不是纬带字母（二维编码）也不是经带数字（三维编码）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="425"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="426"/>
         <source>grid code {text}: character {char} at position {position} is not a valid {what} (expected {digits_0}..{digits_radix_1})</source>
         <translation>网格码 {text}：第 {position} 位的字符 {char} 不是有效的 {what}（应为 {digits_0}..{digits_radix_1}）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="438"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="439"/>
         <source>grid code {text} must start with N or S (hemisphere), not {first}</source>
         <translation>网格码 {text} 必须以 N 或 S（半球）开头，而不是 {first}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="450"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="451"/>
         <source>grid code {text}: zone {zone_text} is not valid; zones run from 01 to 60</source>
         <translation>网格码 {text}：经带 {zone_text} 无效；经带为 01 到 60</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="456"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="457"/>
         <source>grid code {text}: band {band_char} is not valid; bands run from A to V (0 to 88 degrees of latitude; polar cells are not supported)</source>
         <translation>网格码 {text}：纬带 {band_char} 无效；纬带为 A 到 V（纬度 0 到 88 度；不支持极区网格）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="485"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="486"/>
         <source>grid code {text}: height digits a1a2 {pair} are not valid; they run from 00 to 63 (decimal)</source>
         <translation>网格码 {text}：高度位 a1a2 {pair} 无效；应为 00 到 63（十进制）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="637"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="638"/>
         <source>{what} must be numbers (or None for missing values): {error}</source>
         <translation>{what} 必须为数字（缺失值为 None）：{error}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="673"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="674"/>
         <source>got {longitudes} longitudes but {latitudes} latitudes; give one latitude per longitude</source>
         <translation>给出了 {longitudes} 个经度但 {latitudes} 个纬度；每个经度需对应一个纬度</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="683"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="684"/>
         <source>got {heights} heights for {count} points; give one height per point or a single height</source>
         <translation>{count} 个点给出了 {heights} 个高度；请每点给一个高度，或只给一个高度</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="799"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="800"/>
         <source>extent {name} edge {number} is not a finite number; give decimal degrees</source>
         <translation>范围的 {name} 边 {number} 不是有限数；请给出十进制度</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="804"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="805"/>
         <source>extent west {west} is east of east {east}; boxes crossing the 180 degree meridian are not supported, split the extent in two</source>
         <translation>范围西边 {west} 位于东边 {east} 以东；不支持跨 180 度经线的范围，请将其拆成两个</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="809"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="810"/>
         <source>extent south {south} is north of north {north}; swap them</source>
         <translation>范围南边 {south} 位于北边 {north} 以北；请交换二者</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="813"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="814"/>
         <source>extent ({west}, {south}, {east}, {north}) lies outside -180..180 x -90..90 degrees; give geographic coordinates (decimal degrees), not projected ones</source>
         <translation>范围 ({west}, {south}, {east}, {north}) 超出 -180..180 × -90..90 度；请给出地理坐标（十进制度），而非投影坐标</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="818"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="819"/>
         <source>extent ({west}, {south}, {east}, {north}) lies in a polar cap (|latitude| &gt;= 88 degrees), which the Beidou grid does not cover here</source>
         <translation>范围 ({west}, {south}, {east}, {north}) 位于极区（|纬度| &gt;= 88 度），此处北斗网格不覆盖</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="828"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="829"/>
         <source>extent latitude {south} is outside the Beidou grid&apos;s range (-88..88 degrees, exclusive); polar cells are not supported</source>
         <translation>范围纬度 {south} 超出北斗网格范围（-88..88 度，不含端点）；不支持极区网格</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/gridcode.py" line="862"/>
+        <location filename="../cim_twin_plugin/core/gridcode.py" line="863"/>
         <source>the extent covers {count:,} level-{level} cells, more than the limit of {max_cells:,}; choose a coarser level{hint} or a smaller extent</source>
         <translation>该范围覆盖 {count:,} 个 {level} 级网格，超过上限 {max_cells:,}；请选择更粗的级别{hint}或更小的范围</translation>
     </message>
@@ -1235,7 +1235,7 @@ Features that cannot be coded (no geometry, beyond 88 degrees latitude, empty he
         <translation>请选择分区图层 {layer} 的限高字段（LIMIT_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="205"/>
+        <location filename="../processing_algs/heightlimit.py" line="199"/>
         <source>Zone feature {fid} has no limit or no geometry: ignored.</source>
         <translation>分区要素 {fid} 没有限高或几何：已忽略。</translation>
     </message>
@@ -1259,37 +1259,32 @@ OUTPUT 包含每栋建筑，带有 limit_m、excess_m（超高的米数）、hl_
         <translation>每栋建筑，带有 height_m、limit_m、excess_m、hl_status（over、within、not_checked）和 hl_reason（无法检查的原因）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="156"/>
-        <source>The layer {layer} already has a field {field}: it is kept as it is and the new values are written to {new}.</source>
-        <translation>图层 {layer} 已有字段 {field}：该字段保持不变，新值写入 {new}。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/heightlimit.py" line="191"/>
+        <location filename="../processing_algs/heightlimit.py" line="185"/>
         <source>{n} buildings in = {o} over the limit + {w} within + {u} not checked (reason in {field}).</source>
         <translation>输入 {n} 栋建筑 = 超过限高 {o} 栋 + 未超过 {w} 栋 + 未检查 {u} 栋（原因见 {field}）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="217"/>
+        <location filename="../processing_algs/heightlimit.py" line="211"/>
         <source>no height: the height and floors fields are empty</source>
         <translation>无高度：高度和层数字段均为空</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="218"/>
+        <location filename="../processing_algs/heightlimit.py" line="212"/>
         <source>no footprint geometry</source>
         <translation>无轮廓几何</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="219"/>
+        <location filename="../processing_algs/heightlimit.py" line="213"/>
         <source>outside every height limit zone</source>
         <translation>不在任何限高分区内</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="220"/>
+        <location filename="../processing_algs/heightlimit.py" line="214"/>
         <source>outside the limit surface raster or on its nodata</source>
         <translation>位于限高面栅格范围之外或其无数据处</translation>
     </message>
     <message>
-        <location filename="../processing_algs/heightlimit.py" line="221"/>
+        <location filename="../processing_algs/heightlimit.py" line="215"/>
         <source>no DEM value under the footprint</source>
         <translation>轮廓下方没有 DEM 值</translation>
     </message>
@@ -1735,112 +1730,107 @@ Optional: an address model (MODEL, from Train an address model) parses the recor
 <context>
     <name>MeasureAlgorithm</name>
     <message>
-        <location filename="../processing_algs/measure.py" line="52"/>
+        <location filename="../processing_algs/measure.py" line="50"/>
         <source>Measure lengths, areas, heights and volumes</source>
         <translation>量算长度、面积、高度和体积</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="55"/>
+        <location filename="../processing_algs/measure.py" line="53"/>
         <source>Adds to every feature its geodesic length_m (lines), area_m2 and perimeter_m (polygons), measured on the ellipsoid of the layer&apos;s CRS (CGCS2000, WGS 84, ...) whatever the projection. With a DEM: length_3d_m along the terrain and base_elev_m (lowest DEM value at the vertices and an inner point). With a height or floors field: height_m, volume_m3 (area x height) and facade_m2 (perimeter x height). Features without geometry are kept with empty measures.</source>
         <translation>为每个要素添加按图层坐标系椭球（CGCS2000、WGS 84 等）测得的大地线长度 length_m（线）、面积 area_m2 和周长 perimeter_m（面），与投影无关。提供 DEM 时：沿地形的 length_3d_m 和 base_elev_m（节点及内部一点处 DEM 的最低值）。提供高度或层数字段时：height_m、volume_m3（面积 × 高度）和 facade_m2（周长 × 高度）。没有几何的要素保留，量算值为空。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="64"/>
+        <location filename="../processing_algs/measure.py" line="62"/>
         <source>Input layer</source>
         <translation>输入图层</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="66"/>
+        <location filename="../processing_algs/measure.py" line="64"/>
         <source>Points, lines or polygons in any CRS.</source>
         <translation>任意坐标系的点、线或面。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="68"/>
+        <location filename="../processing_algs/measure.py" line="66"/>
         <source>Height field (m)</source>
         <translation>高度字段（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="68"/>
+        <location filename="../processing_algs/measure.py" line="66"/>
         <source>Building height above ground in metres.</source>
         <translation>建筑地面以上高度（米）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="68"/>
+        <location filename="../processing_algs/measure.py" line="66"/>
         <source>Floors field</source>
         <translation>层数字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="68"/>
+        <location filename="../processing_algs/measure.py" line="66"/>
         <source>Number of floors, used where the height is empty.</source>
         <translation>层数，在高度为空时使用。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="76"/>
+        <location filename="../processing_algs/measure.py" line="74"/>
         <source>Floor height (m)</source>
         <translation>层高（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="78"/>
+        <location filename="../processing_algs/measure.py" line="76"/>
         <source>Metres per floor when heights come from the floors field.</source>
         <translation>由层数字段计算高度时每层的米数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="80"/>
+        <location filename="../processing_algs/measure.py" line="78"/>
         <source>DEM</source>
         <translation>数字高程模型（DEM）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="81"/>
+        <location filename="../processing_algs/measure.py" line="79"/>
         <source>Optional terrain for 3D lengths and base elevations (any CRS).</source>
         <translation>可选地形，用于三维长度和基底高程（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="83"/>
+        <location filename="../processing_algs/measure.py" line="81"/>
         <source>Measured features</source>
         <translation>量算后的要素</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="86"/>
+        <location filename="../processing_algs/measure.py" line="84"/>
         <source>Features measured</source>
         <translation>已量算要素</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="87"/>
+        <location filename="../processing_algs/measure.py" line="85"/>
         <source>Features without geometry</source>
         <translation>没有几何的要素</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="96"/>
+        <location filename="../processing_algs/measure.py" line="94"/>
         <source>The layer {layer} has no coordinate reference system: set it and run again.</source>
         <translation>图层 {layer} 没有坐标参考系：请设置后重新运行。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="107"/>
+        <location filename="../processing_algs/measure.py" line="105"/>
         <source>Measuring on the ellipsoid {ellipsoid}.</source>
         <translation>在椭球 {ellipsoid} 上量算。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="84"/>
+        <location filename="../processing_algs/measure.py" line="82"/>
         <source>The input features with the measures added, in the input&apos;s CRS.</source>
         <translation>添加了量算值的输入要素，坐标系与输入相同。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="88"/>
+        <location filename="../processing_algs/measure.py" line="86"/>
         <source>Features that could not be measured</source>
         <translation>无法量算的要素</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="121"/>
-        <source>The layer {layer} already has a field {field}: it is kept as it is and the new values are written to {new}.</source>
-        <translation>图层 {layer} 已有字段 {field}：该字段保持不变，新值写入 {new}。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/measure.py" line="192"/>
+        <location filename="../processing_algs/measure.py" line="184"/>
         <source>{n} features of {layer} could not be measured: their coordinates cannot be converted to longitude/latitude in the layer&apos;s CRS ({crs}). Check that the layer&apos;s CRS is the one its coordinates are in; their measures are empty.</source>
         <translation>{layer} 中有 {n} 个要素无法量算：其坐标无法在图层的坐标参考系（{crs}）中转换为经纬度。请检查图层的坐标参考系是否与其坐标实际所用的一致；这些要素的量算值为空。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="197"/>
+        <location filename="../processing_algs/measure.py" line="189"/>
         <source>{n} features in = {m} measured + {e} without geometry (empty measures) + {r} not measurable (empty measures).</source>
         <translation>输入 {n} 个要素 = 已量算 {m} 个 + 无几何 {e} 个（量算值为空）+ 无法量算 {r} 个（量算值为空）。</translation>
     </message>
@@ -1848,12 +1838,12 @@ Optional: an address model (MODEL, from Train an address model) parses the recor
 <context>
     <name>NearestFacilityAlgorithm</name>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="42"/>
+        <location filename="../processing_algs/nearestfacility.py" line="43"/>
         <source>Nearest facilities on the road network</source>
         <translation>路网最近设施</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="45"/>
+        <location filename="../processing_algs/nearestfacility.py" line="46"/>
         <source>For every incident, the N facilities with the least network cost (length or travel time) within the maximum cost, as routes ranked 1 (nearest) to N. By default the route runs from the facility to the incident (dispatch: one-way streets are followed in that direction).
 
 Incidents without a facility within reach, or too far from the roads, get one row without geometry that says why. Output lines are in the network layer&apos;s CRS.</source>
@@ -1862,132 +1852,132 @@ Incidents without a facility within reach, or too far from the roads, get one ro
 在可达范围内没有设施或离道路太远的事件点输出一行不带几何的记录并说明原因。输出线采用路网图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="111"/>
+        <location filename="../processing_algs/nearestfacility.py" line="112"/>
         <source>Incidents</source>
         <translation>事件点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="57"/>
+        <location filename="../processing_algs/nearestfacility.py" line="58"/>
         <source>Points that need a facility (any CRS).</source>
         <translation>需要设施的点（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="111"/>
+        <location filename="../processing_algs/nearestfacility.py" line="112"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="61"/>
+        <location filename="../processing_algs/nearestfacility.py" line="62"/>
         <source>Hospitals, fire stations, depots ... (any CRS).</source>
         <translation>医院、消防站、物资仓库……（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="63"/>
+        <location filename="../processing_algs/nearestfacility.py" line="64"/>
         <source>Incident ID field</source>
         <translation>事件点 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="65"/>
+        <location filename="../processing_algs/nearestfacility.py" line="66"/>
         <source>Field copied to incident_id; the feature id when empty.</source>
         <translation>复制到 incident_id 的字段；为空时使用要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="67"/>
+        <location filename="../processing_algs/nearestfacility.py" line="68"/>
         <source>Facility ID field</source>
         <translation>设施 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="69"/>
+        <location filename="../processing_algs/nearestfacility.py" line="70"/>
         <source>Field copied to facility_id; the feature id when empty.</source>
         <translation>复制到 facility_id 的字段；为空时使用要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="71"/>
+        <location filename="../processing_algs/nearestfacility.py" line="72"/>
         <source>Number of nearest facilities</source>
         <translation>最近设施个数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="73"/>
+        <location filename="../processing_algs/nearestfacility.py" line="74"/>
         <source>How many facilities to return per incident (fewer if fewer are within reach).</source>
         <translation>每个事件点返回的设施个数（可达设施较少时返回更少）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="75"/>
+        <location filename="../processing_algs/nearestfacility.py" line="76"/>
         <source>Maximum cost (0 = no limit)</source>
         <translation>最大成本（0 = 不限）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="77"/>
+        <location filename="../processing_algs/nearestfacility.py" line="78"/>
         <source>Facilities beyond this cost (metres, or seconds for travel time) are not returned; 0 means no limit.</source>
         <translation>超过该成本（米；出行时间时为秒）的设施不返回；0 表示不限。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="80"/>
+        <location filename="../processing_algs/nearestfacility.py" line="81"/>
         <source>Travel direction</source>
         <translation>出行方向</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="80"/>
+        <location filename="../processing_algs/nearestfacility.py" line="81"/>
         <source>From facility to incident</source>
         <translation>从设施到事件点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="80"/>
+        <location filename="../processing_algs/nearestfacility.py" line="81"/>
         <source>From incident to facility</source>
         <translation>从事件点到设施</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="83"/>
+        <location filename="../processing_algs/nearestfacility.py" line="84"/>
         <source>Which way the route is travelled (matters with one-way streets).</source>
         <translation>路径的通行方向（有单行道时有影响）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="85"/>
+        <location filename="../processing_algs/nearestfacility.py" line="86"/>
         <source>Nearest facility routes</source>
         <translation>最近设施路径</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="87"/>
+        <location filename="../processing_algs/nearestfacility.py" line="88"/>
         <source>Routes with incident_id, facility_id, rank, cost, length_m, time_s, status.</source>
         <translation>路径，含 incident_id、facility_id、rank、cost、length_m、time_s、status。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="89"/>
+        <location filename="../processing_algs/nearestfacility.py" line="90"/>
         <source>Routes</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="90"/>
+        <location filename="../processing_algs/nearestfacility.py" line="91"/>
         <source>Incidents without a facility</source>
         <translation>没有设施的事件点数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="100"/>
+        <location filename="../processing_algs/nearestfacility.py" line="101"/>
         <source>The maximum cost must be 0 (no limit) or more.</source>
         <translation>最大成本必须为 0（不限）或更大。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="114"/>
+        <location filename="../processing_algs/nearestfacility.py" line="115"/>
         <source>No facility of {layer} could be attached to the network (see the log): nothing to search.</source>
         <translation>{layer} 中没有设施能连接到路网（见日志）：无法搜索。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="139"/>
+        <location filename="../processing_algs/nearestfacility.py" line="141"/>
         <source>incident: {reason}</source>
         <translation>事件点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="151"/>
+        <location filename="../processing_algs/nearestfacility.py" line="153"/>
         <source>{n} incidents = {served} with at least one facility + {without} without (reason in the field reason); {routes} routes.</source>
         <translation>{n} 个事件点 = {served} 个至少有一个设施 + {without} 个没有（原因见 reason 字段）；共 {routes} 条路径。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="96"/>
+        <location filename="../processing_algs/nearestfacility.py" line="97"/>
         <source>N = {value} must be a whole number of 1 or more.</source>
         <translation>N = {value} 必须是大于或等于 1 的整数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="119"/>
+        <location filename="../processing_algs/nearestfacility.py" line="120"/>
         <source>N = {value:g} is more than the {count} facilities: up to all {count} are returned per incident.</source>
         <translation>N = {value:g} 超过设施总数 {count}：每个事件点最多返回全部 {count} 个设施。</translation>
     </message>
@@ -2180,52 +2170,52 @@ Incidents without a facility within reach, or too far from the roads, get one ro
         <translation>在图层投影中测量长度，而不是在椭球面上测量。默认长度为椭球面长度（使用项目的椭球，未设置时使用图层坐标系的椭球），与 QGIS 自带网络工具的测量方式一致。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="191"/>
+        <location filename="../processing_algs/network_common.py" line="200"/>
         <source>Building the road network ...</source>
         <translation>正在构建路网……</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="205"/>
+        <location filename="../processing_algs/network_common.py" line="214"/>
         <source>Network {layer}: {features} features = {used} in the network ({parts} line parts, {multi} multipart features split) + {skipped} left out; {nodes} junctions, {links} links, {components} connected parts.</source>
         <translation>路网 {layer}：{features} 个要素 = {used} 个纳入路网（{parts} 条线部件，{multi} 个多部件要素已拆分）+ {skipped} 个未纳入；{nodes} 个路口，{links} 条路段链，{components} 个连通部分。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="213"/>
+        <location filename="../processing_algs/network_common.py" line="222"/>
         <source>The graph was reused from the cache (same layer and settings).</source>
         <translation>已从缓存中复用路网图（图层和设置相同）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="216"/>
+        <location filename="../processing_algs/network_common.py" line="225"/>
         <source>Lengths are ellipsoidal on {ellipsoid}.</source>
         <translation>长度为 {ellipsoid} 椭球面长度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="219"/>
+        <location filename="../processing_algs/network_common.py" line="228"/>
         <source>Lengths are planar, in the layer&apos;s projection.</source>
         <translation>长度为平面长度，按图层投影计算。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="235"/>
+        <location filename="../processing_algs/network_common.py" line="244"/>
         <source>Walking: one-way rules ignored, {speed} m/s on every road.</source>
         <translation>步行：忽略单行规则，所有道路均为 {speed} m/s。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="224"/>
+        <location filename="../processing_algs/network_common.py" line="233"/>
         <source>The network layer&apos;s CRS is geographic (degrees): the graph is worked on in the UTM zone of the data, so that distances, tolerances and areas are in metres; outputs are in the layer&apos;s CRS.</source>
         <translation>路网图层的坐标参考系为地理坐标系（度）：路网图在数据所在的 UTM 带中处理，使距离、容差和面积均以米计；输出采用图层的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="229"/>
+        <location filename="../processing_algs/network_common.py" line="238"/>
         <source>The network layer&apos;s CRS is in {unit} (1 {unit} = {factor:g} m): distances given in metres (snapping tolerance, maximum snapping distance, buffer) are converted to it, and lengths and areas are written in metres.</source>
         <translation>路网图层的坐标参考系单位为 {unit}（1 {unit} = {factor:g} m）：以米给出的距离（捕捉容差、最大捕捉距离、缓冲区）会换算为该单位，长度和面积则以米写出。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="285"/>
+        <location filename="../processing_algs/network_common.py" line="294"/>
         <source>{roles} {layer}: {n} points = {ok} attached to the network + {bad} rejected (listed below and in the field reason).</source>
         <translation>{roles} {layer}：{n} 个点 = 连接到路网 {ok} 个 + 被拒绝 {bad} 个（列于下方及 reason 字段）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="290"/>
+        <location filename="../processing_algs/network_common.py" line="299"/>
         <source>The same layer is used as {roles}: its rejected points are listed once and apply to each use.</source>
         <translation>同一图层同时用作{roles}：其被拒绝的点只列出一次，对每种用途均适用。</translation>
     </message>
@@ -2233,127 +2223,112 @@ Incidents without a facility within reach, or too far from the roads, get one ro
 <context>
     <name>NetworkIO</name>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="148"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="131"/>
         <source>The network layer {layer} has no features: give a line layer with roads.</source>
         <translation>路网图层 {layer} 没有要素：请提供道路线图层。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="363"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="342"/>
         <source>no geometry</source>
         <translation>没有几何</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="183"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="166"/>
         <source>not a line</source>
         <translation>不是线</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="201"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="184"/>
         <source>direction value &apos;{value}&apos; is none of the given values: default direction used</source>
         <translation>方向值 '{value}' 不属于给定的任何取值：使用默认方向</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="211"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="194"/>
         <source>empty line part</source>
         <translation>空的线部件</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="219"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="202"/>
         <source>The network layer {layer} has no line with a geometry: there is no network to use.</source>
         <translation>路网图层 {layer} 中没有带几何的线：没有可用的路网。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="237"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="220"/>
         <source>The network layer {layer} cannot be used: {detail}.</source>
         <translation>路网图层 {layer} 无法使用：{detail}。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="282"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="265"/>
         <source>zero length (fewer than two distinct vertices)</source>
         <translation>长度为零（不同的顶点少于两个）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="284"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="267"/>
         <source>shorter than the snapping tolerance</source>
         <translation>短于捕捉容差</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="286"/>
-        <source>speed is empty, not a number or not above 0: default speed {speed} km/h used</source>
-        <translation>速度为空、不是数值或不大于 0：使用默认速度 {speed} km/h</translation>
-    </message>
-    <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="290"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="269"/>
         <source>starts and ends at the same node (a loop): kept</source>
         <translation>起点和终点为同一节点（环路）：已保留</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="299"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="278"/>
         <source>{layer}, feature {fid}: {reason}</source>
         <translation>{layer}，要素 {fid}：{reason}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="306"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="285"/>
         <source>... and {n} more features of {layer}.</source>
         <translation>……以及 {layer} 中另外 {n} 个要素。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="338"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="317"/>
         <source>The point layer {layer} has no features.</source>
         <translation>点图层 {layer} 没有要素。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="365"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="344"/>
         <source>several points in one feature: give one point each</source>
         <translation>一个要素中有多个点：请每个要素只给一个点</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="373"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="352"/>
         <source>cannot be transformed to the network&apos;s CRS</source>
         <translation>无法转换到路网的坐标系</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="395"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="374"/>
         <source>nearest road is {d:.1f} m away, beyond the maximum snapping distance of {max:g} m</source>
         <translation>最近的道路距离 {d:.1f} 米，超过最大捕捉距离 {max:g} 米</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="398"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="377"/>
         <source>not a valid point</source>
         <translation>不是有效的点</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="405"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="384"/>
         <source>origin and destination are the same point</source>
         <translation>起点和终点是同一点</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="406"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="385"/>
         <source>no route: the two points lie on parts of the network that are not connected (or one-way streets forbid it)</source>
         <translation>无路径：两个点位于路网中互不连通的部分（或单行道不允许通行）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="409"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="388"/>
         <source>no facility within the maximum cost</source>
         <translation>最大成本内没有设施</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="117"/>
-        <source>The layer {layer} has no field &apos;{field}&apos; ({parameter}). Its fields are: {fields}.</source>
-        <translation>图层 {layer} 没有字段 '{field}'（{parameter}）。其字段为：{fields}。</translation>
-    </message>
-    <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="117"/>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="267"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="250"/>
         <source>No speed field: every road of {layer} is driven at the default speed of {speed:g} km/h.</source>
         <translation>没有速度字段：{layer} 的所有道路均按默认速度 {speed:g} km/h 计算。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="273"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="256"/>
         <source>{layer}: {n} roads have a speed ({field}) that is empty, not a number or not above 0: the default speed of {speed:g} km/h is used for them (features {features}).</source>
         <translation>{layer}：{n} 条道路的速度（{field}）为空、不是数字或不大于 0：这些道路使用默认速度 {speed:g} km/h（要素 {features}）。</translation>
     </message>
@@ -2454,17 +2429,17 @@ Optional route lines (OUTPUT_LINES) are in the network layer&apos;s CRS.</source
         <translation>正在计算 {o} × {d} 个成本……</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="120"/>
+        <location filename="../processing_algs/odmatrix.py" line="113"/>
         <source>origin: {reason}</source>
         <translation>起点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="121"/>
+        <location filename="../processing_algs/odmatrix.py" line="114"/>
         <source>destination: {reason}</source>
         <translation>终点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="165"/>
+        <location filename="../processing_algs/odmatrix.py" line="153"/>
         <source>{o} origins x {d} destinations = {n} rows: {ok} with a cost + {bad} without (status and reason say why).</source>
         <translation>{o} 个起点 × {d} 个终点 = {n} 行：{ok} 行有成本 + {bad} 行无成本（status 和 reason 说明原因）。</translation>
     </message>
@@ -2592,7 +2567,7 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
 <context>
     <name>QgisIO</name>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/common.py" line="72"/>
+        <location filename="../cim_twin_plugin/qgis_io/common.py" line="78"/>
         <source>Canceled by the user.</source>
         <translation>已被用户取消。</translation>
     </message>
@@ -2607,44 +2582,49 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
         <translation>坐标无法转换为 CGCS2000 经纬度</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="118"/>
+        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="84"/>
         <source>The DEM raster layer is missing.</source>
         <translation>缺少 DEM 栅格图层。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="120"/>
+        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="86"/>
         <source>The raster {layer} is not a file raster: save it as a GeoTIFF and run again.</source>
         <translation>栅格 {layer} 不是文件栅格：请另存为 GeoTIFF 后重新运行。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="175"/>
+        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="143"/>
         <source>coordinates cannot be transformed</source>
         <translation>坐标无法转换</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/vector.py" line="251"/>
+        <location filename="../cim_twin_plugin/qgis_io/common.py" line="221"/>
         <source>The layer {layer} has no field {field} (parameter {parameter}); its fields are: {fields}.</source>
         <translation>图层 {layer} 没有字段 {field}（参数 {parameter}）；其字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="46"/>
+        <location filename="../cim_twin_plugin/qgis_io/common.py" line="221"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="100"/>
+        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="66"/>
         <source>no geometry</source>
         <translation>没有几何</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="105"/>
+        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="71"/>
         <source>its coordinates ({x}, {y}) cannot be transformed from {source} to {target}: check the layer&apos;s CRS (longitude and latitude swapped?)</source>
         <translation>其坐标 ({x}, {y}) 无法从 {source} 转换到 {target}：请检查图层的坐标参考系（经纬度是否颠倒？）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="186"/>
-        <source>There is no field {field}; the fields are: {fields}.</source>
-        <translation>没有字段 {field}；现有字段为：{fields}。</translation>
+        <location filename="../cim_twin_plugin/qgis_io/schema.py" line="64"/>
+        <source>The layer {layer} already has a field {field}: it is kept as it is and the new values are written to {new}.</source>
+        <translation>图层 {layer} 已有字段 {field}：该字段保持不变，新值写入 {new}。</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/qgis_io/vector.py" line="390"/>
+        <source>The GeoPackage output could not be completed: {error}</source>
+        <translation>GeoPackage 输出未能完成：{error}</translation>
     </message>
 </context>
 <context>
@@ -2655,7 +2635,7 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
         <translation>无法读取输入表格：请给出图层或 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/common.py" line="200"/>
+        <location filename="../cim_twin_plugin/qgis_io/common.py" line="206"/>
         <source>The table {table} has no field {field}; its fields are: {fields}.</source>
         <translation>表格 {table} 没有字段 {field}；其字段为：{fields}。</translation>
     </message>
@@ -2763,12 +2743,12 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
 <context>
     <name>ServiceAreaAlgorithm</name>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="50"/>
+        <location filename="../processing_algs/servicearea.py" line="53"/>
         <source>Service areas on the road network</source>
         <translation>路网服务区</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="53"/>
+        <location filename="../processing_algs/servicearea.py" line="56"/>
         <source>For every facility and every cost band (e.g. 300,500,1000 m or 5,10,15 min), the parts of the road network reachable within the band: whole roads and the reachable part of roads left half-way (exact to the cost). Bands are nested: a band holds everything within its cost.
 
 OUTPUT_LINES has one multi-line per facility and band; OUTPUT_POLYGONS one polygon per facility and band (not dissolved), a buffer of BUFFER metres around the reachable lines (the method is written in the field method); OUTPUT_NODES the junctions reached with their cost.
@@ -2781,154 +2761,154 @@ OUTPUT_LINES 每个设施每个分段一条多线；OUTPUT_POLYGONS 每个设施
 设施到道路的连接段计入成本。步行方式使用步行速度（默认 1.2 m/s：5/10/15 分钟约 360/720/1080 米）。输出采用路网图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="130"/>
+        <location filename="../processing_algs/servicearea.py" line="133"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="68"/>
+        <location filename="../processing_algs/servicearea.py" line="71"/>
         <source>Facility points (any CRS).</source>
         <translation>设施点（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="70"/>
+        <location filename="../processing_algs/servicearea.py" line="73"/>
         <source>Facility ID field</source>
         <translation>设施 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="72"/>
+        <location filename="../processing_algs/servicearea.py" line="75"/>
         <source>Field copied to facility_id; the feature id when empty.</source>
         <translation>复制到 facility_id 的字段；为空时使用要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="74"/>
+        <location filename="../processing_algs/servicearea.py" line="77"/>
         <source>Cost bands (comma-separated)</source>
         <translation>成本分段（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="76"/>
+        <location filename="../processing_algs/servicearea.py" line="79"/>
         <source>Upper cost of each band, e.g. 300,500,1000 (metres) or 5,10,15 with minutes as the unit. Every value must be more than 0.</source>
         <translation>每个分段的成本上限，例如 300,500,1000（米），或以分钟为单位的 5,10,15。每个值都必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="79"/>
+        <location filename="../processing_algs/servicearea.py" line="82"/>
         <source>Unit of the bands</source>
         <translation>分段的单位</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="79"/>
+        <location filename="../processing_algs/servicearea.py" line="82"/>
         <source>Metres (length) or seconds (time)</source>
         <translation>米（长度）或秒（时间）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="79"/>
+        <location filename="../processing_algs/servicearea.py" line="82"/>
         <source>Minutes (time)</source>
         <translation>分钟（时间）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="82"/>
+        <location filename="../processing_algs/servicearea.py" line="85"/>
         <source>Minutes need the travel time cost.</source>
         <translation>以分钟为单位时需使用出行时间成本。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="84"/>
+        <location filename="../processing_algs/servicearea.py" line="87"/>
         <source>Travel direction</source>
         <translation>出行方向</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="84"/>
+        <location filename="../processing_algs/servicearea.py" line="87"/>
         <source>From the facility</source>
         <translation>从设施出发</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="84"/>
+        <location filename="../processing_algs/servicearea.py" line="87"/>
         <source>To the facility</source>
         <translation>到达设施</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="87"/>
+        <location filename="../processing_algs/servicearea.py" line="90"/>
         <source>Reach from the facility, or the area from which the facility is reached (matters with one-way streets).</source>
         <translation>从设施出发可达的范围，或可以到达设施的范围（有单行道时有影响）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="90"/>
+        <location filename="../processing_algs/servicearea.py" line="93"/>
         <source>Polygon buffer (m)</source>
         <translation>多边形缓冲距离（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="93"/>
+        <location filename="../processing_algs/servicearea.py" line="96"/>
         <source>Polygons are the reachable lines buffered by this distance.</source>
         <translation>多边形为可达线路按该距离生成的缓冲区。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="95"/>
+        <location filename="../processing_algs/servicearea.py" line="98"/>
         <source>Service area lines</source>
         <translation>服务区线</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="97"/>
+        <location filename="../processing_algs/servicearea.py" line="100"/>
         <source>Reachable network per facility and band: facility_id, band, cost_unit, length_m.</source>
         <translation>每个设施每个分段的可达路网：facility_id、band、cost_unit、length_m。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="99"/>
+        <location filename="../processing_algs/servicearea.py" line="102"/>
         <source>Service area polygons</source>
         <translation>服务区多边形</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="101"/>
+        <location filename="../processing_algs/servicearea.py" line="104"/>
         <source>One polygon per facility and band (not dissolved), with the method used.</source>
         <translation>每个设施每个分段一个多边形（不融合），并注明所用方法。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="103"/>
+        <location filename="../processing_algs/servicearea.py" line="106"/>
         <source>Service area nodes</source>
         <translation>服务区节点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="106"/>
+        <location filename="../processing_algs/servicearea.py" line="109"/>
         <source>Optional: junctions reached within the largest band, with their cost.</source>
         <translation>可选：在最大分段内到达的路口及其成本。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="108"/>
+        <location filename="../processing_algs/servicearea.py" line="111"/>
         <source>Service areas</source>
         <translation>服务区</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="109"/>
+        <location filename="../processing_algs/servicearea.py" line="112"/>
         <source>Facilities not attached</source>
         <translation>未连接到路网的设施数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="116"/>
-        <source>COSTS &apos;{text}&apos; must be a comma-separated list of numbers above 0, e.g. 300,500,1000.</source>
-        <translation>COSTS '{text}' 必须是以逗号分隔、大于 0 的数值列表，例如 300,500,1000。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/servicearea.py" line="124"/>
+        <location filename="../processing_algs/servicearea.py" line="127"/>
         <source>Bands in minutes need the travel time cost (COST = 1).</source>
         <translation>以分钟为单位的分段需要出行时间成本（COST = 1）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="157"/>
+        <location filename="../processing_algs/servicearea.py" line="154"/>
         <source>buffer {m:g} m around the reachable lines</source>
         <translation>可达线路外扩 {m:g} 米缓冲区</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="176"/>
+        <location filename="../processing_algs/servicearea.py" line="173"/>
         <source>no road within the band from this facility</source>
         <translation>该设施在此分段内没有可达道路</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="219"/>
+        <location filename="../processing_algs/servicearea.py" line="216"/>
         <source>{n} facilities = {ok} with service areas + {bad} not attached (reason in the field reason); {areas} areas for bands {bands} {unit}.</source>
         <translation>{n} 个设施 = {ok} 个有服务区 + {bad} 个未连接到路网（原因见 reason 字段）；分段 {bands} {unit} 共 {areas} 个服务区。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="224"/>
+        <location filename="../processing_algs/servicearea.py" line="221"/>
         <source>Travel time at {speed} when walking; road speeds when driving.</source>
         <translation>步行时出行时间按 {speed} 计算；驾车时按道路速度计算。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/servicearea.py" line="119"/>
+        <source>COSTS &apos;{text}&apos;: {detail}. Give a comma-separated list of numbers above 0, e.g. 300,500,1000.</source>
+        <translation>COSTS '{text}'：{detail}。请给出以逗号分隔、大于 0 的数字列表，例如 300,500,1000。</translation>
     </message>
 </context>
 <context>
@@ -3057,12 +3037,12 @@ Output lines are in the network layer&apos;s CRS. The graph is built once per la
         <translation>终点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="150"/>
+        <location filename="../processing_algs/shortestpath.py" line="152"/>
         <source>{n} pairs = {found} routes + {failed} without a route (reason in the field reason).</source>
         <translation>{n} 对 = {found} 条路径 + {failed} 对无路径（原因见 reason 字段）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="153"/>
+        <location filename="../processing_algs/shortestpath.py" line="155"/>
         <source>{failed} pairs have no route; see the fields status and reason.</source>
         <translation>{failed} 对点没有路径；请查看 status 和 reason 字段。</translation>
     </message>
@@ -3479,7 +3459,7 @@ OUTPUT：1 可见，0 不可见，范围外为无数据；多个观察点时为�
         <translation>可见区域：{n} 个面。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="376"/>
+        <location filename="../processing_algs/viewshed.py" line="374"/>
         <source>Buildings: {n} written, {seen} seen by at least one observer, {skipped} not on the surface (reason in vis_reason).</source>
         <translation>建筑：写出 {n} 栋，至少被一个观察点看到 {seen} 栋，未在表面上 {skipped} 栋（原因见 vis_reason）。</translation>
     </message>
@@ -3512,12 +3492,12 @@ OUTPUT：1 可见，0 不可见，范围外为无数据；多个观察点时为�
 <context>
     <name>VisibilityAlgorithm</name>
     <message>
-        <location filename="../processing_algs/visibility_common.py" line="49"/>
+        <location filename="../processing_algs/visibility_common.py" line="40"/>
         <source>Choose a height field or a floors field of the buildings layer {layer}.</source>
         <translation>请选择建筑图层 {layer} 的高度字段或层数字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/visibility_common.py" line="63"/>
+        <location filename="../processing_algs/visibility_common.py" line="62"/>
         <source>Buildings: {total} in = {burnt} on the surface + {skipped} skipped ({repaired} invalid footprints repaired).</source>
         <translation>建筑：输入 {total} = 表面上 {burnt} + 跳过 {skipped}（修复无效轮廓 {repaired} 个）。</translation>
     </message>
@@ -3527,7 +3507,7 @@ OUTPUT：1 可见，0 不可见，范围外为无数据；多个观察点时为�
         <translation>跳过 {n} 栋建筑：{reason}（要素 ID {ids}）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/visibility_common.py" line="26"/>
+        <location filename="../processing_algs/visibility_common.py" line="25"/>
         <source>The DEM&apos;s CRS {crs} is not in metres (1 unit = {unit:.6g} m): distances given and written in metres are converted; heights stay in metres.</source>
         <translation>DEM 的坐标参考系 {crs} 不以米为单位（1 单位 = {unit:.6g} m）：以米给出和写出的距离会自动换算；高度仍以米为单位。</translation>
     </message>
