@@ -159,11 +159,12 @@ def main() -> int:
             INPUT=f"{twin}|layername=buildings", HEIGHT_FIELD="height_m", FLOORS_FIELD="floors",
             DEM=district / "dem.tif", OUTPUT=measured,
         )
-        over = out / "buildings_over_60m.gpkg"
+        over = out / "buildings_height_limit.gpkg"  # every building, with hl_status over / within / not_checked
         run(
             "cimtwin:heightlimit",
             "cimtwin:heightlimit",
-            lambda r: f"{over.name}: {r['OVER']} buildings over a 60 m limit, {r['WITHIN']} within",
+            lambda r: f"{over.name}: {r['OVER']} buildings over a 60 m limit, {r['WITHIN']} within "
+                      f"(hl_status of every building)",
             BUILDINGS=f"{twin}|layername=buildings", HEIGHT_FIELD="height_m", LIMIT_VALUE=60, OUTPUT=over,
         )
 
