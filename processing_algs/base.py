@@ -36,18 +36,25 @@ class CimTwinAlgorithm(QgsProcessingAlgorithm):
 
     ALG_ID = ""
     GROUP_ID = "entities"
+    #: layer parameters whose CRS must be defined (their positions are measured or combined)
+    NEEDS_CRS: tuple[str, ...] = ()
+    #: layer parameters that must hold features (there is nothing to compute against without them)
+    NEEDS_FEATURES: tuple[str, ...] = ()
 
     def __init_subclass__(cls, **kwargs):
-        """Every subclass's processAlgorithm runs guarded: outputs never overwrite inputs or each other,
-        their folders are checked first, and they are complete or absent (qgis_io.outputs)."""
+        """Every subclass's processAlgorithm runs guarded: its inputs are checked first (NEEDS_CRS,
+        NEEDS_FEATURES: qgis_io.inputs), outputs never overwrite inputs or each other, their folders are
+        checked first, and they are complete or absent (qgis_io.outputs)."""
         super().__init_subclass__(**kwargs)
         run = cls.__dict__.get("processAlgorithm")
         if run is None or getattr(run, "guarded", False):
             return
 
         def processAlgorithm(self, parameters, context, feedback, _run=run):  # noqa: N802 (QGIS naming)
+            from ..cim_twin_plugin.qgis_io.inputs import check_inputs
             from ..cim_twin_plugin.qgis_io.outputs import guarded_run
 
+            check_inputs(self, parameters, context)
             return guarded_run(self, lambda p, c, f: _run(self, p, c, f), parameters, context, feedback)
 
         processAlgorithm.guarded = True
@@ -87,6 +94,13 @@ class CimTwinAlgorithm(QgsProcessingAlgorithm):
         if value < low:
             return low
         return super().parameterAsInt(parameters, name, context)
+
+    def layer_name(self, parameters, key, source, context) -> str:
+        """The name of the layer of parameter *key* in messages: "roads (twin.gpkg)" for a layer read from a
+        file, the layers panel's name for a project layer (qgis_io.layer_label)."""
+        from ..cim_twin_plugin.qgis_io.common import layer_label
+
+        return layer_label(self.parameterAsVectorLayer(parameters, key, context), source, context.project())
 
     def createInstance(self):  # noqa: N802 (QGIS naming)
         return type(self)()

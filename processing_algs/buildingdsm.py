@@ -18,6 +18,7 @@ class BuildingDsmAlgorithm(VisibilityAlgorithm):
 
     ALG_ID = "buildingdsm"
     GROUP_ID = "visibility"
+    NEEDS_CRS = ("DEM", "BUILDINGS")
 
     DEM = "DEM"
     OUTPUT = "OUTPUT"

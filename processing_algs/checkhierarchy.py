@@ -32,6 +32,8 @@ class CheckHierarchyAlgorithm(CimTwinAlgorithm):
 
     ALG_ID = "checkhierarchy"
     GROUP_ID = "population"
+    NEEDS_CRS = ("ADMIN_UNITS", "BUILDINGS")
+    NEEDS_FEATURES = ("ADMIN_UNITS",)
 
     ADMIN_UNITS = "ADMIN_UNITS"
     CODE_FIELD = "CODE_FIELD"
@@ -105,16 +107,11 @@ class CheckHierarchyAlgorithm(CimTwinAlgorithm):
         admin = self.parameterAsSource(parameters, self.ADMIN_UNITS, context)
         if admin is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.ADMIN_UNITS))
-        names = admin.fields().names()
-        fields_used = {}
+        admin_name = self.layer_name(parameters, self.ADMIN_UNITS, admin, context)
         defaults = {self.CODE_FIELD: "code", self.LEVEL_FIELD: "level", self.PARENT_FIELD: "parent_code"}
-        for key in (self.CODE_FIELD, self.LEVEL_FIELD, self.PARENT_FIELD):
-            name = self.parameterAsString(parameters, key, context) or defaults[key]
-            if name not in names:
-                raise QgsProcessingException(self.tr(
-                    "The layer {layer} has no field {field} ({param}); its fields are: {fields}.").format(
-                    layer=admin.sourceName(), field=name, param=key, fields=", ".join(names)))
-            fields_used[key] = names.index(name)
+        fields_used = {key: qgis_io.check_field(admin, key, self.parameterAsString(parameters, key, context)
+                                                or default, admin_name)
+                       for key, default in defaults.items()}
         crs = qgis_io.metric_crs(admin.sourceCrs(), admin.sourceExtent())
         to_metric = QgsCoordinateTransform(admin.sourceCrs(), crs, context.transformContext())
         units = []
@@ -122,10 +119,10 @@ class CheckHierarchyAlgorithm(CimTwinAlgorithm):
             if feedback.isCanceled():
                 raise qgis_io.canceled()
             geometry = feature.geometry()
-            if geometry.isNull() or geometry.isEmpty():
+            if not qgis_io.has_geometry(geometry):
                 raise QgsProcessingException(self.tr(
                     "The layer {layer}: feature {fid} has no geometry; fix or delete it.").format(
-                    layer=admin.sourceName(), fid=feature.id()))
+                    layer=admin_name, fid=feature.id()))
             geometry.transform(to_metric)
 
             def text(key, feature=feature):  # codes kept in numeric fields read as digits (310115.0 -> 310115)
@@ -133,15 +130,15 @@ class CheckHierarchyAlgorithm(CimTwinAlgorithm):
 
             units.append(AdminUnit(text(self.CODE_FIELD), text(self.LEVEL_FIELD).lower(), text(self.PARENT_FIELD),
                                    qgis_io.to_shapely(geometry),
-                                   feature=self.tr("{layer}, feature {fid}").format(layer=admin.sourceName(),
+                                   feature=self.tr("{layer}, feature {fid}").format(layer=admin_name,
                                                                                      fid=feature.id())))
         buildings = []
         source = self.parameterAsSource(parameters, self.BUILDINGS, context)
         building_features = []
         if source is not None:
             id_field = self.parameterAsString(parameters, self.BUILDING_ID_FIELD, context)
-            qgis_io.require_fields(source.sourceName(), source.fields().names(), [id_field])
-            id_index = source.fields().lookupField(id_field) if id_field else -1
+            id_index = qgis_io.check_field(source, self.BUILDING_ID_FIELD, id_field,
+                                           self.layer_name(parameters, self.BUILDINGS, source, context))
             to_b = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
             for feature in source.getFeatures():
                 if feedback.isCanceled():

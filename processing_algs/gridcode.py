@@ -35,6 +35,8 @@ class GridCodeAlgorithm(CimTwinAlgorithm):
 
     ALG_ID = "gridcode"
     GROUP_ID = "entities"
+    NEEDS_CRS = ("INPUT",)
+    NEEDS_FEATURES = ("INPUT",)
 
     INPUT = "INPUT"
     LEVEL = "LEVEL"

@@ -32,6 +32,7 @@ class HeightLimitAlgorithm(CimTwinAlgorithm):
 
     ALG_ID = "heightlimit"
     GROUP_ID = "measurement"
+    NEEDS_CRS = ("LIMITS", "LIMIT_RASTER", "DEM")
 
     BUILDINGS = "BUILDINGS"
     HEIGHT_FIELD = "HEIGHT_FIELD"

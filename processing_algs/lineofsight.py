@@ -35,6 +35,8 @@ class LineOfSightAlgorithm(VisibilityAlgorithm):
 
     ALG_ID = "lineofsight"
     GROUP_ID = "visibility"
+    NEEDS_CRS = ("DEM", "OBSERVERS", "TARGETS", "BUILDINGS")
+    NEEDS_FEATURES = ("OBSERVERS", "TARGETS")
 
     OBSERVERS = "OBSERVERS"
     TARGETS = "TARGETS"

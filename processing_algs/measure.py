@@ -35,6 +35,7 @@ class MeasureAlgorithm(CimTwinAlgorithm):
 
     ALG_ID = "measure"
     GROUP_ID = "measurement"
+    NEEDS_CRS = ("INPUT",)
 
     INPUT = "INPUT"
     HEIGHT_FIELD = "HEIGHT_FIELD"

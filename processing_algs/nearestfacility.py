@@ -26,6 +26,8 @@ class NearestFacilityAlgorithm(NetworkAlgorithm):
     """Emergency dispatch: ranked routes from the N nearest facilities to each incident."""
 
     ALG_ID = "nearestfacility"
+    NEEDS_CRS = NetworkAlgorithm.NEEDS_CRS + ("INCIDENTS", "FACILITIES")
+    NEEDS_FEATURES = NetworkAlgorithm.NEEDS_FEATURES + ("INCIDENTS", "FACILITIES")
 
     INCIDENTS = "INCIDENTS"
     FACILITIES = "FACILITIES"

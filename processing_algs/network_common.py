@@ -33,6 +33,8 @@ class NetworkAlgorithm(CimTwinAlgorithm):
     """Base of cimtwin:shortestpath, odmatrix, nearestfacility and servicearea."""
 
     GROUP_ID = "network"
+    NEEDS_CRS = ("NETWORK",)
+    NEEDS_FEATURES = ("NETWORK",)
 
     NETWORK = "NETWORK"
     COST = "COST"
@@ -159,11 +161,6 @@ class NetworkAlgorithm(CimTwinAlgorithm):
         self.addParameter(param)
 
     # -- run-time helpers --------------------------------------------------------------
-    def layer_name(self, parameters, key, source, context) -> str:
-        """The name of the layer of parameter *key* in messages (bridge.layer_label)."""
-        layer = self.parameterAsVectorLayer(parameters, key, context)
-        return bridge.layer_label(layer, source, context.project())
-
     #: (point layer parameter, its id field parameter) pairs, checked before the network is read
     POINT_ID_FIELDS: tuple = ()
 

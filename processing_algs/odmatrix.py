@@ -25,6 +25,8 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
     """Origin-destination cost matrix as a table (one row per pair), optional route lines."""
 
     ALG_ID = "odmatrix"
+    NEEDS_CRS = NetworkAlgorithm.NEEDS_CRS + ("ORIGINS", "DESTINATIONS")
+    NEEDS_FEATURES = NetworkAlgorithm.NEEDS_FEATURES + ("ORIGINS", "DESTINATIONS")
 
     ORIGINS = "ORIGINS"
     DESTINATIONS = "DESTINATIONS"

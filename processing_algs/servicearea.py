@@ -35,6 +35,8 @@ class ServiceAreaAlgorithm(NetworkAlgorithm):
     """Service areas (5/10/15-minute life circles) per facility and band, not dissolved."""
 
     ALG_ID = "servicearea"
+    NEEDS_CRS = NetworkAlgorithm.NEEDS_CRS + ("FACILITIES",)
+    NEEDS_FEATURES = NetworkAlgorithm.NEEDS_FEATURES + ("FACILITIES",)
 
     FACILITIES = "FACILITIES"
     FACILITY_ID_FIELD = "FACILITY_ID_FIELD"

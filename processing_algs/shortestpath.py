@@ -24,6 +24,8 @@ class ShortestPathAlgorithm(NetworkAlgorithm):
     """Routes on the road network: START -> END, or START_LAYER -> END_LAYER by order or all pairs."""
 
     ALG_ID = "shortestpath"
+    NEEDS_CRS = NetworkAlgorithm.NEEDS_CRS + ("START_LAYER", "END_LAYER")
+    NEEDS_FEATURES = NetworkAlgorithm.NEEDS_FEATURES + ("START_LAYER", "END_LAYER")
 
     START = "START"
     END = "END"

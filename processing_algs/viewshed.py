@@ -59,6 +59,8 @@ class ViewshedAlgorithm(VisibilityAlgorithm):
 
     ALG_ID = "viewshed"
     GROUP_ID = "visibility"
+    NEEDS_CRS = ("DEM", "OBSERVERS", "BUILDINGS")
+    NEEDS_FEATURES = ("OBSERVERS",)
 
     DEM = "DEM"
     OBSERVERS = "OBSERVERS"

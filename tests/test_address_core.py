@@ -273,6 +273,20 @@ def test_join_methods_and_conservation():
     assert result.index.without_address == ["B6"]
 
 
+def test_a_building_without_footprint_places_nobody():
+    # issue 20: households used to be written with an empty geometry when the building had none
+    buildings = [BuildingAddress("A", "某市某区幸福路1号", floors=6),
+                 BuildingAddress("B", "某市某区幸福路2号", floors=6, located=False)]
+    records = ["幸福路1号101室", "幸福路2号101室", "幸福路2号201室", "幸福路3号101室"]
+    result = join_households(records, buildings)
+    assert result.total == len(records)
+    assert [link.building_id for link in result.links] == ["A"]
+    reasons = {u.record: (u.reason, u.building_id) for u in result.unmatched}
+    assert reasons == {1: ("building_without_geometry", "B"), 2: ("building_without_geometry", "B"),
+                       3: ("number_not_found", "")}
+    assert [h.building_id for h in result.households] == ["A"]
+
+
 def test_fuzzy_road_is_conservative():
     buildings = [BuildingAddress("A", "浦东新区金桥路5号", floors=6),
                  BuildingAddress("B", "浦东新区银桥路5号", floors=6)]

@@ -33,15 +33,15 @@ class Case:
     outputs: tuple[str, ...] = ()
     """output paths (relative to the run folder) that must not exist after a failure / must exist after success"""
     check: object = None
-    """on success: f(results) -> None, asserting the counts"""
+    """on success: f(results, out) -> None, asserting the counts (*out*: the run's output folder)"""
     extra: dict = field(default_factory=dict)
 
 
-def _records_add_up(results):
+def _records_add_up(results, out):
     assert results["RECORDS"] == results["LINKED"] + results["UNMATCHED"] > 0
 
 
-def _parsed_add_up(results):
+def _parsed_add_up(results, out):
     assert results["OK"] + results["PARTIAL"] + results["FAILED"] > 0
 
 
@@ -115,6 +115,39 @@ def checksums(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def _layer_variants(twin: Path, folder: Path) -> None:
+    """Copies of every layer of *twin*: empty.gpkg (no features), nullgeom.gpkg (the features with NULL
+    geometry), nocrs.gpkg (GeoPackage's 'undefined' SRS) and buildings_noprj.shp (a shapefile without .prj)."""
+    from osgeo import ogr
+
+    source = ogr.Open(str(twin))
+    driver = ogr.GetDriverByName("GPKG")
+    for kind in ("empty", "nullgeom", "nocrs"):
+        target = driver.CreateDataSource(str(folder / f"{kind}.gpkg"))
+        for i in range(source.GetLayerCount()):
+            layer = source.GetLayerByIndex(i)
+            copy = target.CreateLayer(layer.GetName(), None if kind == "nocrs" else layer.GetSpatialRef(),
+                                      layer.GetGeomType())
+            definition = layer.GetLayerDefn()
+            for j in range(definition.GetFieldCount()):
+                copy.CreateField(definition.GetFieldDefn(j))
+            if kind == "empty":
+                continue
+            copy.StartTransaction()
+            for feature in layer:
+                out = ogr.Feature(copy.GetLayerDefn())
+                for j in range(definition.GetFieldCount()):
+                    out.SetField(j, feature.GetField(j))
+                if kind == "nocrs":
+                    out.SetGeometry(feature.GetGeometryRef())
+                copy.CreateFeature(out)
+            copy.CommitTransaction()
+        target = None
+    subprocess.run(["ogr2ogr", "-f", "ESRI Shapefile", str(folder / "buildings_noprj.shp"), str(twin), "buildings"],
+                   check=True, capture_output=True)
+    (folder / "buildings_noprj.prj").unlink()
+
+
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory):
     from osgeo import ogr
@@ -132,6 +165,9 @@ def inputs(tmp_path_factory):
     (folder / "huge.csv").write_text("id,addr\n1," + "路" * 200_000 + "\n2,上海市浦东新区锦绣路1000弄12号\n",
                                      encoding="utf-8")
     (folder / "labelled.conll").write_text("上海市 B-city\n锦绣路 B-road\n12号 B-houseno\n\n", encoding="utf-8")
+    _layer_variants(folder / "twin.gpkg", folder)
+    (folder / "empty.csv").write_text("id,addr\n", encoding="utf-8")
+    (folder / "empty.conll").write_text("", encoding="utf-8")
     ds = ogr.Open(str(folder / "twin.gpkg"))
     xmin, xmax, ymin, ymax = ds.GetLayerByName("roads").GetExtent()
     ds = None
@@ -160,13 +196,18 @@ def test_bad_input(case, inputs, qgis_process, tmp_path):
         for name in case.outputs:
             assert (out / name).exists(), name
         if case.check:
-            case.check(result.json["results"])
+            case.check(result.json["results"], out)
         return
     assert result.returncode != 0, text[-3000:]
     for word in case.words:
         assert word in text, f"{word!r} not in the message: {text[-2000:]}"
     for name in case.outputs:
         assert not (out / name).exists(), f"{name} was left behind after a failure"
+
+
+def _every_incident_routed(results):
+    # N beyond the 32-bit range used to wrap to 0: no routes while the log said every incident had one
+    assert results["ROUTES"] > 0 and results["WITHOUT"] == 0, results
 
 
 #: issue 20: unknown field names and integers beyond their range, for every algorithm that has them
@@ -194,7 +235,7 @@ MORE_CASES = [
     Case("nearestfacility-huge-n-is-clamped", "cimtwin:nearestfacility",
          {"NETWORK": "{inputs}/twin.gpkg|layername=roads", "INCIDENTS": "{inputs}/twin.gpkg|layername=facilities",
           "FACILITIES": "{inputs}/twin.gpkg|layername=facilities", "N": 99999999999, "OUTPUT": "{out}/n.gpkg"},
-         ok=True, outputs=("n.gpkg",), check=lambda r: None),
+         ok=True, outputs=("n.gpkg",), check=lambda r, out: _every_incident_routed(r)),
     Case("gridcells-huge-max-cells-is-clamped", "cimtwin:gridcells",
          {"EXTENT": "121.5,121.51,31.2,31.21 [EPSG:4490]", "LEVEL": 6, "MAX_CELLS": 99999999999,
           "OUTPUT": "{out}/cells.gpkg"}, ok=True, outputs=("cells.gpkg",)),
@@ -203,4 +244,145 @@ MORE_CASES = [
 
 @pytest.mark.parametrize("case", MORE_CASES, ids=lambda c: c.id)
 def test_bad_field_or_number(case, inputs, qgis_process, tmp_path):
+    test_bad_input(case, inputs, qgis_process, tmp_path)
+
+
+def _sum(*names, equals=None):
+    """A check: the counts *names* of the results add up to *equals* (an int, or a result's name)."""
+    def check(results, out):
+        total = sum(results[n] for n in names)
+        expected = results[equals] if isinstance(equals, str) else equals
+        assert total == expected, (names, results)
+    return check
+
+
+def _unmatched_because_no_geometry(results, out):
+    # every record found its building, and every building has no footprint: nobody is placed, all are told why
+    assert results["HOUSEHOLDS"] == 0 and results["LINKED"] == 0, results
+    assert results["UNMATCHED"] == results["RECORDS"] > 0, results
+    text = (out / "u.csv").read_text(encoding="utf-8")
+    assert text.count("building_without_geometry") > 0.9 * results["RECORDS"], text[:500]
+
+
+def _layer(kind: str, name: str) -> str:
+    return "{inputs}/%s.gpkg|layername=%s" % (kind, name)
+
+
+TWIN = {name: "{inputs}/twin.gpkg|layername=" + name for name in ("buildings", "roads", "facilities", "admin_units")}
+JOIN = {"INPUT": "{inputs}/hukou.csv", "ADDRESS_FIELD": "户籍地址", "BUILDING_ID_FIELD": "building_id",
+        "BUILDING_ADDRESS_FIELD": "address", "OUTPUT_HOUSEHOLDS": "{out}/hh.gpkg", "OUTPUT_LINKS": "{out}/l.csv",
+        "OUTPUT_UNMATCHED": "{out}/u.csv"}
+NO_CRS = "has no coordinate reference system"
+NO_FEATURES = "has no features"
+
+
+def _layer_cases():
+    """Issue 20: every algorithm with an empty layer, a layer whose geometries are all NULL, and a layer without
+    a CRS, in each of its layer inputs; each case says what must happen (refused naming parameter and layer, or
+    run with every record accounted for)."""
+    cases = []
+    for kind in ("empty", "nullgeom", "nocrs"):
+        b, r, f, a = (_layer(kind, n) for n in ("buildings", "roads", "facilities", "admin_units"))
+        label = {n: f"{n} ({kind}.gpkg)" for n in ("buildings", "roads", "facilities", "admin_units")}
+
+        def case(name, alg, params, ok=False, words=(), outputs=(), check=None, kind=kind):
+            cases.append(Case(f"{name}-{kind}", alg, params, ok=ok, words=words, outputs=outputs, check=check))
+
+        def refused(param, layer, why, label=label):
+            # our input checks name the parameter too; the algorithms' own messages name the layer
+            return {"words": (param, label[layer], why) if why in (NO_CRS, NO_FEATURES) else (label[layer], why)}
+
+        empty, null, nocrs = kind == "empty", kind == "nullgeom", kind == "nocrs"
+        n_buildings = 0 if empty else 59
+        # -- one feature in, one feature out (or a reason): NULL geometries are counted, no CRS is refused
+        case("gridcode", "cimtwin:gridcode", {"INPUT": b, "LEVEL": 8, "OUTPUT": "{out}/gc.gpkg"},
+             **(refused("INPUT", "buildings", NO_FEATURES) if empty else refused("INPUT", "buildings", NO_CRS)
+                if nocrs else {"ok": True, "check": _sum("CODED", "FAILED", equals=59)}), outputs=("gc.gpkg",))
+        case("measure", "cimtwin:measure", {"INPUT": b, "OUTPUT": "{out}/m.gpkg"},
+             **(refused("INPUT", "buildings", NO_CRS) if nocrs else
+                {"ok": True, "check": _sum("MEASURED", "NOT_MEASURED", "WITHOUT_GEOMETRY", equals=n_buildings)}),
+             outputs=("m.gpkg",))
+        case("heightlimit", "cimtwin:heightlimit",
+             {"BUILDINGS": b, "HEIGHT_FIELD": "height_m", "LIMIT_VALUE": 30, "OUTPUT": "{out}/h.gpkg"}, ok=True,
+             check=_sum("OVER", "WITHIN", "UNCHECKED", equals=n_buildings), outputs=("h.gpkg",))
+        case("buildingdsm", "cimtwin:buildingdsm",
+             {"DEM": "{inputs}/dem.tif", "BUILDINGS": b, "HEIGHT_FIELD": "height_m", "OUTPUT": "{out}/dsm.tif"},
+             **(refused("BUILDINGS", "buildings", NO_CRS) if nocrs else
+                {"ok": True, "check": _sum("BURNT", "SKIPPED", equals=n_buildings)}), outputs=("dsm.tif",))
+        # -- the unit layer of the hierarchy check is what everything is checked against
+        case("checkhierarchy-units", "cimtwin:checkhierarchy",
+             {"ADMIN_UNITS": a, "BUILDINGS": TWIN["buildings"], "OUTPUT": "{out}/f.gpkg",
+              "OUTPUT_BUILDINGS": "{out}/fb.gpkg"},
+             **refused("ADMIN_UNITS", "admin_units", NO_FEATURES if empty else "no geometry" if null else NO_CRS),
+             outputs=("f.gpkg", "fb.gpkg"))
+        case("checkhierarchy-buildings", "cimtwin:checkhierarchy",
+             {"ADMIN_UNITS": TWIN["admin_units"], "BUILDINGS": b, "OUTPUT": "{out}/f.gpkg",
+              "OUTPUT_BUILDINGS": "{out}/fb.gpkg"},
+             **(refused("BUILDINGS", "buildings", NO_CRS) if nocrs else
+                {"ok": True, "check": _sum("FINDINGS", equals=n_buildings)}), outputs=("f.gpkg", "fb.gpkg"))
+        # -- visibility: observers and targets are needed, buildings are optional obstacles
+        case("viewshed-observers", "cimtwin:viewshed",
+             {"DEM": "{inputs}/dem.tif", "OBSERVERS": f, "OUTPUT": "{out}/v.tif"},
+             **refused("OBSERVERS", "facilities", NO_FEATURES if empty else "no geometry" if null else NO_CRS),
+             outputs=("v.tif",))
+        case("viewshed-buildings", "cimtwin:viewshed",
+             {"DEM": "{inputs}/dem.tif", "OBSERVER": "{start}", "BUILDINGS": b, "HEIGHT_FIELD": "height_m",
+              "OUTPUT": "{out}/v.tif"},
+             **(refused("BUILDINGS", "buildings", NO_CRS) if nocrs else
+                {"ok": True, "check": _sum("OBSERVERS_USED", equals=1)}), outputs=("v.tif",))
+        case("lineofsight", "cimtwin:lineofsight",
+             {"DEM": "{inputs}/dem.tif", "OBSERVERS": f, "TARGETS": TWIN["facilities"], "OUTPUT": "{out}/los.gpkg"},
+             **(refused("OBSERVERS", "facilities", NO_FEATURES if empty else NO_CRS) if not null else
+                {"ok": True, "check": _sum("VISIBLE", "BLOCKED", "FAILED", equals=27)}), outputs=("los.gpkg",))
+        # -- networks: the network and the facilities are what is searched; origins and incidents are counted
+        case("shortestpath", "cimtwin:shortestpath",
+             {"NETWORK": r, "START": "{start}", "END": "{end}", "OUTPUT": "{out}/r.gpkg"},
+             **refused("NETWORK", "roads", NO_FEATURES if empty else "no line with a geometry" if null else NO_CRS),
+             outputs=("r.gpkg",))
+        case("servicearea-network", "cimtwin:servicearea",
+             {"NETWORK": r, "FACILITIES": TWIN["facilities"], "OUTPUT_LINES": "{out}/sl.gpkg"},
+             **refused("NETWORK", "roads", NO_FEATURES if empty else "no line with a geometry" if null else NO_CRS),
+             outputs=("sl.gpkg",))
+        case("servicearea-facilities", "cimtwin:servicearea",
+             {"NETWORK": TWIN["roads"], "FACILITIES": f, "OUTPUT_LINES": "{out}/sl.gpkg"},
+             **({"ok": True, "check": _sum("REJECTED", equals=27)} if null else
+                refused("FACILITIES", "facilities", NO_FEATURES if empty else NO_CRS)), outputs=("sl.gpkg",))
+        case("odmatrix-origins", "cimtwin:odmatrix",
+             {"NETWORK": TWIN["roads"], "ORIGINS": f, "DESTINATIONS": TWIN["facilities"], "OUTPUT": "{out}/od.csv"},
+             **({"ok": True, "check": _sum("UNREACHABLE", equals="PAIRS")} if null else
+                refused("ORIGINS", "facilities", NO_FEATURES if empty else NO_CRS)), outputs=("od.csv",))
+        case("nearestfacility-incidents", "cimtwin:nearestfacility",
+             {"NETWORK": TWIN["roads"], "INCIDENTS": f, "FACILITIES": TWIN["facilities"], "OUTPUT": "{out}/nf.gpkg"},
+             **({"ok": True, "check": _sum("WITHOUT", equals=27)} if null else
+                refused("INCIDENTS", "facilities", NO_FEATURES if empty else NO_CRS)), outputs=("nf.gpkg",))
+        case("nearestfacility-facilities", "cimtwin:nearestfacility",
+             {"NETWORK": TWIN["roads"], "INCIDENTS": TWIN["facilities"], "FACILITIES": f, "OUTPUT": "{out}/nf.gpkg"},
+             **refused("FACILITIES", "facilities", NO_FEATURES if empty else "could be attached" if null else NO_CRS),
+             outputs=("nf.gpkg",))
+        # -- the household join: buildings without footprints place nobody, and every record says why
+        case("joinhouseholds-buildings", "cimtwin:joinhouseholds", {**JOIN, "BUILDINGS": b}, ok=True,
+             outputs=("hh.gpkg", "l.csv", "u.csv"),
+             check=_unmatched_because_no_geometry if null else _sum("LINKED", "UNMATCHED", equals="RECORDS"))
+    cases += [
+        Case("measure-shapefile-without-prj", "cimtwin:measure",
+             {"INPUT": "{inputs}/buildings_noprj.shp", "OUTPUT": "{out}/m.gpkg"},
+             words=("INPUT", "buildings_noprj", NO_CRS), outputs=("m.gpkg",)),
+        Case("parseaddresses-header-only-csv", "cimtwin:parseaddresses",
+             {"INPUT": "{inputs}/empty.csv", "ADDRESS_FIELD": "addr", "OUTPUT": "{out}/p.csv"}, ok=True,
+             outputs=("p.csv",), check=_sum("OK", "PARTIAL", "FAILED", equals=0)),
+        Case("joinhouseholds-header-only-csv", "cimtwin:joinhouseholds",
+             {**JOIN, "INPUT": "{inputs}/empty.csv", "ADDRESS_FIELD": "addr", "BUILDINGS": TWIN["buildings"]},
+             ok=True, outputs=("hh.gpkg", "l.csv", "u.csv"), check=_sum("RECORDS", "HOUSEHOLDS", equals=0)),
+        Case("trainaddressmodel-empty-file", "cimtwin:trainaddressmodel",
+             {"INPUT": "{inputs}/empty.conll", "OUTPUT": "{out}/m.model"}, words=("empty.conll", "no labelled"),
+             outputs=("m.model",)),
+    ]
+    return cases
+
+
+LAYER_CASES = _layer_cases()
+
+
+@pytest.mark.parametrize("case", LAYER_CASES, ids=lambda c: c.id)
+def test_bad_layer(case, inputs, qgis_process, tmp_path):
     test_bad_input(case, inputs, qgis_process, tmp_path)

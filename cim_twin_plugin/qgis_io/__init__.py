@@ -17,6 +17,8 @@ from .common import (  # noqa: F401 (re-exported: the bridge's common API)
     error_text,
     features_in_batches,
     from_shapely,
+    has_geometry,
+    layer_label,
     metric_crs,
     representative_point,
     require_fields,

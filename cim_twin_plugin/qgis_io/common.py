@@ -7,6 +7,7 @@ through here; ``core`` never sees a QGIS object.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProviderRegistry,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -100,9 +102,14 @@ class PointBatch:
     """None if the point was computed, else a translated reason"""
 
 
+def has_geometry(geometry: QgsGeometry | None) -> bool:
+    """Whether a feature's geometry is there: not NULL and not empty."""
+    return geometry is not None and not geometry.isNull() and not geometry.isEmpty()
+
+
 def representative_point(geometry: QgsGeometry) -> QgsGeometry | None:
     """The point that stands for a feature: the point itself, else a point on surface."""
-    if geometry is None or geometry.isNull() or geometry.isEmpty():
+    if not has_geometry(geometry):
         return None
     if geometry.type() == QgsWkbTypes.GeometryType.PointGeometry and not geometry.isMultipart():
         return geometry
@@ -186,7 +193,7 @@ def to_shapely(geometry: QgsGeometry):
     """A QgsGeometry as a shapely geometry (2D), or None when null or empty."""
     from shapely import wkb
 
-    if geometry is None or geometry.isNull() or geometry.isEmpty():
+    if not has_geometry(geometry):
         return None
     return wkb.loads(bytes(geometry.asWkb()))
 
@@ -208,6 +215,30 @@ def require_fields(table: str, names: list[str], wanted) -> None:
                     "QgisIOTables", "The table {table} has no field {field}; its fields are: {fields}.").format(
                     table=table, field=name, fields=", ".join(names))
             )
+
+
+def layer_label(layer, source, project=None) -> str:
+    """The name that tells a layer apart in messages.
+
+    A layer of the project: its name in the layers panel. A layer read from a path
+    (``twin.gpkg|layername=roads``: QGIS names it after the file, and so does the
+    source's ``sourceName()``): the layer's name inside the file and the file,
+    "roads (twin.gpkg)". Else the source's name.
+    """
+    if layer is not None:
+        if project is not None and project.mapLayer(layer.id()) is not None:
+            return layer.name()
+        try:
+            parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+        except Exception:  # noqa: BLE001 (a provider without URI decoding: fall back to the name)
+            parts = {}
+        inner = parts.get("layerName") or ""
+        path = parts.get("path") or ""
+        if inner:
+            return f"{inner} ({os.path.basename(path)})" if path else inner
+        if layer.name():
+            return layer.name()
+    return source.sourceName() if source is not None else ""
 
 
 def check_field(source, parameter: str, name: str | None, layer: str = "") -> int:

@@ -20,14 +20,14 @@ from qgis.core import (
     QgsField,
     QgsGeometry,
     QgsProcessingException,
-    QgsProviderRegistry,
     QgsUnitTypes,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from ..core import network as core
-from .common import canceled, check_field, error_text, to_float, to_shapely, to_text
+from .common import (  # noqa: F401 (layer_label: re-exported)
+    canceled, check_field, error_text, has_geometry, layer_label, to_float, to_shapely, to_text)
 
 
 @dataclass
@@ -78,32 +78,6 @@ def metres_per_unit(crs: QgsCoordinateReferenceSystem) -> float:
         return 1.0
     factor = QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), QgsUnitTypes.DistanceUnit.DistanceMeters)
     return factor if factor > 0 else 1.0
-
-
-def layer_label(layer, source, project=None) -> str:
-    """The name that tells a layer apart in messages.
-
-    A layer of the project: its name in the layers panel. A layer read from a path
-    (``twin.gpkg|layername=roads``: QGIS names it after the file, and so does the
-    source's ``sourceName()``): the layer's name inside the file and the file,
-    "roads (twin.gpkg)". Else the source's name.
-    """
-    if layer is not None:
-        if project is not None and project.mapLayer(layer.id()) is not None:
-            return layer.name()
-        try:
-            parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
-        except Exception:  # noqa: BLE001 (a provider without URI decoding: fall back to the name)
-            parts = {}
-        inner = parts.get("layerName") or ""
-        path = parts.get("path") or ""
-        if inner:
-            import os
-
-            return f"{inner} ({os.path.basename(path)})" if path else inner
-        if layer.name():
-            return layer.name()
-    return source.sourceName() if source is not None else ""
 
 
 def read_network(
@@ -159,7 +133,7 @@ def read_network(
                 raise canceled()
         fid = feature.id()
         geometry = feature.geometry()
-        if geometry is None or geometry.isNull() or geometry.isEmpty():
+        if not has_geometry(geometry):
             skipped.append((fid, QCoreApplication.translate("NetworkIO", "no geometry")))
             continue
         if geometry.type() != QgsWkbTypes.GeometryType.LineGeometry:
@@ -338,7 +312,7 @@ def read_points(source, network_crs: QgsCoordinateReferenceSystem, context, feed
         geometry = feature.geometry()
         x = y = np.nan
         reason = None
-        if geometry is None or geometry.isNull() or geometry.isEmpty():
+        if not has_geometry(geometry):
             reason = QCoreApplication.translate("NetworkIO", "no geometry")
         elif geometry.isMultipart() and geometry.constGet().numGeometries() > 1:
             reason = QCoreApplication.translate("NetworkIO", "several points in one feature: give one point each")

@@ -15,7 +15,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.visibility import grid as core_grid
-from .common import canceled, core_errors, representative_point, to_float, to_shapely
+from .common import canceled, core_errors, has_geometry, representative_point, to_float, to_shapely
 
 
 def check_raster_output(path: str) -> None:
@@ -131,7 +131,7 @@ def read_features(source, crs: QgsCoordinateReferenceSystem, context, feedback=N
             feedback.setProgress(start + span * i / total)
         out.features.append(feature)
         geometry = feature.geometry()
-        if geometry is None or geometry.isNull() or geometry.isEmpty():
+        if not has_geometry(geometry):
             out.geometries.append(None)
             out.failed[i] = QCoreApplication.translate("QgisIO", "feature has no geometry")
             continue

@@ -24,7 +24,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QVariant
 from ..core.address import read_rows
 from ..core.address.join import BuildingAddress
 from ..core.errors import ValidationError
-from .common import canceled, error_text, require_fields
+from .common import canceled, error_text, has_geometry, require_fields
 
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 
@@ -183,7 +183,7 @@ def read_buildings(source, id_field: str, address_field: str, road_field: str, l
         buildings.append(BuildingAddress(
             building_id, get(feature, address_field), road=get(feature, road_field),
             lane=get(feature, lane_field), number=get(feature, number_field),
-            floors=floors_value))
+            floors=floors_value, located=has_geometry(feature.geometry())))
         geometries[building_id] = feature.geometry()
     return buildings, geometries
 
@@ -239,6 +239,9 @@ def join_reason(unmatched, parsed=None) -> str:
             "QgisIOTables", "no room number: the building is {detail}, the household is unknown"),
         "room_in_several_units": QCoreApplication.translate(
             "QgisIOTables", "the room exists in several units of {detail}: give the unit"),
+        "building_without_geometry": QCoreApplication.translate(
+            "QgisIOTables", "the building {detail} has no geometry: no household can be placed in it; "
+                            "fix its footprint"),
     }
     detail = unmatched.detail
     if unmatched.reason == "parse_failed" and parsed is not None:

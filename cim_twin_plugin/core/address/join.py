@@ -38,7 +38,9 @@ reported (``duplicate_building_address``) and never guessed between.
 
 Every record ends in ``links`` or in ``unmatched`` with a reason code:
 parse_failed, no_road, other_district, road_not_found, ambiguous_road,
-number_not_found, duplicate_building_address, no_room, room_in_several_units.
+number_not_found, duplicate_building_address, no_room, room_in_several_units,
+building_without_geometry (the address found a building that has no footprint to
+place the household in: the building id is given, no household is made).
 """
 from __future__ import annotations
 
@@ -72,6 +74,8 @@ class BuildingAddress:
     district: str = ""
     floors: int | None = None
     """number of floors, if known (checks fuzzy matches: a room on floor 12 needs 12 floors)"""
+    located: bool = True
+    """False when the building has no footprint (NULL or empty geometry): nobody is placed in it"""
 
 
 @dataclass
@@ -308,11 +312,26 @@ def join_households(
         links.append(Link(i, household.household_id, building_id, method, score))
     if household_keys is not None:
         unmatched = _link_by_shared_keys(household_keys, links, unmatched, households, parsed_all, index)
+    unlocated = {b.building_id for b in buildings if not b.located}
+    if unlocated:
+        links, households = _without_unlocated(links, unmatched, households, unlocated)
     links.sort(key=lambda link: link.record)
     unmatched.sort(key=lambda u: u.record)
     if progress is not None:
         progress.set_progress(100.0)
     return JoinResult(links, unmatched, list(households.values()), index, parsed_all)
+
+
+def _without_unlocated(links: list[Link], unmatched: list[Unmatched], households: dict, unlocated: set[str]):
+    """Links into buildings without a footprint become ``building_without_geometry`` (appended to
+    *unmatched*), and their households are dropped: a household is a place, it needs the footprint."""
+    kept = []
+    for link in links:
+        if link.building_id in unlocated:
+            unmatched.append(Unmatched(link.record, "building_without_geometry", link.building_id, link.building_id))
+        else:
+            kept.append(link)
+    return kept, {k: h for k, h in households.items() if h.building_id not in unlocated}
 
 
 def _key_values(keys: Iterable[str] | None) -> set[str]:
