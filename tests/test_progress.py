@@ -8,6 +8,7 @@ pytest.importorskip("qgis.core")
 pytestmark = pytest.mark.qgis
 
 from qgis.core import QgsProcessingException, QgsProcessingFeedback  # noqa: E402
+from test_visibility_algs import write_dem  # noqa: E402 (one DEM writer for the visibility tests)
 
 
 class Recorder(QgsProcessingFeedback):
@@ -34,19 +35,6 @@ def test_phases_split_the_bar_and_hear_a_cancel_made_before_or_after(cimtwin):
     assert late.isCanceled() and qgis_io.phases(late, 3).isCanceled()
 
 
-def _dem(path):
-    from osgeo import gdal, osr
-
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), 60, 60, 1, gdal.GDT_Float32)
-    ds.SetGeoTransform((500000.0, 2.0, 0, 3450120.0, 0, -2.0))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(4547)
-    ds.SetProjection(srs.ExportToWkt())
-    ds.GetRasterBand(1).WriteArray(np.full((60, 60), 10.0, np.float32))
-    ds = None
-    return str(path)
-
-
 def _buildings(memory_layer):
     return memory_layer("Polygon", "EPSG:4547", [("h", "double")], [
         ("POLYGON((500040 3450040,500050 3450040,500050 3450050,500040 3450050,500040 3450040))", [20.0])])
@@ -65,7 +53,7 @@ def _network_run(memory_layer):
 def test_the_bar_moves_forward_only_and_a_cancel_stops_the_run(cimtwin, memory_layer, tmp_path, algorithm):
     import processing
 
-    dem = _dem(tmp_path / "dem.tif")
+    dem = write_dem(tmp_path / "dem.tif", np.full((60, 60), 10.0, np.float32), y0=3450120.0)
     observers = memory_layer("Point", "EPSG:4547", [("id", "integer")], [("POINT(500010 3450010)", [1])])
     targets = memory_layer("Point", "EPSG:4547", [("id", "integer")], [("POINT(500090 3450090)", [1])])
     parameters = {
