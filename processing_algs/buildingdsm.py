@@ -55,12 +55,14 @@ class BuildingDsmAlgorithm(VisibilityAlgorithm):
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         raster.check_raster_output(output)
         grid = self.load_dem(parameters, context, feedback)
-        result, _ = self.burn(parameters, context, feedback, grid, 0.0, 90.0)
+        steps = qgis_io.phases(feedback, 2)  # the buildings burnt in; the DSM written
+        result, _ = self.burn(parameters, context, steps, grid)
         if feedback.isCanceled():
             raise qgis_io.canceled()
+        steps.setCurrentStep(1)
         with qgis_io.core_errors():
             write_grid(output, grid.array, grid.geotransform, grid.crs_wkt, float("nan"), unit_type="metre")
         crs = raster.grid_crs(grid)
         feedback.pushInfo(self.tr("Output CRS: {crs}.").format(crs=crs.authid() or crs.description()))
-        feedback.setProgress(100)
+        steps.setProgress(100)
         return {self.OUTPUT: output, self.BURNT: result.burnt, self.SKIPPED: len(result.skipped)}

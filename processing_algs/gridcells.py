@@ -2,10 +2,7 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
@@ -17,10 +14,11 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core import gridcode
+from ..cim_twin_plugin.core.twin import outputs as twin
+from ..cim_twin_plugin.qgis_io import schema as schema_io
 from .base import CimTwinAlgorithm
 from .styles import GridCellStyle
 
@@ -117,11 +115,7 @@ class GridCellsAlgorithm(CimTwinAlgorithm):
                 ).format(count=count, level=level, limit=max_cells)
             )
 
-        fields = QgsFields()
-        fields.append(QgsField("bd_code", QVariant.String, len=40))
-        fields.append(QgsField("level", QVariant.Int))
-        fields.append(QgsField("centre_lon", QVariant.Double))
-        fields.append(QgsField("centre_lat", QVariant.Double))
+        fields = schema_io.qgs_fields(twin.GRID_CELLS)
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.Polygon, crs
         )
@@ -139,11 +133,9 @@ class GridCellsAlgorithm(CimTwinAlgorithm):
                     if feedback.isCanceled():
                         raise qgis_io.canceled()
                     feedback.setProgress(100.0 * written / max(count, 1))
-                feature = QgsFeature(fields)
                 ring = [QgsPointXY(x, y) for x, y in cell.ring()]  # the cell knows its edges: no second decode
-                feature.setGeometry(QgsGeometry.fromPolygonXY([ring]))
-                feature.setAttributes([cell.code, cell.level, cell.centre[0], cell.centre[1]])
-                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+                sink.addFeature(schema_io.feature(fields, [cell.code, cell.level, cell.centre[0], cell.centre[1]],
+                                                  QgsGeometry.fromPolygonXY([ring])), QgsFeatureSink.Flag.FastInsert)
                 written += 1
         feedback.pushInfo(self.tr("{count} cells written.").format(count=written))
         GridCellStyle.attach(context, dest_id)

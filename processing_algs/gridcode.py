@@ -5,7 +5,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeatureRequest,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -22,12 +21,12 @@ from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core import gridcode
+from ..cim_twin_plugin.core.twin import outputs as twin
+from ..cim_twin_plugin.qgis_io import schema as schema_io
 from ..cim_twin_plugin.qgis_io import vector
 from .base import CimTwinAlgorithm
 
-CODE_FIELD = "bd_code"
-ENTITY_FIELD = "entity_code"
-REASON_FIELD = "bd_reason"
+CODE_FIELD, ENTITY_FIELD, REASON_FIELD = twin.GRID_CODES.names
 
 
 class GridCodeAlgorithm(CimTwinAlgorithm):
@@ -173,11 +172,9 @@ class GridCodeAlgorithm(CimTwinAlgorithm):
             )
 
         fields = QgsFields(source.fields())
-        added = [(CODE_FIELD, 40)]
-        if admin_field:
-            added.append((ENTITY_FIELD, 80))
-        added.append((REASON_FIELD, 254))
-        for name, length in added:
+        omit = () if admin_field else (ENTITY_FIELD,)
+        ours = [f.name for f in twin.GRID_CODES.written(omit)]
+        for name in ours:  # an input field of one of our names holds our values: it must be text
             index = fields.lookupField(name)
             if index >= 0 and fields.at(index).type() != QVariant.String:
                 raise QgsProcessingException(
@@ -186,10 +183,9 @@ class GridCodeAlgorithm(CimTwinAlgorithm):
                         "rename or delete it and run again."
                     ).format(layer=source.sourceName(), field=name)
                 )
-            if index < 0:
-                fields.append(QgsField(name, QVariant.String, len=length))
-        slots = (fields.lookupField(CODE_FIELD), fields.lookupField(ENTITY_FIELD) if admin_field else -1,
-                 fields.lookupField(REASON_FIELD))
+        used = dict(zip(ours, schema_io.append_own_fields(fields, twin.GRID_CODES, source.sourceName(), feedback,
+                                                          omit)))
+        slots = [fields.lookupField(used[name]) if name in used else -1 for name in twin.GRID_CODES.names]
         height_index = source.fields().lookupField(height_field) if height_field else -1
         admin_index = source.fields().lookupField(admin_field) if admin_field else -1
         width = fields.count()

@@ -15,16 +15,15 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core import heightlimit, measure
+from ..cim_twin_plugin.core.twin import outputs as twin
 from ..cim_twin_plugin.qgis_io import raster, vector
 from ..cim_twin_plugin.qgis_io import schema as schema_io
 from .base import CimTwinAlgorithm
 
-STATUS_FIELD = "hl_status"
-REASON_FIELD = "hl_reason"
+REASON_FIELD = twin.HEIGHT_LIMITS.reason_field
 
 
 class HeightLimitAlgorithm(CimTwinAlgorithm):
@@ -149,9 +148,7 @@ class HeightLimitAlgorithm(CimTwinAlgorithm):
                 rule.dem = raster.load_grid(dem_layer)
                 rule.to_dem = raster.transformer_to_grid(crs, rule.dem)
         fields = QgsFields(source.fields())
-        schema_io.append_own_fields(fields, [("height_m", QVariant.Double), ("limit_m", QVariant.Double),
-                                             ("excess_m", QVariant.Double), (STATUS_FIELD, QVariant.String),
-                                             (REASON_FIELD, QVariant.String)], source.sourceName(), feedback)
+        schema_io.append_own_fields(fields, twin.HEIGHT_LIMITS, source.sourceName(), feedback)
         writer, dest = vector.TableWriter.create(self, parameters, self.OUTPUT, context, fields, source.wkbType(), crs)
         height_index = source.fields().lookupField(height_field) if height_field else -1
         floors_index = source.fields().lookupField(floors_field) if floors_field else -1

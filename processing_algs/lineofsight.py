@@ -4,8 +4,6 @@ from __future__ import annotations
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
@@ -20,14 +18,21 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..cim_twin_plugin import qgis_io
-from ..cim_twin_plugin.core.visibility import DEFAULT_REFRACTION, curvature_factor, sight_lines
+from ..cim_twin_plugin.core.twin import tables as twin
+from ..cim_twin_plugin.core.visibility import (
+    DEFAULT_MAX_PAIRS,
+    DEFAULT_REFRACTION,
+    PAIRINGS,
+    curvature_factor,
+    pair_points,
+    sight_lines,
+)
 from ..cim_twin_plugin.qgis_io import raster
+from ..cim_twin_plugin.qgis_io import schema as schema_io
+from ..cim_twin_plugin.qgis_io.common import report_features
 from .visibility_common import VisibilityAlgorithm
-
-PAIRINGS = ("order", "all")
 
 
 class LineOfSightAlgorithm(VisibilityAlgorithm):
@@ -101,7 +106,7 @@ class LineOfSightAlgorithm(VisibilityAlgorithm):
         param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(param)
         param = QgsProcessingParameterNumber(self.MAX_PAIRS, self.tr("Largest number of pairs"),
-                                             QgsProcessingParameterNumber.Type.Integer, defaultValue=1_000_000,
+                                             QgsProcessingParameterNumber.Type.Integer, defaultValue=DEFAULT_MAX_PAIRS,
                                              minValue=1)
         param.setHelp(self.tr("More pairs are refused (all pairs of large layers grow quickly)."))
         param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
@@ -115,17 +120,14 @@ class LineOfSightAlgorithm(VisibilityAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.BLOCKED, self.tr("Blocked pairs")))
         self.addOutput(QgsProcessingOutputNumber(self.FAILED, self.tr("Pairs not computed")))
 
-    def _points(self, source, crs, context, feedback, what):
-        """(fid, QgsPointXY or None, translated reason or None) of every feature; unusable ones are logged."""
+    @staticmethod
+    def _points(source, crs, context, feedback, not_used):
+        """(fid, QgsPointXY or None, translated reason or None) of every feature; unusable ones are logged
+        (the first 20), each as *not_used* (a translated text with {reason})."""
         rows = raster.read_points(source, crs, context, feedback=feedback)
-        bad = [row for row in rows if row.reason is not None]
-        for row in bad[:20]:
-            feedback.reportError(
-                self.tr("{what} feature {fid} of layer {layer} is not used: {reason}").format(
-                    what=what, fid=row.fid, layer=source.sourceName(), reason=row.reason), False)
-        if len(bad) > 20:
-            feedback.reportError(self.tr("... and {n} more features of layer {layer} not used.").format(
-                n=len(bad) - 20, layer=source.sourceName()), False)
+        report_features(feedback, source.sourceName(),
+                        [(row.fid, not_used.format(reason=row.reason)) for row in rows if row.reason is not None],
+                        warning=True, limit=20)
         return [(row.fid, row.point, row.reason) for row in rows]
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)
@@ -136,25 +138,13 @@ class LineOfSightAlgorithm(VisibilityAlgorithm):
         targets = self.parameterAsSource(parameters, self.TARGETS, context)
         if observers is None or targets is None:
             raise QgsProcessingException(self.tr("Both an observer layer and a target layer are needed."))
-        obs = self._points(observers, crs, context, feedback, self.tr("Observer"))
-        tgs = self._points(targets, crs, context, feedback, self.tr("Target"))
-        pairing = PAIRINGS[self.parameterAsEnum(parameters, self.PAIRING, context)]
-        if pairing == "order":
-            if len(obs) != len(tgs):
-                feedback.reportError(
-                    self.tr("{o} observers and {t} targets: only the first {n} are paired, the rest is not used."
-                            ).format(
-                        o=len(obs), t=len(tgs), n=min(len(obs), len(tgs))
-                    ), False)
-            pairs = list(zip(obs, tgs))
-        else:
-            n = len(obs) * len(tgs)
-            limit = self.parameterAsInt(parameters, self.MAX_PAIRS, context)
-            if n > limit:
-                raise QgsProcessingException(self.tr(
-                    "{o} observers x {t} targets = {n} sight lines, more than the limit of {limit}: select fewer "
-                    "points or raise MAX_PAIRS.").format(o=len(obs), t=len(tgs), n=f"{n:,}", limit=f"{limit:,}"))
-            pairs = [(o, t) for o in obs for t in tgs]
+        obs = self._points(observers, crs, context, feedback, self.tr("not used as an observer: {reason}"))
+        tgs = self._points(targets, crs, context, feedback, self.tr("not used as a target: {reason}"))
+        with qgis_io.core_errors():
+            pairs, note = pair_points(obs, tgs, PAIRINGS[self.parameterAsEnum(parameters, self.PAIRING, context)],
+                                      self.parameterAsInt(parameters, self.MAX_PAIRS, context))
+        if note is not None:
+            feedback.reportError(qgis_io.error_text(note), False)
         self.burn(parameters, context, feedback, grid, 0.0, 20.0)
         oh = self.parameterAsDouble(parameters, self.OBSERVER_HEIGHT, context)
         th = self.parameterAsDouble(parameters, self.TARGET_HEIGHT, context)
@@ -165,12 +155,7 @@ class LineOfSightAlgorithm(VisibilityAlgorithm):
             answers = sight_lines(grid, [(o.x(), o.y(), oh, t.x(), t.y(), th) for _, o, t in usable], curv,
                                   qgis_io.FeedbackProgress(feedback, 20.0, 70.0))
         by_pair = {i: a for (i, _, _), a in zip(usable, answers)}
-        fields = QgsFields()
-        for name, kind in (("observer_fid", QVariant.LongLong), ("target_fid", QVariant.LongLong),
-                           ("visible", QVariant.Bool), ("distance_m", QVariant.Double), ("obst_x", QVariant.Double),
-                           ("obst_y", QVariant.Double), ("obst_z", QVariant.Double), ("obst_dist_m", QVariant.Double),
-                           ("los_reason", QVariant.String)):
-            fields.append(QgsField(name, kind))
+        fields = schema_io.qgs_fields(twin.LINE_OF_SIGHT)
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.LineString, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsFeatureSink,
-    QgsField,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -14,12 +13,12 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core import network as core
+from ..cim_twin_plugin.core.twin import outputs as twin
 from ..cim_twin_plugin.qgis_io import network as bridge
-from .network_common import NetworkAlgorithm, route_feature, route_fields
+from .network_common import NetworkAlgorithm, network_fields, route_feature
 
 
 class NearestFacilityAlgorithm(NetworkAlgorithm):
@@ -103,6 +102,7 @@ class NearestFacilityAlgorithm(NetworkAlgorithm):
             raise QgsProcessingException(self.tr("The maximum cost must be 0 (no limit) or more."))
         limit = max_cost if max_cost > 0 else float("inf")
         from_facilities = self.parameterAsEnum(parameters, self.TRAVEL, context) == 0
+        steps = qgis_io.phases(feedback, 3)  # the network and the points; the search; writing
         read, net_source, cost, max_snap = self.read_network(parameters, context, feedback)
         network = read.network
         incidents = self.read_points(parameters, self.INCIDENTS, self.INCIDENT_ID_FIELD, net_source,
@@ -123,11 +123,12 @@ class NearestFacilityAlgorithm(NetworkAlgorithm):
                                       "returned per incident.").format(value=n_raw, count=n_facilities))
         n = int(min(n_raw, n_facilities))
         graph, (i_nodes, f_nodes) = core.build_query_graph(network, [i_snap, f_snap], cost)
+        steps.setCurrentStep(1)
         with qgis_io.core_errors():
             results = core.nearest_facilities(graph, i_snap, i_nodes, f_snap, f_nodes, n, limit, from_facilities,
-                                              True, qgis_io.FeedbackProgress(feedback, 10, 80))
-        fields = route_fields(bridge.id_field("facility_id", facilities), bridge.id_field("incident_id", incidents))
-        fields.append(QgsField("rank", QVariant.Int))
+                                              True, qgis_io.FeedbackProgress(steps))
+        steps.setCurrentStep(2)
+        fields = network_fields(twin.NEAREST_FACILITIES, facilities, incidents)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.LineString,
                                              net_source.sourceCrs())
         if sink is None:
@@ -151,6 +152,7 @@ class NearestFacilityAlgorithm(NetworkAlgorithm):
                 batch.append(feature)
                 routes += ok
                 without += not ok
+            steps.setProgress(100.0 * (k + 1) / len(results))
         sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
         feedback.pushInfo(self.tr("{n} incidents = {served} with at least one facility + {without} without (reason "
                                   "in the field reason); {routes} routes.").format(

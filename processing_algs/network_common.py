@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import numpy as np
 from qgis.core import (
-    QgsFeature,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -17,11 +15,12 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsUnitTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core import network as core
 from ..cim_twin_plugin.qgis_io import network as bridge
+from ..cim_twin_plugin.qgis_io import schema as schema_io
 from .base import CimTwinAlgorithm
 
 COSTS = ("length", "time")
@@ -299,18 +298,11 @@ class NetworkAlgorithm(CimTwinAlgorithm):
             bridge.report_features(feedback, points.name, rejected, True)
 
 
-def route_fields(first: QgsField, second: QgsField) -> QgsFields:
-    """Fields of route outputs: the two id fields (of the input id fields' types: bridge.id_field), then costs."""
-    fields = QgsFields()
-    fields.append(first)
-    fields.append(second)
-    for name in ("cost", "length_m", "time_s", "network_m", "network_s", "start_snap_m", "end_snap_m"):
-        fields.append(QgsField(name, QVariant.Double))
-    fields.append(QgsField("cost_unit", QVariant.String, len=2))
-    fields.append(QgsField("edges", QVariant.Int))
-    fields.append(QgsField("status", QVariant.String, len=24))
-    fields.append(QgsField("reason", QVariant.String, len=254))
-    return fields
+def network_fields(schema, *points) -> QgsFields:
+    """The fields of the network output *schema* (core.twin.outputs); its first fields, the ids, take the
+    types of the id fields of *points* (bridge.PointsRead, in order; None = feature ids), so that ids keep
+    their type."""
+    return schema_io.qgs_fields(schema, {name: bridge.id_field(name, p) for name, p in zip(schema.names, points)})
 
 
 def route_reason(status: str, origin: int, destination: int, first_texts, second_texts, texts: dict) -> str | None:
@@ -325,14 +317,17 @@ def route_reason(status: str, origin: int, destination: int, first_texts, second
 
 
 def route_feature(fields: QgsFields, first, second, route, start_snap, end_snap, cost: str, network, reason):
-    """A route (or a row saying why there is none) as a feature of :func:`route_fields`."""
-    feature = QgsFeature(fields)
+    """A route (or a row saying why there is none) as a feature of a route schema's :func:`network_fields`
+    (SHORTEST_PATHS, OD_ROUTES, NEAREST_FACILITIES: the ends' ids, the costs, status and reason, then more)."""
     ok = route is not None and route.found
 
     def num(value):
         return float(value) if ok and value == value else None
 
-    feature.setAttributes([
+    geometry = None
+    if ok and route.coords is not None and len(route.coords) >= 2:
+        geometry = bridge.line_geometry(network.to_layer(route.coords))
+    return schema_io.feature(fields, [
         first, second,
         num(route.cost) if route else None, num(route.length) if route else None,
         num(route.time) if route else None, num(route.network_length) if route else None,
@@ -341,7 +336,4 @@ def route_feature(fields: QgsFields, first, second, route, start_snap, end_snap,
         float(end_snap) if ok and end_snap == end_snap else None,
         UNITS[cost], int(route.edges) if ok else None,
         route.status if route else "rejected", reason,
-    ] + [None] * (fields.count() - 13))
-    if ok and route.coords is not None and len(route.coords) >= 2:
-        feature.setGeometry(bridge.line_geometry(network.to_layer(route.coords)))
-    return feature
+    ] + [None] * (fields.count() - 13), geometry)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsFeature,
     QgsFeatureSink,
     QgsProcessing,
     QgsProcessingException,
@@ -15,10 +14,10 @@ from qgis.core import (
 
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core import network as core
-from ..cim_twin_plugin.core.twin import tables as twin
+from ..cim_twin_plugin.core.twin import outputs as twin
 from ..cim_twin_plugin.qgis_io import network as bridge
 from ..cim_twin_plugin.qgis_io import schema as schema_io
-from .network_common import UNITS, NetworkAlgorithm, route_feature, route_fields, route_reason
+from .network_common import UNITS, NetworkAlgorithm, network_fields, route_feature, route_reason
 
 
 class OdMatrixAlgorithm(NetworkAlgorithm):
@@ -83,6 +82,9 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.UNREACHABLE, self.tr("Pairs without a route")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)
+        want_lines = parameters.get(self.OUTPUT_LINES) not in (None, "")
+        # the network and the points; the costs; writing the matrix (and the route lines)
+        steps = qgis_io.phases(feedback, 4 if want_lines else 3)
         read, net_source, cost, max_snap = self.read_network(parameters, context, feedback)
         network = read.network
         origins = self.read_points(parameters, self.ORIGINS, self.ORIGIN_ID_FIELD, net_source, context,
@@ -96,17 +98,17 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
         graph, (o_nodes, d_nodes) = core.build_query_graph(network, [o_snap, d_snap], cost)
         n_o, n_d = len(origins.fids), len(dests.fids)
         feedback.pushInfo(self.tr("Computing {o} x {d} costs ...").format(o=n_o, d=n_d))
-        want_lines = parameters.get(self.OUTPUT_LINES) not in (None, "")
         routes = None
+        steps.setCurrentStep(1)
         with qgis_io.core_errors():
-            progress = qgis_io.FeedbackProgress(feedback, 5, 60)
+            progress = qgis_io.FeedbackProgress(steps)
             if want_lines:  # the routes give the costs too: one Dijkstra run, not two
                 matrix, routes = core.od_routes(graph, o_snap, o_nodes, d_snap, d_nodes, True, progress)
             else:
                 matrix = core.od_matrix(graph, o_snap, o_nodes, d_snap, d_nodes, progress)
 
-        fields = schema_io.qgs_fields(twin.OD_MATRIX, {"origin_id": bridge.id_field("origin_id", origins),
-                                                       "destination_id": bridge.id_field("destination_id", dests)})
+        steps.setCurrentStep(2)
+        fields = network_fields(twin.OD_MATRIX, origins, dests)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.NoGeometry)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
@@ -128,28 +130,32 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
                 reason = route_reason(status, i, j, o_text, d_text, texts)
                 ok = status in core.FOUND
                 unreachable += not ok
-                feature = QgsFeature(fields)
-                feature.setAttributes([o_ids[i], d_ids[j], c if ok else None, unit, lengths[j] if ok else None,
-                                       nets[j] if ok else None, status, reason])
-                batch.append(feature)
+                batch.append(schema_io.feature(fields, [o_ids[i], d_ids[j], c if ok else None, unit,
+                                                        lengths[j] if ok else None, nets[j] if ok else None,
+                                                        status, reason]))
             if len(batch) >= 5000:
                 sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
                 batch = []
-                feedback.setProgress(60 + 25 * (i + 1) / n_o)
+                steps.setProgress(100.0 * (i + 1) / n_o)
         sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
         results = {self.OUTPUT: dest_id, self.PAIRS: n_o * n_d, self.UNREACHABLE: unreachable}
 
         if routes is not None:
-            line_fields = route_fields(bridge.id_field("origin_id", origins), bridge.id_field("destination_id", dests))
+            steps.setCurrentStep(3)
+            line_fields = network_fields(twin.OD_ROUTES, origins, dests)
             lines, lines_id = self.parameterAsSink(parameters, self.OUTPUT_LINES, context, line_fields,
                                                    QgsWkbTypes.Type.LineString, net_source.sourceCrs())
             if lines is not None:
                 batch = []
-                for route in routes:
+                for k, route in enumerate(routes):
                     i, j = route.origin, route.destination
                     batch.append(route_feature(line_fields, o_ids[i], d_ids[j], route, o_snap.connector_len[i],
                                                d_snap.connector_len[j], cost, network,
                                                route_reason(route.status, i, j, o_text, d_text, texts)))
+                    if k % 5000 == 0:
+                        if feedback.isCanceled():
+                            raise qgis_io.canceled()
+                        steps.setProgress(100.0 * k / len(routes))
                 lines.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
                 results[self.OUTPUT_LINES] = lines_id
         feedback.pushInfo(self.tr("{o} origins x {d} destinations = {n} rows: {ok} with a cost + {bad} without "

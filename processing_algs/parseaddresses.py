@@ -2,10 +2,7 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -17,15 +14,16 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..cim_twin_plugin import qgis_io
-from ..cim_twin_plugin.core.address import FIELDS, AddressParser
+from ..cim_twin_plugin.core.address import AddressParser
+from ..cim_twin_plugin.core.twin import outputs as twin
+from ..cim_twin_plugin.qgis_io import schema as schema_io
 from ..cim_twin_plugin.qgis_io import tables
 from .address_common import AddressAlgorithm, load_gazetteer
 
-#: output fields added to the records (parser fields, then keys and status)
-PARSED_FIELDS = FIELDS + ("building_key", "room_key", "status", "reason", "inferred")
+#: the parts written after the record, its address (and the kept input fields): parser fields, keys, status
+PARSED_FIELDS = twin.PARSED_ADDRESSES.names[2:]
 
 
 class ParseAddressesAlgorithm(AddressAlgorithm):
@@ -109,18 +107,14 @@ class ParseAddressesAlgorithm(AddressAlgorithm):
         keep = self.parameterAsBool(parameters, self.KEEP_FIELDS, context)
         if not address_field:
             raise QgsProcessingException(self.tr("Choose the address field (ADDRESS_FIELD)."))
-        records = tables.read_records(value, source, address_field, key_field, keep, feedback)
+        steps = qgis_io.phases(feedback, 2)  # reading the records; parsing them
+        records = tables.read_records(value, source, address_field, key_field, keep, steps, span=100.0)
         gazetteer = load_gazetteer(self.parameterAsFile(parameters, self.GAZETTEER, context), self.tr)
         parser = AddressParser(gazetteer, tagger=self.modelTagger(parameters, context, feedback))
+        steps.setCurrentStep(1)
 
-        fields = QgsFields()
-        fields.append(QgsField("record", QVariant.String))
-        fields.append(QgsField("address", QVariant.String))
-        extra, kept_index = records.kept(("record", "address", *PARSED_FIELDS))
-        for f in extra:
-            fields.append(f)
-        for name in PARSED_FIELDS:
-            fields.append(QgsField(name, QVariant.String))
+        extra, kept_index = records.kept(twin.PARSED_ADDRESSES.names)  # input fields named as ours are left out
+        fields = schema_io.qgs_fields(twin.PARSED_ADDRESSES, inputs=extra)
         wkb_type = records.wkb_type if keep else QgsWkbTypes.Type.NoGeometry
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, wkb_type, records.crs)
         if sink is None:
@@ -134,21 +128,20 @@ class ParseAddressesAlgorithm(AddressAlgorithm):
             if i % 2000 == 0:
                 if feedback.isCanceled():
                     raise qgis_io.canceled()
-                feedback.setProgress(10.0 + 90.0 * i / max(1, total))
+                steps.setProgress(100.0 * i / max(1, total))
             parsed = parser.parse(address)
             counts[parsed.status] += 1
             values = parsed.as_dict()
             values["reason"] = tables.parse_reason(parsed)
-            feature = QgsFeature(fields)
             attributes = [records.keys[i], address]
+            geometry = None
             if keep:
                 row = records.attributes[i]
                 attributes += [row[k] for k in kept_index]
                 if records.geometries:
-                    feature.setGeometry(records.geometries[i])
+                    geometry = records.geometries[i]
             attributes += [values[name] or None for name in PARSED_FIELDS]
-            feature.setAttributes(attributes)
-            batch.append(feature)
+            batch.append(schema_io.feature(fields, attributes, geometry))
             if len(batch) >= 5000:
                 sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
                 batch = []

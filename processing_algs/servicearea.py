@@ -3,10 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 from qgis.core import (
-    QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
@@ -20,15 +17,14 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core import network as core
 from ..cim_twin_plugin.core.errors import ValidationError
-from ..cim_twin_plugin.core.twin import tables as twin
+from ..cim_twin_plugin.core.twin import outputs as twin
 from ..cim_twin_plugin.qgis_io import network as bridge
 from ..cim_twin_plugin.qgis_io import schema as schema_io
-from .network_common import UNITS, NetworkAlgorithm
+from .network_common import UNITS, NetworkAlgorithm, network_fields
 
 
 class ServiceAreaAlgorithm(NetworkAlgorithm):
@@ -124,6 +120,7 @@ class ServiceAreaAlgorithm(NetworkAlgorithm):
         minutes = self.parameterAsEnum(parameters, self.COST_UNIT, context) == 1
         toward = self.parameterAsEnum(parameters, self.TRAVEL, context) == 1
         buffer = self.parameterAsDouble(parameters, self.BUFFER, context)
+        steps = qgis_io.phases(feedback, 3)  # the network and the facilities; the service areas; writing
         read, net_source, cost, max_snap = self.read_network(parameters, context, feedback)
         if minutes and cost != "time":
             raise QgsProcessingException(self.tr("Bands in minutes need the travel time cost (COST = 1)."))
@@ -134,21 +131,21 @@ class ServiceAreaAlgorithm(NetworkAlgorithm):
         f_snap, f_reason = self.snap(network, facilities, max_snap)
         self.report_points(feedback, [(self.tr("Facilities"), facilities, f_reason)])
         graph, (f_nodes,) = core.build_query_graph(network, [f_snap], cost)
+        steps.setCurrentStep(1)
         with qgis_io.core_errors():
             areas, reached = core.service_areas(graph, f_snap, f_nodes, core_bands, toward, True,
-                                                qgis_io.FeedbackProgress(feedback, 10, 50))
+                                                qgis_io.FeedbackProgress(steps))
+        steps.setCurrentStep(2)
         unit = "min" if minutes else UNITS[cost]
         f_ids = facilities.ids  # of the id field's own type
         crs = net_source.sourceCrs()
 
-        fields = schema_io.qgs_fields(twin.SERVICE_LINES, {"facility_id": bridge.id_field("facility_id", facilities)})
+        fields = network_fields(twin.SERVICE_LINES, facilities)
         lines, lines_id = self.parameterAsSink(parameters, self.OUTPUT_LINES, context, fields,
                                                QgsWkbTypes.Type.MultiLineString, crs)
         if lines is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_LINES))
-        poly_fields = QgsFields(fields)
-        poly_fields.append(QgsField("area_m2", QVariant.Double))
-        poly_fields.append(QgsField("method", QVariant.String, len=80))
+        poly_fields = network_fields(twin.SERVICE_POLYGONS, facilities)
         polygons = polygons_id = None
         if parameters.get(self.OUTPUT_POLYGONS) not in (None, ""):
             polygons, polygons_id = self.parameterAsSink(parameters, self.OUTPUT_POLYGONS, context, poly_fields,
@@ -159,46 +156,36 @@ class ServiceAreaAlgorithm(NetworkAlgorithm):
         line_batch, poly_batch = [], []
         for i in rejected:
             for band in bands:
-                feature = QgsFeature(fields)
-                feature.setAttributes([f_ids[i], band, unit, None, "rejected", f_reason[i]])
-                line_batch.append(feature)
+                line_batch.append(schema_io.feature(fields, [f_ids[i], band, unit, None, "rejected", f_reason[i]]))
                 if polygons is not None:
-                    feature = QgsFeature(poly_fields)
-                    feature.setAttributes([f_ids[i], band, unit, None, "rejected", f_reason[i], None, method])
-                    poly_batch.append(feature)
+                    poly_batch.append(schema_io.feature(
+                        poly_fields, [f_ids[i], band, unit, None, "rejected", f_reason[i], None, method]))
         for k, area in enumerate(areas):
             if feedback.isCanceled():
                 raise qgis_io.canceled()
-            feature = QgsFeature(fields)
             empty = len(area.link) == 0
             status = "empty" if empty else "ok"
             reason = self.tr("no road within the band from this facility") if empty else None
-            feature.setAttributes([f_ids[area.facility], band_shown[area.band], unit, area.length, status, reason])
-            if not empty:
-                feature.setGeometry(bridge.multiline_geometry(network.to_layer(area.coords), area.offsets))
-            line_batch.append(feature)
+            values = [f_ids[area.facility], band_shown[area.band], unit, area.length, status, reason]
+            line_batch.append(schema_io.feature(
+                fields, values, None if empty else bridge.multiline_geometry(network.to_layer(area.coords),
+                                                                              area.offsets)))
             if polygons is not None:
                 shape = None if empty else core.area_polygon(area, buffer)
-                feature = QgsFeature(poly_fields)
-                feature.setAttributes([f_ids[area.facility], band_shown[area.band], unit, area.length, status,
-                                       reason, core.area_m2(area, shape), method])
+                geometry = None
                 if shape is not None:
                     geometry = qgis_io.from_shapely(_to_layer(shape, network))
                     geometry.convertToMultiType()
-                    feature.setGeometry(geometry)
-                poly_batch.append(feature)
-            feedback.setProgress(60 + 35 * (k + 1) / max(len(areas), 1))
+                poly_batch.append(schema_io.feature(poly_fields, values + [core.area_m2(area, shape), method],
+                                                    geometry))
+            steps.setProgress(100.0 * (k + 1) / max(len(areas), 1))
         lines.addFeatures(line_batch, QgsFeatureSink.Flag.FastInsert)
         results = {self.OUTPUT_LINES: lines_id, self.AREAS: len(areas), self.REJECTED: len(rejected)}
         if polygons is not None:
             polygons.addFeatures(poly_batch, QgsFeatureSink.Flag.FastInsert)
             results[self.OUTPUT_POLYGONS] = polygons_id
         if parameters.get(self.OUTPUT_NODES) not in (None, ""):
-            node_fields = QgsFields()
-            node_fields.append(bridge.id_field("facility_id", facilities))
-            node_fields.append(QgsField("cost", QVariant.Double))
-            node_fields.append(QgsField("cost_unit", QVariant.String, len=3))
-            node_fields.append(QgsField("band", QVariant.Double))
+            node_fields = network_fields(twin.SERVICE_NODES, facilities)
             nodes, nodes_id = self.parameterAsSink(parameters, self.OUTPUT_NODES, context, node_fields,
                                                    QgsWkbTypes.Type.Point, crs)
             if nodes is not None:
@@ -208,10 +195,9 @@ class ServiceAreaAlgorithm(NetworkAlgorithm):
                     xy = network.to_layer(network.node_xy[node_ids])
                     band_of = np.searchsorted(core_bands, costs, side="left")  # the first band holding the cost
                     for (x, y), c, k in zip(xy.tolist(), costs.tolist(), band_of.tolist()):
-                        feature = QgsFeature(node_fields)
-                        feature.setAttributes([f_ids[f], c / scale, unit, band_shown[core_bands[k]]])
-                        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
-                        batch.append(feature)
+                        batch.append(schema_io.feature(node_fields, [f_ids[f], c / scale, unit,
+                                                                     band_shown[core_bands[k]]],
+                                                       QgsGeometry.fromPointXY(QgsPointXY(x, y))))
                 nodes.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
                 results[self.OUTPUT_NODES] = nodes_id
         n_f = len(facilities.fids)

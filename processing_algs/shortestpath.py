@@ -16,8 +16,9 @@ from qgis.core import (
 
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core import network as core
+from ..cim_twin_plugin.core.twin import outputs as twin
 from ..cim_twin_plugin.qgis_io import network as bridge
-from .network_common import NetworkAlgorithm, route_feature, route_fields, route_reason
+from .network_common import NetworkAlgorithm, network_fields, route_feature, route_reason
 
 
 class ShortestPathAlgorithm(NetworkAlgorithm):
@@ -113,6 +114,7 @@ class ShortestPathAlgorithm(NetworkAlgorithm):
             n = max(n_s, n_e)
             pairs = np.column_stack([np.arange(n) % n_s, np.arange(n) % n_e]).astype(np.int64)
 
+        steps = qgis_io.phases(feedback, 3)  # the network and the points; the routes; writing
         read, _, cost, max_snap = self.read_network(parameters, context, feedback)
         network = read.network
         s_snap, s_reason = self.snap(network, starts, max_snap)
@@ -121,21 +123,23 @@ class ShortestPathAlgorithm(NetworkAlgorithm):
                                       (self.tr("End points"), ends, e_reason)])
         graph, (s_nodes, e_nodes) = core.build_query_graph(network, [s_snap, e_snap], cost)
 
-        fields = route_fields(bridge.id_field("start_fid", None), bridge.id_field("end_fid", None))
+        fields = network_fields(twin.SHORTEST_PATHS)  # feature ids: int64
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
                                              QgsWkbTypes.Type.LineString, net_source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         feedback.pushInfo(self.tr("Routing {n} pairs ...").format(n=len(pairs)))
+        steps.setCurrentStep(1)
         with qgis_io.core_errors():
             routes = core.shortest_paths(graph, s_snap, s_nodes, e_snap, e_nodes, pairs, True,
-                                         qgis_io.FeedbackProgress(feedback, 10, 80))
+                                         qgis_io.FeedbackProgress(steps))
+        steps.setCurrentStep(2)
         s_text = [self.tr("start point: {reason}").format(reason=r) if r else None for r in s_reason]
         e_text = [self.tr("end point: {reason}").format(reason=r) if r else None for r in e_reason]
         texts = bridge.status_texts()
         found = failed = 0
         batch = []
-        for route in routes:
+        for k, route in enumerate(routes):
             i, j = route.origin, route.destination
             feature = route_feature(fields, starts.fids[i], ends.fids[j], route, s_snap.connector_len[i],
                                     e_snap.connector_len[j], cost, network,
@@ -150,6 +154,7 @@ class ShortestPathAlgorithm(NetworkAlgorithm):
                 batch = []
                 if feedback.isCanceled():
                     raise qgis_io.canceled()
+                steps.setProgress(100.0 * (k + 1) / len(routes))
         sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
         feedback.pushInfo(self.tr("{n} pairs = {found} routes + {failed} without a route (reason in the "
                                   "field reason).").format(n=len(routes), found=found, failed=failed))

@@ -117,7 +117,7 @@ class TrainAddressModelAlgorithm(CimTwinAlgorithm):
         try:
             with qgis_io.core_errors():
                 stats = train(samples, output, AddressParser(gazetteer), max_iterations=iterations,
-                              progress=qgis_io.FeedbackProgress(feedback, 0.0, 100.0))
+                              progress=qgis_io.FeedbackProgress(feedback))
         except OSError as exc:
             raise QgsProcessingException(self.tr("Cannot write the model {path}: {error}").format(
                 path=output, error=exc)) from exc

@@ -3,9 +3,7 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsCoordinateTransform,
-    QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessing,
@@ -23,9 +21,9 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..cim_twin_plugin import qgis_io
+from ..cim_twin_plugin.core.twin import outputs as twin
 from ..cim_twin_plugin.core.visibility import (
     DEFAULT_REFRACTION,
     MODES,
@@ -40,6 +38,7 @@ from ..cim_twin_plugin.core.visibility import (
     write_grid,
 )
 from ..cim_twin_plugin.qgis_io import raster
+from ..cim_twin_plugin.qgis_io import schema as schema_io
 from .visibility_common import VisibilityAlgorithm
 from .visibility_styles import VisibilityRasterStyle
 
@@ -272,7 +271,9 @@ class ViewshedAlgorithm(VisibilityAlgorithm):
         raster.check_raster_output(output)
         grid = self.load_dem(parameters, context, feedback)
         observers, skipped = self._observers(parameters, context, grid, feedback, defaults)
-        burnt, buildings = self.burn(parameters, context, feedback, grid, 0.0, 20.0)
+        steps = qgis_io.phases(feedback, 3)  # the buildings burnt in; the viewshed; the outputs written
+        burnt, buildings = self.burn(parameters, context, steps, grid)
+        steps.setCurrentStep(1)
         if parameters.get(self.ALGORITHM) in (None, ""):
             mode = "exact" if burnt is not None else "fast"
             feedback.pushInfo(self.tr("Algorithm: {mode} (chosen automatically).").format(mode=mode))
@@ -285,9 +286,10 @@ class ViewshedAlgorithm(VisibilityAlgorithm):
         with qgis_io.core_errors():
             result = viewshed(grid, observers, mode, curvature, refraction,
                               labels=burnt.labels if burnt is not None else None,
-                              progress=qgis_io.FeedbackProgress(feedback, 20.0, 70.0))
+                              progress=qgis_io.FeedbackProgress(steps))
         if feedback.isCanceled():
             raise qgis_io.canceled()
+        steps.setCurrentStep(2)
         for note in result.notes:
             feedback.reportError(qgis_io.error_text(note), False)
         if len(observers) > 1:
@@ -315,12 +317,11 @@ class ViewshedAlgorithm(VisibilityAlgorithm):
             results[self.OUTPUT_BUILDINGS] = self._write_buildings(
                 parameters, context, burnt, buildings, result, crs, feedback
             )
-        feedback.setProgress(100)
+        steps.setProgress(100)
         return results
 
     def _write_area(self, parameters, context, grid, result, crs, feedback):
-        fields = QgsFields()
-        fields.append(QgsField("observers", QVariant.Int))
+        fields = schema_io.qgs_fields(twin.VIEWSHED_AREA)
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT_AREA, context, fields,
                                           QgsWkbTypes.Type.MultiPolygon, crs)
         if sink is None:
@@ -331,26 +332,19 @@ class ViewshedAlgorithm(VisibilityAlgorithm):
         for wkb, observers in polygons:
             if feedback.isCanceled():
                 raise qgis_io.canceled()
-            feature = QgsFeature(fields)
             geometry = QgsGeometry()
             geometry.fromWkb(wkb)
             geometry.convertToMultiType()
-            feature.setGeometry(geometry)
-            feature.setAttributes([observers])
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            sink.addFeature(schema_io.feature(fields, [observers], geometry), QgsFeatureSink.Flag.FastInsert)
             written += 1
         feedback.pushInfo(self.tr("Visible area: {n} polygons.").format(n=written))
         return dest
 
     def _write_buildings(self, parameters, context, burnt, buildings, result, crs, feedback):
-        fields = QgsFields()
         features = buildings.features if buildings is not None else []
-        if features:
-            fields = QgsFields(features[0].fields())
-        for name, kind in (("vis_cells", QVariant.Int), ("cells", QVariant.Int), ("vis_share", QVariant.Double),
-                           ("observers", QVariant.Int), ("vis_reason", QVariant.String)):
-            fields.append(QgsField(name, kind))
+        fields = QgsFields(features[0].fields()) if features else QgsFields()
         source = self.parameterAsSource(parameters, self.BUILDINGS, context)
+        schema_io.append_own_fields(fields, twin.VIEWSHED_BUILDINGS, source.sourceName() if source else "", feedback)
         wkb = source.wkbType() if source is not None else QgsWkbTypes.Type.MultiPolygon
         src_crs = source.sourceCrs() if source is not None else crs
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT_BUILDINGS, context, fields, wkb, src_crs)
@@ -368,11 +362,9 @@ class ViewshedAlgorithm(VisibilityAlgorithm):
             o = int(observers[i + 1]) if reason is None else 0
             share = (v / c) if c else None
             seen_count += v > 0
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            out.setAttributes(feature.attributes() + [v if reason is None else None, c if reason is None else None,
-                                                      share, o if reason is None else None, reason])
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+            sink.addFeature(schema_io.feature(fields, feature.attributes() + [
+                v if reason is None else None, c if reason is None else None, share, o if reason is None else None,
+                reason], feature.geometry()), QgsFeatureSink.Flag.FastInsert)
         feedback.pushInfo(
             self.tr("Buildings: {n} written, {seen} seen by at least one observer, {skipped} not on the surface "
                     "(reason in vis_reason).").format(n=n, seen=seen_count, skipped=len(burnt.skipped))

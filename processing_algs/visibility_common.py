@@ -44,8 +44,13 @@ class VisibilityAlgorithm(BuildingParameters, CimTwinAlgorithm):
             )
         qgis_io.check_fields(source, {self.HEIGHT_FIELD: height_field, self.FLOORS_FIELD: floors_field})
 
-    def burn(self, parameters, context, feedback, grid, start=0.0, span=50.0):
-        """Burn the buildings into *grid* (in place); returns (BurnResult, Features) or (None, None)."""
+    def burn(self, parameters, context, feedback, grid, start=0.0, span=100.0):
+        """Burn the buildings into *grid* (in place); returns (BurnResult, Features) or (None, None).
+
+        *feedback* is the burning phase's own (a step of the algorithm's ``qgis_io.phases``): reading the
+        buildings takes its first half, burning them the second. A caller that places the phase by hand
+        gives *start* and *span* (percent of *feedback*, lineofsight: 0, 20): the phase is then that one
+        of equal steps."""
         source = self.parameterAsSource(parameters, self.BUILDINGS, context)
         if source is None:
             return None, None
@@ -53,11 +58,14 @@ class VisibilityAlgorithm(BuildingParameters, CimTwinAlgorithm):
         floors_field = self.parameterAsString(parameters, self.FLOORS_FIELD, context)
         floor_height = self.parameterAsDouble(parameters, self.FLOOR_HEIGHT, context)
         base = BASES[self.parameterAsEnum(parameters, self.BASE, context)]
-        read = raster.read_features(source, raster.grid_crs(grid), context, feedback, start, span / 2)
+        placed = qgis_io.phases(feedback, max(1, round(100.0 / span)))
+        placed.setCurrentStep(round(start / span))
+        halves = qgis_io.phases(placed, 2)  # reading the buildings; burning them
+        read = raster.read_features(source, raster.grid_crs(grid), context, halves)
         heights = raster.building_heights(read.features, height_field, floors_field, floor_height)
+        halves.setCurrentStep(1)
         with qgis_io.core_errors():
-            result = burn_buildings(grid, read.geometries, heights, base,
-                                    qgis_io.FeedbackProgress(feedback, start + span / 2, span / 2))
+            result = burn_buildings(grid, read.geometries, heights, base, qgis_io.FeedbackProgress(halves))
         total = len(read.features)
         feedback.pushInfo(
             self.tr(

@@ -52,8 +52,7 @@ if qgis_available():
         """qgis_process (the batch runner) with this checkout's plugin enabled."""
         yield from qgis_process_runner()
 
-    @pytest.fixture
-    def cimtwin(qgis_processing):
+    def _register_cimtwin():
         """The registered cimtwin provider (+ expression functions), as the plugin does it."""
         from cim_twin.cim_twin_plugin import expressions
         from cim_twin.processing_algs.provider import CimTwinProvider
@@ -66,6 +65,16 @@ if qgis_available():
             registry.addProvider(provider)
         expressions.register_functions()
         return registry.providerById("cimtwin")
+
+    @pytest.fixture
+    def cimtwin(qgis_processing):
+        """The registered cimtwin provider (+ expression functions), as the plugin does it."""
+        return _register_cimtwin()
+
+    @pytest.fixture(scope="module")
+    def cimtwin_module(qgis_processing):
+        """:func:`cimtwin` for module-scoped fixtures that run algorithms once for several tests."""
+        return _register_cimtwin()
 
     @pytest.fixture
     def memory_layer():

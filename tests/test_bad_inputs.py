@@ -265,7 +265,7 @@ def _unmatched_because_no_geometry(results, out):
 
 
 def _layer(kind: str, name: str) -> str:
-    return "{inputs}/%s.gpkg|layername=%s" % (kind, name)
+    return "{inputs}/" + f"{kind}.gpkg|layername={name}"
 
 
 TWIN = {name: "{inputs}/twin.gpkg|layername=" + name for name in ("buildings", "roads", "facilities", "admin_units")}

@@ -26,3 +26,4 @@ from .common import (  # noqa: F401 (re-exported: the bridge's common API)
     to_shapely,
     to_text,
 )
+from .progress import phases  # noqa: F401 (re-exported: every algorithm's progress bar)

@@ -263,3 +263,20 @@ def check_fields(source, fields: dict, layer: str = "") -> None:
     for parameter, name in fields.items():
         check_field(source, parameter, name, layer)
 
+
+
+def report_features(feedback, layer_name: str, items: list[tuple[int, str]], warning: bool, limit: int = 30) -> None:
+    """One log line per feature of *items* [(feature id, translated reason)] (the first *limit*), then how
+    many more; as warnings when *warning*. The one way every algorithm lists the features it left out."""
+    if feedback is None:
+        return
+    for fid, reason in items[:limit]:
+        text = QCoreApplication.translate("QgisIO", "{layer}, feature {fid}: {reason}").format(
+            layer=layer_name, fid=fid, reason=reason)
+        if warning:
+            feedback.reportError(text, False)
+        else:
+            feedback.pushInfo(text)
+    if len(items) > limit:
+        feedback.pushInfo(QCoreApplication.translate("QgisIO", "... and {n} more features of {layer}.").format(
+            n=len(items) - limit, layer=layer_name))

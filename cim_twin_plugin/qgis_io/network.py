@@ -20,14 +20,23 @@ from qgis.core import (
     QgsField,
     QgsGeometry,
     QgsProcessingException,
-    QgsUnitTypes,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
+from ..core import crs as core_crs
 from ..core import network as core
-from .common import (  # noqa: F401 (layer_label: re-exported)
-    canceled, check_field, error_text, has_geometry, layer_label, to_float, to_shapely, to_text)
+from .common import (  # noqa: F401 (layer_label, report_features: re-exported, algorithms call bridge.*)
+    canceled,
+    check_field,
+    error_text,
+    has_geometry,
+    layer_label,
+    report_features,
+    to_float,
+    to_shapely,
+    to_text,
+)
 
 
 @dataclass
@@ -72,12 +81,10 @@ def crs_wkt(crs: QgsCoordinateReferenceSystem) -> str:
 
 
 def metres_per_unit(crs: QgsCoordinateReferenceSystem) -> float:
-    """Metres in one map unit of a projected *crs* (1 for metres, 0.3048 for feet); 1 for geographic CRSs,
-    which the core works on in their UTM zone (in metres)."""
-    if crs.isGeographic():
-        return 1.0
-    factor = QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), QgsUnitTypes.DistanceUnit.DistanceMeters)
-    return factor if factor > 0 else 1.0
+    """Metres in one map unit of *crs* (1 for metres, 0.3048 for feet); 1 for geographic CRSs, which the
+    core works on in their UTM zone (in metres). The core's one rule, :func:`core.crs.metres_per_unit`,
+    on the CRS's WKT."""
+    return core_crs.metres_per_unit(crs_wkt(crs))
 
 
 def read_network(
@@ -242,22 +249,6 @@ def problem_text(code: str) -> str:
     if code == "self_loop":
         return QCoreApplication.translate("NetworkIO", "starts and ends at the same node (a loop): kept")
     return code
-
-
-def report_features(feedback, layer_name: str, items: list[tuple[int, str]], warning: bool, limit: int = 30) -> None:
-    """One log line per feature (the first *limit*), then how many more."""
-    if feedback is None:
-        return
-    for fid, reason in items[:limit]:
-        text = QCoreApplication.translate("NetworkIO", "{layer}, feature {fid}: {reason}").format(
-            layer=layer_name, fid=fid, reason=reason)
-        if warning:
-            feedback.reportError(text, False)
-        else:
-            feedback.pushInfo(text)
-    if len(items) > limit:
-        feedback.pushInfo(QCoreApplication.translate("NetworkIO", "... and {n} more features of {layer}.").format(
-            n=len(items) - limit, layer=layer_name))
 
 
 @dataclass

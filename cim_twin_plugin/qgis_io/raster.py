@@ -119,8 +119,9 @@ class Features:
     """feature index -> translated reason for every feature left out (reading failed or the core skipped it)"""
 
 
-def read_features(source, crs: QgsCoordinateReferenceSystem, context, feedback=None, start=0.0, span=100.0) -> Features:
-    """All features of *source* with geometries transformed to *crs* (shapely)."""
+def read_features(source, crs: QgsCoordinateReferenceSystem, context, feedback=None) -> Features:
+    """All features of *source* with geometries transformed to *crs* (shapely); *feedback* (the reading
+    phase's own) goes from 0 to 100 %."""
     transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
     out = Features()
     total = max(1, source.featureCount())
@@ -128,7 +129,7 @@ def read_features(source, crs: QgsCoordinateReferenceSystem, context, feedback=N
         if feedback is not None and i % 2000 == 0:
             if feedback.isCanceled():
                 raise canceled()
-            feedback.setProgress(start + span * i / total)
+            feedback.setProgress(100.0 * i / total)
         out.features.append(feature)
         geometry = feature.geometry()
         if not has_geometry(geometry):

@@ -2,14 +2,15 @@
 
 Algorithms declare what they write as a :class:`core.twin.Schema`; this module
 makes the ``QgsFields`` of it (fields typed ``same`` take the type of the input
-field they come from, so ids keep their type) and puts rows of it into features.
+field they come from, so ids keep their type; outputs that extend their input
+get the input's fields where the schema says) and puts rows of it into features.
 """
 from __future__ import annotations
 
 from qgis.core import QgsFeature, QgsField, QgsFields
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
-from ..core.twin import Schema
+from ..core.twin import Field, Schema
 from ..core.twin.schema import free_name
 
 #: schema types -> QVariant types
@@ -33,38 +34,70 @@ def schema_type(field: QgsField) -> str:
     return "string"
 
 
-def qgs_fields(schema: Schema, same: dict[str, QgsField] | None = None, before: QgsFields | None = None) -> QgsFields:
-    """The fields of *schema*; *same* gives the input field of each ``same``-typed field (a field
-    missing there is written as text); *before*: fields that come first (the input's, for schemas that
-    extend the input)."""
-    fields = QgsFields(before) if before is not None else QgsFields()
+def qgs_field(f: Field, source: QgsField | None = None) -> QgsField:
+    """The QgsField of the schema field *f*; a ``same``-typed field is a copy of *source* under *f*'s name
+    (text without a *source*)."""
+    if f.type != "same":
+        return QgsField(f.name, QVARIANT[f.type], len=f.length)
+    if source is None:
+        return QgsField(f.name, QVariant.String)
+    field = QgsField(source)
+    field.setName(f.name)
+    return field
+
+
+def qgs_fields(schema: Schema, same: dict[str, QgsField] | None = None, inputs: QgsFields | None = None,
+               omit=(), before: QgsFields | None = None) -> QgsFields:
+    """The fields of *schema* in one run. *same* gives the input field of each ``same``-typed field (a field
+    missing there is written as text); *inputs*: the input's fields kept in the output (schemas that extend
+    the input), placed first or after the schema's ``input_after`` field; those named as ours are left out
+    when the schema's ``clash`` is ``drop``; *omit*: the optional fields not written in this run. *before*
+    is the older name of *inputs*."""
+    inputs = before if inputs is None else inputs
     same = same or {}
-    for f in schema.fields:
-        if f.type == "same":
-            source = same.get(f.name)
-            if source is not None:
-                field = QgsField(source)
-                field.setName(f.name)
-                fields.append(field)
-                continue
-            fields.append(QgsField(f.name, QVariant.String))
-            continue
-        fields.append(QgsField(f.name, QVARIANT[f.type], len=f.length))
+    ours = schema.written(omit)
+    given = list(inputs) if inputs is not None else []
+    if schema.clash == "drop":
+        names = {f.name for f in ours}
+        given = [f for f in given if f.name() not in names]
+    fields = QgsFields()
+    if not schema.input_after:
+        for f in given:
+            fields.append(f)
+    for f in ours:
+        fields.append(qgs_field(f, same.get(f.name)))
+        if f.name == schema.input_after:
+            for g in given:
+                fields.append(g)
     return fields
 
 
-def append_own_fields(fields: QgsFields, added, layer: str, feedback) -> list[str]:
-    """Append our output fields *added* [(name, QVariant type)] after the input's *fields*. A user's field is
-    never replaced: where the layer has the name, ours takes the first free suffix (_2, _3 ...) and the log
-    says so. Returns the names used."""
+def append_own_fields(fields: QgsFields, added, layer: str, feedback, omit=()) -> list[str]:
+    """Append our output fields *added* after the input's *fields*: a schema that extends the input (its
+    fields but the optional ones in *omit*), or [(name, QVariant type)]. Where the layer has one of our
+    names, the schema's ``clash`` decides: ``reuse``: the input's field holds our values (nothing is
+    appended); ``suffix`` (and a list): the user's field is never replaced, ours takes the first free suffix
+    (_2, _3 ...) and the log says so. Returns the names used, in order."""
+    if isinstance(added, Schema):
+        if added.clash == "drop":
+            raise ValueError(f"schema {added.name}: an input field is dropped, not appended to (qgs_fields)")
+        reuse = added.clash == "reuse"
+        added = [(f.name, qgs_field(f)) for f in added.written(omit)]
+    else:
+        reuse = False
+        added = [(name, QgsField(name, kind)) for name, kind in added]
     used = []
-    for name, kind in added:
+    for name, field in added:
+        if reuse and fields.lookupField(name) >= 0:
+            used.append(fields.at(fields.lookupField(name)).name())
+            continue
         ours = free_name(name, fields.names())
         if ours != name:
             feedback.pushInfo(QCoreApplication.translate(
                 "QgisIO", "The layer {layer} already has a field {field}: it is kept as it is and the new values "
                 "are written to {new}.").format(layer=layer, field=name, new=ours))
-        fields.append(QgsField(ours, kind))
+            field.setName(ours)
+        fields.append(field)
         used.append(ours)
     return used
 

@@ -72,8 +72,9 @@ def _household_keys(names: list[str], values: list) -> list[str]:
 
 
 def read_records(value, source, address_field: str, key_field: str, keep: bool, feedback=None,
-                 household_key_fields=()) -> Records:
-    """Records of a CSV path (*value*) or a feature source (*source*)."""
+                 household_key_fields=(), span: float = 10.0) -> Records:
+    """Records of a CSV path (*value*) or a feature source (*source*); reading a source moves *feedback*'s
+    progress from 0 to *span* % (100 when *feedback* is the reading phase's own)."""
     household_key_fields = list(household_key_fields or ())
     if is_csv_path(value):
         return _read_csv(value, address_field, key_field, keep, household_key_fields)
@@ -101,7 +102,7 @@ def read_records(value, source, address_field: str, key_field: str, keep: bool, 
         if feedback is not None and n % 5000 == 0:
             if feedback.isCanceled():
                 raise canceled()  # not a partial table taken for the whole one
-            feedback.setProgress(10.0 * n / total)
+            feedback.setProgress(span * n / total)
         records.addresses.append(_value(feature.attribute(address_index)))
         key = _value(feature.attribute(key_index)) if key_index >= 0 else None
         records.keys.append(key if key is not None else str(feature.id()))

@@ -2,8 +2,8 @@
 
 A projected layer is worked on in its own CRS, whatever its unit (metre, foot, US survey
 foot): every distance in the core is in metres, converted to and from the CRS's unit
-with :func:`metres_per_unit`. A geographic layer is worked on in the UTM zone where its
-data lies, so that its unit is the metre.
+with ``core.crs.metres_per_unit`` (the one rule of the core and the bridge). A geographic layer is
+worked on in the UTM zone where its data lies, so that its unit is the metre.
 """
 from __future__ import annotations
 
@@ -11,17 +11,7 @@ import functools
 
 import numpy as np
 
-from ..crs import utm_epsg
-
-
-@functools.lru_cache(maxsize=32)
-def metres_per_unit(crs_wkt: str) -> float:
-    """Metres in one unit of the (projected) CRS *crs_wkt*: 1 for metres, 0.3048 for feet, ..."""
-    from pyproj import CRS
-
-    crs = CRS.from_wkt(crs_wkt)
-    factor = crs.axis_info[0].unit_conversion_factor if crs.axis_info else 1.0
-    return float(factor or 1.0)
+from ..crs import metres_per_unit, utm_epsg
 
 
 class Measure:

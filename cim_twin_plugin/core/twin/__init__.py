@@ -4,5 +4,6 @@ Pure Python (no QGIS): the bridge turns schemas into fields and writes rows;
 the CIM panel, "Open twin" and the styles read the categories.
 """
 from .categories import CATEGORIES, Category, category, guess_from_name  # noqa: F401 (package API)
-from .schema import GEOMETRIES, TYPES, Field, Schema  # noqa: F401
-from .tables import OUTPUTS, SCHEMAS, TWIN_TABLES, recognise, schema  # noqa: F401
+from .outputs import OUTPUTS  # noqa: F401
+from .schema import CLASHES, GEOMETRIES, TYPES, Field, Schema  # noqa: F401
+from .tables import SCHEMAS, TWIN_TABLES, WRITTEN, output_schema, recognise, schema  # noqa: F401

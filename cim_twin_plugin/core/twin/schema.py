@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 TYPES = ("string", "int", "int64", "double", "bool", "date", "datetime", "json", "same")
 #: geometry kinds of a schema
 GEOMETRIES = ("none", "point", "line", "polygon", "any")
+#: what an output that extends its input does when the input has a field of one of its names
+CLASHES = ("suffix", "reuse", "drop")
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class Field:
     """the string length for formats that need one (0 = unlimited)"""
     personal: bool = False
     """True for personal data (names, ID numbers, phones): never written unless the user asks"""
+    optional: bool = False
+    """True when the field is written only if a parameter asks for it (entity_code needs ADMIN_CODE_FIELD)"""
 
     def __post_init__(self):
         if self.type not in TYPES:
@@ -54,17 +58,27 @@ class Schema:
     reason_field: str = ""
     """the field holding the reason of a non-ok status"""
     extends_input: bool = False
-    """True when the output is the input's fields followed by :attr:`fields` (gridcode, measure, ...)"""
+    """True when the output holds the input's fields and :attr:`fields` (gridcode, measure, ...)"""
+    input_after: str = ""
+    """with :attr:`extends_input`: the field of ours the input's fields follow (empty: they come first)"""
+    clash: str = "suffix"
+    """with :attr:`extends_input`, where the input has a field of one of our names (one of :data:`CLASHES`):
+    ``suffix`` = the user's field is kept and ours takes the first free suffix (_2, _3 ...); ``reuse`` = the
+    input's field holds our values; ``drop`` = the input's field is left out"""
+    written_by: tuple[str, ...] = ()
+    """the outputs that write rows of this schema, as ``algorithm id:OUTPUT parameter`` (``odmatrix:OUTPUT``)"""
     aliases: tuple[str, ...] = field(default=())
     """other table names that mean this schema (Chinese names, older names)"""
 
     def __post_init__(self):
         if self.geometry not in GEOMETRIES:
             raise ValueError(f"schema {self.name}: geometry {self.geometry!r} is not one of {GEOMETRIES}")
+        if self.clash not in CLASHES:
+            raise ValueError(f"schema {self.name}: clash {self.clash!r} is not one of {CLASHES}")
         names = [f.name for f in self.fields]
         if len(names) != len(set(names)):
             raise ValueError(f"schema {self.name}: repeated field names")
-        for name in (*self.key, self.status_field, self.reason_field):
+        for name in (*self.key, self.status_field, self.reason_field, self.input_after):
             if name and name not in names:
                 raise ValueError(f"schema {self.name}: {name} is not one of its fields")
 
@@ -77,6 +91,14 @@ class Schema:
             if f.name == name:
                 return f
         raise KeyError(name)
+
+    def written(self, omit: Iterable[str] = ()) -> tuple[Field, ...]:
+        """The fields written in a run: all but the optional ones in *omit* (a required one there is an error)."""
+        omit = set(omit)
+        required = sorted(n for n in omit if n not in self.names or not self.field(n).optional)
+        if required:
+            raise KeyError(f"schema {self.name}: {required} are not optional fields of it")
+        return tuple(f for f in self.fields if f.name not in omit)
 
     def with_types(self, **types: str) -> Schema:
         """A copy with the ``same``-typed fields given concrete types (``origin_id="int64"``)."""
@@ -96,9 +118,10 @@ class Schema:
         return sum(1 for n in self.names if n in present) / len(self.fields) if self.fields else 0.0
 
 
-def F(name: str, type_: str, doc: str = "", length: int = 0, personal: bool = False) -> Field:  # noqa: N802
+def F(name: str, type_: str, doc: str = "", length: int = 0, personal: bool = False,  # noqa: N802
+      optional: bool = False) -> Field:
     """Short form of :class:`Field` for the tables below."""
-    return Field(name, type_, doc, length, personal)
+    return Field(name, type_, doc, length, personal, optional)
 
 
 def fields(*items: Field) -> tuple[Field, ...]:

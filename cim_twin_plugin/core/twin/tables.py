@@ -1,12 +1,34 @@
-"""The schemas of the twin's tables (DESIGN.md "Data model of the twin") and of every output we write.
+"""The schemas of the twin's tables (DESIGN.md "Data model of the twin"), and the lookup of every schema.
 
 Twin tables are what a twin GeoPackage (or the shared PostGIS schema) holds;
-output schemas are what each algorithm writes. Algorithms produce rows of
-these and write them through the bridge, which maps the types.
+the schemas of what each algorithm writes are in :mod:`.outputs`. Algorithms
+produce rows of these and write them through the bridge, which maps the types.
 """
 from __future__ import annotations
 
-from .schema import F, Schema, by_name, fields, status_fields
+from .outputs import (  # noqa: F401 (re-exported: lineofsight and joinhouseholds still read them from here)
+    GRID_CELLS,
+    GRID_CODES,
+    HEIGHT_LIMITS,
+    HIERARCHY_BUILDINGS,
+    HIERARCHY_FINDINGS,
+    HOUSEHOLD_LINKS,
+    LINE_OF_SIGHT,
+    MEASURES,
+    NEAREST_FACILITIES,
+    OD_MATRIX,
+    OD_ROUTES,
+    OUTPUTS,
+    PARSED_ADDRESSES,
+    SERVICE_LINES,
+    SERVICE_NODES,
+    SERVICE_POLYGONS,
+    SHORTEST_PATHS,
+    UNMATCHED,
+    VIEWSHED_AREA,
+    VIEWSHED_BUILDINGS,
+)
+from .schema import F, Schema, by_name, fields
 
 # ---------------------------------------------------------------------------------------------------
 # the twin's tables
@@ -41,7 +63,8 @@ HOUSEHOLDS = Schema("households", "population", "point", fields(
     F("room", "string", "room (室)"),
     F("room_key", "string", "normalised address key of the room"),
     F("records", "int", "records linked to the household"),
-), key=("household_id",), doc="households (户室) at a point inside their building", aliases=("户室",))
+), key=("household_id",), written_by=("joinhouseholds:OUTPUT_HOUSEHOLDS",),
+    doc="households (户室) at a point inside their building", aliases=("户室",))
 
 PERSONS = Schema("persons", "population", "none", fields(
     F("person_key", "string", "pseudonymous key: keyed hash of the ID number (never the number)"),
@@ -92,80 +115,9 @@ LINEAGE = Schema("lineage", "results", "none", fields(
 
 TWIN_TABLES = (ADMIN_UNITS, BUILDINGS, HOUSEHOLDS, PERSONS, RELATIONS, FACILITIES, ROADS, LINEAGE)
 
-# ---------------------------------------------------------------------------------------------------
-# outputs of the algorithms (``same`` = the type of the input id field)
-# ---------------------------------------------------------------------------------------------------
-GRID_CODES = Schema("grid_codes", "results", "any", fields(
-    F("bd_code", "string", "Beidou grid code (2D, or 3D with a height)", 40),
-    F("entity_code", "string", "admin code + grid code", 60),
-    F("bd_reason", "string", "why there is no code (empty when coded)"),
-), extends_input=True, reason_field="bd_reason", doc="cimtwin:gridcode: the input's fields, then these")
-
-GRID_CELLS = Schema("grid_cells", "results", "polygon", fields(
-    F("bd_code", "string", "Beidou grid code", 40),
-    F("level", "int", "grid level 1..10"),
-    F("centre_lon", "double", "cell centre longitude, degrees (CGCS2000)"),
-    F("centre_lat", "double", "cell centre latitude, degrees (CGCS2000)"),
-), key=("bd_code",), doc="cimtwin:gridcells")
-
-OD_MATRIX = Schema("od_matrix", "results", "none", fields(
-    F("origin_id", "same", "the origin's id (type of ORIGIN_ID_FIELD)"),
-    F("destination_id", "same", "the destination's id (type of DESTINATION_ID_FIELD)"),
-    F("cost", "double", "cost in cost_unit"),
-    F("cost_unit", "string", "m or s", 2),
-    F("length_m", "double", "route length including connectors, m"),
-    F("network_m", "double", "length on the network, m"),
-    *status_fields(),
-), key=("origin_id", "destination_id"), status_field="status", reason_field="reason", doc="cimtwin:odmatrix")
-
-SERVICE_LINES = Schema("service_area_lines", "results", "line", fields(
-    F("facility_id", "same", "the facility's id"),
-    F("band", "double", "the cost band reached"),
-    F("cost_unit", "string", "m or s", 3),
-    F("length_m", "double", "length of the reached road part, m"),
-    *status_fields(),
-), status_field="status", reason_field="reason", doc="cimtwin:servicearea road parts")
-
-LINE_OF_SIGHT = Schema("line_of_sight", "results", "line", fields(
-    F("observer_fid", "int64", "observer feature id"),
-    F("target_fid", "int64", "target feature id"),
-    F("visible", "bool", "the target is seen"),
-    F("distance_m", "double", "observer-target distance, m"),
-    F("obst_x", "double", "first obstruction, x (layer CRS)"),
-    F("obst_y", "double", "first obstruction, y"),
-    F("obst_z", "double", "first obstruction, height m"),
-    F("obst_dist_m", "double", "distance to the first obstruction, m"),
-    F("los_reason", "string", "why there is no sight line"),
-), reason_field="los_reason", doc="cimtwin:lineofsight")
-
-HIERARCHY_FINDINGS = Schema("hierarchy_findings", "results", "polygon", fields(
-    F("kind", "string", "gap, overlap, outside_parent, building_unplaced, building_in_several, ..."),
-    F("code", "string", "the unit or building concerned"),
-    F("other", "string", "the other unit, if any"),
-    F("level", "string", "the level checked"),
-    F("area_m2", "double", "area of the finding, m2"),
-), doc="cimtwin:checkhierarchy findings")
-
-HOUSEHOLD_LINKS = Schema("household_links", "population", "none", fields(
-    F("record", "same", "the record's key"),
-    F("household_id", "string", "the household linked to"),
-    F("building_id", "string", "its building"),
-    F("method", "string", "exact, normalised, inferred_district, fuzzy_road, household_key"),
-    F("score", "double", "match score 0..1"),
-), doc="cimtwin:joinhouseholds links (kept input fields come after record)")
-
-UNMATCHED = Schema("unmatched", "population", "none", fields(
-    F("record", "same", "the record's key"),
-    F("address", "string", "the address as given"),
-    F("reason", "string", "why it has no household, in words"),
-    F("reason_code", "string", "the reason as a code"),
-    F("building_id", "string", "the building, when only the room is unknown"),
-), reason_field="reason", doc="cimtwin:joinhouseholds records without a household")
-
-OUTPUTS = (GRID_CODES, GRID_CELLS, OD_MATRIX, SERVICE_LINES, LINE_OF_SIGHT, HIERARCHY_FINDINGS,
-           HOUSEHOLD_LINKS, UNMATCHED)
-
 SCHEMAS = by_name(TWIN_TABLES + OUTPUTS)
+#: the schema of every feature output, by ``algorithm id:OUTPUT parameter``
+WRITTEN = {output: s for s in SCHEMAS.values() for output in s.written_by}
 
 
 def schema(name: str) -> Schema:
@@ -176,6 +128,14 @@ def schema(name: str) -> Schema:
         if name in s.aliases:
             return s
     raise KeyError(f"no schema {name!r}; known: {', '.join(SCHEMAS)}")
+
+
+def output_schema(algorithm: str, output: str) -> Schema:
+    """The schema of the output *output* (``OUTPUT_LINES``) of the algorithm *algorithm* (``servicearea``)."""
+    key = f"{algorithm.removeprefix('cimtwin:')}:{output}"
+    if key not in WRITTEN:
+        raise KeyError(f"no schema is declared for {key}")
+    return WRITTEN[key]
 
 
 def recognise(layer_name: str, field_names) -> Schema | None:

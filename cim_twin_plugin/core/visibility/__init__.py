@@ -6,12 +6,12 @@ from .grid import (  # noqa: F401
     check_size,
     check_writable,
     gdal_exceptions,
-    linear_unit,
     read_grid,
     write_grid,
 )
 from .los import SightLine, sight_line, sight_lines  # noqa: F401
 from .observers import ObserverDefaults, ObserverPoint, ObserverSet, build_observers, make_observer  # noqa: F401
+from .pairing import DEFAULT_MAX_PAIRS, PAIRINGS, pair_points  # noqa: F401
 from .viewshed import (  # noqa: F401
     DEFAULT_REFRACTION,
     MODES,

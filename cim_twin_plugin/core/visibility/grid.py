@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..crs import utm_epsg
+from ..crs import metres_per_unit, utm_epsg
 from ..errors import QT_TRANSLATE_NOOP, Message, TooLargeError, ValidationError
 
 #: refuse rasters with more cells than this unless the caller raises the limit
@@ -123,21 +123,6 @@ def gdal_exceptions() -> Iterator:
                 module.DontUseExceptions()
 
 
-def linear_unit(wkt: str) -> float:
-    """Metres per unit of a projected CRS given as WKT (1.0 when unknown)."""
-    if not wkt or not wkt.strip():
-        return 1.0
-    with gdal_exceptions():
-        try:
-            srs = _srs(wkt)
-        except RuntimeError:
-            return 1.0
-        if srs.IsGeographic():
-            return 1.0
-        factor = srs.GetLinearUnits()
-    return float(factor) if factor and math.isfinite(factor) and factor > 0 else 1.0
-
-
 def _srs(wkt: str):
     from osgeo import osr
 
@@ -214,7 +199,7 @@ def _grid_from_dataset(dataset, band: int, wkt: str, notes: list | None = None) 
     if gt[5] > 0:  # south-up: flip to north-up
         array = array[::-1].copy()
         gt = (gt[0], gt[1], 0.0, gt[3] + gt[5] * dataset.RasterYSize, 0.0, -gt[5])
-    grid = Grid(array, tuple(gt), wkt, list(notes or []), unit=linear_unit(wkt))
+    grid = Grid(array, tuple(gt), wkt, list(notes or []), unit=metres_per_unit(wkt))
     if vertical:
         grid.notes.append(Message(QT_TRANSLATE_NOOP("CoreErrors", "The DEM's heights are in feet (band unit {unit}): "
                                                    "converted to metres ({factor:.6g} m each)."),
