@@ -7,7 +7,6 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -19,11 +18,12 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core.hierarchy import AdminUnit, check_hierarchy
 from ..cim_twin_plugin.core.spatial import polygonal_part
+from ..cim_twin_plugin.core.twin import outputs as twin
+from ..cim_twin_plugin.qgis_io import schema as schema_io
 from .base import CimTwinAlgorithm
 
 
@@ -154,10 +154,7 @@ class CheckHierarchyAlgorithm(CimTwinAlgorithm):
         with qgis_io.core_errors():
             report = check_hierarchy(units, buildings, tolerance, progress=qgis_io.FeedbackProgress(feedback))
 
-        fields = QgsFields()
-        for name in ("kind", "code", "other", "level"):
-            fields.append(QgsField(name, QVariant.String))
-        fields.append(QgsField("area_m2", QVariant.Double))
+        fields = schema_io.qgs_fields(twin.HIERARCHY_FINDINGS)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
                                              QgsWkbTypes.Type.MultiPolygon, crs)
         if sink is None:
@@ -177,12 +174,9 @@ class CheckHierarchyAlgorithm(CimTwinAlgorithm):
 
         results = {self.OUTPUT: dest_id, self.FINDINGS: len(report.findings)}
         if source is not None and self.OUTPUT_BUILDINGS in parameters and parameters[self.OUTPUT_BUILDINGS]:
-            b_fields = QgsFields(source.fields())
-            for name in ("community_code", "street_code"):
-                if b_fields.lookupField(name) < 0:
-                    b_fields.append(QgsField(name, QVariant.String))
-            if b_fields.lookupField("n_communities") < 0:
-                b_fields.append(QgsField("n_communities", QVariant.Int))
+            b_fields = QgsFields(source.fields())  # a building field of one of our names holds the value (reuse)
+            schema_io.append_own_fields(b_fields, twin.HIERARCHY_BUILDINGS,
+                                        self.layer_name(parameters, self.BUILDINGS, source, context), feedback)
             sink, b_id = self.parameterAsSink(parameters, self.OUTPUT_BUILDINGS, context, b_fields,
                                               source.wkbType(), source.sourceCrs())
             if sink is not None:

@@ -153,23 +153,11 @@ class GridCodeAlgorithm(CimTwinAlgorithm):
         height_field = self.parameterAsString(parameters, self.HEIGHT_FIELD, context)
         height_mode = gridcode.HEIGHT_MODES[self.parameterAsEnum(parameters, self.HEIGHT_MODE, context)]
         admin_field = self.parameterAsString(parameters, self.ADMIN_CODE_FIELD, context)
+        layer = self.layer_name(parameters, self.INPUT, source, context)
         for key, name in ((self.HEIGHT_FIELD, height_field), (self.ADMIN_CODE_FIELD, admin_field)):
-            qgis_io.check_field(source, key, name)
+            qgis_io.check_field(source, key, name, layer)
 
-        total = source.featureCount()
-        if total == 0:
-            raise QgsProcessingException(
-                self.tr("The input layer {layer} has no features: there is nothing to code.").format(
-                    layer=source.sourceName()
-                )
-            )
-        if not source.sourceCrs().isValid():
-            raise QgsProcessingException(
-                self.tr(
-                    "The input layer {layer} has no coordinate reference system: set its CRS "
-                    "(Layer Properties > Source) and run again."
-                ).format(layer=source.sourceName())
-            )
+        total = source.featureCount()  # an empty layer or one without a CRS is refused before (NEEDS_*)
 
         fields = QgsFields(source.fields())
         omit = () if admin_field else (ENTITY_FIELD,)
@@ -181,9 +169,9 @@ class GridCodeAlgorithm(CimTwinAlgorithm):
                     self.tr(
                         "The input layer {layer} already has a field {field} that is not text: "
                         "rename or delete it and run again."
-                    ).format(layer=source.sourceName(), field=name)
+                    ).format(layer=layer, field=name)
                 )
-        used = dict(zip(ours, schema_io.append_own_fields(fields, twin.GRID_CODES, source.sourceName(), feedback,
+        used = dict(zip(ours, schema_io.append_own_fields(fields, twin.GRID_CODES, layer, feedback,
                                                           omit)))
         slots = [fields.lookupField(used[name]) if name in used else -1 for name in twin.GRID_CODES.names]
         height_index = source.fields().lookupField(height_field) if height_field else -1

@@ -133,9 +133,10 @@ class HeightLimitAlgorithm(CimTwinAlgorithm):
         if zones is not None and not limit_field:
             raise QgsProcessingException(
                 self.tr("Choose the limit field (LIMIT_FIELD) of the zones layer {layer}.").format(
-                layer=zones.sourceName()))
+                layer=self.layer_name(parameters, self.LIMITS, zones, context)))
         if zones is not None:
-            qgis_io.check_field(zones, self.LIMIT_FIELD, limit_field)
+            qgis_io.check_field(zones, self.LIMIT_FIELD, limit_field,
+                                self.layer_name(parameters, self.LIMITS, zones, context))
         crs = source.sourceCrs()
         rule = heightlimit.LimitRule(single=single)
         if zones is not None:
@@ -148,7 +149,8 @@ class HeightLimitAlgorithm(CimTwinAlgorithm):
                 rule.dem = raster.load_grid(dem_layer)
                 rule.to_dem = raster.transformer_to_grid(crs, rule.dem)
         fields = QgsFields(source.fields())
-        schema_io.append_own_fields(fields, twin.HEIGHT_LIMITS, source.sourceName(), feedback)
+        schema_io.append_own_fields(fields, twin.HEIGHT_LIMITS,
+                                    self.layer_name(parameters, self.BUILDINGS, source, context), feedback)
         writer, dest = vector.TableWriter.create(self, parameters, self.OUTPUT, context, fields, source.wkbType(), crs)
         height_index = source.fields().lookupField(height_field) if height_field else -1
         floors_index = source.fields().lookupField(floors_field) if floors_field else -1

@@ -121,11 +121,11 @@ class LineOfSightAlgorithm(VisibilityAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.FAILED, self.tr("Pairs not computed")))
 
     @staticmethod
-    def _points(source, crs, context, feedback, not_used):
+    def _points(source, label, crs, context, feedback, not_used):
         """(fid, QgsPointXY or None, translated reason or None) of every feature; unusable ones are logged
         (the first 20), each as *not_used* (a translated text with {reason})."""
         rows = raster.read_points(source, crs, context, feedback=feedback)
-        report_features(feedback, source.sourceName(),
+        report_features(feedback, label,
                         [(row.fid, not_used.format(reason=row.reason)) for row in rows if row.reason is not None],
                         warning=True, limit=20)
         return [(row.fid, row.point, row.reason) for row in rows]
@@ -138,8 +138,10 @@ class LineOfSightAlgorithm(VisibilityAlgorithm):
         targets = self.parameterAsSource(parameters, self.TARGETS, context)
         if observers is None or targets is None:
             raise QgsProcessingException(self.tr("Both an observer layer and a target layer are needed."))
-        obs = self._points(observers, crs, context, feedback, self.tr("not used as an observer: {reason}"))
-        tgs = self._points(targets, crs, context, feedback, self.tr("not used as a target: {reason}"))
+        obs = self._points(observers, self.layer_name(parameters, self.OBSERVERS, observers, context), crs, context,
+                           feedback, self.tr("not used as an observer: {reason}"))
+        tgs = self._points(targets, self.layer_name(parameters, self.TARGETS, targets, context), crs, context,
+                           feedback, self.tr("not used as a target: {reason}"))
         with qgis_io.core_errors():
             pairs, note = pair_points(obs, tgs, PAIRINGS[self.parameterAsEnum(parameters, self.PAIRING, context)],
                                       self.parameterAsInt(parameters, self.MAX_PAIRS, context))

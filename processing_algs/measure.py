@@ -19,15 +19,13 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core import measure
+from ..cim_twin_plugin.core.twin import outputs as twin
 from ..cim_twin_plugin.qgis_io import raster, vector
 from ..cim_twin_plugin.qgis_io import schema as schema_io
 from .base import CimTwinAlgorithm
-
-ADDED = ("length_m", "area_m2", "perimeter_m", "length_3d_m", "base_elev_m", "height_m", "volume_m3", "facade_m2")
 
 
 class MeasureAlgorithm(CimTwinAlgorithm):
@@ -90,15 +88,12 @@ class MeasureAlgorithm(CimTwinAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        layer_crs = source.sourceCrs()
-        if not layer_crs.isValid():
-            raise QgsProcessingException(
-                self.tr("The layer {layer} has no coordinate reference system: set it and run again.").format(
-                    layer=source.sourceName()))
+        layer_crs = source.sourceCrs()  # defined: a layer without a CRS is refused before (NEEDS_CRS)
+        layer = self.layer_name(parameters, self.INPUT, source, context)
         height_field = self.parameterAsString(parameters, self.HEIGHT_FIELD, context)
         floors_field = self.parameterAsString(parameters, self.FLOORS_FIELD, context)
         for key, name in ((self.HEIGHT_FIELD, height_field), (self.FLOORS_FIELD, floors_field)):
-            qgis_io.check_field(source, key, name)
+            qgis_io.check_field(source, key, name, layer)
         # coordinates stay in the layer's CRS: the core transforms whole batches to lon/lat at once
         layer_wkt = layer_crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT2_2019)
         with qgis_io.core_errors():
@@ -114,7 +109,7 @@ class MeasureAlgorithm(CimTwinAlgorithm):
             to_dem = raster.transformer_to_grid(layer_crs, dem)
         # the user's fields are never replaced: ours go under our names, or the first free suffix
         fields = QgsFields(source.fields())
-        schema_io.append_own_fields(fields, [(name, QVariant.Double) for name in ADDED], source.sourceName(), feedback)
+        schema_io.append_own_fields(fields, twin.MEASURES, layer, feedback)
         height_index = source.fields().lookupField(height_field) if height_field else -1
         floors_index = source.fields().lookupField(floors_field) if floors_field else -1
         total = max(1, source.featureCount())
@@ -186,7 +181,7 @@ class MeasureAlgorithm(CimTwinAlgorithm):
                 "{n} features of {layer} could not be measured: their coordinates cannot be converted to "
                 "longitude/latitude in the layer's CRS ({crs}). Check that the layer's CRS is the one its "
                 "coordinates are in; their measures are empty.").format(
-                n=rejected, layer=source.sourceName(), crs=layer_crs.authid() or layer_crs.description()), False)
+                n=rejected, layer=layer, crs=layer_crs.authid() or layer_crs.description()), False)
         feedback.pushInfo(self.tr("{n} features in = {m} measured + {e} without geometry (empty measures) + "
                                   "{r} not measurable (empty measures).").format(
             n=measured + empty + rejected, m=measured, e=empty, r=rejected))

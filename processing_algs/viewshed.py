@@ -215,7 +215,7 @@ class ViewshedAlgorithm(VisibilityAlgorithm):
         if source is not None:
             names = self._override_fields(parameters, context)
             rows = raster.read_points(source, crs, context, {OVERRIDES[k]: v for k, v in names.items()}, feedback)
-            layer = source.sourceName()
+            layer = self.layer_name(parameters, self.OBSERVERS, source, context)
             points = [
                 ObserverPoint(
                     row.fid, row.point.x() if row.point is not None else None,
@@ -344,7 +344,9 @@ class ViewshedAlgorithm(VisibilityAlgorithm):
         features = buildings.features if buildings is not None else []
         fields = QgsFields(features[0].fields()) if features else QgsFields()
         source = self.parameterAsSource(parameters, self.BUILDINGS, context)
-        schema_io.append_own_fields(fields, twin.VIEWSHED_BUILDINGS, source.sourceName() if source else "", feedback)
+        schema_io.append_own_fields(fields, twin.VIEWSHED_BUILDINGS,
+                                    self.layer_name(parameters, self.BUILDINGS, source, context) if source else "",
+                                    feedback)
         wkb = source.wkbType() if source is not None else QgsWkbTypes.Type.MultiPolygon
         src_crs = source.sourceCrs() if source is not None else crs
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT_BUILDINGS, context, fields, wkb, src_crs)

@@ -39,10 +39,11 @@ class VisibilityAlgorithm(BuildingParameters, CimTwinAlgorithm):
         if not height_field and not floors_field:
             raise QgsProcessingException(
                 self.tr("Choose a height field or a floors field of the buildings layer {layer}.").format(
-                    layer=source.sourceName()
+                    layer=self.layer_name(parameters, self.BUILDINGS, source, context)
                 )
             )
-        qgis_io.check_fields(source, {self.HEIGHT_FIELD: height_field, self.FLOORS_FIELD: floors_field})
+        qgis_io.check_fields(source, {self.HEIGHT_FIELD: height_field, self.FLOORS_FIELD: floors_field},
+                             self.layer_name(parameters, self.BUILDINGS, source, context))
 
     def burn(self, parameters, context, feedback, grid, start=0.0, span=100.0):
         """Burn the buildings into *grid* (in place); returns (BurnResult, Features) or (None, None).
