@@ -25,12 +25,12 @@
 <context>
     <name>BuildingDsmAlgorithm</name>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="28"/>
+        <location filename="../processing_algs/buildingdsm.py" line="29"/>
         <source>Building surface model (DSM)</source>
         <translation>建筑表面模型（DSM）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="31"/>
+        <location filename="../processing_algs/buildingdsm.py" line="32"/>
         <source>Burns building footprints into a DEM: every cell whose centre lies in a footprint gets the ground level under the building (lowest or mean DEM value) plus the building&apos;s height; buildings smaller than a cell take the cell of a point inside them. The output has the DEM&apos;s grid and CRS (a geographic DEM is reprojected to UTM first, as the log says).
 
 Heights come from the height field, else floors x floor height. Buildings without a height or geometry are skipped and counted in the log; invalid footprints are repaired.</source>
@@ -39,37 +39,37 @@ Heights come from the height field, else floors x floor height. Buildings withou
 高度取自高度字段，否则为层数 × 层高。没有高度或几何的建筑被跳过并在日志中计数；无效轮廓会被修复。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="41"/>
+        <location filename="../processing_algs/buildingdsm.py" line="42"/>
         <source>DEM</source>
         <translation>数字高程模型（DEM）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="42"/>
+        <location filename="../processing_algs/buildingdsm.py" line="43"/>
         <source>Terrain heights in metres, any CRS.</source>
         <translation>地形高程（米），任意坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="46"/>
+        <location filename="../processing_algs/buildingdsm.py" line="47"/>
         <source>Building DSM</source>
         <translation>建筑 DSM</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="49"/>
+        <location filename="../processing_algs/buildingdsm.py" line="50"/>
         <source>Buildings on the surface</source>
         <translation>位于表面上的建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="50"/>
+        <location filename="../processing_algs/buildingdsm.py" line="51"/>
         <source>Buildings skipped</source>
         <translation>跳过的建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="63"/>
+        <location filename="../processing_algs/buildingdsm.py" line="66"/>
         <source>Output CRS: {crs}.</source>
         <translation>输出坐标系：{crs}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/buildingdsm.py" line="47"/>
+        <location filename="../processing_algs/buildingdsm.py" line="48"/>
         <source>GeoTIFF on the DEM&apos;s grid: ground + building height (float32, nodata = NaN).</source>
         <translation>与 DEM 栅格一致的 GeoTIFF：地面 + 建筑高度（float32，无数据 = NaN）。</translation>
     </message>
@@ -150,12 +150,12 @@ Heights come from the height field, else floors x floor height. Buildings withou
 <context>
     <name>CheckHierarchyAlgorithm</name>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="48"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="50"/>
         <source>Check the administrative hierarchy</source>
         <translation>检查行政区划层级</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="51"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="53"/>
         <source>Checks that administrative units nest without gaps or overlaps (province &gt; city &gt; district &gt; street &gt; community &gt; grid): gaps in a parent not covered by its children, overlaps between units of one parent, parts of units outside their parent, parent codes that do not exist. With buildings, it reports buildings in no community or split between several, and writes the buildings with the community and street code they lie in (the community holding most of the footprint).
 
 Areas are in square metres, computed in the layer CRS if it is projected, else in the UTM zone of the data; the report is written in that CRS.</source>
@@ -164,117 +164,112 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
 面积以平方米计，图层坐标系为投影坐标系时在其中计算，否则在数据所在的 UTM 带中计算；报告按该坐标系写出。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="62"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="64"/>
         <source>Administrative units</source>
         <translation>行政区划单元</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="64"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
         <source>Polygons of all levels in one layer, with code, level and parent code fields.</source>
         <translation>所有层级在一个图层中的面，含代码、层级和父代码字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="68"/>
         <source>Code field</source>
         <translation>代码字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="68"/>
         <source>Field with the unit&apos;s code.</source>
         <translation>单元代码所在字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="68"/>
         <source>Level field</source>
         <translation>层级字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="68"/>
         <source>Field with the level: province, city, district, street, community or grid.</source>
         <translation>层级所在字段：province、city、district、street、community 或 grid。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="68"/>
         <source>Parent code field</source>
         <translation>父代码字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="68"/>
         <source>Field with the code of the parent unit.</source>
         <translation>父单元代码所在字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="78"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="80"/>
         <source>Building footprints</source>
         <translation>建筑轮廓</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="81"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="83"/>
         <source>Optional: buildings to place in communities (any CRS).</source>
         <translation>可选：要放入社区的建筑（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="83"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="85"/>
         <source>Building id field</source>
         <translation>建筑 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="85"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="87"/>
         <source>Field with unique building ids; default: the feature id.</source>
         <translation>建筑唯一 ID 所在字段；默认为要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="87"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="89"/>
         <source>Area tolerance (m²)</source>
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="89"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="91"/>
         <source>Gaps, overlaps and parts outside the parent smaller than this are ignored (digitising slivers).</source>
         <translation>小于此值的缝隙、重叠和超出父单元的部分将被忽略（数字化碎片）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="93"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="95"/>
         <source>Hierarchy report</source>
         <translation>层级检查报告</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="94"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="96"/>
         <source>One row per finding: kind, code, other code, level, area_m2 and the problem&apos;s polygon (gap, overlap, part outside, building).</source>
         <translation>每个问题一行：kind、code、other、level、area_m2 以及问题所在的面（缝隙、重叠、超出部分、建筑）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="97"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="99"/>
         <source>Buildings with community codes</source>
         <translation>带社区代码的建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="100"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="102"/>
         <source>Optional: the buildings with community_code, street_code and n_communities.</source>
         <translation>可选：带 community_code、street_code 和 n_communities 的建筑。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="102"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="104"/>
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="114"/>
-        <source>The layer {layer} has no field {field} ({param}); its fields are: {fields}.</source>
-        <translation>图层 {layer} 没有字段 {field}（{param}）；其字段为：{fields}。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="126"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="123"/>
         <source>The layer {layer}: feature {fid} has no geometry; fix or delete it.</source>
         <translation>图层 {layer}：要素 {fid} 没有几何；请修复或删除它。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="204"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="195"/>
         <source>{units} units and {buildings} buildings checked in {crs}: {n} findings ({kinds}).</source>
         <translation>已在 {crs} 中检查 {units} 个单元和 {buildings} 栋建筑：发现 {n} 个问题（{kinds}）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="134"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="131"/>
         <source>{layer}, feature {fid}</source>
         <translation>{layer}，要素 {fid}</translation>
     </message>
@@ -563,37 +558,37 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <translation>未知的地面基准 {base}：请使用以下之一：{bases}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="154"/>
+        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="139"/>
         <source>The {what} has {rows} x {cols} = {cells:,} cells (about {gb:.1f} GB as float32, roughly three times that while computing), more than the limit of {limit:,} cells: clip the DEM to the area of interest or use coarser cells.</source>
         <translation>{what} 有 {rows} × {cols} = {cells:,} 个栅格单元（按 float32 约 {gb:.1f} GB，计算时约为其三倍），超过上限 {limit:,} 个单元：请将 DEM 裁剪到研究区域，或使用更粗的栅格单元。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="172"/>
+        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="157"/>
         <source>The raster {layer} cannot be opened: {error}</source>
         <translation>无法打开栅格 {layer}：{error}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="179"/>
+        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="164"/>
         <source>The raster {layer} has no coordinate reference system: assign one (Raster &gt; Projections &gt; Assign Projection) and run again.</source>
         <translation>栅格 {layer} 没有坐标参考系：请为其指定坐标参考系（栅格 &gt; 投影 &gt; 指定投影）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="188"/>
+        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="173"/>
         <source>The raster {layer} is rotated: warp it to a north-up grid first.</source>
         <translation>栅格 {layer} 带有旋转：请先将其重投影（warp）为正北朝上的栅格。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="219"/>
+        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="204"/>
         <source>The DEM&apos;s heights are in feet (band unit {unit}): converted to metres ({factor:.6g} m each).</source>
         <translation>DEM 的高程以英尺为单位（波段单位 {unit}）：已换算为米（每单位 {factor:.6g} m）。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="257"/>
+        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="242"/>
         <source>The raster {layer} is in a geographic CRS: reprojected to {crs} (WGS 84 / UTM) with {cell:.2f} m cells (bilinear) for the analysis; outputs are in {crs}.</source>
         <translation>栅格 {layer} 使用地理坐标系：分析时已重投影到 {crs}（WGS 84 / UTM），栅格单元大小 {cell:.2f} m（双线性插值）；输出采用 {crs}。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="313"/>
+        <location filename="../cim_twin_plugin/core/visibility/grid.py" line="298"/>
         <source>The {what} output {path} cannot be written ({error}): choose a folder you can write to.</source>
         <translation>{what} 输出 {path} 无法写入（{error}）：请选择有写入权限的文件夹。</translation>
     </message>
@@ -857,6 +852,21 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <source>the extent covers {count:,} level-{level} cells, more than the limit of {max_cells:,}; choose a coarser level{hint} or a smaller extent</source>
         <translation>该范围覆盖 {count:,} 个 {level} 级网格，超过上限 {max_cells:,}；请选择更粗的级别{hint}或更小的范围</translation>
     </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/pairing.py" line="32"/>
+        <source>{o} observers and {t} targets: only the first {n} are paired, the rest is not used.</source>
+        <translation>{o} 个观察点和 {t} 个目标点：只配对前 {n} 个，其余不使用。</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/pairing.py" line="39"/>
+        <source>{o} observers x {t} targets = {n:,} sight lines, more than the limit of {limit:,}: select fewer points or raise MAX_PAIRS.</source>
+        <translation>{o} 个观察点 × {t} 个目标点 = {n:,} 条视线，超过上限 {limit:,}：请选择更少的点或提高 MAX_PAIRS。</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/visibility/pairing.py" line="46"/>
+        <source>Unknown pairing {mode}: use one of {modes}.</source>
+        <translation>未知的配对方式 {mode}：请使用 {modes} 之一。</translation>
+    </message>
 </context>
 <context>
     <name>Expressions</name>
@@ -874,12 +884,12 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
 <context>
     <name>GridCellsAlgorithm</name>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="43"/>
+        <location filename="../processing_algs/gridcells.py" line="41"/>
         <source>Beidou grid cells in an extent</source>
         <translation>范围内的北斗网格单元</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="46"/>
+        <location filename="../processing_algs/gridcells.py" line="44"/>
         <source>Creates the Beidou grid cells (GB/T 39409-2020) of one level that intersect an extent, as polygons in CGCS2000 longitude/latitude (EPSG:4490) with their code, level and centre. Use it as a reference grid for the twin or to count entities per cell.
 
 A request of more cells than the maximum is refused before anything is written: choose a coarser level or a smaller extent, or raise the maximum.</source>
@@ -888,67 +898,67 @@ A request of more cells than the maximum is refused before anything is written: 
 网格单元数超过上限的请求会在写出任何内容之前被拒绝：请选择更粗的层级或更小的范围，或提高上限。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="56"/>
+        <location filename="../processing_algs/gridcells.py" line="54"/>
         <source>Extent</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="57"/>
+        <location filename="../processing_algs/gridcells.py" line="55"/>
         <source>Area to cover, in any CRS (a layer&apos;s extent, the map canvas or coordinates).</source>
         <translation>要覆盖的区域，可为任意坐标系（图层范围、地图画布或坐标）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="62"/>
+        <location filename="../processing_algs/gridcells.py" line="60"/>
         <source>Grid level (1-10)</source>
         <translation>网格层级（1-10）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="70"/>
+        <location filename="../processing_algs/gridcells.py" line="68"/>
         <source>Level of the cells: 4 = 1 minute (about 1.8 km), 5 = 4 seconds (about 124 m), 6 = 2 seconds (about 62 m), 7 = about 7.7 m. Finer levels give many cells.</source>
         <translation>网格单元的层级：4 = 1 分（约 1.8 千米），5 = 4 秒（约 124 米），6 = 2 秒（约 62 米），7 = 约 7.7 米。层级越细，单元越多。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="78"/>
+        <location filename="../processing_algs/gridcells.py" line="76"/>
         <source>Maximum number of cells</source>
         <translation>最大网格单元数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="86"/>
+        <location filename="../processing_algs/gridcells.py" line="84"/>
         <source>The algorithm refuses to create more cells than this.</source>
         <translation>算法拒绝生成超过此数量的网格单元。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="90"/>
+        <location filename="../processing_algs/gridcells.py" line="88"/>
         <source>Grid cells</source>
         <translation>网格单元</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="100"/>
+        <location filename="../processing_algs/gridcells.py" line="98"/>
         <source>Number of cells</source>
         <translation>网格单元数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="108"/>
+        <location filename="../processing_algs/gridcells.py" line="106"/>
         <source>The extent is empty: give an area to cover.</source>
         <translation>范围为空：请给出要覆盖的区域。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="113"/>
+        <location filename="../processing_algs/gridcells.py" line="111"/>
         <source>The extent holds {count} cells at level {level}, more than the maximum of {limit}: choose a coarser level or a smaller extent, or raise the maximum.</source>
         <translation>该范围在第 {level} 级包含 {count} 个网格单元，超过上限 {limit}：请选择更粗的层级或更小的范围，或提高上限。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="130"/>
+        <location filename="../processing_algs/gridcells.py" line="124"/>
         <source>Creating {count} cells of level {level} in CGCS2000 (EPSG:4490).</source>
         <translation>正在以 CGCS2000（EPSG:4490）生成 {count} 个第 {level} 级网格单元。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="148"/>
+        <location filename="../processing_algs/gridcells.py" line="140"/>
         <source>{count} cells written.</source>
         <translation>已写出 {count} 个网格单元。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="93"/>
+        <location filename="../processing_algs/gridcells.py" line="91"/>
         <source>Polygons of the cells in CGCS2000 longitude/latitude (EPSG:4490) with bd_code, level, centre_lon and centre_lat.</source>
         <translation>CGCS2000 经纬度（EPSG:4490）下的网格单元多边形，带 bd_code、level、centre_lon 和 centre_lat。</translation>
     </message>
@@ -956,12 +966,12 @@ A request of more cells than the maximum is refused before anything is written: 
 <context>
     <name>GridCodeAlgorithm</name>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="49"/>
+        <location filename="../processing_algs/gridcode.py" line="50"/>
         <source>Beidou grid codes of features</source>
         <translation>要素北斗网格位置码</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="52"/>
+        <location filename="../processing_algs/gridcode.py" line="53"/>
         <source>Adds the Beidou grid location code (GB/T 39409-2020) of every feature in the field bd_code. Points use their own position, lines and polygons a point on their surface, transformed to CGCS2000 longitude/latitude (any input CRS works).
 
 With a height field the code is three-dimensional (height digits interleaved after each level). With an administrative code field, entity_code is the administrative code followed by the grid code: the unique entity code of the twin.
@@ -974,127 +984,117 @@ Features that cannot be coded (no geometry, beyond 88 degrees latitude, empty he
 无法编码的要素（无几何、纬度超出 88 度、高度为空）会保留，编码为空，原因写入 bd_reason；日志给出各项计数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="64"/>
+        <location filename="../processing_algs/gridcode.py" line="65"/>
         <source>Input layer</source>
         <translation>输入图层</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="67"/>
+        <location filename="../processing_algs/gridcode.py" line="68"/>
         <source>Any vector layer in any CRS: buildings, facilities, households, ...</source>
         <translation>任意坐标系的任意矢量图层：建筑、设施、户室等。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="70"/>
+        <location filename="../processing_algs/gridcode.py" line="71"/>
         <source>Grid level (1-10)</source>
         <translation>网格层级（1-10）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="78"/>
+        <location filename="../processing_algs/gridcode.py" line="79"/>
         <source>Level of the grid cell: 1 = 6x4 degrees, 4 = 1 minute (about 1.8 km), 5 = 4 seconds (about 124 m), 6 = 2 seconds (about 62 m), 7 = about 7.7 m, 8 = about 1 m, 9 = about 12 cm, 10 = about 1.5 cm.</source>
         <translation>网格单元的层级：1 = 6×4 度，4 = 1 分（约 1.8 千米），5 = 4 秒（约 124 米），6 = 2 秒（约 62 米），7 = 约 7.7 米，8 = 约 1 米，9 = 约 12 厘米，10 = 约 1.5 厘米。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="87"/>
+        <location filename="../processing_algs/gridcode.py" line="88"/>
         <source>Height field (makes 3D codes)</source>
         <translation>高度字段（生成三维码）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="94"/>
+        <location filename="../processing_algs/gridcode.py" line="95"/>
         <source>Optional numeric field with the height in metres (geodetic height). When set, bd_code is the 3D grid code; features with an empty height get no code.</source>
         <translation>可选的数值字段，高度单位为米（大地高）。设置后 bd_code 为三维网格码；高度为空的要素不编码。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="102"/>
+        <location filename="../processing_algs/gridcode.py" line="103"/>
         <source>Height digits</source>
         <translation>高度码元</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="102"/>
+        <location filename="../processing_algs/gridcode.py" line="103"/>
         <source>Mixed radix (the standard&apos;s layer definition)</source>
         <translation>混合进制（标准的层定义）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="102"/>
+        <location filename="../processing_algs/gridcode.py" line="103"/>
         <source>Bit fields (Appendix C, as some other implementations)</source>
         <translation>位域（附录 C，与部分其他实现一致）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="112"/>
+        <location filename="../processing_algs/gridcode.py" line="113"/>
         <source>How the height layer number is written as digits. Both readings of the standard agree for heights from 0 to 1839 m; choose bit fields only to match codes made by other software that uses them.</source>
         <translation>高度层序号写成码元的方式。两种解读在 0 至 1839 米高度范围内一致；仅当需要与采用位域的其他软件所生成的编码一致时才选择位域。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="122"/>
+        <location filename="../processing_algs/gridcode.py" line="123"/>
         <source>Administrative code field</source>
         <translation>行政区划代码字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="128"/>
+        <location filename="../processing_algs/gridcode.py" line="129"/>
         <source>Optional field with the administrative division code (e.g. the community code 310115001001). When set, entity_code = administrative code + grid code.</source>
         <translation>可选字段，内容为行政区划代码（例如社区代码 310115001001）。设置后 entity_code = 行政区划代码 + 网格码。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="136"/>
+        <location filename="../processing_algs/gridcode.py" line="137"/>
         <source>Coded features</source>
         <translation>已编码要素</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="144"/>
+        <location filename="../processing_algs/gridcode.py" line="145"/>
         <source>Features coded</source>
         <translation>已编码要素数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="145"/>
+        <location filename="../processing_algs/gridcode.py" line="146"/>
         <source>Features without a code</source>
         <translation>未编码要素数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="160"/>
-        <source>The input layer {layer} has no features: there is nothing to code.</source>
-        <translation>输入图层 {layer} 没有要素：无可编码内容。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/gridcode.py" line="166"/>
-        <source>The input layer {layer} has no coordinate reference system: set its CRS (Layer Properties &gt; Source) and run again.</source>
-        <translation>输入图层 {layer} 没有坐标参考系：请设置其坐标系（图层属性 &gt; 源）后重新运行。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/gridcode.py" line="181"/>
+        <location filename="../processing_algs/gridcode.py" line="168"/>
         <source>The input layer {layer} already has a field {field} that is not text: rename or delete it and run again.</source>
         <translation>输入图层 {layer} 已有非文本字段 {field}：请重命名或删除该字段后重新运行。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="204"/>
+        <location filename="../processing_algs/gridcode.py" line="190"/>
         <source>Coding {n} features at level {level} in CGCS2000 (EPSG:4490).</source>
         <translation>正在以 CGCS2000（EPSG:4490）按第 {level} 级为 {n} 个要素编码。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="219"/>
+        <location filename="../processing_algs/gridcode.py" line="205"/>
         <source>height is empty or not a number</source>
         <translation>高度为空或不是数字</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="239"/>
+        <location filename="../processing_algs/gridcode.py" line="225"/>
         <source>administrative code is empty: no entity code</source>
         <translation>行政区划代码为空：无实体编码</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="280"/>
+        <location filename="../processing_algs/gridcode.py" line="266"/>
         <source>{total} features in = {coded} coded + {failed} without a code (reason in {field}).</source>
         <translation>输入 {total} 个要素 = 已编码 {coded} 个 + 未编码 {failed} 个（原因见 {field}）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="286"/>
+        <location filename="../processing_algs/gridcode.py" line="272"/>
         <source>{failed} features could not be coded; see the field {field}.</source>
         <translation>{failed} 个要素无法编码；请查看字段 {field}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="297"/>
+        <location filename="../processing_algs/gridcode.py" line="283"/>
         <source>cannot be coded: {detail}</source>
         <translation>无法编码：{detail}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="137"/>
+        <location filename="../processing_algs/gridcode.py" line="138"/>
         <source>The input features in their own CRS with bd_code, entity_code (with an administrative code field) and bd_reason (why a feature has no code).</source>
         <translation>保持原坐标系的输入要素，并带有 bd_code、entity_code（指定行政区划代码字段时）和 bd_reason（要素无编码的原因）。</translation>
     </message>
@@ -1537,300 +1537,275 @@ Optional: an address model (MODEL, from Train an address model) parses the recor
 <context>
     <name>LineOfSightAlgorithm</name>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="54"/>
+        <location filename="../processing_algs/lineofsight.py" line="61"/>
         <source>Line of sight</source>
         <translation>通视分析</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="57"/>
+        <location filename="../processing_algs/lineofsight.py" line="64"/>
         <source>Draws a sight line from each observer to its target (paired by order, or every observer to every target) over a DEM with optional buildings burnt in, and says whether the target is visible. Blocked lines carry the first obstruction point (x, y, height) and its distance from the observer. Pairs that cannot be computed (outside the DEM, on nodata) are kept with visible empty and the reason in los_reason. Output CRS: the DEM&apos;s (UTM when the DEM is geographic).</source>
         <translation>在 DEM（可选烧录建筑）上从每个观察点向其目标点画一条视线（按顺序配对，或所有观察点对所有目标点），并判断目标是否可见。被遮挡的视线带有第一个遮挡点（x、y、高程）及其到观察点的距离。无法计算的配对（在 DEM 外、位于无数据处）也会保留，visible 为空，原因见 los_reason。输出坐标系：DEM 的坐标系（DEM 为地理坐标系时为 UTM）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="66"/>
+        <location filename="../processing_algs/lineofsight.py" line="73"/>
         <source>Observer points</source>
         <translation>观察点图层</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="66"/>
+        <location filename="../processing_algs/lineofsight.py" line="73"/>
         <source>Points to look from (any CRS).</source>
         <translation>观察的位置（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="66"/>
+        <location filename="../processing_algs/lineofsight.py" line="73"/>
         <source>Target points</source>
         <translation>目标点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="66"/>
+        <location filename="../processing_algs/lineofsight.py" line="73"/>
         <source>Points to look at (any CRS).</source>
         <translation>被观察的位置（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="73"/>
+        <location filename="../processing_algs/lineofsight.py" line="80"/>
         <source>Pairing</source>
         <translation>配对方式</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="73"/>
+        <location filename="../processing_algs/lineofsight.py" line="80"/>
         <source>By order (1st observer - 1st target, ...)</source>
         <translation>按顺序（第 1 个观察点 - 第 1 个目标点，……）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="73"/>
+        <location filename="../processing_algs/lineofsight.py" line="80"/>
         <source>All pairs</source>
         <translation>所有配对</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="77"/>
+        <location filename="../processing_algs/lineofsight.py" line="84"/>
         <source>By order pairs the n-th observer with the n-th target; all pairs tests every combination.</source>
         <translation>按顺序将第 n 个观察点与第 n 个目标点配对；所有配对则检验每一种组合。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="80"/>
+        <location filename="../processing_algs/lineofsight.py" line="87"/>
         <source>DEM</source>
         <translation>数字高程模型（DEM）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="81"/>
+        <location filename="../processing_algs/lineofsight.py" line="88"/>
         <source>Terrain (or a DSM) in metres, any CRS.</source>
         <translation>地形（或 DSM）高程（米），任意坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="84"/>
+        <location filename="../processing_algs/lineofsight.py" line="91"/>
         <source>Observer height (m)</source>
         <translation>观察高度（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="84"/>
+        <location filename="../processing_algs/lineofsight.py" line="91"/>
         <source>Eye height above the surface.</source>
         <translation>表面以上的视点高度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="84"/>
+        <location filename="../processing_algs/lineofsight.py" line="91"/>
         <source>Target height (m)</source>
         <translation>目标高度（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="84"/>
+        <location filename="../processing_algs/lineofsight.py" line="91"/>
         <source>Height of the target above the surface.</source>
         <translation>目标在表面以上的高度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="92"/>
+        <location filename="../processing_algs/lineofsight.py" line="99"/>
         <source>Earth curvature and refraction</source>
         <translation>地球曲率与大气折射</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="93"/>
+        <location filename="../processing_algs/lineofsight.py" line="100"/>
         <source>Lower distant points by the earth&apos;s curvature, reduced by refraction.</source>
         <translation>按地球曲率降低远处点的高程，并按折射减小该改正。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="95"/>
+        <location filename="../processing_algs/lineofsight.py" line="102"/>
         <source>Refraction coefficient</source>
         <translation>大气折射系数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="98"/>
+        <location filename="../processing_algs/lineofsight.py" line="105"/>
         <source>Coefficient of atmospheric refraction used with the curvature (0.13 by default).</source>
         <translation>与曲率改正一起使用的大气折射系数（默认 0.13）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="101"/>
+        <location filename="../processing_algs/lineofsight.py" line="108"/>
         <source>Largest number of pairs</source>
         <translation>最大配对数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="104"/>
+        <location filename="../processing_algs/lineofsight.py" line="111"/>
         <source>More pairs are refused (all pairs of large layers grow quickly).</source>
         <translation>配对数超过此值将被拒绝（大图层的所有配对增长很快）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="108"/>
+        <location filename="../processing_algs/lineofsight.py" line="115"/>
         <source>Sight lines</source>
         <translation>视线</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="110"/>
+        <location filename="../processing_algs/lineofsight.py" line="117"/>
         <source>One line per pair with visible, the obstruction and distances.</source>
         <translation>每个配对一条线，含可见性、遮挡点和距离。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="112"/>
+        <location filename="../processing_algs/lineofsight.py" line="119"/>
         <source>Visible pairs</source>
         <translation>可见配对</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="113"/>
+        <location filename="../processing_algs/lineofsight.py" line="120"/>
         <source>Blocked pairs</source>
         <translation>被遮挡配对</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="114"/>
+        <location filename="../processing_algs/lineofsight.py" line="121"/>
         <source>Pairs not computed</source>
         <translation>未计算的配对</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="136"/>
+        <location filename="../processing_algs/lineofsight.py" line="140"/>
         <source>Both an observer layer and a target layer are needed.</source>
         <translation>需要观察点图层和目标点图层。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="142"/>
-        <source>{o} observers and {t} targets: only the first {n} are paired, the rest is not used.</source>
-        <translation>{o} 个观察点和 {t} 个目标点：只配对前 {n} 个，其余不使用。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/lineofsight.py" line="193"/>
+        <location filename="../processing_algs/lineofsight.py" line="182"/>
         <source>not computed: {detail}</source>
         <translation>未计算：{detail}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="197"/>
+        <location filename="../processing_algs/lineofsight.py" line="186"/>
         <source>{n} pairs = {v} visible + {b} blocked + {f} not computed (reason in los_reason); output CRS {crs}.</source>
         <translation>{n} 个配对 = 可见 {v} + 被遮挡 {b} + 未计算 {f}（原因见 los_reason）；输出坐标系 {crs}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="121"/>
-        <source>{what} feature {fid} of layer {layer} is not used: {reason}</source>
-        <translation>图层 {layer} 的{what}要素 {fid} 未使用：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/lineofsight.py" line="125"/>
-        <source>... and {n} more features of layer {layer} not used.</source>
-        <translation>……另有图层 {layer} 的 {n} 个要素未使用。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/lineofsight.py" line="137"/>
-        <source>Observer</source>
-        <translation>观察点</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/lineofsight.py" line="138"/>
-        <source>Target</source>
-        <translation>目标点</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/lineofsight.py" line="152"/>
-        <source>{o} observers x {t} targets = {n} sight lines, more than the limit of {limit}: select fewer points or raise MAX_PAIRS.</source>
-        <translation>{o} 个观察点 × {t} 个目标点 = {n} 条视线，超过上限 {limit}：请选择更少的点或提高 MAX_PAIRS。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/lineofsight.py" line="182"/>
+        <location filename="../processing_algs/lineofsight.py" line="171"/>
         <source>observer: {reason}</source>
         <translation>观察点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="184"/>
+        <location filename="../processing_algs/lineofsight.py" line="173"/>
         <source>target: {reason}</source>
         <translation>目标点：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lineofsight.py" line="141"/>
+        <source>not used as an observer: {reason}</source>
+        <translation>未用作观察点：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lineofsight.py" line="143"/>
+        <source>not used as a target: {reason}</source>
+        <translation>未用作目标点：{reason}</translation>
     </message>
 </context>
 <context>
     <name>MeasureAlgorithm</name>
     <message>
-        <location filename="../processing_algs/measure.py" line="50"/>
+        <location filename="../processing_algs/measure.py" line="49"/>
         <source>Measure lengths, areas, heights and volumes</source>
         <translation>量算长度、面积、高度和体积</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="53"/>
+        <location filename="../processing_algs/measure.py" line="52"/>
         <source>Adds to every feature its geodesic length_m (lines), area_m2 and perimeter_m (polygons), measured on the ellipsoid of the layer&apos;s CRS (CGCS2000, WGS 84, ...) whatever the projection. With a DEM: length_3d_m along the terrain and base_elev_m (lowest DEM value at the vertices and an inner point). With a height or floors field: height_m, volume_m3 (area x height) and facade_m2 (perimeter x height). Features without geometry are kept with empty measures.</source>
         <translation>为每个要素添加按图层坐标系椭球（CGCS2000、WGS 84 等）测得的大地线长度 length_m（线）、面积 area_m2 和周长 perimeter_m（面），与投影无关。提供 DEM 时：沿地形的 length_3d_m 和 base_elev_m（节点及内部一点处 DEM 的最低值）。提供高度或层数字段时：height_m、volume_m3（面积 × 高度）和 facade_m2（周长 × 高度）。没有几何的要素保留，量算值为空。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="62"/>
+        <location filename="../processing_algs/measure.py" line="61"/>
         <source>Input layer</source>
         <translation>输入图层</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="64"/>
+        <location filename="../processing_algs/measure.py" line="63"/>
         <source>Points, lines or polygons in any CRS.</source>
         <translation>任意坐标系的点、线或面。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="66"/>
+        <location filename="../processing_algs/measure.py" line="65"/>
         <source>Height field (m)</source>
         <translation>高度字段（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="66"/>
+        <location filename="../processing_algs/measure.py" line="65"/>
         <source>Building height above ground in metres.</source>
         <translation>建筑地面以上高度（米）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="66"/>
+        <location filename="../processing_algs/measure.py" line="65"/>
         <source>Floors field</source>
         <translation>层数字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="66"/>
+        <location filename="../processing_algs/measure.py" line="65"/>
         <source>Number of floors, used where the height is empty.</source>
         <translation>层数，在高度为空时使用。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="74"/>
+        <location filename="../processing_algs/measure.py" line="73"/>
         <source>Floor height (m)</source>
         <translation>层高（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="76"/>
+        <location filename="../processing_algs/measure.py" line="75"/>
         <source>Metres per floor when heights come from the floors field.</source>
         <translation>由层数字段计算高度时每层的米数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="78"/>
+        <location filename="../processing_algs/measure.py" line="77"/>
         <source>DEM</source>
         <translation>数字高程模型（DEM）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="79"/>
+        <location filename="../processing_algs/measure.py" line="78"/>
         <source>Optional terrain for 3D lengths and base elevations (any CRS).</source>
         <translation>可选地形，用于三维长度和基底高程（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="81"/>
+        <location filename="../processing_algs/measure.py" line="80"/>
         <source>Measured features</source>
         <translation>量算后的要素</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="84"/>
+        <location filename="../processing_algs/measure.py" line="83"/>
         <source>Features measured</source>
         <translation>已量算要素</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="85"/>
+        <location filename="../processing_algs/measure.py" line="84"/>
         <source>Features without geometry</source>
         <translation>没有几何的要素</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="94"/>
-        <source>The layer {layer} has no coordinate reference system: set it and run again.</source>
-        <translation>图层 {layer} 没有坐标参考系：请设置后重新运行。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/measure.py" line="105"/>
+        <location filename="../processing_algs/measure.py" line="101"/>
         <source>Measuring on the ellipsoid {ellipsoid}.</source>
         <translation>在椭球 {ellipsoid} 上量算。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="82"/>
+        <location filename="../processing_algs/measure.py" line="81"/>
         <source>The input features with the measures added, in the input&apos;s CRS.</source>
         <translation>添加了量算值的输入要素，坐标系与输入相同。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="86"/>
+        <location filename="../processing_algs/measure.py" line="85"/>
         <source>Features that could not be measured</source>
         <translation>无法量算的要素</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="184"/>
+        <location filename="../processing_algs/measure.py" line="180"/>
         <source>{n} features of {layer} could not be measured: their coordinates cannot be converted to longitude/latitude in the layer&apos;s CRS ({crs}). Check that the layer&apos;s CRS is the one its coordinates are in; their measures are empty.</source>
         <translation>{layer} 中有 {n} 个要素无法量算：其坐标无法在图层的坐标参考系（{crs}）中转换为经纬度。请检查图层的坐标参考系是否与其坐标实际所用的一致；这些要素的量算值为空。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/measure.py" line="189"/>
+        <location filename="../processing_algs/measure.py" line="185"/>
         <source>{n} features in = {m} measured + {e} without geometry (empty measures) + {r} not measurable (empty measures).</source>
         <translation>输入 {n} 个要素 = 已量算 {m} 个 + 无几何 {e} 个（量算值为空）+ 无法量算 {r} 个（量算值为空）。</translation>
     </message>
@@ -1838,12 +1813,12 @@ Optional: an address model (MODEL, from Train an address model) parses the recor
 <context>
     <name>NearestFacilityAlgorithm</name>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="43"/>
+        <location filename="../processing_algs/nearestfacility.py" line="44"/>
         <source>Nearest facilities on the road network</source>
         <translation>路网最近设施</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="46"/>
+        <location filename="../processing_algs/nearestfacility.py" line="47"/>
         <source>For every incident, the N facilities with the least network cost (length or travel time) within the maximum cost, as routes ranked 1 (nearest) to N. By default the route runs from the facility to the incident (dispatch: one-way streets are followed in that direction).
 
 Incidents without a facility within reach, or too far from the roads, get one row without geometry that says why. Output lines are in the network layer&apos;s CRS.</source>
@@ -1852,132 +1827,132 @@ Incidents without a facility within reach, or too far from the roads, get one ro
 在可达范围内没有设施或离道路太远的事件点输出一行不带几何的记录并说明原因。输出线采用路网图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="112"/>
+        <location filename="../processing_algs/nearestfacility.py" line="114"/>
         <source>Incidents</source>
         <translation>事件点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="58"/>
+        <location filename="../processing_algs/nearestfacility.py" line="59"/>
         <source>Points that need a facility (any CRS).</source>
         <translation>需要设施的点（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="112"/>
+        <location filename="../processing_algs/nearestfacility.py" line="114"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="62"/>
+        <location filename="../processing_algs/nearestfacility.py" line="63"/>
         <source>Hospitals, fire stations, depots ... (any CRS).</source>
         <translation>医院、消防站、物资仓库……（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="64"/>
+        <location filename="../processing_algs/nearestfacility.py" line="65"/>
         <source>Incident ID field</source>
         <translation>事件点 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="66"/>
+        <location filename="../processing_algs/nearestfacility.py" line="67"/>
         <source>Field copied to incident_id; the feature id when empty.</source>
         <translation>复制到 incident_id 的字段；为空时使用要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="68"/>
+        <location filename="../processing_algs/nearestfacility.py" line="69"/>
         <source>Facility ID field</source>
         <translation>设施 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="70"/>
+        <location filename="../processing_algs/nearestfacility.py" line="71"/>
         <source>Field copied to facility_id; the feature id when empty.</source>
         <translation>复制到 facility_id 的字段；为空时使用要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="72"/>
+        <location filename="../processing_algs/nearestfacility.py" line="73"/>
         <source>Number of nearest facilities</source>
         <translation>最近设施个数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="74"/>
+        <location filename="../processing_algs/nearestfacility.py" line="75"/>
         <source>How many facilities to return per incident (fewer if fewer are within reach).</source>
         <translation>每个事件点返回的设施个数（可达设施较少时返回更少）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="76"/>
+        <location filename="../processing_algs/nearestfacility.py" line="77"/>
         <source>Maximum cost (0 = no limit)</source>
         <translation>最大成本（0 = 不限）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="78"/>
+        <location filename="../processing_algs/nearestfacility.py" line="79"/>
         <source>Facilities beyond this cost (metres, or seconds for travel time) are not returned; 0 means no limit.</source>
         <translation>超过该成本（米；出行时间时为秒）的设施不返回；0 表示不限。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="81"/>
+        <location filename="../processing_algs/nearestfacility.py" line="82"/>
         <source>Travel direction</source>
         <translation>出行方向</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="81"/>
+        <location filename="../processing_algs/nearestfacility.py" line="82"/>
         <source>From facility to incident</source>
         <translation>从设施到事件点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="81"/>
+        <location filename="../processing_algs/nearestfacility.py" line="82"/>
         <source>From incident to facility</source>
         <translation>从事件点到设施</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="84"/>
+        <location filename="../processing_algs/nearestfacility.py" line="85"/>
         <source>Which way the route is travelled (matters with one-way streets).</source>
         <translation>路径的通行方向（有单行道时有影响）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="86"/>
+        <location filename="../processing_algs/nearestfacility.py" line="87"/>
         <source>Nearest facility routes</source>
         <translation>最近设施路径</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="88"/>
+        <location filename="../processing_algs/nearestfacility.py" line="89"/>
         <source>Routes with incident_id, facility_id, rank, cost, length_m, time_s, status.</source>
         <translation>路径，含 incident_id、facility_id、rank、cost、length_m、time_s、status。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="90"/>
+        <location filename="../processing_algs/nearestfacility.py" line="91"/>
         <source>Routes</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="91"/>
+        <location filename="../processing_algs/nearestfacility.py" line="92"/>
         <source>Incidents without a facility</source>
         <translation>没有设施的事件点数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="101"/>
+        <location filename="../processing_algs/nearestfacility.py" line="102"/>
         <source>The maximum cost must be 0 (no limit) or more.</source>
         <translation>最大成本必须为 0（不限）或更大。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="115"/>
+        <location filename="../processing_algs/nearestfacility.py" line="117"/>
         <source>No facility of {layer} could be attached to the network (see the log): nothing to search.</source>
         <translation>{layer} 中没有设施能连接到路网（见日志）：无法搜索。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="141"/>
+        <location filename="../processing_algs/nearestfacility.py" line="144"/>
         <source>incident: {reason}</source>
         <translation>事件点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="153"/>
+        <location filename="../processing_algs/nearestfacility.py" line="157"/>
         <source>{n} incidents = {served} with at least one facility + {without} without (reason in the field reason); {routes} routes.</source>
         <translation>{n} 个事件点 = {served} 个至少有一个设施 + {without} 个没有（原因见 reason 字段）；共 {routes} 条路径。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="97"/>
+        <location filename="../processing_algs/nearestfacility.py" line="98"/>
         <source>N = {value} must be a whole number of 1 or more.</source>
         <translation>N = {value} 必须是大于或等于 1 的整数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="120"/>
+        <location filename="../processing_algs/nearestfacility.py" line="122"/>
         <source>N = {value:g} is more than the {count} facilities: up to all {count} are returned per incident.</source>
         <translation>N = {value:g} 超过设施总数 {count}：每个事件点最多返回全部 {count} 个设施。</translation>
     </message>
@@ -1985,237 +1960,237 @@ Incidents without a facility within reach, or too far from the roads, get one ro
 <context>
     <name>NetworkAlgorithm</name>
     <message>
-        <location filename="../processing_algs/network_common.py" line="55"/>
+        <location filename="../processing_algs/network_common.py" line="56"/>
         <source>Road network (lines)</source>
         <translation>路网（线）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="58"/>
+        <location filename="../processing_algs/network_common.py" line="59"/>
         <source>Line layer of roads in any CRS. Nodes are where lines end; the built graph is reused while QGIS runs as long as the layer and these settings do not change.</source>
         <translation>任意坐标系的道路线图层。节点位于线的端点；只要图层和这些设置不变，QGIS 运行期间会复用已构建的图。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="62"/>
+        <location filename="../processing_algs/network_common.py" line="63"/>
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="62"/>
+        <location filename="../processing_algs/network_common.py" line="63"/>
         <source>Length (metres)</source>
         <translation>长度（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="62"/>
+        <location filename="../processing_algs/network_common.py" line="63"/>
         <source>Travel time (seconds)</source>
         <translation>出行时间（秒）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="66"/>
+        <location filename="../processing_algs/network_common.py" line="67"/>
         <source>What the route minimises. Travel time uses the speed field (drive) or the walking speed (walk).</source>
         <translation>路径最小化的量。出行时间在驾车时使用速度字段，步行时使用步行速度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="70"/>
+        <location filename="../processing_algs/network_common.py" line="71"/>
         <source>Travel mode</source>
         <translation>出行方式</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="70"/>
+        <location filename="../processing_algs/network_common.py" line="71"/>
         <source>Drive (one-way rules, speed field)</source>
         <translation>驾车（遵守单行规则，使用速度字段）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="70"/>
+        <location filename="../processing_algs/network_common.py" line="71"/>
         <source>Walk (both ways, walking speed)</source>
         <translation>步行（双向通行，使用步行速度）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="75"/>
+        <location filename="../processing_algs/network_common.py" line="76"/>
         <source>Walking ignores one-way rules and moves at the walking speed on every road.</source>
         <translation>步行忽略单行规则，并在所有道路上以步行速度移动。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="78"/>
+        <location filename="../processing_algs/network_common.py" line="79"/>
         <source>Direction field</source>
         <translation>方向字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="81"/>
+        <location filename="../processing_algs/network_common.py" line="82"/>
         <source>Field that says which way a road may be travelled (e.g. oneway). Without it every road uses the default direction.</source>
         <translation>说明道路允许通行方向的字段（例如 oneway）。不设置时所有道路使用默认方向。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="85"/>
+        <location filename="../processing_algs/network_common.py" line="86"/>
         <source>Value for forward only</source>
         <translation>仅正向的取值</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="85"/>
+        <location filename="../processing_algs/network_common.py" line="86"/>
         <source>Direction value(s), comma-separated, for roads travelled only in their digitised direction.</source>
         <translation>仅沿数字化方向通行的道路的方向值（可用逗号分隔多个）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="85"/>
+        <location filename="../processing_algs/network_common.py" line="86"/>
         <source>Value for backward only</source>
         <translation>仅反向的取值</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="85"/>
+        <location filename="../processing_algs/network_common.py" line="86"/>
         <source>Direction value(s), comma-separated, for roads travelled only against their digitised direction.</source>
         <translation>仅逆数字化方向通行的道路的方向值（可用逗号分隔多个）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="85"/>
+        <location filename="../processing_algs/network_common.py" line="86"/>
         <source>Value for both directions</source>
         <translation>双向的取值</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="85"/>
+        <location filename="../processing_algs/network_common.py" line="86"/>
         <source>Direction value(s), comma-separated, for two-way roads.</source>
         <translation>双向通行道路的方向值（可用逗号分隔多个）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="100"/>
+        <location filename="../processing_algs/network_common.py" line="101"/>
         <source>Default direction</source>
         <translation>默认方向</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="100"/>
+        <location filename="../processing_algs/network_common.py" line="101"/>
         <source>Both directions</source>
         <translation>双向</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="100"/>
+        <location filename="../processing_algs/network_common.py" line="101"/>
         <source>Forward only</source>
         <translation>仅正向</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="100"/>
+        <location filename="../processing_algs/network_common.py" line="101"/>
         <source>Backward only</source>
         <translation>仅反向</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="105"/>
+        <location filename="../processing_algs/network_common.py" line="106"/>
         <source>Direction of roads whose direction value is empty or none of the given values (each such road is listed in the log).</source>
         <translation>方向值为空或不属于给定值的道路所用的方向（每条这样的道路都会在日志中列出）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="110"/>
+        <location filename="../processing_algs/network_common.py" line="111"/>
         <source>Speed field (km/h)</source>
         <translation>速度字段（km/h）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="113"/>
+        <location filename="../processing_algs/network_common.py" line="114"/>
         <source>Speed per road in km/h for travel time when driving. Empty, text or non-positive values use the default speed and are listed in the log.</source>
         <translation>驾车时计算出行时间所用的每条道路速度（km/h）。空值、文本或非正值使用默认速度，并在日志中列出。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="117"/>
+        <location filename="../processing_algs/network_common.py" line="118"/>
         <source>Default speed (km/h)</source>
         <translation>默认速度（km/h）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="120"/>
+        <location filename="../processing_algs/network_common.py" line="121"/>
         <source>Driving speed for roads without a valid speed value.</source>
         <translation>没有有效速度值的道路的驾车速度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="123"/>
+        <location filename="../processing_algs/network_common.py" line="124"/>
         <source>Walking speed (m/s)</source>
         <translation>步行速度（m/s）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="126"/>
+        <location filename="../processing_algs/network_common.py" line="127"/>
         <source>Walking speed; 1.2 m/s makes 5/10/15 minutes about 360/720/1080 m.</source>
         <translation>步行速度；1.2 m/s 时 5/10/15 分钟约为 360/720/1080 米。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="129"/>
+        <location filename="../processing_algs/network_common.py" line="130"/>
         <source>Node snapping tolerance (m)</source>
         <translation>节点捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="132"/>
+        <location filename="../processing_algs/network_common.py" line="133"/>
         <source>Line ends closer than this become one node (closes small undershoots). 0 = only ends at exactly the same place meet.</source>
         <translation>距离小于该值的线端点合并为一个节点（可弥合小的未连接缺口）。0 表示只有位置完全相同的端点才相连。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="137"/>
+        <location filename="../processing_algs/network_common.py" line="138"/>
         <source>Split lines where they cross</source>
         <translation>在线相交处打断</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="140"/>
+        <location filename="../processing_algs/network_common.py" line="141"/>
         <source>Make a node wherever two lines cross. Leave off for data that is already noded (bridges and tunnels cross roads without meeting them).</source>
         <translation>在两条线相交处生成节点。对于已经打断的数据请关闭（桥梁和隧道与道路交叉但并不相连）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="145"/>
+        <location filename="../processing_algs/network_common.py" line="146"/>
         <source>Maximum snapping distance (m)</source>
         <translation>最大捕捉距离（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="148"/>
+        <location filename="../processing_algs/network_common.py" line="149"/>
         <source>Points farther than this from every road are rejected with the reason. Points attach to the nearest point of the nearest road; the connector is counted in the cost.</source>
         <translation>距所有道路都超过该距离的点将被拒绝并给出原因。点连接到最近道路上的最近点；连接线计入成本。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="152"/>
+        <location filename="../processing_algs/network_common.py" line="153"/>
         <source>Planar lengths</source>
         <translation>平面长度</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="154"/>
+        <location filename="../processing_algs/network_common.py" line="155"/>
         <source>Measure lengths in the layer&apos;s projection instead of on the ellipsoid. By default lengths are ellipsoidal (the project&apos;s ellipsoid, else the layer CRS&apos;s), as QGIS&apos;s own network tools measure them.</source>
         <translation>在图层投影中测量长度，而不是在椭球面上测量。默认长度为椭球面长度（使用项目的椭球，未设置时使用图层坐标系的椭球），与 QGIS 自带网络工具的测量方式一致。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="200"/>
+        <location filename="../processing_algs/network_common.py" line="196"/>
         <source>Building the road network ...</source>
         <translation>正在构建路网……</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="214"/>
+        <location filename="../processing_algs/network_common.py" line="210"/>
         <source>Network {layer}: {features} features = {used} in the network ({parts} line parts, {multi} multipart features split) + {skipped} left out; {nodes} junctions, {links} links, {components} connected parts.</source>
         <translation>路网 {layer}：{features} 个要素 = {used} 个纳入路网（{parts} 条线部件，{multi} 个多部件要素已拆分）+ {skipped} 个未纳入；{nodes} 个路口，{links} 条路段链，{components} 个连通部分。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="222"/>
+        <location filename="../processing_algs/network_common.py" line="218"/>
         <source>The graph was reused from the cache (same layer and settings).</source>
         <translation>已从缓存中复用路网图（图层和设置相同）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="225"/>
+        <location filename="../processing_algs/network_common.py" line="221"/>
         <source>Lengths are ellipsoidal on {ellipsoid}.</source>
         <translation>长度为 {ellipsoid} 椭球面长度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="228"/>
+        <location filename="../processing_algs/network_common.py" line="224"/>
         <source>Lengths are planar, in the layer&apos;s projection.</source>
         <translation>长度为平面长度，按图层投影计算。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="244"/>
+        <location filename="../processing_algs/network_common.py" line="240"/>
         <source>Walking: one-way rules ignored, {speed} m/s on every road.</source>
         <translation>步行：忽略单行规则，所有道路均为 {speed} m/s。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="233"/>
+        <location filename="../processing_algs/network_common.py" line="229"/>
         <source>The network layer&apos;s CRS is geographic (degrees): the graph is worked on in the UTM zone of the data, so that distances, tolerances and areas are in metres; outputs are in the layer&apos;s CRS.</source>
         <translation>路网图层的坐标参考系为地理坐标系（度）：路网图在数据所在的 UTM 带中处理，使距离、容差和面积均以米计；输出采用图层的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="238"/>
+        <location filename="../processing_algs/network_common.py" line="234"/>
         <source>The network layer&apos;s CRS is in {unit} (1 {unit} = {factor:g} m): distances given in metres (snapping tolerance, maximum snapping distance, buffer) are converted to it, and lengths and areas are written in metres.</source>
         <translation>路网图层的坐标参考系单位为 {unit}（1 {unit} = {factor:g} m）：以米给出的距离（捕捉容差、最大捕捉距离、缓冲区）会换算为该单位，长度和面积则以米写出。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="294"/>
+        <location filename="../processing_algs/network_common.py" line="290"/>
         <source>{roles} {layer}: {n} points = {ok} attached to the network + {bad} rejected (listed below and in the field reason).</source>
         <translation>{roles} {layer}：{n} 个点 = 连接到路网 {ok} 个 + 被拒绝 {bad} 个（列于下方及 reason 字段）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="299"/>
+        <location filename="../processing_algs/network_common.py" line="295"/>
         <source>The same layer is used as {roles}: its rejected points are listed once and apply to each use.</source>
         <translation>同一图层同时用作{roles}：其被拒绝的点只列出一次，对每种用途均适用。</translation>
     </message>
@@ -2223,112 +2198,102 @@ Incidents without a facility within reach, or too far from the roads, get one ro
 <context>
     <name>NetworkIO</name>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="131"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="112"/>
         <source>The network layer {layer} has no features: give a line layer with roads.</source>
         <translation>路网图层 {layer} 没有要素：请提供道路线图层。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="342"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="307"/>
         <source>no geometry</source>
         <translation>没有几何</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="166"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="147"/>
         <source>not a line</source>
         <translation>不是线</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="184"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="165"/>
         <source>direction value &apos;{value}&apos; is none of the given values: default direction used</source>
         <translation>方向值 '{value}' 不属于给定的任何取值：使用默认方向</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="194"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="175"/>
         <source>empty line part</source>
         <translation>空的线部件</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="202"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="183"/>
         <source>The network layer {layer} has no line with a geometry: there is no network to use.</source>
         <translation>路网图层 {layer} 中没有带几何的线：没有可用的路网。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="220"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="201"/>
         <source>The network layer {layer} cannot be used: {detail}.</source>
         <translation>路网图层 {layer} 无法使用：{detail}。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="265"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="246"/>
         <source>zero length (fewer than two distinct vertices)</source>
         <translation>长度为零（不同的顶点少于两个）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="267"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="248"/>
         <source>shorter than the snapping tolerance</source>
         <translation>短于捕捉容差</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="269"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="250"/>
         <source>starts and ends at the same node (a loop): kept</source>
         <translation>起点和终点为同一节点（环路）：已保留</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="278"/>
-        <source>{layer}, feature {fid}: {reason}</source>
-        <translation>{layer}，要素 {fid}：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="285"/>
-        <source>... and {n} more features of {layer}.</source>
-        <translation>……以及 {layer} 中另外 {n} 个要素。</translation>
-    </message>
-    <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="317"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="282"/>
         <source>The point layer {layer} has no features.</source>
         <translation>点图层 {layer} 没有要素。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="344"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="309"/>
         <source>several points in one feature: give one point each</source>
         <translation>一个要素中有多个点：请每个要素只给一个点</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="352"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="317"/>
         <source>cannot be transformed to the network&apos;s CRS</source>
         <translation>无法转换到路网的坐标系</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="374"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="339"/>
         <source>nearest road is {d:.1f} m away, beyond the maximum snapping distance of {max:g} m</source>
         <translation>最近的道路距离 {d:.1f} 米，超过最大捕捉距离 {max:g} 米</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="377"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="342"/>
         <source>not a valid point</source>
         <translation>不是有效的点</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="384"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="349"/>
         <source>origin and destination are the same point</source>
         <translation>起点和终点是同一点</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="385"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="350"/>
         <source>no route: the two points lie on parts of the network that are not connected (or one-way streets forbid it)</source>
         <translation>无路径：两个点位于路网中互不连通的部分（或单行道不允许通行）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="388"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="353"/>
         <source>no facility within the maximum cost</source>
         <translation>最大成本内没有设施</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="250"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="231"/>
         <source>No speed field: every road of {layer} is driven at the default speed of {speed:g} km/h.</source>
         <translation>没有速度字段：{layer} 的所有道路均按默认速度 {speed:g} km/h 计算。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="256"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="237"/>
         <source>{layer}: {n} roads have a speed ({field}) that is empty, not a number or not above 0: the default speed of {speed:g} km/h is used for them (features {features}).</source>
         <translation>{layer}：{n} 条道路的速度（{field}）为空、不是数字或不大于 0：这些道路使用默认速度 {speed:g} km/h（要素 {features}）。</translation>
     </message>
@@ -2336,12 +2301,12 @@ Incidents without a facility within reach, or too far from the roads, get one ro
 <context>
     <name>OdMatrixAlgorithm</name>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="40"/>
+        <location filename="../processing_algs/odmatrix.py" line="41"/>
         <source>OD cost matrix on the road network</source>
         <translation>路网 OD 成本矩阵</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="43"/>
+        <location filename="../processing_algs/odmatrix.py" line="44"/>
         <source>Least network cost from every origin to every destination, as a table with one row per pair: origin_id, destination_id, cost (metres or seconds, connectors to the roads included), length_m along the least-cost route and network_m (the part along the roads).
 
 Pairs without a route stay in the table with status &apos;unreachable&apos; (network not connected, one-way streets) or the reason a point was rejected; nothing is dropped. One Dijkstra search per origin answers all destinations at once.
@@ -2354,92 +2319,92 @@ Optional route lines (OUTPUT_LINES) are in the network layer&apos;s CRS.</source
 可选的路径线（OUTPUT_LINES）采用路网图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="92"/>
+        <location filename="../processing_algs/odmatrix.py" line="96"/>
         <source>Origins</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="55"/>
+        <location filename="../processing_algs/odmatrix.py" line="56"/>
         <source>Origin points (any CRS).</source>
         <translation>起点（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="92"/>
+        <location filename="../processing_algs/odmatrix.py" line="96"/>
         <source>Destinations</source>
         <translation>终点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="55"/>
+        <location filename="../processing_algs/odmatrix.py" line="56"/>
         <source>Destination points (any CRS).</source>
         <translation>终点（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="62"/>
+        <location filename="../processing_algs/odmatrix.py" line="63"/>
         <source>Origin ID field</source>
         <translation>起点 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="64"/>
+        <location filename="../processing_algs/odmatrix.py" line="65"/>
         <source>Field copied to origin_id; the feature id when empty.</source>
         <translation>复制到 origin_id 的字段；为空时使用要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="66"/>
+        <location filename="../processing_algs/odmatrix.py" line="67"/>
         <source>Destination ID field</source>
         <translation>终点 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="68"/>
+        <location filename="../processing_algs/odmatrix.py" line="69"/>
         <source>Field copied to destination_id; the feature id when empty.</source>
         <translation>复制到 destination_id 的字段；为空时使用要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="70"/>
+        <location filename="../processing_algs/odmatrix.py" line="71"/>
         <source>OD matrix</source>
         <translation>OD 矩阵</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="72"/>
+        <location filename="../processing_algs/odmatrix.py" line="73"/>
         <source>Table: origin_id, destination_id, cost, cost_unit, length_m, network_m, status, reason.</source>
         <translation>表：origin_id、destination_id、cost、cost_unit、length_m、network_m、status、reason。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="75"/>
+        <location filename="../processing_algs/odmatrix.py" line="76"/>
         <source>OD routes</source>
         <translation>OD 路径</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="78"/>
+        <location filename="../processing_algs/odmatrix.py" line="79"/>
         <source>Optional: the route line of every pair (can be large: origins x destinations).</source>
         <translation>可选：每一对点的路径线（数量可能很大：起点数 × 终点数）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="80"/>
+        <location filename="../processing_algs/odmatrix.py" line="81"/>
         <source>Pairs</source>
         <translation>点对数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="81"/>
+        <location filename="../processing_algs/odmatrix.py" line="82"/>
         <source>Pairs without a route</source>
         <translation>没有路径的点对数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="96"/>
+        <location filename="../processing_algs/odmatrix.py" line="100"/>
         <source>Computing {o} x {d} costs ...</source>
         <translation>正在计算 {o} × {d} 个成本……</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="113"/>
+        <location filename="../processing_algs/odmatrix.py" line="117"/>
         <source>origin: {reason}</source>
         <translation>起点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="114"/>
+        <location filename="../processing_algs/odmatrix.py" line="118"/>
         <source>destination: {reason}</source>
         <translation>终点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="153"/>
+        <location filename="../processing_algs/odmatrix.py" line="161"/>
         <source>{o} origins x {d} destinations = {n} rows: {ok} with a cost + {bad} without (status and reason say why).</source>
         <translation>{o} 个起点 × {d} 个终点 = {n} 行：{ok} 行有成本 + {bad} 行无成本（status 和 reason 说明原因）。</translation>
     </message>
@@ -2447,107 +2412,107 @@ Optional route lines (OUTPUT_LINES) are in the network layer&apos;s CRS.</source
 <context>
     <name>ParseAddressesAlgorithm</name>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="48"/>
+        <location filename="../processing_algs/parseaddresses.py" line="46"/>
         <source>Parse Chinese addresses</source>
         <translation>解析中文地址</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="66"/>
+        <location filename="../processing_algs/parseaddresses.py" line="64"/>
         <source>Records (table, layer or CSV file)</source>
         <translation>记录（表格、图层或 CSV 文件）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="69"/>
+        <location filename="../processing_algs/parseaddresses.py" line="67"/>
         <source>Any table with an address column; CSV files in GBK are read correctly when given by path.</source>
         <translation>任何含地址列的表格；以路径给出的 GBK 编码 CSV 文件也能正确读取。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="72"/>
+        <location filename="../processing_algs/parseaddresses.py" line="70"/>
         <source>Address field</source>
         <translation>地址字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="74"/>
+        <location filename="../processing_algs/parseaddresses.py" line="72"/>
         <source>The column with the address text, e.g. 户籍地址 or 现住址.</source>
         <translation>地址文本所在的列，例如 户籍地址 或 现住址。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="76"/>
+        <location filename="../processing_algs/parseaddresses.py" line="74"/>
         <source>Gazetteer additions (CSV)</source>
         <translation>地名词典补充（CSV）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="79"/>
+        <location filename="../processing_algs/parseaddresses.py" line="77"/>
         <source>Optional CSV with the columns level, name, code, parent: streets, communities, roads and POIs of your area (level street/community/road/poi). Roads known in one district let addresses without district get it. The national streets.csv of the division list is accepted as is.</source>
         <translation>可选的 CSV，列为 level、name、code、parent：本地的街道、社区、道路和 POI（level 为 street/community/road/poi）。只属于一个区县的道路可为缺少区县的地址补全区县。全国区划表的 streets.csv 可直接使用。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="85"/>
+        <location filename="../processing_algs/parseaddresses.py" line="83"/>
         <source>Record key field</source>
         <translation>记录键字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="87"/>
+        <location filename="../processing_algs/parseaddresses.py" line="85"/>
         <source>Optional column that identifies a record (e.g. 档案编号); default: the feature id or row number.</source>
         <translation>可选的记录标识列（例如 档案编号）；默认为要素 ID 或行号。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="90"/>
+        <location filename="../processing_algs/parseaddresses.py" line="88"/>
         <source>Keep all input fields</source>
         <translation>保留全部输入字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="91"/>
+        <location filename="../processing_algs/parseaddresses.py" line="89"/>
         <source>Off by default (privacy): names, ID numbers and phones are not copied. Turn on only if you are allowed to keep them in the output.</source>
         <translation>默认关闭（隐私）：不复制姓名、身份证号和电话。只有在允许输出这些信息时才打开。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="95"/>
+        <location filename="../processing_algs/parseaddresses.py" line="93"/>
         <source>Parsed addresses</source>
         <translation>解析后的地址</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="97"/>
+        <location filename="../processing_algs/parseaddresses.py" line="95"/>
         <source>One row per record: record key, address, the parsed fields, building_key, room_key, status and reason (and the input fields if asked).</source>
         <translation>每条记录一行：记录键、地址、解析出的字段、building_key、room_key、status 和 reason（如要求，另含输入字段）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="100"/>
+        <location filename="../processing_algs/parseaddresses.py" line="98"/>
         <source>Addresses parsed completely</source>
         <translation>完整解析的地址数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="101"/>
+        <location filename="../processing_algs/parseaddresses.py" line="99"/>
         <source>Addresses parsed in part</source>
         <translation>部分解析的地址数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="102"/>
+        <location filename="../processing_algs/parseaddresses.py" line="100"/>
         <source>Addresses not parsed</source>
         <translation>未能解析的地址数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="111"/>
+        <location filename="../processing_algs/parseaddresses.py" line="109"/>
         <source>Choose the address field (ADDRESS_FIELD).</source>
         <translation>请选择地址字段（ADDRESS_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="130"/>
+        <location filename="../processing_algs/parseaddresses.py" line="124"/>
         <source>Parsing {n} addresses of {table}.</source>
         <translation>正在解析 {table} 的 {n} 条地址。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="156"/>
+        <location filename="../processing_algs/parseaddresses.py" line="149"/>
         <source>{total} records in = {ok} parsed completely + {partial} in part + {failed} not parsed (reason in the field reason).</source>
         <translation>输入 {total} 条记录 = 完整解析 {ok} 条 + 部分解析 {partial} 条 + 未解析 {failed} 条（原因见 reason 字段）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="160"/>
+        <location filename="../processing_algs/parseaddresses.py" line="153"/>
         <source>{n} addresses could not be parsed; see the field reason.</source>
         <translation>{n} 条地址无法解析；请查看 reason 字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="51"/>
+        <location filename="../processing_algs/parseaddresses.py" line="49"/>
         <source>Splits the addresses of a table into province, city, district, street, community, road, lane (弄), number (号), building (幢/栋), unit, floor, room, POI and the rest, with a dictionary (jieba and the built-in national division list, plus your gazetteer) and rules. Full-width digits, Chinese numerals, 号楼/号, blanks and traditional characters are normalised first.
 
 building_key and room_key are shared by all spellings of one building or room. status is ok, partial (reason says what is missing) or failed (reason says why).
@@ -2567,17 +2532,17 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
 <context>
     <name>QgisIO</name>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/common.py" line="78"/>
+        <location filename="../cim_twin_plugin/qgis_io/common.py" line="80"/>
         <source>Canceled by the user.</source>
         <translation>已被用户取消。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="318"/>
+        <location filename="../processing_algs/gridcode.py" line="304"/>
         <source>feature has no geometry</source>
         <translation>要素没有几何</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcode.py" line="326"/>
+        <location filename="../processing_algs/gridcode.py" line="312"/>
         <source>coordinates cannot be transformed to CGCS2000 longitude/latitude</source>
         <translation>坐标无法转换为 CGCS2000 经纬度</translation>
     </message>
@@ -2592,17 +2557,17 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
         <translation>栅格 {layer} 不是文件栅格：请另存为 GeoTIFF 后重新运行。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="143"/>
+        <location filename="../cim_twin_plugin/qgis_io/raster.py" line="144"/>
         <source>coordinates cannot be transformed</source>
         <translation>坐标无法转换</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/common.py" line="221"/>
+        <location filename="../cim_twin_plugin/qgis_io/common.py" line="252"/>
         <source>The layer {layer} has no field {field} (parameter {parameter}); its fields are: {fields}.</source>
         <translation>图层 {layer} 没有字段 {field}（参数 {parameter}）；其字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/common.py" line="221"/>
+        <location filename="../cim_twin_plugin/qgis_io/common.py" line="252"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -2617,7 +2582,7 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
         <translation>其坐标 ({x}, {y}) 无法从 {source} 转换到 {target}：请检查图层的坐标参考系（经纬度是否颠倒？）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/schema.py" line="64"/>
+        <location filename="../cim_twin_plugin/qgis_io/schema.py" line="96"/>
         <source>The layer {layer} already has a field {field}: it is kept as it is and the new values are written to {new}.</source>
         <translation>图层 {layer} 已有字段 {field}：该字段保持不变，新值写入 {new}。</translation>
     </message>
@@ -2626,129 +2591,154 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
         <source>The GeoPackage output could not be completed: {error}</source>
         <translation>GeoPackage 输出未能完成：{error}</translation>
     </message>
+    <message>
+        <location filename="../cim_twin_plugin/qgis_io/common.py" line="274"/>
+        <source>{layer}, feature {fid}: {reason}</source>
+        <translation>{layer}，要素 {fid}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/qgis_io/common.py" line="281"/>
+        <source>... and {n} more features of {layer}.</source>
+        <translation>……以及 {layer} 中另外 {n} 个要素。</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/qgis_io/inputs.py" line="49"/>
+        <source>{parameter}: the layer {layer} has no features, so there is nothing to work with. Give a layer that holds some.</source>
+        <translation>{parameter}：图层 {layer} 没有要素，无可计算。请提供含有要素的图层。</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/qgis_io/inputs.py" line="56"/>
+        <source>{parameter}: the layer {layer} has no coordinate reference system, so its positions cannot be measured nor put together with other layers. Set the CRS its coordinates are in (Layer Properties &gt; Source, or Processing&apos;s &apos;Assign projection&apos;) and run again.</source>
+        <translation>{parameter}：图层 {layer} 没有坐标参考系，其位置无法量算，也无法与其他图层叠加。请设置其坐标所用的坐标参考系（图层属性 &gt; 源，或处理工具“指定投影”）后重新运行。</translation>
+    </message>
 </context>
 <context>
     <name>QgisIOTables</name>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="81"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="82"/>
         <source>The input table could not be read: give a layer or a CSV file.</source>
         <translation>无法读取输入表格：请给出图层或 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/common.py" line="206"/>
+        <location filename="../cim_twin_plugin/qgis_io/common.py" line="213"/>
         <source>The table {table} has no field {field}; its fields are: {fields}.</source>
         <translation>表格 {table} 没有字段 {field}；其字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="148"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="149"/>
         <source>The buildings layer {layer} needs address fields: choose its address field, or its road and number fields (and lane, if any).</source>
         <translation>建筑图层 {layer} 需要地址字段：请选择其地址字段，或其道路和门牌号字段（如有弄号也请选择）。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="170"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="171"/>
         <source>The buildings layer {layer}: feature {fid} has an empty or repeated id &apos;{id}&apos; in {field}; choose a field with unique ids.</source>
         <translation>建筑图层 {layer}：要素 {fid} 在 {field} 中的 ID“{id}”为空或重复；请选择具有唯一 ID 的字段。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="194"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="195"/>
         <source>road or POI</source>
         <translation>道路或 POI</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="195"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="196"/>
         <source>house number</source>
         <translation>门牌号</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="196"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="197"/>
         <source>room</source>
         <translation>室号</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="207"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="208"/>
         <source>missing: {parts}</source>
         <translation>缺少：{parts}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="210"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="211"/>
         <source>the address is empty</source>
         <translation>地址为空</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="211"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="212"/>
         <source>longer than {n} characters: not an address (check the column)</source>
         <translation>超过 {n} 个字符：不是地址（请检查所选列）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="213"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="214"/>
         <source>no Chinese characters: English or pinyin addresses are not parsed</source>
         <translation>没有中文字符：不解析英文或拼音地址</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="215"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="216"/>
         <source>numbers only: no road, POI or division name</source>
         <translation>只有数字：没有道路、POI 或行政区划名称</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="216"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="217"/>
         <source>no place name or house number found</source>
         <translation>未找到地名或门牌号</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="226"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="227"/>
         <source>address not understood: {detail}</source>
         <translation>无法理解的地址：{detail}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="227"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="228"/>
         <source>no road or POI in the address</source>
         <translation>地址中没有道路或 POI</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="228"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="229"/>
         <source>the address is in another district ({detail}) than the buildings</source>
         <translation>该地址位于与建筑不同的区县（{detail}）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="230"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="231"/>
         <source>the road {detail} is not among the buildings&apos; roads</source>
         <translation>道路 {detail} 不在建筑的道路中</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="232"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="233"/>
         <source>the road is unknown and close to several roads ({detail}): not guessed</source>
         <translation>道路未知，且与多条道路相近（{detail}）：不猜测</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="234"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="235"/>
         <source>no building has this road, lane and number ({detail})</source>
         <translation>没有建筑具有该道路、弄号和门牌号（{detail}）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="236"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="237"/>
         <source>several buildings have this address ({detail}): not guessed</source>
         <translation>多栋建筑具有此地址（{detail}）：不猜测</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="238"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="239"/>
         <source>no room number: the building is {detail}, the household is unknown</source>
         <translation>没有室号：建筑为 {detail}，户未知</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="240"/>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="241"/>
         <source>the room exists in several units of {detail}: give the unit</source>
         <translation>该室号存在于 {detail} 的多个单元中：请给出单元</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/qgis_io/tables.py" line="243"/>
+        <source>the building {detail} has no geometry: no household can be placed in it; fix its footprint</source>
+        <translation>建筑 {detail} 没有几何：无法在其中落位住户；请修复其轮廓</translation>
     </message>
 </context>
 <context>
     <name>ServiceAreaAlgorithm</name>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="53"/>
+        <location filename="../processing_algs/servicearea.py" line="51"/>
         <source>Service areas on the road network</source>
         <translation>路网服务区</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="56"/>
+        <location filename="../processing_algs/servicearea.py" line="54"/>
         <source>For every facility and every cost band (e.g. 300,500,1000 m or 5,10,15 min), the parts of the road network reachable within the band: whole roads and the reachable part of roads left half-way (exact to the cost). Bands are nested: a band holds everything within its cost.
 
 OUTPUT_LINES has one multi-line per facility and band; OUTPUT_POLYGONS one polygon per facility and band (not dissolved), a buffer of BUFFER metres around the reachable lines (the method is written in the field method); OUTPUT_NODES the junctions reached with their cost.
@@ -2761,152 +2751,152 @@ OUTPUT_LINES 每个设施每个分段一条多线；OUTPUT_POLYGONS 每个设施
 设施到道路的连接段计入成本。步行方式使用步行速度（默认 1.2 m/s：5/10/15 分钟约 360/720/1080 米）。输出采用路网图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="133"/>
+        <location filename="../processing_algs/servicearea.py" line="132"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="71"/>
+        <location filename="../processing_algs/servicearea.py" line="69"/>
         <source>Facility points (any CRS).</source>
         <translation>设施点（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="73"/>
+        <location filename="../processing_algs/servicearea.py" line="71"/>
         <source>Facility ID field</source>
         <translation>设施 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="75"/>
+        <location filename="../processing_algs/servicearea.py" line="73"/>
         <source>Field copied to facility_id; the feature id when empty.</source>
         <translation>复制到 facility_id 的字段；为空时使用要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="77"/>
+        <location filename="../processing_algs/servicearea.py" line="75"/>
         <source>Cost bands (comma-separated)</source>
         <translation>成本分段（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="79"/>
+        <location filename="../processing_algs/servicearea.py" line="77"/>
         <source>Upper cost of each band, e.g. 300,500,1000 (metres) or 5,10,15 with minutes as the unit. Every value must be more than 0.</source>
         <translation>每个分段的成本上限，例如 300,500,1000（米），或以分钟为单位的 5,10,15。每个值都必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="82"/>
+        <location filename="../processing_algs/servicearea.py" line="80"/>
         <source>Unit of the bands</source>
         <translation>分段的单位</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="82"/>
+        <location filename="../processing_algs/servicearea.py" line="80"/>
         <source>Metres (length) or seconds (time)</source>
         <translation>米（长度）或秒（时间）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="82"/>
+        <location filename="../processing_algs/servicearea.py" line="80"/>
         <source>Minutes (time)</source>
         <translation>分钟（时间）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="85"/>
+        <location filename="../processing_algs/servicearea.py" line="83"/>
         <source>Minutes need the travel time cost.</source>
         <translation>以分钟为单位时需使用出行时间成本。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="87"/>
+        <location filename="../processing_algs/servicearea.py" line="85"/>
         <source>Travel direction</source>
         <translation>出行方向</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="87"/>
+        <location filename="../processing_algs/servicearea.py" line="85"/>
         <source>From the facility</source>
         <translation>从设施出发</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="87"/>
+        <location filename="../processing_algs/servicearea.py" line="85"/>
         <source>To the facility</source>
         <translation>到达设施</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="90"/>
+        <location filename="../processing_algs/servicearea.py" line="88"/>
         <source>Reach from the facility, or the area from which the facility is reached (matters with one-way streets).</source>
         <translation>从设施出发可达的范围，或可以到达设施的范围（有单行道时有影响）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="93"/>
+        <location filename="../processing_algs/servicearea.py" line="91"/>
         <source>Polygon buffer (m)</source>
         <translation>多边形缓冲距离（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="96"/>
+        <location filename="../processing_algs/servicearea.py" line="94"/>
         <source>Polygons are the reachable lines buffered by this distance.</source>
         <translation>多边形为可达线路按该距离生成的缓冲区。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="98"/>
+        <location filename="../processing_algs/servicearea.py" line="96"/>
         <source>Service area lines</source>
         <translation>服务区线</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="100"/>
+        <location filename="../processing_algs/servicearea.py" line="98"/>
         <source>Reachable network per facility and band: facility_id, band, cost_unit, length_m.</source>
         <translation>每个设施每个分段的可达路网：facility_id、band、cost_unit、length_m。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="102"/>
+        <location filename="../processing_algs/servicearea.py" line="100"/>
         <source>Service area polygons</source>
         <translation>服务区多边形</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="104"/>
+        <location filename="../processing_algs/servicearea.py" line="102"/>
         <source>One polygon per facility and band (not dissolved), with the method used.</source>
         <translation>每个设施每个分段一个多边形（不融合），并注明所用方法。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="106"/>
+        <location filename="../processing_algs/servicearea.py" line="104"/>
         <source>Service area nodes</source>
         <translation>服务区节点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="109"/>
+        <location filename="../processing_algs/servicearea.py" line="107"/>
         <source>Optional: junctions reached within the largest band, with their cost.</source>
         <translation>可选：在最大分段内到达的路口及其成本。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="111"/>
+        <location filename="../processing_algs/servicearea.py" line="109"/>
         <source>Service areas</source>
         <translation>服务区</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="112"/>
+        <location filename="../processing_algs/servicearea.py" line="110"/>
         <source>Facilities not attached</source>
         <translation>未连接到路网的设施数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="127"/>
+        <location filename="../processing_algs/servicearea.py" line="126"/>
         <source>Bands in minutes need the travel time cost (COST = 1).</source>
         <translation>以分钟为单位的分段需要出行时间成本（COST = 1）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="154"/>
+        <location filename="../processing_algs/servicearea.py" line="153"/>
         <source>buffer {m:g} m around the reachable lines</source>
         <translation>可达线路外扩 {m:g} 米缓冲区</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="173"/>
+        <location filename="../processing_algs/servicearea.py" line="168"/>
         <source>no road within the band from this facility</source>
         <translation>该设施在此分段内没有可达道路</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="216"/>
+        <location filename="../processing_algs/servicearea.py" line="204"/>
         <source>{n} facilities = {ok} with service areas + {bad} not attached (reason in the field reason); {areas} areas for bands {bands} {unit}.</source>
         <translation>{n} 个设施 = {ok} 个有服务区 + {bad} 个未连接到路网（原因见 reason 字段）；分段 {bands} {unit} 共 {areas} 个服务区。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="221"/>
+        <location filename="../processing_algs/servicearea.py" line="209"/>
         <source>Travel time at {speed} when walking; road speeds when driving.</source>
         <translation>步行时出行时间按 {speed} 计算；驾车时按道路速度计算。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="119"/>
+        <location filename="../processing_algs/servicearea.py" line="117"/>
         <source>COSTS &apos;{text}&apos;: {detail}. Give a comma-separated list of numbers above 0, e.g. 300,500,1000.</source>
         <translation>COSTS '{text}'：{detail}。请给出以逗号分隔、大于 0 的数字列表，例如 300,500,1000。</translation>
     </message>
@@ -2914,12 +2904,12 @@ OUTPUT_LINES 每个设施每个分段一条多线；OUTPUT_POLYGONS 每个设施
 <context>
     <name>ShortestPathAlgorithm</name>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="38"/>
+        <location filename="../processing_algs/shortestpath.py" line="41"/>
         <source>Shortest path on the road network</source>
         <translation>路网最短路径</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="41"/>
+        <location filename="../processing_algs/shortestpath.py" line="44"/>
         <source>Least-cost route (length or travel time) between a start and an end point, or between the points of two layers, paired by order or all with all.
 
 Points attach to the nearest point of the nearest road (not only to a node); the straight connector is counted in cost, length and time and reported as start_snap_m/end_snap_m; network_m and network_s are the part along the roads, which is what QGIS&apos;s native shortest path reports. Every pair gets one row: a route, or no geometry with status and reason (point too far from the roads, network not connected, same point).
@@ -2932,127 +2922,127 @@ Output lines are in the network layer&apos;s CRS. The graph is built once per la
 输出线采用路网图层的坐标系。路网图按图层和设置构建一次，后续运行复用。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="55"/>
+        <location filename="../processing_algs/shortestpath.py" line="58"/>
         <source>Start point</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="56"/>
+        <location filename="../processing_algs/shortestpath.py" line="59"/>
         <source>A single start point (any CRS); or use a start layer.</source>
         <translation>单个起点（任意坐标系）；也可使用起点图层。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="58"/>
+        <location filename="../processing_algs/shortestpath.py" line="61"/>
         <source>End point</source>
         <translation>终点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="59"/>
+        <location filename="../processing_algs/shortestpath.py" line="62"/>
         <source>A single end point (any CRS); or use an end layer.</source>
         <translation>单个终点（任意坐标系）；也可使用终点图层。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="61"/>
+        <location filename="../processing_algs/shortestpath.py" line="64"/>
         <source>Start points layer</source>
         <translation>起点图层</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="63"/>
+        <location filename="../processing_algs/shortestpath.py" line="66"/>
         <source>Points to start from (any CRS); replaces the start point.</source>
         <translation>出发点（任意坐标系）；替代单个起点。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="65"/>
+        <location filename="../processing_algs/shortestpath.py" line="68"/>
         <source>End points layer</source>
         <translation>终点图层</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="67"/>
+        <location filename="../processing_algs/shortestpath.py" line="70"/>
         <source>Points to go to (any CRS); replaces the end point.</source>
         <translation>目的点（任意坐标系）；替代单个终点。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="69"/>
+        <location filename="../processing_algs/shortestpath.py" line="72"/>
         <source>Pairing of start and end points</source>
         <translation>起点与终点的配对方式</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="69"/>
+        <location filename="../processing_algs/shortestpath.py" line="72"/>
         <source>By order (1st with 1st, ...)</source>
         <translation>按顺序（第 1 个对第 1 个，……）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="69"/>
+        <location filename="../processing_algs/shortestpath.py" line="72"/>
         <source>All pairs</source>
         <translation>所有配对</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="72"/>
+        <location filename="../processing_algs/shortestpath.py" line="75"/>
         <source>By order pairs the n-th start with the n-th end (the layers must have as many points); all pairs routes every start to every end.</source>
         <translation>按顺序配对将第 n 个起点与第 n 个终点配对（两个图层的点数必须相同）；全部配对则计算每个起点到每个终点的路径。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="75"/>
+        <location filename="../processing_algs/shortestpath.py" line="78"/>
         <source>Routes</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="77"/>
+        <location filename="../processing_algs/shortestpath.py" line="80"/>
         <source>One line per pair with cost, length_m, time_s, network_m, edges, status.</source>
         <translation>每对一条线，含 cost、length_m、time_s、network_m、edges、status。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="79"/>
+        <location filename="../processing_algs/shortestpath.py" line="82"/>
         <source>Routes found</source>
         <translation>找到的路径数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="80"/>
+        <location filename="../processing_algs/shortestpath.py" line="83"/>
         <source>Pairs without a route</source>
         <translation>没有路径的点对数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="100"/>
+        <location filename="../processing_algs/shortestpath.py" line="103"/>
         <source>Give a start (START or START_LAYER) and an end (END or END_LAYER).</source>
         <translation>请给出起点（START 或 START_LAYER）和终点（END 或 END_LAYER）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="108"/>
+        <location filename="../processing_algs/shortestpath.py" line="111"/>
         <source>Pairing by order needs as many start points ({s}) as end points ({e}); choose all pairs or give layers of the same size.</source>
         <translation>按顺序配对需要起点数（{s}）与终点数（{e}）相同；请选择全部配对，或提供点数相同的图层。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="127"/>
+        <location filename="../processing_algs/shortestpath.py" line="131"/>
         <source>Routing {n} pairs ...</source>
         <translation>正在计算 {n} 对点的路径……</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="131"/>
+        <location filename="../processing_algs/shortestpath.py" line="137"/>
         <source>start point: {reason}</source>
         <translation>起点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="132"/>
+        <location filename="../processing_algs/shortestpath.py" line="138"/>
         <source>end point: {reason}</source>
         <translation>终点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="152"/>
+        <location filename="../processing_algs/shortestpath.py" line="159"/>
         <source>{n} pairs = {found} routes + {failed} without a route (reason in the field reason).</source>
         <translation>{n} 对 = {found} 条路径 + {failed} 对无路径（原因见 reason 字段）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="155"/>
+        <location filename="../processing_algs/shortestpath.py" line="162"/>
         <source>{failed} pairs have no route; see the fields status and reason.</source>
         <translation>{failed} 对点没有路径；请查看 status 和 reason 字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="118"/>
+        <location filename="../processing_algs/shortestpath.py" line="122"/>
         <source>Start points</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="118"/>
+        <location filename="../processing_algs/shortestpath.py" line="122"/>
         <source>End points</source>
         <translation>终点</translation>
     </message>
@@ -3176,12 +3166,12 @@ No model is shipped with the plugin: the public labelled data (NAACL 2019) has n
 <context>
     <name>ViewshedAlgorithm</name>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="85"/>
+        <location filename="../processing_algs/viewshed.py" line="86"/>
         <source>Viewshed with buildings and view angles</source>
         <translation>顾及建筑与视角的可视域</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="88"/>
+        <location filename="../processing_algs/viewshed.py" line="89"/>
         <source>Computes which cells of a DEM can be seen from a point (OBSERVER) or from every point of a layer (OBSERVERS), with buildings burnt in as obstacles (ground + height), a radius, a view cone (AZIMUTH from north and horizontal field of view HFOV) and vertical angle limits. Point layers can override height, radius, azimuth, field of view and vertical angles per feature.
 
 OUTPUT: 1 visible, 0 not visible, nodata outside the range; with several observers the number of observers that see each cell. Algorithm &apos;fast&apos; uses GDAL&apos;s viewshed; &apos;exact&apos; tests a sight line to every cell (the default with buildings, where GDAL&apos;s approximation misses many cells). Several observers run in parallel on every core. A geographic DEM is reprojected to UTM.
@@ -3194,262 +3184,262 @@ OUTPUT：1 可见，0 不可见，范围外为无数据；多个观察点时为�
 可选输出：可见区域面，以及每栋建筑的可见比例和看到它的观察点数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="115"/>
+        <location filename="../processing_algs/viewshed.py" line="116"/>
         <source>DEM</source>
         <translation>数字高程模型（DEM）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="116"/>
+        <location filename="../processing_algs/viewshed.py" line="117"/>
         <source>Terrain (or a DSM) in metres, any CRS.</source>
         <translation>地形（或 DSM）高程（米），任意坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="119"/>
+        <location filename="../processing_algs/viewshed.py" line="120"/>
         <source>Observer points</source>
         <translation>观察点图层</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="122"/>
+        <location filename="../processing_algs/viewshed.py" line="123"/>
         <source>Points to look from (any CRS). Give this or a single observer point.</source>
         <translation>观察的位置（任意坐标系）。给出此图层或单个观察点。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="124"/>
+        <location filename="../processing_algs/viewshed.py" line="125"/>
         <source>Observer point</source>
         <translation>观察点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="125"/>
+        <location filename="../processing_algs/viewshed.py" line="126"/>
         <source>A single point to look from, used when no observer layer is given.</source>
         <translation>单个观察位置，未给观察点图层时使用。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="127"/>
+        <location filename="../processing_algs/viewshed.py" line="128"/>
         <source>Observer height (m)</source>
         <translation>观察高度（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="127"/>
+        <location filename="../processing_algs/viewshed.py" line="128"/>
         <source>Eye height above the surface (on a roof when the point is on a building).</source>
         <translation>表面以上的视点高度（点位于建筑上时即屋顶以上）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="129"/>
+        <location filename="../processing_algs/viewshed.py" line="130"/>
         <source>Target height (m)</source>
         <translation>目标高度（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="129"/>
+        <location filename="../processing_algs/viewshed.py" line="130"/>
         <source>Height above the surface of what must be seen (0 = the ground itself).</source>
         <translation>需被看到的目标在表面以上的高度（0 = 地表本身）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="131"/>
+        <location filename="../processing_algs/viewshed.py" line="132"/>
         <source>Radius (m)</source>
         <translation>半径（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="131"/>
+        <location filename="../processing_algs/viewshed.py" line="132"/>
         <source>Maximum viewing distance; empty = the whole DEM. Must be greater than 0.</source>
         <translation>最大可视距离；为空 = 整个 DEM。必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="134"/>
+        <location filename="../processing_algs/viewshed.py" line="135"/>
         <source>Azimuth of the view centre (degrees from north)</source>
         <translation>视野中心方位角（自北起算，度）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="134"/>
+        <location filename="../processing_algs/viewshed.py" line="135"/>
         <source>Direction of the centre of the view cone, clockwise from north.</source>
         <translation>视锥中心方向，自北顺时针。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="136"/>
+        <location filename="../processing_algs/viewshed.py" line="137"/>
         <source>Horizontal field of view (degrees)</source>
         <translation>水平视场角（度）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="136"/>
+        <location filename="../processing_algs/viewshed.py" line="137"/>
         <source>Width of the view cone, 0-360 (360 = all around).</source>
         <translation>视锥宽度，0-360（360 = 全方位）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="138"/>
+        <location filename="../processing_algs/viewshed.py" line="139"/>
         <source>Upward view limit (degrees)</source>
         <translation>向上视角限制（度）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="138"/>
+        <location filename="../processing_algs/viewshed.py" line="139"/>
         <source>Highest angle above the horizontal that is seen (90 = no limit).</source>
         <translation>可见的水平线以上最大角度（90 = 不限）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="140"/>
+        <location filename="../processing_algs/viewshed.py" line="141"/>
         <source>Downward view limit (degrees)</source>
         <translation>向下视角限制（度）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="140"/>
+        <location filename="../processing_algs/viewshed.py" line="141"/>
         <source>Lowest angle below the horizontal that is seen (90 = no limit).</source>
         <translation>可见的水平线以下最大角度（90 = 不限）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="142"/>
+        <location filename="../processing_algs/viewshed.py" line="143"/>
         <source>Earth curvature and refraction</source>
         <translation>地球曲率与大气折射</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="143"/>
+        <location filename="../processing_algs/viewshed.py" line="144"/>
         <source>Lower distant cells by the earth&apos;s curvature, reduced by refraction.</source>
         <translation>按地球曲率降低远处单元的高程，并按折射减小该改正。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="145"/>
+        <location filename="../processing_algs/viewshed.py" line="146"/>
         <source>Refraction coefficient</source>
         <translation>大气折射系数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="145"/>
+        <location filename="../processing_algs/viewshed.py" line="146"/>
         <source>Coefficient of atmospheric refraction used with the curvature (0.13 by default).</source>
         <translation>与曲率改正一起使用的大气折射系数（默认 0.13）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="148"/>
+        <location filename="../processing_algs/viewshed.py" line="149"/>
         <source>Algorithm</source>
         <translation>算法</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="148"/>
+        <location filename="../processing_algs/viewshed.py" line="149"/>
         <source>fast (GDAL)</source>
         <translation>快速（GDAL）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="148"/>
+        <location filename="../processing_algs/viewshed.py" line="149"/>
         <source>exact (sight lines)</source>
         <translation>exact（视线）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="152"/>
+        <location filename="../processing_algs/viewshed.py" line="153"/>
         <source>fast = GDAL&apos;s viewshed engine; exact = a sight line to every cell. Empty: exact with buildings, fast without.</source>
         <translation>fast = GDAL 可视域引擎；exact = 对每个单元检验一条视线。为空：有建筑时为 exact，否则为 fast。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="155"/>
+        <location filename="../processing_algs/viewshed.py" line="156"/>
         <source>Observer height field</source>
         <translation>观察高度字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="155"/>
+        <location filename="../processing_algs/viewshed.py" line="156"/>
         <source>Radius field</source>
         <translation>半径字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="155"/>
+        <location filename="../processing_algs/viewshed.py" line="156"/>
         <source>Azimuth field</source>
         <translation>方位角字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="155"/>
+        <location filename="../processing_algs/viewshed.py" line="156"/>
         <source>Horizontal field of view field</source>
         <translation>水平视场角字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="155"/>
+        <location filename="../processing_algs/viewshed.py" line="156"/>
         <source>Upward limit field</source>
         <translation>向上视角字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="155"/>
+        <location filename="../processing_algs/viewshed.py" line="156"/>
         <source>Downward limit field</source>
         <translation>向下视角字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="167"/>
+        <location filename="../processing_algs/viewshed.py" line="168"/>
         <source>Per-observer value overriding the parameter above where it is not empty.</source>
         <translation>按观察点覆盖上方参数的值（字段不为空时）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="171"/>
+        <location filename="../processing_algs/viewshed.py" line="172"/>
         <source>Viewshed</source>
         <translation>可视域</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="175"/>
+        <location filename="../processing_algs/viewshed.py" line="176"/>
         <source>Visible area</source>
         <translation>可见区域</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="179"/>
+        <location filename="../processing_algs/viewshed.py" line="180"/>
         <source>The visible cells as polygons, with the number of observers that see them.</source>
         <translation>以面表示的可见单元，带有看到它们的观察点数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="181"/>
+        <location filename="../processing_algs/viewshed.py" line="182"/>
         <source>Building visibility</source>
         <translation>建筑可见性</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="185"/>
+        <location filename="../processing_algs/viewshed.py" line="186"/>
         <source>Every building with its visible share and the number of observers that see it.</source>
         <translation>每栋建筑的可见比例和看到它的观察点数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="187"/>
+        <location filename="../processing_algs/viewshed.py" line="188"/>
         <source>Visible cells</source>
         <translation>可见单元数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="188"/>
+        <location filename="../processing_algs/viewshed.py" line="189"/>
         <source>Visible area (m2)</source>
         <translation>可见面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="189"/>
+        <location filename="../processing_algs/viewshed.py" line="190"/>
         <source>Observers used</source>
         <translation>使用的观察点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="190"/>
+        <location filename="../processing_algs/viewshed.py" line="191"/>
         <source>Observers skipped</source>
         <translation>跳过的观察点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="228"/>
+        <location filename="../processing_algs/viewshed.py" line="229"/>
         <source>Observers: {total} in = {used} used + {skipped} skipped.</source>
         <translation>观察点：输入 {total} = 使用 {used} + 跳过 {skipped}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="238"/>
+        <location filename="../processing_algs/viewshed.py" line="239"/>
         <source>No observer of the layer {layer} can be used (see the log): place them on the DEM.</source>
         <translation>图层 {layer} 中没有可用的观察点（见日志）：请将其放在 DEM 范围内。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="257"/>
+        <location filename="../processing_algs/viewshed.py" line="258"/>
         <source>The observer point</source>
         <translation>该观察点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="262"/>
+        <location filename="../processing_algs/viewshed.py" line="263"/>
         <source>Give an observer point (OBSERVER) or an observer layer (OBSERVERS).</source>
         <translation>请给出观察点（OBSERVER）或观察点图层（OBSERVERS）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="276"/>
+        <location filename="../processing_algs/viewshed.py" line="279"/>
         <source>Algorithm: {mode} (chosen automatically).</source>
         <translation>算法：{mode}（自动选择）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="281"/>
+        <location filename="../processing_algs/viewshed.py" line="284"/>
         <source>Computing the viewshed of {n} observers ({mode}).</source>
         <translation>正在计算 {n} 个观察点的可视域（{mode}）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="298"/>
+        <location filename="../processing_algs/viewshed.py" line="302"/>
         <source>{cells} cells visible ({area:.0f} m2); output CRS {crs}.</source>
         <translation>可见单元 {cells} 个（{area:.0f} 平方米）；输出坐标系 {crs}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="312"/>
+        <location filename="../processing_algs/viewshed.py" line="316"/>
         <source>No buildings were given: the building output stays empty.</source>
         <translation>未提供建筑：建筑输出为空。</translation>
     </message>
@@ -3459,32 +3449,32 @@ OUTPUT：1 可见，0 不可见，范围外为无数据；多个观察点时为�
         <translation>可见区域：{n} 个面。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="374"/>
+        <location filename="../processing_algs/viewshed.py" line="370"/>
         <source>Buildings: {n} written, {seen} seen by at least one observer, {skipped} not on the surface (reason in vis_reason).</source>
         <translation>建筑：写出 {n} 栋，至少被一个观察点看到 {seen} 栋，未在表面上 {skipped} 栋（原因见 vis_reason）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="172"/>
+        <location filename="../processing_algs/viewshed.py" line="173"/>
         <source>GeoTIFF: 1 visible, 0 not (255 = outside the range); with several observers the number of observers that see each cell (65535 = outside every range).</source>
         <translation>GeoTIFF：1 可见，0 不可见（255 = 范围外）；多个观察点时为看到每个单元的观察点数（65535 = 所有范围之外）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="219"/>
+        <location filename="../processing_algs/viewshed.py" line="220"/>
         <source>observer feature {fid} of layer {layer}</source>
         <translation>图层 {layer} 的观察点要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="234"/>
+        <location filename="../processing_algs/viewshed.py" line="235"/>
         <source>Observer feature {fid} of layer {layer} skipped: {reason}</source>
         <translation>已跳过图层 {layer} 的观察点要素 {fid}：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="251"/>
+        <location filename="../processing_algs/viewshed.py" line="252"/>
         <source>The observer point ({x}, {y}) cannot be transformed from {source} to the DEM&apos;s CRS {target}: check its coordinates and CRS (longitude and latitude swapped?).</source>
         <translation>观察点 ({x}, {y}) 无法从 {source} 转换到 DEM 的坐标参考系 {target}：请检查其坐标和坐标参考系（经纬度是否颠倒？）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="292"/>
+        <location filename="../processing_algs/viewshed.py" line="296"/>
         <source>Observers computed in {n} processes.</source>
         <translation>已在 {n} 个进程中计算观察点。</translation>
     </message>
@@ -3497,12 +3487,12 @@ OUTPUT：1 可见，0 不可见，范围外为无数据；多个观察点时为�
         <translation>请选择建筑图层 {layer} 的高度字段或层数字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/visibility_common.py" line="62"/>
+        <location filename="../processing_algs/visibility_common.py" line="71"/>
         <source>Buildings: {total} in = {burnt} on the surface + {skipped} skipped ({repaired} invalid footprints repaired).</source>
         <translation>建筑：输入 {total} = 表面上 {burnt} + 跳过 {skipped}（修复无效轮廓 {repaired} 个）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/visibility_common.py" line="74"/>
+        <location filename="../processing_algs/visibility_common.py" line="83"/>
         <source>{n} buildings skipped: {reason} (feature ids {ids}).</source>
         <translation>跳过 {n} 栋建筑：{reason}（要素 ID {ids}）。</translation>
     </message>
