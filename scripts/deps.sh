@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 DEB_PACKAGES="qgis python3-qgis qgis-providers gdal-bin python3-gdal python3-numpy \
 python3-geopandas python3-shapely python3-rasterio python3-networkx python3-pyproj \
-python3-scipy python3-jieba python3-openpyxl python3-numba python3-venv python3-pip \
+python3-scipy python3-jieba python3-openpyxl python3-jellyfish python3-numba python3-venv python3-pip \
 pyqt5-dev-tools qttools5-dev-tools xvfb xauth zip"
 # `scripts/deps.sh --bench`: also the peers the benchmarks compare against (GRASS r.viewshed)
 [ "${1:-}" = "--bench" ] && DEB_PACKAGES="$DEB_PACKAGES grass-core"
