@@ -15,7 +15,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFile,
     QgsWkbTypes,
 )
 
@@ -24,7 +23,7 @@ from ..cim_twin_plugin.core.address.join import join_households
 from ..cim_twin_plugin.core.twin import tables as twin
 from ..cim_twin_plugin.qgis_io import schema as schema_io
 from ..cim_twin_plugin.qgis_io import tables
-from .address_common import AddressAlgorithm, load_gazetteer
+from .address_common import AddressAlgorithm
 
 
 class JoinHouseholdsAlgorithm(AddressAlgorithm):
@@ -37,14 +36,6 @@ class JoinHouseholdsAlgorithm(AddressAlgorithm):
     ADDRESS_FIELD = "ADDRESS_FIELD"
     KEY_FIELD = "KEY_FIELD"
     HOUSEHOLD_KEY_FIELDS = "HOUSEHOLD_KEY_FIELDS"
-    BUILDINGS = "BUILDINGS"
-    BUILDING_ID_FIELD = "BUILDING_ID_FIELD"
-    BUILDING_ADDRESS_FIELD = "BUILDING_ADDRESS_FIELD"
-    ROAD_FIELD = "ROAD_FIELD"
-    LANE_FIELD = "LANE_FIELD"
-    NUMBER_FIELD = "NUMBER_FIELD"
-    FLOORS_FIELD = "FLOORS_FIELD"
-    GAZETTEER = "GAZETTEER"
     KEEP_FIELDS = "KEEP_FIELDS"
     OUTPUT_HOUSEHOLDS = "OUTPUT_HOUSEHOLDS"
     OUTPUT_LINKS = "OUTPUT_LINKS"
@@ -99,38 +90,7 @@ class JoinHouseholdsAlgorithm(AddressAlgorithm):
             "household and its own address agrees with it. The values are used for matching only and are not "
             "written to any output or to the log."))
         self.addParameter(param)
-        param = QgsProcessingParameterFeatureSource(
-            self.BUILDINGS, self.tr("Building footprints"), [QgsProcessing.SourceType.TypeVectorPolygon])
-        param.setHelp(self.tr("Polygons of the buildings with their address (one field or road/lane/number "
-                              "fields), in any CRS; households are written in this CRS."))
-        self.addParameter(param)
-        param = QgsProcessingParameterField(self.BUILDING_ID_FIELD, self.tr("Building id field"),
-                                            parentLayerParameterName=self.BUILDINGS, optional=True)
-        param.setHelp(self.tr("Field with unique building ids (e.g. building_id); default: the feature id."))
-        self.addParameter(param)
-        param = QgsProcessingParameterField(self.BUILDING_ADDRESS_FIELD, self.tr("Building address field"),
-                                            parentLayerParameterName=self.BUILDINGS, optional=True)
-        param.setHelp(self.tr("Field with the building's full address (上海市浦东新区锦绣路1000弄12号). Or give "
-                              "the road and number fields instead."))
-        self.addParameter(param)
-        for name, label, help_text in (
-            (self.ROAD_FIELD, self.tr("Building road field"), self.tr("Field with the road name (锦绣路).")),
-            (self.LANE_FIELD, self.tr("Building lane field"), self.tr("Field with the lane number (弄), if any.")),
-            (self.NUMBER_FIELD, self.tr("Building number field"), self.tr("Field with the house number (号).")),
-            (self.FLOORS_FIELD, self.tr("Building floors field"),
-             self.tr("Field with the number of floors; fuzzy matches must fit in the building.")),
-        ):
-            param = QgsProcessingParameterField(name, label, parentLayerParameterName=self.BUILDINGS, optional=True)
-            param.setHelp(help_text)
-            if name in (self.FLOORS_FIELD, self.LANE_FIELD):
-                param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-            self.addParameter(param)
-        param = QgsProcessingParameterFile(self.GAZETTEER, self.tr("Gazetteer additions (CSV)"), extension="csv",
-                                           optional=True)
-        param.setHelp(self.tr("Optional CSV with the columns level, name, code, parent (streets, communities, "
-                              "roads, POIs); the buildings' roads are added automatically."))
-        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        self.addParameter(param)
+        self.add_building_address_parameters()
         self.addModelParameter()
         param = QgsProcessingParameterBoolean(self.KEEP_FIELDS, self.tr("Keep all input fields in the links"),
                                               defaultValue=False)
@@ -172,19 +132,10 @@ class JoinHouseholdsAlgorithm(AddressAlgorithm):
             raise QgsProcessingException(self.tr("Choose the address field (ADDRESS_FIELD)."))
         records = tables.read_records(value, source, address_field, key_field, keep, feedback,
                                       household_key_fields)
-        buildings, geometries = tables.read_buildings(
-            buildings_source,
-            self.parameterAsString(parameters, self.BUILDING_ID_FIELD, context),
-            self.parameterAsString(parameters, self.BUILDING_ADDRESS_FIELD, context),
-            self.parameterAsString(parameters, self.ROAD_FIELD, context),
-            self.parameterAsString(parameters, self.LANE_FIELD, context),
-            self.parameterAsString(parameters, self.NUMBER_FIELD, context),
-            self.parameterAsString(parameters, self.FLOORS_FIELD, context),
-            feedback,
-        )
+        buildings, geometries = self.read_building_addresses(parameters, buildings_source, context, feedback)
         if feedback.isCanceled():
             raise qgis_io.canceled()
-        gazetteer = load_gazetteer(self.parameterAsFile(parameters, self.GAZETTEER, context), self.tr)
+        gazetteer = self.gazetteer(parameters, context)
         tagger = self.modelTagger(parameters, context, feedback)
         feedback.pushInfo(self.tr("Joining {n} records of {table} to {b} buildings.").format(
             n=len(records.addresses), table=records.name, b=len(buildings)))

@@ -89,3 +89,50 @@ class AddressModelParameter:
             "python-crfsuite); without a model the rules parse."))
         param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(param)
+
+class BuildingAddressParameters:
+    """The building footprints with their addresses, as the household join reads them (joinhouseholds,
+    fusepersons; declared by the algorithm, read by address_common.AddressAlgorithm)."""
+
+    BUILDINGS = "BUILDINGS"
+    BUILDING_ID_FIELD = "BUILDING_ID_FIELD"
+    BUILDING_ADDRESS_FIELD = "BUILDING_ADDRESS_FIELD"
+    ROAD_FIELD = "ROAD_FIELD"
+    LANE_FIELD = "LANE_FIELD"
+    NUMBER_FIELD = "NUMBER_FIELD"
+    FLOORS_FIELD = "FLOORS_FIELD"
+    GAZETTEER = "GAZETTEER"
+
+    def add_building_address_parameters(self) -> None:
+        param = QgsProcessingParameterFeatureSource(
+            self.BUILDINGS, self.tr("Building footprints"), [QgsProcessing.SourceType.TypeVectorPolygon])
+        param.setHelp(self.tr("Polygons of the buildings with their address (one field or road/lane/number "
+                              "fields), in any CRS; households are written in this CRS."))
+        self.addParameter(param)
+        param = QgsProcessingParameterField(self.BUILDING_ID_FIELD, self.tr("Building id field"),
+                                            parentLayerParameterName=self.BUILDINGS, optional=True)
+        param.setHelp(self.tr("Field with unique building ids (e.g. building_id); default: the feature id."))
+        self.addParameter(param)
+        param = QgsProcessingParameterField(self.BUILDING_ADDRESS_FIELD, self.tr("Building address field"),
+                                            parentLayerParameterName=self.BUILDINGS, optional=True)
+        param.setHelp(self.tr("Field with the building's full address (上海市浦东新区锦绣路1000弄12号). Or give "
+                              "the road and number fields instead."))
+        self.addParameter(param)
+        for name, label, help_text in (
+            (self.ROAD_FIELD, self.tr("Building road field"), self.tr("Field with the road name (锦绣路).")),
+            (self.LANE_FIELD, self.tr("Building lane field"), self.tr("Field with the lane number (弄), if any.")),
+            (self.NUMBER_FIELD, self.tr("Building number field"), self.tr("Field with the house number (号).")),
+            (self.FLOORS_FIELD, self.tr("Building floors field"),
+             self.tr("Field with the number of floors; fuzzy matches must fit in the building.")),
+        ):
+            param = QgsProcessingParameterField(name, label, parentLayerParameterName=self.BUILDINGS, optional=True)
+            param.setHelp(help_text)
+            if name in (self.FLOORS_FIELD, self.LANE_FIELD):
+                param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+            self.addParameter(param)
+        param = QgsProcessingParameterFile(self.GAZETTEER, self.tr("Gazetteer additions (CSV)"), extension="csv",
+                                           optional=True)
+        param.setHelp(self.tr("Optional CSV with the columns level, name, code, parent (streets, communities, "
+                              "roads, POIs); the buildings' roads are added automatically."))
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(param)
