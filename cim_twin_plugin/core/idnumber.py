@@ -24,7 +24,7 @@ import hashlib
 import hmac
 from datetime import date
 
-from .errors import ValidationError
+from .errors import QT_TRANSLATE_NOOP, ValidationError
 
 __all__ = [
     "WEIGHTS",
@@ -36,6 +36,9 @@ __all__ = [
     "birth_date",
     "sex",
     "pseudonymous_key",
+    "from_15",
+    "keyed_hash",
+    "person_key",
 ]
 
 WEIGHTS: tuple[int, ...] = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -142,6 +145,46 @@ def pseudonymous_key(id_number: str, secret: bytes) -> str:
         raise ValidationError("cannot pseudonymise an empty ID number")
     text = normalise(id_number)
     return hmac.new(bytes(secret), text.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+
+
+def from_15(id15: str) -> str:
+    """The 18-character form of a 15-digit first-generation number (GB 11643-1989).
+
+    The old form is RRRRRR YYMMDD SSS with a two-digit year of the 1900s: insert '19' before the year
+    and append the check character.  Raises :class:`ValidationError` if *id15* is not 15 ASCII digits
+    or its date of birth is not a real date.
+    """
+    if not isinstance(id15, str) or len(id15) != 15 or not set(id15) <= _ASCII_DIGITS:
+        raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors", "a 15-digit ID number must be 15 digits, got {value}"),
+                              code="id15", value=_mask(id15))
+    first17 = id15[:6] + "19" + id15[6:]
+    if _birth(first17) is None:
+        raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors", "the 15-digit ID number {value} has no real birth date"),
+                              code="id15", value=_mask(id15))
+    return first17 + check_digit(first17)
+
+
+def keyed_hash(text: str, secret: bytes, length: int = 16) -> str:
+    """The first *length* hex digits of HMAC-SHA256(*secret*, *text* in UTF-8)."""
+    if not isinstance(secret, (bytes, bytearray)) or not secret:
+        raise ValidationError("the pseudonymisation secret must be non-empty bytes")
+    return hmac.digest(bytes(secret), text.encode("utf-8"), "sha256").hex()[:length]
+
+
+def person_key(id_number: str, secret: bytes) -> str:
+    """The population base's person_key: the first 16 hex digits of HMAC-SHA256(secret, canonical ID).
+
+    The canonical ID is the valid 18-character number with upper-case X (a 15-digit one is converted
+    first, see :func:`from_15`), so any tool holding the key reproduces the person_key of a number.
+    Raises :class:`ValidationError` if the number is not valid.
+    """
+    text = normalise(id_number) if isinstance(id_number, str) else ""
+    if len(text) == 15 and set(text) <= _ASCII_DIGITS:
+        text = from_15(text)
+    if not is_valid(text):
+        raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors", "not a valid ID number: {value}"), code="id_invalid",
+                              value=_mask(text))
+    return keyed_hash(text, secret)
 
 
 def _mask(id_number: object) -> str:

@@ -141,3 +141,20 @@ class Person:
     """the sources (roles) holding the person"""
     records: list[int] = field(default_factory=list)
     """indices of the records fused into the person"""
+    # the 1+9 profile as of the fuse's reference date (added by the fuse step)
+    age: int | None = None
+    """completed years on the reference date"""
+    age_group: str | None = None
+    """one of :data:`.profiles.AGE_GROUPS` (0-2, 3-5, 6-11, 12-14, 15-17, 18-59, 60-64, 65-79, 80+)"""
+    education_stage: str | None = None
+    """nursery (0-3), preschool (3-6), primary (6-12), junior_secondary (12-15), senior_secondary (15-18)"""
+    living_alone: bool | None = None
+    """the only person living in their household (None when the household is not known)"""
+    household_size: int | None = None
+    """persons living in the household where the person lives"""
+    employer_building_id: str | None = None
+    """the employer's building, when the enterprise registry places it in the twin"""
+
+    @property
+    def birth_year(self) -> int | None:
+        return self.birth_date.year if self.birth_date is not None else None
