@@ -41,6 +41,7 @@ PACKAGES = {p.module: p for p in (
     Package("networkx", "networkx", "python3-networkx"),
     Package("pyproj", "pyproj", "python3-pyproj"),
     Package("jieba", "jieba", "python3-jieba"),
+    Package("jellyfish", "jellyfish", "python3-jellyfish"),
 )}
 
 
@@ -69,6 +70,8 @@ ALGORITHMS = (
           "Train an address model", _CORE + ("jieba",)),
     Entry("joinhouseholds", "JoinHouseholdsAlgorithm", "joinhouseholds", "population",
           "Join records to households", _CORE + ("jieba", "shapely")),
+    Entry("fusepersons", "FusePersonsAlgorithm", "fusepersons", "population", "Fuse persons from the sources",
+          _CORE + ("jieba", "shapely", "jellyfish")),
     Entry("checkhierarchy", "CheckHierarchyAlgorithm", "checkhierarchy", "population",
           "Check the administrative hierarchy", _CORE + ("shapely",)),
     Entry("shortestpath", "ShortestPathAlgorithm", "shortestpath", "network", "Shortest path on the road network",

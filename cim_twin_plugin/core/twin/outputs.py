@@ -215,6 +215,48 @@ UNMATCHED = Schema("unmatched", "population", "none", fields(
 ), reason_field="reason", written_by=("joinhouseholds:OUTPUT_UNMATCHED",),
     doc="cimtwin:joinhouseholds records without a household")
 
-OUTPUTS = (GRID_CODES, GRID_CELLS, OD_MATRIX, OD_ROUTES, SHORTEST_PATHS, NEAREST_FACILITIES, SERVICE_LINES,
+# ---------------------------------------------------------------------------------------------------
+# the population base (cimtwin:fusepersons, cimtwin:aggregatepopulation)
+# ---------------------------------------------------------------------------------------------------
+#: age groups of the population base (core.population.profiles.AGE_GROUPS) -> count field names
+AGE_GROUP_FIELDS = {"0-2": "n_0_2", "3-5": "n_3_5", "6-11": "n_6_11", "12-14": "n_12_14", "15-17": "n_15_17",
+                    "18-59": "n_18_59", "60-64": "n_60_64", "65-79": "n_65_79", "80+": "n_80p",
+                    "unknown": "n_age_unknown"}
+#: residence statuses -> count field names
+STATUS_FIELDS = {"人户一致": "n_same_room", "人在户不在": "n_registered_elsewhere", "常住": "n_resident",
+                 "流动": "n_floating"}
+
+POPULATION_HOUSEHOLDS = Schema("population_households", "population", "point", fields(
+    F("household_id", "string", "building_id/unit/room"),
+    F("building_id", "string", "the building the household is in"),
+    F("unit", "string", "unit (单元)"),
+    F("floor", "string", "floor (层)"),
+    F("room", "string", "room (室)"),
+    F("members", "int", "persons living here"),
+    *(F(name, "int", f"members aged {group}" if group != "unknown" else "members of unknown age")
+      for group, name in AGE_GROUP_FIELDS.items()),
+    *(F(name, "int", f"members whose residence status is {status}") for status, name in STATUS_FIELDS.items()),
+    F("registered", "int", "persons registered here (living here or away)"),
+    F("away", "int", "persons registered here who live elsewhere (人不在户在)"),
+), key=("household_id",), written_by=("fusepersons:OUTPUT_HOUSEHOLDS",),
+    doc="lived-in households at a point inside their building, with member counts (no personal data)")
+
+POPULATION_CONFLICTS = Schema("population_conflicts", "population", "none", fields(
+    F("person_key", "string", "the person", 16),
+    F("field", "string", "the field the sources disagree on"),
+    F("values", "json", "source -> its value (null for personal fields: only that they disagree)"),
+    F("chosen", "string", "the source whose value was kept"),
+), written_by=("fusepersons:OUTPUT_CONFLICTS",), doc="fields on which the sources of a person disagree")
+
+POPULATION_REJECTS = Schema("population_rejects", "population", "none", fields(
+    F("source", "string", "the source table"),
+    F("row", "int", "its data row (1 = the first row after the header)"),
+    F("reason", "string", "duplicate, invalid_id_unmatched, missing_id_unmatched, ambiguous, ..."),
+    F("detail", "string", "what was found, without names or numbers"),
+), reason_field="reason", written_by=("fusepersons:OUTPUT_REJECTS",),
+    doc="source rows in no person and no enterprise, with why: rows in = in persons + in enterprises + rejected")
+
+OUTPUTS = (POPULATION_HOUSEHOLDS, POPULATION_CONFLICTS, POPULATION_REJECTS,
+           GRID_CODES, GRID_CELLS, OD_MATRIX, OD_ROUTES, SHORTEST_PATHS, NEAREST_FACILITIES, SERVICE_LINES,
            SERVICE_POLYGONS, SERVICE_NODES, LINE_OF_SIGHT, VIEWSHED_AREA, VIEWSHED_BUILDINGS, MEASURES,
            HEIGHT_LIMITS, PARSED_ADDRESSES, HIERARCHY_FINDINGS, HIERARCHY_BUILDINGS, HOUSEHOLD_LINKS, UNMATCHED)

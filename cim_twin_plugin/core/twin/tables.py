@@ -67,13 +67,42 @@ HOUSEHOLDS = Schema("households", "population", "point", fields(
     doc="households (户室) at a point inside their building", aliases=("户室",))
 
 PERSONS = Schema("persons", "population", "none", fields(
-    F("person_key", "string", "pseudonymous key: keyed hash of the ID number (never the number)"),
-    F("sex", "string", "男/女 (GB/T 2261.1)", 2),
-    F("birth_year", "int", "year of birth"),
-    F("residence_status", "string", "人在户在 / 人在户不在 / 人不在户在 ...", 16),
-    F("tags", "json", "the 1+9+X profile tags"),
-    F("provenance", "json", "per field: the source it came from"),
-), key=("person_key",), doc="persons fused from the sources (personal data, no geometry)", aliases=("人口",))
+    F("person_key", "string", "pseudonymous key: 16 hex digits of HMAC-SHA256 of the ID number (never the number)",
+      16),
+    F("sex", "string", "男 or 女", 2),
+    F("birth_year", "int", "year of birth (the birth date itself is not written)"),
+    F("age", "int", "completed years on the reference date"),
+    F("age_group", "string", "0-2, 3-5, 6-11, 12-14, 15-17, 18-59, 60-64, 65-79 or 80+", 8),
+    F("ethnicity", "string", "民族"),
+    F("living_status", "string", "人户一致, 人在户不在 or 人不在户在", 8),
+    F("residence_type", "string", "常住 (>= 6 months), 流动 (< 6 months) or 外出 (lives elsewhere)", 4),
+    F("registration", "string", "same_room, other_room (another room of the district), outside or away", 12),
+    F("months_resident", "int", "months lived at the address (居住月数)"),
+    F("household_id", "string", "the household the person lives in (lives_in)"),
+    F("building_id", "string", "the building the person lives in"),
+    F("registered_household_id", "string", "the household of the 户籍 registration (registered_at)"),
+    F("registered_building_id", "string", "the building of the registration"),
+    F("family_key", "string", "keyed hash of the 户号: members of one 户 share it", 16),
+    F("relation_to_head", "string", "与户主关系"),
+    F("household_size", "int", "persons living in the household"),
+    F("living_alone", "bool", "the only person living in the household"),
+    F("education_stage", "string", "nursery, preschool, primary, junior_secondary or senior_secondary", 16),
+    F("employment", "string", "employed, retired or none (社保)", 8),
+    F("employer_credit_code", "string", "unified social credit code of the employer (works_at)", 18),
+    F("employer_building_id", "string", "the employer's building, when the enterprise registry places it"),
+    F("hypertension", "bool", "高血压 (卫健)"),
+    F("diabetes", "bool", "糖尿病 (卫健)"),
+    F("family_doctor", "bool", "签约家庭医生 (卫健)"),
+    F("dibao", "bool", "低保 (民政)"),
+    F("disability", "string", "残疾类别 (民政)"),
+    F("disability_grade", "string", "残疾等级 (民政)"),
+    F("elderly_allowance", "bool", "高龄补贴 (民政)"),
+    F("tags", "json", "the X tags of the user's rules (a JSON list)"),
+    F("provenance", "json", "per field: the source its value came from (a JSON object)"),
+    F("sources", "string", "the roles holding the person (hukou, ledger, health, ...)"),
+), key=("person_key",), written_by=("fusepersons:OUTPUT_PERSONS",),
+    doc="persons fused from the sources (personal data under PIPL; no names, ID numbers or phones; no geometry)",
+    aliases=("人口",))
 
 RELATIONS = Schema("relations", "population", "none", fields(
     F("subject", "string", "key of the subject (person_key, household_id, ...)"),
@@ -82,7 +111,8 @@ RELATIONS = Schema("relations", "population", "none", fields(
     F("source", "string", "the source table"),
     F("valid_from", "date", "first day the relation holds"),
     F("valid_to", "date", "last day (empty while it holds)"),
-), key=("subject", "predicate", "object"), doc="the entity-relation graph")
+), key=("subject", "predicate", "object"), written_by=("fusepersons:OUTPUT_RELATIONS",),
+    doc="the entity-relation graph")
 
 FACILITIES = Schema("facilities", "facilities", "point", fields(
     F("facility_id", "string", "unique facility id", 8),
