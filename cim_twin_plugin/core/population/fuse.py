@@ -33,7 +33,10 @@ Per person (:class:`.model.Person`):
   户籍 with no ledger row** and no placed live address lives at the registered household when a 卫健
   record (residents only) holds them, and elsewhere (away, 外出) when none does: the ledger covers ~98%
   of residents, so someone absent from the ledger and from health is far more often away than home.
-  A person neither in the 户籍 nor placed by any address nor in the ledger or health has no status.
+  A person not in the 户籍 and placed by no address (e.g. in 社保 only) is taken as living in the
+  district, registered outside, household unknown: the street office's person sources hold its
+  residents and its registered people, and the 户籍 holds every registered one. Their residence type
+  stays unknown without 居住月数 or a live record 6 months old.
 * age and age group as of the reference date, the 1+9 profile (:mod:`.profiles`) and the X tags
   (:mod:`.rules`).
 
@@ -482,8 +485,8 @@ class _Fuser:
             registration = "other_room" if in_registry else "outside"
         elif in_registry:
             registration = "away"
-        else:
-            registration = None
+        else:  # a street office's person sources hold its residents: not in the 户籍 -> registered outside
+            registration = "outside"
         if registration == "same_room" and not person.registered_household_id:
             person.registered_household_id = lives_hh
             person.provenance["registered_household_id"] = records[ledger[0]].source if ledger else None
