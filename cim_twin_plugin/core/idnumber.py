@@ -168,7 +168,7 @@ def keyed_hash(text: str, secret: bytes, length: int = 16) -> str:
     """The first *length* hex digits of HMAC-SHA256(*secret*, *text* in UTF-8)."""
     if not isinstance(secret, (bytes, bytearray)) or not secret:
         raise ValidationError("the pseudonymisation secret must be non-empty bytes")
-    return hmac.new(bytes(secret), text.encode("utf-8"), hashlib.sha256).hexdigest()[:length]
+    return hmac.digest(bytes(secret), text.encode("utf-8"), "sha256").hex()[:length]
 
 
 def person_key(id_number: str, secret: bytes) -> str:
