@@ -77,14 +77,8 @@ def link(records, entity_of, use_truth: bool):
     return truth_identity(records, entity_of), "truth identity"
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("district", type=Path)
-    ap.add_argument("--reference-date", type=date.fromisoformat, default=date(2025, 6, 30),
-                    help="age reference date (default 2025-06-30, the sample generator's)")
-    ap.add_argument("--truth-identity", action="store_true", help="cluster the records by truth (fuse alone)")
-    args = ap.parse_args(argv)
-    district: Path = args.district
+def measure(district: Path, reference_date: date = date(2025, 6, 30), use_truth: bool = False) -> dict:
+    """Run the steps on *district* and compare with its truth (the figures of the module docstring)."""
     truth = district / "truth"
     persons = {r["person_id"]: r for r in csv.DictReader(open(truth / "persons.csv", encoding="utf-8"))}
     households = {r["household_id"]: r for r in csv.DictReader(open(truth / "households.csv", encoding="utf-8"))}
@@ -96,7 +90,7 @@ def main(argv=None) -> int:
     records, source_rejects = read_sources(district / "sources")
     times["read"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    identity, how = link(records, entity_of, args.truth_identity)
+    identity, how = link(records, entity_of, use_truth)
     times["link"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     buildings = load_buildings(district / "twin.gpkg")
@@ -104,7 +98,7 @@ def main(argv=None) -> int:
     places = fuse_mod.place_records(records, buildings, identity=identity)
     times["place"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    result = fuse_mod.fuse(records, identity, places, args.reference_date, tag_rules=RULES, secret=SECRET,
+    result = fuse_mod.fuse(records, identity, places, reference_date, tag_rules=RULES, secret=SECRET,
                            building_communities=communities, source_rejects=source_rejects)
     times["fuse"] = time.perf_counter() - t0
 
@@ -136,30 +130,44 @@ def main(argv=None) -> int:
         reg_ok += p is not None and p.registration == t["registration"]
         if p is None or p.registration != t["registration"]:
             confusion[(t["registration"], p.registration if p else "not found")] += 1
-        true_group = age_group(age_on(date.fromisoformat(t["birth_date"]), args.reference_date))
+        true_group = age_group(age_on(date.fromisoformat(t["birth_date"]), reference_date))
         age_ok += p is not None and p.age_group == true_group
 
-    n = len(present)
-    print(f"sample district {district}: {len(records)} records ({len(source_rejects)} rows rejected by the sources "
-          f"step), {len(buildings)} buildings; clusters by {how}")
-    print(f"persons fused {len(result.persons)}, truth persons present in a source {n}, "
-          f"matched {len(fused_of)}")
+    return {"district": district, "records": records, "source_rejects": source_rejects, "buildings": buildings,
+            "how": how, "result": result, "present": len(present), "matched": len(fused_of),
+            "residents": len(residents), "lives_right": ok_lives, "status_right": status_ok,
+            "registration_right": reg_ok, "age_group_right": age_ok, "confusion": confusion, "times": times}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("district", type=Path)
+    ap.add_argument("--reference-date", type=date.fromisoformat, default=date(2025, 6, 30),
+                    help="age reference date (default 2025-06-30, the sample generator's)")
+    ap.add_argument("--truth-identity", action="store_true", help="cluster the records by truth (fuse alone)")
+    args = ap.parse_args(argv)
+    m = measure(args.district, args.reference_date, args.truth_identity)
+    result, n, residents = m["result"], m["present"], m["residents"]
+    print(f"sample district {m['district']}: {len(m['records'])} records ({len(m['source_rejects'])} rows rejected "
+          f"by the sources step), {len(m['buildings'])} buildings; clusters by {m['how']}")
+    print(f"persons fused {len(result.persons)}, truth persons present in a source {n}, matched {m['matched']}")
     for b in sorted(result.balance.values(), key=lambda b: b.source):
         print(f"  {b.source}: {b.rows} rows = {b.in_persons} in persons + {b.in_enterprises} in enterprises + "
               f"{b.rejected} rejected{'' if b.balanced else '  (DOES NOT ADD UP)'}")
-    print(f"lives-in household right for residents: {ok_lives}/{len(residents)} = {ok_lives / len(residents):.2%}"
-          "  (target >= 99%)")
-    print(f"residence status (living_status + residence_type) equal: {status_ok}/{n} = {status_ok / n:.2%}"
-          "  (target >= 99%)")
-    print(f"registration equal: {reg_ok}/{n} = {reg_ok / n:.2%}")
-    print(f"age group equal (as of {args.reference_date}): {age_ok}/{n} = {age_ok / n:.2%}")
-    print("registration wrong (truth, fused): " + ", ".join(f"{k} {v}" for k, v in confusion.most_common(8)))
+    print(f"lives-in household right for residents: {m['lives_right']}/{residents} = "
+          f"{m['lives_right'] / residents:.2%}  (target >= 99%)")
+    print(f"residence status (living_status + residence_type) equal: {m['status_right']}/{n} = "
+          f"{m['status_right'] / n:.2%}  (target >= 99%)")
+    print(f"registration equal: {m['registration_right']}/{n} = {m['registration_right'] / n:.2%}")
+    print(f"age group equal (as of {args.reference_date}): {m['age_group_right']}/{n} = "
+          f"{m['age_group_right'] / n:.2%}")
+    print("registration wrong (truth, fused): " + ", ".join(f"{k} {v}" for k, v in m["confusion"].most_common(8)))
     print(f"conflicts {len(result.conflicts)}: " + ", ".join(
         f"{k} {v}" for k, v in Counter(c.field for c in result.conflicts).most_common()))
     print(f"households lived in {len(result.households)}; relations " + ", ".join(
         f"{k} {v}" for k, v in Counter(r.predicate for r in result.relations).most_common()))
     print("tags: " + ", ".join(f"{k} {v}" for k, v in Counter(t for p in result.persons for t in p.tags).most_common()))
-    print("time: " + ", ".join(f"{k} {v:.2f} s" for k, v in times.items()))
+    print("time: " + ", ".join(f"{k} {v:.2f} s" for k, v in m["times"].items()))
     return 0
 
 
