@@ -33,7 +33,10 @@ Per person (:class:`.model.Person`):
   户籍 with no ledger row** and no placed live address lives at the registered household when a 卫健
   record (residents only) holds them, and elsewhere (away, 外出) when none does: the ledger covers ~98%
   of residents, so someone absent from the ledger and from health is far more often away than home.
-  A person neither in the 户籍 nor placed by any address nor in the ledger or health has no status.
+  A person not in the 户籍 and placed by no address (e.g. in 社保 only) is taken as living in the
+  district, registered outside, household unknown: the street office's person sources hold its
+  residents and its registered people, and the 户籍 holds every registered one. Their residence type
+  stays unknown without 居住月数 or a live record 6 months old.
 * age and age group as of the reference date, the 1+9 profile (:mod:`.profiles`) and the X tags
   (:mod:`.rules`).
 
@@ -60,26 +63,18 @@ from ..progress import Progress, check_canceled
 from .model import ROLES, Conflict, Identity, Person, Reject, SourceRecord
 from .profiles import AGE_GROUPS, EMPLOYMENT, age_group, age_on, education_stage, elderly_flags
 from .rules import TagRule, apply_rules, parse_rules
+from .sources import PopulationConfig, default_priorities
 
 __all__ = ["DEFAULT_PRIORITIES", "RecordPlace", "Places", "place_records", "HouseholdCounts", "Relation",
            "Enterprise", "SourceBalance", "FuseResult", "fuse", "person_view", "family_key"]
 
-IDENTITY_ORDER = ("hukou", "civil_affairs", "social_security", "health", "ledger")
-LIVING_ORDER = ("ledger", "health", "civil_affairs")
-REGISTERED_ORDER = ("hukou", "civil_affairs", "ledger")
-
-#: field -> sources (roles or source names), most trusted first; sources not listed come after, in
-#: :data:`.model.ROLES` order. "lives" and "registered" are the places (the household where the person
-#: lives / is registered), taken from the records whose address placed them.
-DEFAULT_PRIORITIES: dict[str, tuple[str, ...]] = {
-    "name": IDENTITY_ORDER, "sex": IDENTITY_ORDER, "birth_date": IDENTITY_ORDER, "ethnicity": IDENTITY_ORDER,
-    "lives": LIVING_ORDER, "living_status": ("ledger",), "months_resident": LIVING_ORDER,
-    "registered": REGISTERED_ORDER, "hukou_no": ("hukou",), "relation_to_head": ("hukou", "ledger"),
-    "insurance_status": ("social_security",), "employer_credit_code": ("social_security",),
-    "hypertension": ("health",), "diabetes": ("health",), "family_doctor": ("health",),
-    "dibao": ("civil_affairs",), "disability": ("civil_affairs",), "disability_grade": ("civil_affairs",),
-    "elderly_allowance": ("civil_affairs",),
-}
+#: field -> roles (or source names), most trusted first (:func:`.sources.default_priorities`: identity
+#: fields 户籍 > 民政 > 社保 > 卫健 > 居委台账, where a person lives 居委台账 > 卫健 > 民政). The places are
+#: ranked as their address fields: the household a person lives in by ``live_address``, the one they
+#: are registered at by ``hukou_address``.
+DEFAULT_PRIORITIES: dict[str, tuple[str, ...]] = default_priorities()
+LIVES, REGISTERED = "live_address", "hukou_address"
+LIVE_ROLES = frozenset({"ledger", "health", "civil_affairs"})
 #: conflicts on these fields list the sources' values; on any other field only which sources disagree
 PUBLIC_CONFLICT_FIELDS = frozenset({"sex", "birth_year", "ethnicity", "living_status"})
 FLAG_FIELDS = ("hypertension", "diabetes", "family_doctor", "dibao", "disability", "disability_grade",
@@ -119,16 +114,28 @@ class Places(list):
         """(kind, reason) -> records the join left unmatched; kind = registered, lives or enterprise"""
 
 
+_ADDRESS_FIELD = {"registered": "hukou_address", "lives": "live_address", "enterprise": "address"}
+
+
+def _set(place: RecordPlace, kind: str, household_id, building_id, reason: str) -> None:
+    if kind == "registered":
+        place.registered_household_id, place.registered_building_id = household_id, building_id
+        place.registered_reason = reason
+    else:
+        place.lives_household_id, place.lives_building_id, place.lives_reason = household_id, building_id, reason
+
+
 def place_records(records: Sequence[SourceRecord], buildings: Iterable[BuildingAddress],
                   gazetteer: Gazetteer | None = None, identity: Identity | None = None,
                   progress: Progress | None = None) -> Places:
     """Place each record's addresses in the twin with the household join (module docstring).
 
-    The join runs once on the registered addresses (hukou_address), once on the live addresses
-    (live_address) and once on the enterprises' addresses (their 注册地址, role enterprise). Its
-    shared-key step gets the person (the identity cluster when *identity* is given, else the valid ID
-    number) and, for registered addresses, the 户号: a record whose address lacks its room takes the
-    household its person's other records name, when they agree.
+    The join runs once on the registered addresses (hukou_address) together with the live addresses
+    (live_address), so that one room is one household for both, and once on the enterprises'
+    addresses (their 注册地址, role enterprise; an office is not a household). Its shared-key step gets
+    the person, apart per kind of address (the identity cluster when *identity* is given, else the
+    valid ID number) and, for registered addresses, the 户号: a record whose address lacks its room takes
+    the household its person's other records of that kind name, when they agree.
     """
     buildings = list(buildings)
     gazetteer = gazetteer if gazetteer is not None else Gazetteer.builtin()
@@ -145,43 +152,37 @@ def place_records(records: Sequence[SourceRecord], buildings: Iterable[BuildingA
         number = record.get("id_number")
         return f"id|{number}" if number else ""
 
-    for kind in ("registered", "lives", "enterprise"):
+    # one join for the registered and the live addresses, so that a room is one household in both;
+    # the enterprises' rooms apart (an office is not a household)
+    for kinds in (("registered", "lives"), ("enterprise",)):
         check_canceled(progress)
-        indices, texts, keys = [], [], []
-        for i, record in enumerate(records):
-            if (record.role == "enterprise") != (kind == "enterprise"):
-                continue
-            text = record.get("address" if kind == "enterprise" else
-                              "hukou_address" if kind == "registered" else "live_address")
-            if not text:
-                if kind == "registered":
-                    places[i].registered_reason = "no_address"
-                else:
-                    places[i].lives_reason = "no_address"
-                continue
-            indices.append(i)
-            texts.append(str(text))
-            key = [person_key(i, record)] if kind != "enterprise" else []
-            if kind == "registered" and record.get("hukou_no"):
-                key.append(f"hukou_no|{record.get('hukou_no')}")
-            keys.append(key)
-        if not indices:
+        entries, texts, keys = [], [], []
+        for kind in kinds:
+            column = _ADDRESS_FIELD[kind]
+            for i, record in enumerate(records):
+                if (record.role == "enterprise") != (kind == "enterprise"):
+                    continue
+                text = record.get(column)
+                if not text:
+                    _set(places[i], kind, None, None, "no_address")
+                    continue
+                entries.append((i, kind))
+                texts.append(str(text))
+                key = [f"{kind}|{person_key(i, record)}"] if kind != "enterprise" and person_key(i, record) else []
+                if kind == "registered" and record.get("hukou_no"):
+                    key.append(f"hukou_no|{record.get('hukou_no')}")
+                keys.append(key)
+        if not entries:
             continue
         result = join_households(texts, buildings, gazetteer, household_keys=keys)
         for link in result.links:
-            place = places[indices[link.record]]
-            if kind == "registered":
-                place.registered_household_id, place.registered_building_id = link.household_id, link.building_id
-            else:
-                place.lives_household_id, place.lives_building_id = link.household_id, link.building_id
+            i, kind = entries[link.record]
+            _set(places[i], kind, link.household_id, link.building_id, "")
         for miss in result.unmatched:
-            place = places[indices[miss.record]]
+            i, kind = entries[miss.record]
             places.unmatched[(kind, miss.reason)] += 1
-            if kind == "registered":
-                place.registered_reason, place.registered_building_id = miss.reason, miss.building_id or None
-            else:
-                place.lives_reason, place.lives_building_id = miss.reason, miss.building_id or None
-        if kind != "enterprise":  # an enterprise's room is not a household
+            _set(places[i], kind, None, miss.building_id or None, miss.reason)
+        if kinds != ("enterprise",):
             places.households.update((h.household_id, h) for h in result.households)
     return places
 
@@ -277,29 +278,30 @@ def family_key(hukou_no: str, secret: bytes) -> str:
     return hmac.new(bytes(secret), f"hukou_no|{text}".encode(), hashlib.sha256).hexdigest()[:16]
 
 
-def _merged_priorities(priorities: Mapping[str, Sequence[str]] | None) -> dict[str, tuple[str, ...]]:
+def _config(priorities: PopulationConfig | Mapping[str, Sequence[str]] | None) -> PopulationConfig:
+    """A CONFIG as given, or the default priorities with *priorities* replacing them per field."""
+    if isinstance(priorities, PopulationConfig):
+        return priorities
     merged = dict(DEFAULT_PRIORITIES)
-    for key, order in (priorities or {}).items():
-        merged[key] = tuple(order)
-    return merged
+    merged.update((key, tuple(order)) for key, order in (priorities or {}).items())
+    return PopulationConfig(priorities=merged)
 
 
 class _Ranker:
     """Orders a person's records for a field: trust priority, then most recent, then input order."""
 
-    def __init__(self, records: Sequence[SourceRecord], priorities: dict[str, tuple[str, ...]]):
+    def __init__(self, records: Sequence[SourceRecord], config: PopulationConfig):
         self.records = records
-        self.priorities = priorities
+        self.config = config
+        self._cache: dict[tuple[str, str, str], int] = {}
 
     def rank(self, index: int, name: str) -> tuple:
         record = self.records[index]
-        order = self.priorities.get(name, ())
-        if record.source in order:
-            rank = order.index(record.source)
-        elif record.role in order:
-            rank = order.index(record.role)
-        else:
-            rank = len(order) + (ROLES.index(record.role) if record.role in ROLES else len(ROLES))
+        key = (name, record.source, record.role)
+        rank = self._cache.get(key)
+        if rank is None:  # unlisted sources after the listed ones, in ROLES order
+            rank = self._cache[key] = self.config.rank(name, record.source, record.role) * 10 + (
+                ROLES.index(record.role) if record.role in ROLES else len(ROLES))
         when = record.get("record_date")
         recency = -when.toordinal() if isinstance(when, date) else 0
         return (rank, when is None, recency, index)
@@ -350,11 +352,11 @@ def _norm_name(value) -> str:
 # --- the person -------------------------------------------------------------------------------------------------
 
 class _Fuser:
-    def __init__(self, records, places, reference_date, priorities, secret, enterprise_buildings):
+    def __init__(self, records, places, reference_date, config, secret, enterprise_buildings):
         self.records = records
         self.places = places
         self.reference = reference_date
-        self.rank = _Ranker(records, priorities)
+        self.rank = _Ranker(records, config)
         self.secret = secret
         self.enterprise_buildings = enterprise_buildings
         self.conflicts: list[Conflict] = []
@@ -431,7 +433,7 @@ class _Fuser:
     def _residence(self, person: Person, indices) -> None:
         records, places, rank = self.records, self.places, self.rank
         people = [i for i in indices if records[i].role != "enterprise"]
-        reg = [i for i in rank.ranked(people, "registered") if places[i].registered_household_id]
+        reg = [i for i in rank.ranked(people, REGISTERED) if places[i].registered_household_id]
         reg_i = reg[0] if reg else None
         in_registry = reg_i is not None or any(records[i].role == "hukou" for i in people)
         if reg_i is not None:
@@ -444,10 +446,10 @@ class _Fuser:
                 cands = [(i, places[i].registered_household_id) for i in reg]
                 self.conflicts.append(_conflict(person.person_key, "registered_household_id", cands, records))
         else:
-            building = next((places[i].registered_building_id for i in rank.ranked(people, "registered")
+            building = next((places[i].registered_building_id for i in rank.ranked(people, REGISTERED)
                              if places[i].registered_building_id), None)
             person.registered_building_id = building
-        lives = [i for i in rank.ranked(people, "lives") if places[i].lives_household_id]
+        lives = [i for i in rank.ranked(people, LIVES) if places[i].lives_household_id]
         ledger = [i for i in rank.ranked(people, "living_status") if records[i].role == "ledger"]
         stated = {records[i].get("living_status") for i in ledger} - {None}
         health = any(records[i].role == "health" for i in people)
@@ -462,7 +464,7 @@ class _Fuser:
                 cands = [(i, places[i].lives_household_id) for i in lives]
                 self.conflicts.append(_conflict(person.person_key, "lives_household_id", cands, records))
         else:
-            lives_building = next((places[i].lives_building_id for i in rank.ranked(people, "lives")
+            lives_building = next((places[i].lives_building_id for i in rank.ranked(people, LIVES)
                                    if places[i].lives_building_id and places[i].lives_reason in IN_DISTRICT_REASONS),
                                   None)
         same_said = "人户一致" in stated or (not ledger and health)
@@ -483,8 +485,8 @@ class _Fuser:
             registration = "other_room" if in_registry else "outside"
         elif in_registry:
             registration = "away"
-        else:
-            registration = None
+        else:  # a street office's person sources hold its residents: not in the 户籍 -> registered outside
+            registration = "outside"
         if registration == "same_room" and not person.registered_household_id:
             person.registered_household_id = lives_hh
             person.provenance["registered_household_id"] = records[ledger[0]].source if ledger else None
@@ -517,7 +519,7 @@ class _Fuser:
             return None, None
         if months is not None:
             return "人在户不在", "常住" if months >= 6 else "流动"
-        dates = [self.records[i].get("record_date") for i in people if self.records[i].role in LIVING_ORDER]
+        dates = [self.records[i].get("record_date") for i in people if self.records[i].role in LIVE_ROLES]
         dates = [d for d in dates if isinstance(d, date)]
         if dates and (self.reference - min(dates)).days >= SIX_MONTHS_DAYS:
             return "人在户不在", "常住"
@@ -568,15 +570,18 @@ def _enterprises(records, places, taken: set[int]) -> tuple[list[Enterprise], li
 
 
 def fuse(records: Sequence[SourceRecord], identity: Identity, places: Sequence[RecordPlace], reference_date: date,
-         priorities: Mapping[str, Sequence[str]] | None = None, tag_rules=(), secret: bytes = b"",
-         building_communities: Mapping[str, str] | None = None, progress: Progress | None = None) -> FuseResult:
+         priorities: PopulationConfig | Mapping[str, Sequence[str]] | None = None, tag_rules=(),
+         secret: bytes = b"", building_communities: Mapping[str, str] | None = None,
+         source_rejects: Iterable[Reject] = (), progress: Progress | None = None) -> FuseResult:
     """Fuse the linked records into persons, households and relations (see the module docstring).
 
-    *places*: :func:`place_records` of the same records. *priorities*: field -> sources (roles or
-    source names), replacing :data:`DEFAULT_PRIORITIES` per field. *tag_rules*: rules text, a mapping
+    *places*: :func:`place_records` of the same records. *priorities*: a CONFIG
+    (:class:`.sources.PopulationConfig`: per-source ranks too), or field -> sources (roles or source
+    names) replacing :data:`DEFAULT_PRIORITIES` per field. *tag_rules*: rules text, a mapping
     or parsed :class:`.rules.TagRule` (see :mod:`.rules`). *secret*: the key of the keyed hashes
     (family_key). *building_communities*: building_id -> community code, for the building -> community
-    relations.
+    relations. *source_rejects*: the rows the sources step refused (exact duplicates, blank rows), kept in
+    the rejects and in the conservation counts.
     """
     if not isinstance(secret, (bytes, bytearray)) or not secret:
         raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors", "the secret key must be non-empty bytes"),
@@ -586,7 +591,7 @@ def fuse(records: Sequence[SourceRecord], identity: Identity, places: Sequence[R
                               code="places_mismatch", places=len(places), records=len(records))
     rules = list(tag_rules) if all(isinstance(r, TagRule) for r in tag_rules) and not isinstance(tag_rules, str) \
         else parse_rules(tag_rules)
-    merged = _merged_priorities(priorities)
+    config = _config(priorities)
 
     # enterprises: clusters of enterprise records only, and enterprise records the identity left alone
     in_cluster: dict[int, int] = {}
@@ -601,7 +606,7 @@ def fuse(records: Sequence[SourceRecord], identity: Identity, places: Sequence[R
     enterprises, enterprise_rejects = _enterprises(records, places, taken)
     enterprise_buildings = {e.credit_code: e.building_id for e in enterprises if e.building_id}
 
-    fuser = _Fuser(records, places, reference_date, merged, bytes(secret), enterprise_buildings)
+    fuser = _Fuser(records, places, reference_date, config, bytes(secret), enterprise_buildings)
     persons = []
     for n, c in enumerate(person_clusters):
         if n % 2000 == 0:
@@ -611,7 +616,8 @@ def fuse(records: Sequence[SourceRecord], identity: Identity, places: Sequence[R
         persons.append(fuser.person(identity.person_keys[c], list(identity.clusters[c])))
 
     # records in nothing: kept as rejects so that the counts add up
-    rejects = list(identity.rejects) + enterprise_rejects
+    source_rejects = list(source_rejects)
+    rejects = source_rejects + list(identity.rejects) + enterprise_rejects
     in_enterprise = {i for e in enterprises for i in e.records}
     rejected |= {(r.source, r.row) for r in enterprise_rejects}
     notes: list[Message] = []
@@ -621,8 +627,11 @@ def fuse(records: Sequence[SourceRecord], identity: Identity, places: Sequence[R
     households = _households(persons, places)
     _tag(persons, rules)
     relations = _relations(persons, records, households, enterprises, building_communities or {})
-    balance = _balance(records, person_records, in_enterprise, rejects)
+    balance = _balance(records, person_records, in_enterprise, rejects, len(source_rejects))
     for b in balance.values():
+        if not b.balanced:  # cannot happen with a consistent identity; said rather than hidden
+            notes.append(Message(QT_TRANSLATE_NOOP("CoreErrors", "{source}: the counts do not add up"),
+                                 source=b.source))
         notes.append(Message(QT_TRANSLATE_NOOP("CoreErrors", "{source}: {rows} rows = {persons} in persons + {enterprises} in enterprises + {rejected} rejected"),  # noqa: E501
                              source=b.source, rows=b.rows, persons=b.in_persons, enterprises=b.in_enterprises,
                              rejected=b.rejected))
@@ -717,7 +726,8 @@ def _relations(persons, records, households, enterprises, communities) -> list[R
     return out
 
 
-def _balance(records, person_records, in_enterprise, rejects) -> dict[str, SourceBalance]:
+def _balance(records, person_records, in_enterprise, rejects, unread: int) -> dict[str, SourceBalance]:
+    """Counts per source; the first *unread* rejects are rows the sources step made no record of."""
     balance: dict[str, SourceBalance] = defaultdict(lambda: SourceBalance(""))
     for i, record in enumerate(records):
         b = balance[record.source]
@@ -725,7 +735,8 @@ def _balance(records, person_records, in_enterprise, rejects) -> dict[str, Sourc
         b.rows += 1
         b.in_persons += i in person_records
         b.in_enterprises += i in in_enterprise
-    for r in rejects:
+    for n, r in enumerate(rejects):
         balance[r.source].rejected += 1
+        balance[r.source].rows += n < unread
         balance[r.source].source = r.source
     return dict(balance)

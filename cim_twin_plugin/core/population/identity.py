@@ -111,7 +111,7 @@ class _Addresses:
         if hit is not None:
             return hit
         if self.parser is None:
-            self.parser = AddressParser()
+            self.parser = _default_parser()
         p = self.parser.parse(text)
         key = house_key(p.road or p.poi, p.lane, p.number, p.building)
         building = "|".join(key) if key[0] and (key[2] or key[3]) else ""
@@ -120,6 +120,16 @@ class _Addresses:
             room = p.normalised or text
         self.cache[text] = hit = (room, building)
         return hit
+
+
+_PARSER: list[AddressParser] = []
+
+
+def _default_parser() -> AddressParser:
+    """One parser with the built-in gazetteer for every call (building it loads jieba's dictionary)."""
+    if not _PARSER:
+        _PARSER.append(AddressParser())
+    return _PARSER[0]
 
 
 def score(a: _Features, b: _Features) -> float:
