@@ -6,7 +6,6 @@ from collections import Counter
 from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
-    QgsFeatureSink,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -170,7 +169,7 @@ class CheckHierarchyAlgorithm(CimTwinAlgorithm):
             feature.setAttributes([finding.kind, finding.code, finding.other or None, finding.level or None,
                                    round(finding.area, 2)])
             features.append(feature)
-        sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
+        schema_io.add_features(sink, features, self.OUTPUT)
 
         results = {self.OUTPUT: dest_id, self.FINDINGS: len(report.findings)}
         if source is not None and self.OUTPUT_BUILDINGS in parameters and parameters[self.OUTPUT_BUILDINGS]:
@@ -189,7 +188,7 @@ class CheckHierarchyAlgorithm(CimTwinAlgorithm):
                     feature.setFields(b_fields, False)
                     feature.setAttributes(attributes)
                     out.append(feature)
-                sink.addFeatures(out, QgsFeatureSink.Flag.FastInsert)
+                schema_io.add_features(sink, out, self.OUTPUT_BUILDINGS)
                 results[self.OUTPUT_BUILDINGS] = b_id
         kinds = Counter(f.kind for f in report.findings)
         feedback.pushInfo(self.tr("{units} units and {buildings} buildings checked in {crs}: {n} findings ({kinds}).")

@@ -6,7 +6,6 @@ from collections import Counter
 from datetime import date
 
 from qgis.core import (
-    QgsFeatureSink,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -211,9 +210,9 @@ class FusePersonsAlgorithm(AddressAlgorithm):
         for values, geometry in rows:
             batch.append(schema_io.feature(fields, values, geometry))
             if len(batch) >= 10000:
-                sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+                schema_io.add_features(sink, batch, key)
                 batch = []
-        sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+        schema_io.add_features(sink, batch, key)
         return dest
 
     @staticmethod

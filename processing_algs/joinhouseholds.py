@@ -5,7 +5,6 @@ from collections import Counter
 
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -177,7 +176,7 @@ class JoinHouseholdsAlgorithm(AddressAlgorithm):
             feature.setAttributes([h.household_id, h.building_id, h.unit or None, h.floor or None, h.room,
                                    room_keys.get(h.household_id), h.records])
             features.append(feature)
-        sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
+        schema_io.add_features(sink, features, self.OUTPUT_HOUSEHOLDS)
 
         # links
         link_fields = schema_io.qgs_fields(twin.HOUSEHOLD_LINKS, {"record": records.key_field})
@@ -199,7 +198,7 @@ class JoinHouseholdsAlgorithm(AddressAlgorithm):
             feature.setAttributes([records.keys[link.record]] + kept
                                   + [link.household_id, link.building_id, link.method, link.score])
             features.append(feature)
-        sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
+        schema_io.add_features(sink, features, self.OUTPUT_LINKS)
 
         # unmatched
         u_fields = schema_io.qgs_fields(twin.UNMATCHED, {"record": records.key_field})
@@ -213,7 +212,7 @@ class JoinHouseholdsAlgorithm(AddressAlgorithm):
             feature.setAttributes([records.keys[u.record], records.addresses[u.record],
                                    tables.join_reason(u, result.parsed[u.record]), u.reason, u.building_id or None])
             features.append(feature)
-        sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
+        schema_io.add_features(sink, features, self.OUTPUT_UNMATCHED)
         feedback.setProgress(100.0)
 
         n_in, n_linked, n_unmatched = len(records.addresses), len(result.links), len(result.unmatched)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsFeatureSink,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -18,6 +17,7 @@ from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core import network as core
 from ..cim_twin_plugin.core.twin import outputs as twin
 from ..cim_twin_plugin.qgis_io import network as bridge
+from ..cim_twin_plugin.qgis_io import schema as schema_io
 from .network_common import NetworkAlgorithm, network_fields, route_feature
 
 
@@ -153,7 +153,7 @@ class NearestFacilityAlgorithm(NetworkAlgorithm):
                 routes += ok
                 without += not ok
             steps.setProgress(100.0 * (k + 1) / len(results))
-        sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+        schema_io.add_features(sink, batch, self.OUTPUT)
         feedback.pushInfo(self.tr("{n} incidents = {served} with at least one facility + {without} without (reason "
                                   "in the field reason); {routes} routes.").format(
             n=len(results), served=len(results) - without, without=without, routes=routes))

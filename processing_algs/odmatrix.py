@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsFeatureSink,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -134,10 +133,10 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
                                                         lengths[j] if ok else None, nets[j] if ok else None,
                                                         status, reason]))
             if len(batch) >= 5000:
-                sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+                schema_io.add_features(sink, batch, self.OUTPUT)
                 batch = []
                 steps.setProgress(100.0 * (i + 1) / n_o)
-        sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+        schema_io.add_features(sink, batch, self.OUTPUT)
         results = {self.OUTPUT: dest_id, self.PAIRS: n_o * n_d, self.UNREACHABLE: unreachable}
 
         if routes is not None:
@@ -156,7 +155,7 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
                         if feedback.isCanceled():
                             raise qgis_io.canceled()
                         steps.setProgress(100.0 * k / len(routes))
-                lines.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+                schema_io.add_features(lines, batch, self.OUTPUT_LINES)
                 results[self.OUTPUT_LINES] = lines_id
         feedback.pushInfo(self.tr("{o} origins x {d} destinations = {n} rows: {ok} with a cost + {bad} without "
                                   "(status and reason say why).").format(

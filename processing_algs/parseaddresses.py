@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsFeatureSink,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -143,9 +142,9 @@ class ParseAddressesAlgorithm(AddressAlgorithm):
             attributes += [values[name] or None for name in PARSED_FIELDS]
             batch.append(schema_io.feature(fields, attributes, geometry))
             if len(batch) >= 5000:
-                sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+                schema_io.add_features(sink, batch, self.OUTPUT)
                 batch = []
-        sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+        schema_io.add_features(sink, batch, self.OUTPUT)
         feedback.pushInfo(self.tr(
             "{total} records in = {ok} parsed completely + {partial} in part + {failed} not parsed (reason in "
             "the field reason).").format(total=total, **counts))

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import numpy as np
 from qgis.core import (
-    QgsFeatureSink,
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
@@ -179,10 +178,10 @@ class ServiceAreaAlgorithm(NetworkAlgorithm):
                 poly_batch.append(schema_io.feature(poly_fields, values + [core.area_m2(area, shape), method],
                                                     geometry))
             steps.setProgress(100.0 * (k + 1) / max(len(areas), 1))
-        lines.addFeatures(line_batch, QgsFeatureSink.Flag.FastInsert)
+        schema_io.add_features(lines, line_batch, self.OUTPUT_LINES)
         results = {self.OUTPUT_LINES: lines_id, self.AREAS: len(areas), self.REJECTED: len(rejected)}
         if polygons is not None:
-            polygons.addFeatures(poly_batch, QgsFeatureSink.Flag.FastInsert)
+            schema_io.add_features(polygons, poly_batch, self.OUTPUT_POLYGONS)
             results[self.OUTPUT_POLYGONS] = polygons_id
         if parameters.get(self.OUTPUT_NODES) not in (None, ""):
             node_fields = network_fields(twin.SERVICE_NODES, facilities)
@@ -198,7 +197,7 @@ class ServiceAreaAlgorithm(NetworkAlgorithm):
                         batch.append(schema_io.feature(node_fields, [f_ids[f], c / scale, unit,
                                                                      band_shown[core_bands[k]]],
                                                        QgsGeometry.fromPointXY(QgsPointXY(x, y))))
-                nodes.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+                schema_io.add_features(nodes, batch, self.OUTPUT_NODES)
                 results[self.OUTPUT_NODES] = nodes_id
         n_f = len(facilities.fids)
         feedback.pushInfo(self.tr("{n} facilities = {ok} with service areas + {bad} not attached (reason in the "

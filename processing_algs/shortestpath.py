@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import numpy as np
 from qgis.core import (
-    QgsFeatureSink,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -18,6 +17,7 @@ from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core import network as core
 from ..cim_twin_plugin.core.twin import outputs as twin
 from ..cim_twin_plugin.qgis_io import network as bridge
+from ..cim_twin_plugin.qgis_io import schema as schema_io
 from .network_common import NetworkAlgorithm, network_fields, route_feature, route_reason
 
 
@@ -150,12 +150,12 @@ class ShortestPathAlgorithm(NetworkAlgorithm):
                 failed += 1
             batch.append(feature)
             if len(batch) >= 1000:
-                sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+                schema_io.add_features(sink, batch, self.OUTPUT)
                 batch = []
                 if feedback.isCanceled():
                     raise qgis_io.canceled()
                 steps.setProgress(100.0 * (k + 1) / len(routes))
-        sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+        schema_io.add_features(sink, batch, self.OUTPUT)
         feedback.pushInfo(self.tr("{n} pairs = {found} routes + {failed} without a route (reason in the "
                                   "field reason).").format(n=len(routes), found=found, failed=failed))
         if failed:

@@ -7,8 +7,10 @@ get the input's fields where the schema says) and puts rows of it into features.
 """
 from __future__ import annotations
 
-from qgis.core import QgsFeature, QgsField, QgsFields
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+import datetime
+
+from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessingException
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, QVariant
 
 from ..core.twin import Field, Schema
 from ..core.twin.schema import free_name
@@ -102,10 +104,28 @@ def append_own_fields(fields: QgsFields, added, layer: str, feedback, omit=()) -
     return used
 
 
+def qt_value(value):
+    """A core value as QGIS stores it: dates and date-times as QDate/QDateTime (a Python date would reach the
+    provider as an opaque object, and the feature would not be written), the rest as it is."""
+    if isinstance(value, datetime.datetime):
+        return QDateTime(value)
+    if isinstance(value, datetime.date):
+        return QDate(value.year, value.month, value.day)
+    return value
+
+
 def feature(fields: QgsFields, values: list, geometry=None) -> QgsFeature:
     """A feature of *fields* with *values* (in field order) and an optional geometry."""
     out = QgsFeature(fields)
     if geometry is not None:
         out.setGeometry(geometry)
-    out.setAttributes(values)
+    out.setAttributes([qt_value(v) for v in values])
     return out
+
+
+def add_features(sink, features: list, output: str) -> None:
+    """Add *features* to *sink*; a sink that refuses them is an error naming the output (never a silent loss)."""
+    if features and not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
+        error = sink.lastError() if hasattr(sink, "lastError") else ""
+        raise QgsProcessingException(QCoreApplication.translate(
+            "QgisIO", "{output}: the features could not be written ({error}).").format(output=output, error=error))

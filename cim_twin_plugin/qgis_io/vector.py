@@ -31,7 +31,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureRequest,
-    QgsFeatureSink,
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
@@ -43,6 +42,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from .outputs import destination_path
+from .schema import add_features
 
 #: OGR field types whose values round-trip as Python int/float/str (others: the QGIS path)
 _PLAIN_TYPES = None  # filled on first use (osgeo is imported lazily)
@@ -264,9 +264,11 @@ def fast_output_path(parameters, key: str, context) -> str | None:
 class SinkWriter:
     """Rows and WKB into a QGIS feature sink (every destination Processing supports)."""
 
-    def __init__(self, sink, fields: QgsFields):
+    def __init__(self, sink, fields: QgsFields, output: str = ""):
         self.sink = sink
         self.fields = fields
+        self.output = output
+        """the output parameter, named when the sink refuses features"""
 
     def add(self, rows: list[list], wkbs: list) -> None:
         features = []
@@ -278,10 +280,10 @@ class SinkWriter:
                 geometry.fromWkb(data)
                 feature.setGeometry(geometry)
             features.append(feature)
-        self.sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
+        self.add_features(features)
 
     def add_features(self, features: list) -> None:
-        self.sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
+        add_features(self.sink, features, self.output)
 
     def commit(self) -> None:
         self.sink = None
@@ -590,5 +592,5 @@ class TableWriter:
                 sink, dest = algorithm.parameterAsSink(parameters, key, context, fields, wkb_type, crs)
                 if sink is None:
                     raise QgsProcessingException(algorithm.invalidSinkError(parameters, key)) from None
-        return SinkWriter(sink, fields), dest
+        return SinkWriter(sink, fields, key), dest
 
