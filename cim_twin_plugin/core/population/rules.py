@@ -163,7 +163,8 @@ def parse_rules(rules: str | Mapping[str, str] | Iterable = (), fields: Iterable
         try:
             tree = ast.parse(expression, mode="eval")
         except SyntaxError as exc:
-            raise _error(_T_SYNTAX, name, line, exc.offset or 1, problem=exc.msg) from None
+            # offset 0: the expression ended too early (the problem is after its end)
+            raise _error(_T_SYNTAX, name, line, exc.offset or len(expression) + 1, problem=exc.msg) from None
         _check(tree, name, line, names)
         parsed.append(TagRule(name, expression, tree, line))
         names.add(name)
@@ -191,7 +192,7 @@ def _compare(op: ast.cmpop, left, right) -> bool:
         return left != right
     if isinstance(op, (ast.In, ast.NotIn)):
         try:
-            inside = left is not None and right is not None and left in right
+            inside = right is not None and left in right
         except TypeError:
             inside = False
         return inside if isinstance(op, ast.In) else not inside
