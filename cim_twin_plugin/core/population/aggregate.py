@@ -116,7 +116,8 @@ def _as_count(value, row: int, name: str) -> int:
     except (TypeError, ValueError):
         number = math.nan
     if not math.isfinite(number) or number < 0 or number != int(number):
-        raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors", "row {row}: the count in field {field} is not a whole number >= 0"),
+        raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors",
+            "row {row}: the count in field {field} is not a whole number >= 0"),
                               code="bad_count", row=row, field=name)
     return int(number)
 
@@ -175,7 +176,8 @@ def count_columns(rows: Iterable[Mapping], unit: str, columns: Mapping[str, Mapp
                 size += n
             sizes.add(size)
         if len(sizes) > 1:
-            raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors", "row {row}: the dimensions give different numbers of people"),
+            raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors",
+                "row {row}: the dimensions give different numbers of people"),
                                   code="dimensions_disagree", row=row)
     return CountTable(list(units), {d: list(g) for d, g in columns.items()}, dict(counts), skipped)
 
@@ -246,7 +248,8 @@ class _Table:
             p = parents.get(u)
             while p is not None:
                 if p in seen:
-                    raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors", "the units' parents form a cycle at unit {unit}"),
+                    raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors",
+                        "the units' parents form a cycle at unit {unit}"),
                                           code="parent_cycle", unit=str(p))
                 seen.add(p)
                 if p not in known:
@@ -260,7 +263,8 @@ class _Table:
                 children[p].append(n)
         for n in leaves:
             if children.get(n):
-                raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors", "unit {unit} has counts and child units: give counts for the lowest units only"),
+                raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors",
+                    "unit {unit} has counts and child units: give counts for the lowest units only"),
                                       code="counts_on_parent", unit=str(n))
         self.nodes, self.parents, self.children, self.leaf_set = nodes, parents, children, leaf_set
         level: dict = {}
@@ -295,7 +299,8 @@ class _Table:
                     first = next(iter(table.dimensions))
                     sizes = {int(sum(table.count(n, d, g) for g in gs)) for d, gs in table.dimensions.items()}
                     if len(sizes) > 1:
-                        raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors", "unit {unit}: the dimensions give different numbers of people"),
+                        raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors",
+                            "unit {unit}: the dimensions give different numbers of people"),
                                               code="dimensions_disagree", unit=str(n))
                     values[index[(n, None, None)]] = sum(table.count(n, first, g) for g in table.dimensions[first])
             else:
@@ -329,17 +334,17 @@ class _Table:
         return "cell" if leaf else "group_total"
 
 
-def _solve(c, A, b, integer: bool):
-    """Optimal value of min c.x s.t. A x = b, x >= 0 (None when unbounded, raises when infeasible)."""
+def _solve(c, a_eq, b, integer: bool):
+    """Optimal value of min c.x s.t. a_eq x = b, x >= 0 (None when unbounded, raises when infeasible)."""
     if integer:
         from scipy.optimize import Bounds, LinearConstraint, milp
 
-        res = milp(c, constraints=LinearConstraint(A, b, b), bounds=Bounds(0, np.inf),
+        res = milp(c, constraints=LinearConstraint(a_eq, b, b), bounds=Bounds(0, np.inf),
                    integrality=np.ones(len(c)))
     else:
         from scipy.optimize import linprog
 
-        res = linprog(c, A_eq=A, b_eq=b, bounds=(0, None), method="highs")
+        res = linprog(c, A_eq=a_eq, b_eq=b, bounds=(0, None), method="highs")
     if res.status == 0:
         return float(res.fun), res.x
     if res.status == 3 or (integer and res.x is None and "unbounded" in str(res.message).lower()):
@@ -442,8 +447,8 @@ class _Suppressor:
                 else:
                     rhs -= float(s) * float(t.values[i])
             b.append(rhs)
-        A = sparse.csr_matrix((data, (ri, ci)), shape=(len(rels), len(members)))
-        return A, np.array(b)
+        a_eq = sparse.csr_matrix((data, (ri, ci)), shape=(len(rels), len(members)))
+        return a_eq, np.array(b)
 
     def need(self, i: int) -> tuple[float, float]:
         """(low must be <= this, high must be >= this); only primary figures need room."""
@@ -459,7 +464,7 @@ class _Suppressor:
         others it already shows room for. *exact*: the maxima first; then a minimum is 0 without an LP
         when some optimal point had the figure at 0 (the bound x >= 0), else one LP.
         """
-        A, b = self.lp(members, rels)
+        a_eq, b = self.lp(members, rels)
         n = len(members)
         needs = np.array([self.need(i) for i in members], dtype=float).reshape(n, 2)
         low = np.full(n, np.nan)
@@ -472,7 +477,7 @@ class _Suppressor:
         def solve(k: int, sign: float):
             c = np.zeros(n)
             c[k] = sign
-            fun, x = _solve(c, A, b, self.integer)
+            fun, x = _solve(c, a_eq, b, self.integer)
             self.lp_count += 1
             if x is not None:
                 seen_zero[x <= 1e-7] = True
@@ -599,13 +604,16 @@ def suppress(table: CountTable, parents: Mapping | None = None, *, min_count: in
     smallest = min((a.width for a in audit), default=None)
     n_primary = int(s.primary.sum())
     messages = [
-        Message(QT_TRANSLATE_NOOP("CoreErrors", "{figures} figures: {primary} withheld as small counts (< {min_count}), {secondary} more to protect them"),
+        Message(QT_TRANSLATE_NOOP("CoreErrors",
+            "{figures} figures: {primary} withheld as small counts (< {min_count}), {secondary} more to protect them"),
                 figures=len(rows), primary=n_primary, secondary=int(s.withheld.sum()) - n_primary, min_count=min_count),
-        Message(QT_TRANSLATE_NOOP("CoreErrors", "audit ({lps} linear programs): the smallest range of a withheld figure is {width}"),
+        Message(QT_TRANSLATE_NOOP("CoreErrors",
+            "audit ({lps} linear programs): the smallest range of a withheld figure is {width}"),
                 lps=s.lp_count, width="-" if smallest is None else smallest),
     ]
     if unprotected:
-        messages.append(Message(QT_TRANSLATE_NOOP("CoreErrors", "{n} withheld figures could not be given a range of +-{p}"),
+        messages.append(Message(QT_TRANSLATE_NOOP("CoreErrors",
+            "{n} withheld figures could not be given a range of +-{p}"),
                                 n=len(unprotected), p=p))
     if table.skipped:
         messages.append(Message(QT_TRANSLATE_NOOP("CoreErrors", "{n} input rows have no unit and are not counted"),
