@@ -161,3 +161,74 @@ def test_a_bad_reference_date_and_a_short_key_are_refused(qgis_process, district
     result = fuse(qgis_process, district, tmp_path / "y", short)
     assert result.returncode != 0 and "SECRET_KEY" in result.stdout + result.stderr
     assert not (tmp_path / "y" / "persons.csv").exists()
+
+
+COMMUNITIES = "{district}/twin.gpkg|layername=admin_units|subset=\"level\" = 'community'"
+
+
+def test_aggregate_publishes_true_counts_and_withholds_small_ones(run, qgis_process, district):
+    out, _, _ = run
+    households = out / "a" / "households.gpkg"
+    result = qgis_process.run("cimtwin:aggregatepopulation", INPUT=str(households),
+                              UNITS=COMMUNITIES.format(district=district), UNIT_ID_FIELD="code",
+                              PARENT_FIELD="parent_code", GROUPS="0,1", OUTPUT=str(out / "counts.csv"))
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    counts = rows(out / "counts.csv")
+    # an independent recount: households in their community (by the persons' buildings and the twin)
+    from osgeo import ogr
+
+    ds = ogr.Open(str(district / "twin.gpkg"))
+    community = {f.GetField("building_id"): f.GetField("community_code") for f in ds.GetLayerByName("buildings")}
+    hh = ogr.Open(str(households))  # the datasource must outlive its layer
+    layer = hh.GetLayer(0)
+    truth: dict = {}
+    for f in layer:
+        unit = community[f.GetField("building_id")]
+        truth[(unit, "age_group", "0-2")] = truth.get((unit, "age_group", "0-2"), 0) + f.GetField("n_0_2")
+        truth[(unit, "living_status", "人户一致")] = truth.get((unit, "living_status", "人户一致"), 0) \
+            + f.GetField("n_same_room")
+        truth[(unit, None, None)] = truth.get((unit, None, None), 0) + f.GetField("members")
+    checked = 0
+    for row in counts:
+        key = (row["unit"], row["dimension"] or None, row["group_name"] or None)
+        if row["kind"] not in ("cell", "unit_total") or key not in truth:
+            continue
+        if row["withheld"] == "1":
+            assert row["count"] == "" and row["reason"] in ("primary", "secondary")
+            if row["reason"] == "primary":
+                assert 1 <= truth[key] <= 9, (key, truth[key])
+        else:
+            assert int(row["count"]) == truth[key], key
+            assert not 1 <= truth[key] <= 9, key
+            checked += 1
+    assert checked >= 10
+    assert any(r["withheld"] == "1" for r in counts)
+    log = json.dumps(result.json["log"], ensure_ascii=False)
+    assert "smallest range" in log and "in units" in log
+    assert result.json["results"]["SMALLEST_RANGE"] >= 5
+
+
+def test_the_graph_is_exported_without_personal_data(run, qgis_process, district):
+    out, _, _ = run
+    import networkx as nx
+
+    relations = out / "a" / "relations.csv"
+    result = qgis_process.run("cimtwin:exportpopulationgraph", RELATIONS=str(relations),
+                              PERSONS=str(out / "a" / "persons.csv"), HOUSEHOLDS=str(out / "a" / "households.gpkg"),
+                              OUTPUT_GRAPHML=str(out / "g.graphml"), OUTPUT_NEO4J=str(out / "neo4j"))
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    graph = nx.read_graphml(out / "g.graphml")
+    persons = rows(out / "a" / "persons.csv")
+    assert sum(1 for _, d in graph.nodes(data=True) if d.get("label") == "Person") == len(persons)
+    lives = sum(1 for r in rows(relations) if r["predicate"] == "lives_in")
+    assert sum(1 for *_, k in graph.edges(keys=True) if k == "lives_in") == lives
+    files = sorted(p.name for p in (out / "neo4j").iterdir())
+    assert "nodes_Person.csv" in files and "rels_LIVES_IN_Person_Household.csv" in files
+    header = (out / "neo4j" / "nodes_Person.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("person_key:ID(Person),:LABEL") and "provenance" not in header
+    text = (out / "g.graphml").read_text(encoding="utf-8") + "".join(
+        p.read_text(encoding="utf-8") for p in (out / "neo4j").iterdir())
+    assert not [v for v in _personal_values(district) if v in text][:3]
+    results = result.json["results"]
+    assert 0 < results["EDGES"] <= len(rows(relations))
+    assert "neo4j-admin database import" in results["IMPORT_COMMAND"]

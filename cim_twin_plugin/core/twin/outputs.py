@@ -256,7 +256,21 @@ POPULATION_REJECTS = Schema("population_rejects", "population", "none", fields(
 ), reason_field="reason", written_by=("fusepersons:OUTPUT_REJECTS",),
     doc="source rows in no person and no enterprise, with why: rows in = in persons + in enterprises + rejected")
 
-OUTPUTS = (POPULATION_HOUSEHOLDS, POPULATION_CONFLICTS, POPULATION_REJECTS,
+POPULATION_COUNTS = Schema("population_counts", "population", "none", fields(
+    F("unit", "same", "the unit (UNIT_ID_FIELD of the units)"),
+    F("parent", "string", "the unit's parent unit (PARENT_FIELD), empty at the top"),
+    F("level", "int", "0 for the units given, 1 for their parents, ..."),
+    F("kind", "string", "cell, unit_total, group_total or parent_total", 12),
+    F("dimension", "string", "age_group, living_status or residence_type (empty for a total)", 16),
+    F("group_name", "string", "the group counted (0-2 ... 80+, 人户一致 ...), empty for a total", 16),
+    F("count", "int", "persons; empty when withheld"),
+    F("withheld", "bool", "true when the count is not published"),
+    F("reason", "string", "primary (a small count) or secondary (withheld so that a small count cannot be "
+                          "worked out)", 10),
+), reason_field="reason", written_by=("aggregatepopulation:OUTPUT",),
+    doc="persons per unit x group, with small counts suppressed and audited (cimtwin:aggregatepopulation)")
+
+OUTPUTS = (POPULATION_HOUSEHOLDS, POPULATION_CONFLICTS, POPULATION_REJECTS, POPULATION_COUNTS,
            GRID_CODES, GRID_CELLS, OD_MATRIX, OD_ROUTES, SHORTEST_PATHS, NEAREST_FACILITIES, SERVICE_LINES,
            SERVICE_POLYGONS, SERVICE_NODES, LINE_OF_SIGHT, VIEWSHED_AREA, VIEWSHED_BUILDINGS, MEASURES,
            HEIGHT_LIMITS, PARSED_ADDRESSES, HIERARCHY_FINDINGS, HIERARCHY_BUILDINGS, HOUSEHOLD_LINKS, UNMATCHED)
