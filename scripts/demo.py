@@ -198,8 +198,57 @@ def main() -> int:
             BUILDING_ID_FIELD="building_id", OUTPUT=hierarchy,
             OUTPUT_BUILDINGS=out / "buildings_communities.gpkg",
         )
+
+        # -- Population: the person base fused from the six sources, published with suppression --
+        base = out / "population"
+        base.mkdir()
+        roles = ("hukou", "ledger", "health", "civil_affairs", "social_security", "enterprises")
+        run(
+            "cimtwin:fusepersons",
+            "cimtwin:fusepersons",
+            lambda r: f"{base.name}/: {r['RECORDS']} source rows -> {r['PERSONS']} persons in {r['HOUSEHOLDS']} "
+            f"lived-in households; {r['REJECTED']} rows rejected, {r['CONFLICTS']} conflicts",
+            SOURCES=[sources / f"{name}.csv" for name in roles], BUILDINGS=f"{twin}|layername=buildings",
+            BUILDING_ID_FIELD="building_id", BUILDING_ADDRESS_FIELD="address", FLOORS_FIELD="floors",
+            SECRET_KEY=base / "secret.key", REFERENCE_DATE="2026-12-01",
+            TAG_RULES="独居老人: age >= 65 and living_alone\n学龄儿童: 6 <= age < 12",
+            OUTPUT_PERSONS=base / "persons.gpkg", OUTPUT_HOUSEHOLDS=base / "households.gpkg",
+            OUTPUT_RELATIONS=base / "relations.gpkg", OUTPUT_CONFLICTS=base / "conflicts.csv",
+            OUTPUT_REJECTS=base / "rejects.csv",
+        )
+        table = base / "community_age_groups.csv"
+        run(
+            "cimtwin:aggregatepopulation",
+            "cimtwin:aggregatepopulation",
+            lambda r: f"{table.name}: community x age group, {r['PUBLISHED']} counts published, {r['WITHHELD']} "
+            f"withheld (< 10, and what would reveal them); smallest range of a withheld count {r['SMALLEST_RANGE']}",
+            INPUT=base / "households.gpkg", UNITS=f"{twin}|layername=admin_units|subset=\"level\" = 'community'",
+            UNIT_ID_FIELD="code", PARENT_FIELD="parent_code", GROUPS="0", MIN_COUNT=10, OUTPUT=table,
+        )
+        run(
+            "cimtwin:exportpopulationgraph",
+            "cimtwin:exportpopulationgraph",
+            lambda r: f"population.graphml and neo4j/: {r['NODES']} nodes, {r['EDGES']} relations",
+            RELATIONS=base / "relations.gpkg", PERSONS=base / "persons.gpkg", HOUSEHOLDS=base / "households.gpkg",
+            BUILDINGS=f"{twin}|layername=buildings", OUTPUT_GRAPHML=base / "population.graphml",
+            OUTPUT_NEO4J=base / "neo4j",
+        )
     finally:
         qgis.cleanup()
+
+    # the population base against the district's truth/ (core, the same steps as fusepersons)
+    t0 = time.perf_counter()
+    evaluation = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "eval_population_fuse.py"), str(district),
+         "--reference-date", "2026-12-01"], check=True, capture_output=True, text=True).stdout
+    wanted = ("lives-in household right", "residence status", "registration equal")
+    lines = [line.strip() for line in evaluation.splitlines() if line.startswith(wanted)]
+    evaluation = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "eval_population_identity.py"), str(district)],
+        check=True, capture_output=True, text=True).stdout
+    lines += [line.strip() for line in evaluation.splitlines()
+              if line.strip().startswith(("identity:", "valid-ID records", "records without a valid ID"))]
+    summary.append(("population base vs truth", "; ".join(lines), time.perf_counter() - t0))
 
     # accuracy of the household join against the district's truth/ (all sources, in core)
     t0 = time.perf_counter()

@@ -58,7 +58,7 @@ def run_child(hidden):
 
 def test_without_jieba_only_the_address_algorithms_are_unavailable():
     out = run_child(["jieba"])
-    assert out["unavailable"] == ["joinhouseholds", "parseaddresses", "trainaddressmodel"]
+    assert out["unavailable"] == ["fusepersons", "joinhouseholds", "parseaddresses", "trainaddressmodel"]
     assert len(out["listed"]) == 15, "unavailable algorithms stay listed"
     assert out["gridcells_features"] > 0, "the others still run"
     message = out["parse_error"]
