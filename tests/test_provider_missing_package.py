@@ -59,7 +59,9 @@ def run_child(hidden):
 def test_without_jieba_only_the_address_algorithms_are_unavailable():
     out = run_child(["jieba"])
     assert out["unavailable"] == ["fusepersons", "joinhouseholds", "parseaddresses", "trainaddressmodel"]
-    assert len(out["listed"]) == 15, "unavailable algorithms stay listed"
+    from cim_twin.processing_algs.provider import ALGORITHMS
+
+    assert len(out["listed"]) == len(ALGORITHMS) == 18, "unavailable algorithms stay listed"
     assert out["gridcells_features"] > 0, "the others still run"
     message = out["parse_error"]
     assert message and "jieba" in message
@@ -68,7 +70,7 @@ def test_without_jieba_only_the_address_algorithms_are_unavailable():
 
 def test_without_scipy_the_network_algorithms_are_unavailable():
     out = run_child(["scipy"])
-    assert out["unavailable"] == ["nearestfacility", "odmatrix", "servicearea", "shortestpath"]
+    assert out["unavailable"] == ["aggregatepopulation", "nearestfacility", "odmatrix", "servicearea", "shortestpath"]
     assert out["gridcells_features"] > 0
 
 

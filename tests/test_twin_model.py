@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -242,6 +243,14 @@ def runs(cimtwin_module, sample_twin):
                             "BUILDING_ID_FIELD": "building_id", "BUILDING_ADDRESS_FIELD": "address",
                             "OUTPUT_HOUSEHOLDS": m, "OUTPUT_LINKS": m, "OUTPUT_UNMATCHED": m}, {},
          {"record": "string"}),  # the keys of a CSV file are text
+        ("fusepersons", {"SOURCES": [str(district / "sources" / f"{n}.csv") for n in
+                                     ("hukou", "ledger", "health", "social_security", "enterprises")],
+                         "BUILDINGS": buildings, "BUILDING_ID_FIELD": "building_id",
+                         "BUILDING_ADDRESS_FIELD": "address",
+                         "SECRET_KEY": str(Path(tempfile.mkdtemp()) / "secret.key"),
+                         "REFERENCE_DATE": "2026-12-01",
+                         "OUTPUT_PERSONS": m, "OUTPUT_HOUSEHOLDS": m, "OUTPUT_RELATIONS": m, "OUTPUT_CONFLICTS": m,
+                         "OUTPUT_REJECTS": m}, {}, {}),
     ]
     done = []
     for algorithm, parameters, inputs, same in cases:
@@ -249,6 +258,12 @@ def runs(cimtwin_module, sample_twin):
         written = {key: [(f.name(), schema_type(f), f.length()) for f in value.fields()]
                    for key, value in results.items() if hasattr(value, "fields")}
         done.append((algorithm, sorted(parameters), written, inputs, same))
+        if algorithm == "fusepersons":  # the base's households are what aggregatepopulation counts
+            counts = {"INPUT": results["OUTPUT_HOUSEHOLDS"], "UNITS": admin, "UNIT_ID_FIELD": "code", "OUTPUT": m}
+            out = processing.run("cimtwin:aggregatepopulation", counts)
+            done.append(("aggregatepopulation", sorted(counts),
+                         {"OUTPUT": [(f.name(), schema_type(f), f.length()) for f in out["OUTPUT"].fields()]}, {},
+                         {"unit": schema_type(admin.fields().field("code"))}))
     return done
 
 

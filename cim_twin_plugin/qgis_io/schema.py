@@ -91,7 +91,9 @@ def append_own_fields(fields: QgsFields, added, layer: str, feedback, omit=()) -
     used = []
     for name, field in added:
         if reuse and fields.lookupField(name) >= 0:
-            used.append(fields.at(fields.lookupField(name)).name())
+            index = fields.lookupField(name)
+            _widen(fields, index, field)
+            used.append(fields.at(index).name())
             continue
         ours = free_name(name, fields.names())
         if ours != name:
@@ -102,6 +104,20 @@ def append_own_fields(fields: QgsFields, added, layer: str, feedback, omit=()) -
         fields.append(field)
         used.append(ours)
     return used
+
+
+def _widen(fields: QgsFields, index: int, ours: QgsField) -> None:
+    """A reused input text field shorter than ours is written as long as ours: the values we put in it must
+    fit (a BD_CODE string(9) of the input holds 16-character codes in the output)."""
+    field = QgsField(fields.at(index))
+    limited = field.type() == QVariant.String and field.length() > 0
+    if not limited or (0 < ours.length() <= field.length()):
+        return
+    field.setLength(ours.length())  # 0: unlimited
+    kept = [QgsField(fields.at(i)) if i != index else field for i in range(fields.count())]
+    fields.clear()
+    for f in kept:
+        fields.append(f)
 
 
 def qt_value(value):
