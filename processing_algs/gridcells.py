@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsFeatureSink,
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
@@ -134,8 +133,9 @@ class GridCellsAlgorithm(CimTwinAlgorithm):
                         raise qgis_io.canceled()
                     feedback.setProgress(100.0 * written / max(count, 1))
                 ring = [QgsPointXY(x, y) for x, y in cell.ring()]  # the cell knows its edges: no second decode
-                sink.addFeature(schema_io.feature(fields, [cell.code, cell.level, cell.centre[0], cell.centre[1]],
-                                                  QgsGeometry.fromPolygonXY([ring])), QgsFeatureSink.Flag.FastInsert)
+                schema_io.add_features(sink, [schema_io.feature(
+                    fields, [cell.code, cell.level, cell.centre[0], cell.centre[1]],
+                    QgsGeometry.fromPolygonXY([ring]))], self.OUTPUT)
                 written += 1
         feedback.pushInfo(self.tr("{count} cells written.").format(count=written))
         GridCellStyle.attach(context, dest_id)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
@@ -182,7 +181,7 @@ class LineOfSightAlgorithm(VisibilityAlgorithm):
                     reason = self.tr("not computed: {detail}").format(detail=qgis_io.error_text(answer.reason))
                 feature.setAttributes([ofid, tfid, answer.visible, answer.distance, obst[0], obst[1], obst[2],
                                        answer.obstruction_distance, reason])
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            schema_io.add_features(sink, [feature], self.OUTPUT)
         feedback.pushInfo(
             self.tr("{n} pairs = {v} visible + {b} blocked + {f} not computed (reason in los_reason); "
                     "output CRS {crs}.").format(n=len(pairs), v=counts[True], b=counts[False], f=counts[None],

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsCoordinateTransform,
-    QgsFeatureSink,
     QgsFields,
     QgsGeometry,
     QgsProcessing,
@@ -335,7 +334,7 @@ class ViewshedAlgorithm(VisibilityAlgorithm):
             geometry = QgsGeometry()
             geometry.fromWkb(wkb)
             geometry.convertToMultiType()
-            sink.addFeature(schema_io.feature(fields, [observers], geometry), QgsFeatureSink.Flag.FastInsert)
+            schema_io.add_features(sink, [schema_io.feature(fields, [observers], geometry)], self.OUTPUT_AREA)
             written += 1
         feedback.pushInfo(self.tr("Visible area: {n} polygons.").format(n=written))
         return dest
@@ -364,9 +363,9 @@ class ViewshedAlgorithm(VisibilityAlgorithm):
             o = int(observers[i + 1]) if reason is None else 0
             share = (v / c) if c else None
             seen_count += v > 0
-            sink.addFeature(schema_io.feature(fields, feature.attributes() + [
+            schema_io.add_features(sink, [schema_io.feature(fields, feature.attributes() + [
                 v if reason is None else None, c if reason is None else None, share, o if reason is None else None,
-                reason], feature.geometry()), QgsFeatureSink.Flag.FastInsert)
+                reason], feature.geometry())], self.OUTPUT_BUILDINGS)
         feedback.pushInfo(
             self.tr("Buildings: {n} written, {seen} seen by at least one observer, {skipped} not on the surface "
                     "(reason in vis_reason).").format(n=n, seen=seen_count, skipped=len(burnt.skipped))
