@@ -4,7 +4,7 @@
 <context>
     <name>AddressAlgorithm</name>
     <message>
-        <location filename="../processing_algs/address_common.py" line="31"/>
+        <location filename="../processing_algs/address_common.py" line="49"/>
         <source>Parsing with the address model {path}: it decides street ... room; divisions and codes come from the gazetteer.</source>
         <translation>使用地址模型 {path} 解析：街道……室由模型判定；行政区划及代码来自地名库。</translation>
     </message>
@@ -20,6 +20,256 @@
         <location filename="../processing_algs/parameters.py" line="85"/>
         <source>Optional model file written by Train an address model: it decides street, community, road, lane, number, building, unit, floor, room and POI (divisions and codes stay with the gazetteer). Use the gazetteer additions it was trained with. Needs python-crfsuite in QGIS&apos;s Python (pip install python-crfsuite); without a model the rules parse.</source>
         <translation>可选的模型文件，由“训练地址模型”生成：由它判定街道、社区、路、弄、号、幢、单元、层、室和兴趣点（行政区划及代码仍由地名库决定）。请使用训练时所用的地名库补充。需要在 QGIS 的 Python 中安装 python-crfsuite（pip install python-crfsuite）；没有模型时按规则解析。</translation>
+    </message>
+</context>
+<context>
+    <name>AggregatePopulationAlgorithm</name>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="56"/>
+        <source>Aggregate the population with suppression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="59"/>
+        <source>Counts the persons of the population base (the households of Fuse persons from the sources, with their member counts) per unit (communities, streets, grid cells or any polygons) and group (age group, residence status) for publication.
+
+Primary suppression withholds every count from 1 to MIN_COUNT - 1. Secondary suppression withholds more counts until none of the withheld ones can be worked out from the published counts and the unit, group and parent-unit totals; an audit by linear programming (HiGHS) computes each withheld count&apos;s feasible range, and the log gives the smallest. Totals are published only when safe.
+
+Every household is counted in the unit that holds its point; households in no unit are counted apart and said in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="71"/>
+        <source>Households with member counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="73"/>
+        <source>The households output of Fuse persons from the sources (members, n_0_2 ... n_80p, n_same_room, n_registered_elsewhere, n_resident, n_floating).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="76"/>
+        <source>Members field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="79"/>
+        <source>Persons per household; groups that leave some members out count them as unknown, so every dimension adds up to the members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="82"/>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="84"/>
+        <source>Polygons to count in: communities, streets, grid cells or any areas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="86"/>
+        <source>Unit id field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="88"/>
+        <source>Field with unique unit ids, e.g. the 12-digit community code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="90"/>
+        <source>Parent unit field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="92"/>
+        <source>Optional: the unit each unit lies in (e.g. the street code of a community); the parents&apos; totals are published too, and protected with the units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="95"/>
+        <source>Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="95"/>
+        <source>Age group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="95"/>
+        <source>Living status (人户一致 / 人在户不在)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="95"/>
+        <source>Residence type (常住 / 流动)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="98"/>
+        <source>The dimensions to count by; several are protected together (they share the unit totals).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="101"/>
+        <source>Smallest published count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="103"/>
+        <source>Counts from 1 to this value minus 1 are withheld (default 10).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="105"/>
+        <source>Withhold zeros too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="106"/>
+        <source>A zero names nobody and is published by default; withhold it when an empty group would itself tell something about the others of the unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="109"/>
+        <source>Counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="110"/>
+        <source>One row per unit x group and per total: count (empty when withheld), withheld, reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="113"/>
+        <source>Counts published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="114"/>
+        <source>Counts withheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="115"/>
+        <source>Smallest range of a withheld count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="140"/>
+        <source>{layer}, feature {fid}: the unit has no id in {field}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="143"/>
+        <source>{layer}: the unit id {unit} is given twice; unit ids must be unique.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="172"/>
+        <source>{n} households of {layer} lie in no unit of {units}: they are not counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="175"/>
+        <source>{n} households lie in several units (overlapping units): each is counted in the first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="187"/>
+        <source>{n} withheld counts could not be fully protected: publish fewer groups or larger units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/aggregatepopulation.py" line="200"/>
+        <source>{n} households in = {placed} in units + {outside} in no unit; {rows} counts: {published} published, {withheld} withheld.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BuildingAddressParameters</name>
+    <message>
+        <location filename="../processing_algs/parameters.py" line="107"/>
+        <source>Building footprints</source>
+        <translation>建筑轮廓</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parameters.py" line="109"/>
+        <source>Polygons of the buildings with their address (one field or road/lane/number fields), in any CRS; households are written in this CRS.</source>
+        <translation>带地址的建筑面（一个地址字段，或道路/弄/号字段），任意坐标系；户点按此坐标系写出。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parameters.py" line="112"/>
+        <source>Building id field</source>
+        <translation>建筑 ID 字段</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parameters.py" line="114"/>
+        <source>Field with unique building ids (e.g. building_id); default: the feature id.</source>
+        <translation>建筑唯一 ID 所在字段（例如 building_id）；默认为要素 ID。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parameters.py" line="116"/>
+        <source>Building address field</source>
+        <translation>建筑地址字段</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parameters.py" line="118"/>
+        <source>Field with the building's full address (上海市浦东新区锦绣路1000弄12号). Or give the road and number fields instead.</source>
+        <translation>建筑完整地址所在字段（上海市浦东新区锦绣路1000弄12号）。也可改为给出道路和门牌号字段。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parameters.py" line="121"/>
+        <source>Building road field</source>
+        <translation>建筑道路字段</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parameters.py" line="121"/>
+        <source>Field with the road name (锦绣路).</source>
+        <translation>道路名称所在字段（锦绣路）。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parameters.py" line="121"/>
+        <source>Building lane field</source>
+        <translation>建筑弄号字段</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parameters.py" line="121"/>
+        <source>Field with the lane number (弄), if any.</source>
+        <translation>弄号所在字段（如有）。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parameters.py" line="121"/>
+        <source>Building number field</source>
+        <translation>建筑门牌号字段</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parameters.py" line="121"/>
+        <source>Field with the house number (号).</source>
+        <translation>门牌号（号）所在字段。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parameters.py" line="121"/>
+        <source>Building floors field</source>
+        <translation>建筑层数字段</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parameters.py" line="121"/>
+        <source>Field with the number of floors; fuzzy matches must fit in the building.</source>
+        <translation>建筑层数所在字段；模糊匹配的户室必须在建筑层数之内。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parameters.py" line="133"/>
+        <source>Gazetteer additions (CSV)</source>
+        <translation>地名词典补充（CSV）</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/parameters.py" line="135"/>
+        <source>Optional CSV with the columns level, name, code, parent (streets, communities, roads, POIs); the buildings&apos; roads are added automatically.</source>
+        <translation>可选的 CSV，列为 level、name、code、parent（街道、社区、道路、POI）；建筑的道路会自动加入。</translation>
     </message>
 </context>
 <context>
@@ -150,12 +400,12 @@ Heights come from the height field, else floors x floor height. Buildings withou
 <context>
     <name>CheckHierarchyAlgorithm</name>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="50"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="49"/>
         <source>Check the administrative hierarchy</source>
         <translation>检查行政区划层级</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="53"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="52"/>
         <source>Checks that administrative units nest without gaps or overlaps (province &gt; city &gt; district &gt; street &gt; community &gt; grid): gaps in a parent not covered by its children, overlaps between units of one parent, parts of units outside their parent, parent codes that do not exist. With buildings, it reports buildings in no community or split between several, and writes the buildings with the community and street code they lie in (the community holding most of the footprint).
 
 Areas are in square metres, computed in the layer CRS if it is projected, else in the UTM zone of the data; the report is written in that CRS.</source>
@@ -164,112 +414,112 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
 面积以平方米计，图层坐标系为投影坐标系时在其中计算，否则在数据所在的 UTM 带中计算；报告按该坐标系写出。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="64"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="63"/>
         <source>Administrative units</source>
         <translation>行政区划单元</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="66"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="65"/>
         <source>Polygons of all levels in one layer, with code, level and parent code fields.</source>
         <translation>所有层级在一个图层中的面，含代码、层级和父代码字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="68"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="67"/>
         <source>Code field</source>
         <translation>代码字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="68"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="67"/>
         <source>Field with the unit&apos;s code.</source>
         <translation>单元代码所在字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="68"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="67"/>
         <source>Level field</source>
         <translation>层级字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="68"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="67"/>
         <source>Field with the level: province, city, district, street, community or grid.</source>
         <translation>层级所在字段：province、city、district、street、community 或 grid。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="68"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="67"/>
         <source>Parent code field</source>
         <translation>父代码字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="68"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="67"/>
         <source>Field with the code of the parent unit.</source>
         <translation>父单元代码所在字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="80"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="79"/>
         <source>Building footprints</source>
         <translation>建筑轮廓</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="83"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="82"/>
         <source>Optional: buildings to place in communities (any CRS).</source>
         <translation>可选：要放入社区的建筑（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="85"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="84"/>
         <source>Building id field</source>
         <translation>建筑 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="87"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="86"/>
         <source>Field with unique building ids; default: the feature id.</source>
         <translation>建筑唯一 ID 所在字段；默认为要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="89"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="88"/>
         <source>Area tolerance (m²)</source>
         <translation>面积容差（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="91"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="90"/>
         <source>Gaps, overlaps and parts outside the parent smaller than this are ignored (digitising slivers).</source>
         <translation>小于此值的缝隙、重叠和超出父单元的部分将被忽略（数字化碎片）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="95"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="94"/>
         <source>Hierarchy report</source>
         <translation>层级检查报告</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="96"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="95"/>
         <source>One row per finding: kind, code, other code, level, area_m2 and the problem&apos;s polygon (gap, overlap, part outside, building).</source>
         <translation>每个问题一行：kind、code、other、level、area_m2 以及问题所在的面（缝隙、重叠、超出部分、建筑）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="99"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="98"/>
         <source>Buildings with community codes</source>
         <translation>带社区代码的建筑</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="102"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="101"/>
         <source>Optional: the buildings with community_code, street_code and n_communities.</source>
         <translation>可选：带 community_code、street_code 和 n_communities 的建筑。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="104"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="103"/>
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="123"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="122"/>
         <source>The layer {layer}: feature {fid} has no geometry; fix or delete it.</source>
         <translation>图层 {layer}：要素 {fid} 没有几何；请修复或删除它。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="195"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="194"/>
         <source>{units} units and {buildings} buildings checked in {crs}: {n} findings ({kinds}).</source>
         <translation>已在 {crs} 中检查 {units} 个单元和 {buildings} 栋建筑：发现 {n} 个问题（{kinds}）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/checkhierarchy.py" line="131"/>
+        <location filename="../processing_algs/checkhierarchy.py" line="130"/>
         <source>{layer}, feature {fid}</source>
         <translation>{layer}，要素 {fid}</translation>
     </message>
@@ -277,7 +527,7 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
 <context>
     <name>CimTwin</name>
     <message>
-        <location filename="../processing_algs/provider.py" line="189"/>
+        <location filename="../processing_algs/provider.py" line="196"/>
         <source>CIM Twin</source>
         <translation>CIM 数字孪生</translation>
     </message>
@@ -322,7 +572,7 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <translation>量算</translation>
     </message>
     <message>
-        <location filename="../processing_algs/provider.py" line="192"/>
+        <location filename="../processing_algs/provider.py" line="199"/>
         <source>CIM Twin: city digital twin analysis</source>
         <translation>CIM 数字孪生：城市数字孪生分析</translation>
     </message>
@@ -330,17 +580,17 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
 <context>
     <name>CimTwinProvider</name>
     <message>
-        <location filename="../processing_algs/provider.py" line="112"/>
+        <location filename="../processing_algs/provider.py" line="119"/>
         <source>Install it in the Python that QGIS runs: on Windows in the OSGeo4W Shell: python -m pip install {pip}; on macOS: /Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install {pip}; on Debian/Ubuntu: sudo apt install {debian}. Then restart QGIS.</source>
         <translation>请在 QGIS 所用的 Python 中安装：Windows 在 OSGeo4W Shell 中运行 python -m pip install {pip}；macOS 运行 /Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install {pip}；Debian/Ubuntu 运行 sudo apt install {debian}。然后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/provider.py" line="140"/>
+        <location filename="../processing_algs/provider.py" line="147"/>
         <source>{name} cannot run: the Python package {packages} is not installed.</source>
         <translation>{name} 无法运行：未安装 Python 包 {packages}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/provider.py" line="149"/>
+        <location filename="../processing_algs/provider.py" line="156"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -353,7 +603,7 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <translation>文本既不是 UTF-8 也不是 GBK/GB18030 编码（偏移 {offset} 处有无法解码的字节）；请将文件另存为 UTF-8 后重试</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/address/csvio.py" line="53"/>
+        <location filename="../cim_twin_plugin/core/population/sources.py" line="551"/>
         <source>cannot read {path}: {error}</source>
         <translation>无法读取 {path}：{error}</translation>
     </message>
@@ -368,7 +618,7 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <translation>{file}，第 {line} 行：{error}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/address/csvio.py" line="80"/>
+        <location filename="../cim_twin_plugin/core/population/sources.py" line="560"/>
         <source>{file} is empty: it needs a header line and rows</source>
         <translation>{file} 为空：需要一行表头和若干数据行</translation>
     </message>
@@ -867,6 +1117,371 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <source>Unknown pairing {mode}: use one of {modes}.</source>
         <translation>未知的配对方式 {mode}：请使用 {modes} 之一。</translation>
     </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/idnumber.py" line="158"/>
+        <source>a 15-digit ID number must be 15 digits, got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/idnumber.py" line="162"/>
+        <source>the 15-digit ID number {value} has no real birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/idnumber.py" line="185"/>
+        <source>not a valid ID number: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/aggregate.py" line="119"/>
+        <source>row {row}: the count in field {field} is not a whole number &gt;= 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/aggregate.py" line="179"/>
+        <source>row {row}: the dimensions give different numbers of people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/aggregate.py" line="251"/>
+        <source>the units&apos; parents form a cycle at unit {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/aggregate.py" line="266"/>
+        <source>unit {unit} has counts and child units: give counts for the lowest units only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/aggregate.py" line="302"/>
+        <source>unit {unit}: the dimensions give different numbers of people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/aggregate.py" line="586"/>
+        <source>the minimum count must be at least 1, not {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/aggregate.py" line="607"/>
+        <source>{figures} figures: {primary} withheld as small counts (&lt; {min_count}), {secondary} more to protect them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/aggregate.py" line="610"/>
+        <source>audit ({lps} linear programs): the smallest range of a withheld figure is {width}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/aggregate.py" line="615"/>
+        <source>{n} withheld figures could not be given a range of +-{p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/aggregate.py" line="619"/>
+        <source>{n} input rows have no unit and are not counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/fuse.py" line="587"/>
+        <source>the secret key must be non-empty bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/fuse.py" line="590"/>
+        <source>{places} places for {records} records: place the same records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/fuse.py" line="633"/>
+        <source>{source}: the counts do not add up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/fuse.py" line="635"/>
+        <source>{source}: {rows} rows = {persons} in persons + {enterprises} in enterprises + {rejected} rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/fuse.py" line="639"/>
+        <source>{persons} persons: {same_room} same room, {other_room} other room, {outside} registered outside, {away} away, {unknown} unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/graph.py" line="108"/>
+        <source>graph: {nodes} nodes, {relations} relations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/graph.py" line="111"/>
+        <source>{label}: fields not written: {fields}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/graph.py" line="114"/>
+        <source>{n} rows not exported (see the rejects)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/graph.py" line="133"/>
+        <source>{label}: the field {field} holds personal data and is not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/graph.py" line="140"/>
+        <source>{label}: no key field is known for these nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/graph.py" line="266"/>
+        <source>The graph output {path} cannot be written ({error}): choose a folder you can write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/pipeline.py" line="57"/>
+        <source>no source table was given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/pipeline.py" line="71"/>
+        <source>no table of persons among the sources (only enterprises)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/rules.py" line="61"/>
+        <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: only &apos;not&apos; and a minus before a number are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/rules.py" line="62"/>
+        <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: the comparison {op} is not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/rules.py" line="63"/>
+        <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: a list may hold only numbers and strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/rules.py" line="64"/>
+        <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: only numbers, strings, True, False and None are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/rules.py" line="65"/>
+        <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: the name &apos;{name}&apos; is not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/rules.py" line="66"/>
+        <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: unknown field &apos;{name}&apos; (known: {known})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/rules.py" line="67"/>
+        <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: calls are not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/rules.py" line="68"/>
+        <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: attributes are not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/rules.py" line="69"/>
+        <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: subscripts are not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/rules.py" line="70"/>
+        <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: arithmetic is not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/rules.py" line="71"/>
+        <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: {node} is not allowed (only comparisons, and/or/not, numbers, strings and field names)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/rules.py" line="72"/>
+        <source>tag rule on line {line} must read &apos;name: expression&apos; (column {column})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/rules.py" line="73"/>
+        <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: the rule&apos;s name is not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/rules.py" line="74"/>
+        <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: the name is already a field or a rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/rules.py" line="75"/>
+        <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: the expression is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/rules.py" line="76"/>
+        <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: not a valid expression ({problem})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/sources.py" line="216"/>
+        <source>population config {file}, key {key}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/sources.py" line="419"/>
+        <source>cannot tell what source table {table} is (户籍, 居委台账, 卫健, 民政, 社保 or 企业) from its columns {columns}; name its role in the CONFIG file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/sources.py" line="460"/>
+        <source>no column of source table {table} is recognised (columns: {columns}); map them in the CONFIG file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/sources.py" line="464"/>
+        <source>{table}: role {role} ({how}); columns {columns}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/sources.py" line="468"/>
+        <source>{table}: columns not used: {columns}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/sources.py" line="526"/>
+        <source>{table}: {rows} rows, {records} records, {duplicates} exact duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/sources.py" line="530"/>
+        <source>{table}: ID numbers {valid} valid, {converted} converted (15 digits, lower-case x), {invalid} invalid, {missing} missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/sources.py" line="534"/>
+        <source>{table}: {count} values of {field} not understood (left empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/population/sources.py" line="546"/>
+        <source>reading {file} needs the package {package}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportPopulationGraphAlgorithm</name>
+    <message>
+        <location filename="../processing_algs/exportpopulationgraph.py" line="39"/>
+        <source>Export the population graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/exportpopulationgraph.py" line="42"/>
+        <source>Writes the entity-relation graph of the population base (the relations of Fuse persons from the sources: lives_in, registered_at, member_of, works_at, located_in, in) as a GraphML file (for networkx, Gephi, yEd) and as the CSV files of a Neo4j bulk import (neo4j-admin database import; the command is in the log).
+
+Nodes carry only non-personal attributes (sex, birth year, age group, residence status, tags ...): other fields of the tables are left out and named in the log. Relations whose ends are in no table given are left out and counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/exportpopulationgraph.py" line="52"/>
+        <source>Relations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/exportpopulationgraph.py" line="52"/>
+        <source>The relations output of Fuse persons from the sources.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/exportpopulationgraph.py" line="52"/>
+        <source>Persons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/exportpopulationgraph.py" line="52"/>
+        <source>The persons output (nodes Person).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/exportpopulationgraph.py" line="52"/>
+        <source>Households</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/exportpopulationgraph.py" line="52"/>
+        <source>Optional: the households output (nodes Household).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/exportpopulationgraph.py" line="52"/>
+        <source>Buildings</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/exportpopulationgraph.py" line="52"/>
+        <source>Optional: the buildings (nodes Building, by building_id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/exportpopulationgraph.py" line="65"/>
+        <source>GraphML file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/exportpopulationgraph.py" line="65"/>
+        <source>GraphML (*.graphml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/exportpopulationgraph.py" line="67"/>
+        <source>The graph as GraphML; leave empty to skip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/exportpopulationgraph.py" line="69"/>
+        <source>Neo4j import folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/exportpopulationgraph.py" line="71"/>
+        <source>A folder for the Neo4j bulk-import CSV files (nodes_*.csv, rels_*.csv); leave empty to skip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/exportpopulationgraph.py" line="74"/>
+        <source>Nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/exportpopulationgraph.py" line="75"/>
+        <source>Relations exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/exportpopulationgraph.py" line="76"/>
+        <source>Neo4j import command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/exportpopulationgraph.py" line="83"/>
+        <source>Give a GraphML file (OUTPUT_GRAPHML), a Neo4j folder (OUTPUT_NEO4J) or both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/exportpopulationgraph.py" line="106"/>
+        <source>Neo4j: {n} files in {folder}; import with: {command}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/exportpopulationgraph.py" line="109"/>
+        <source>{relations} relations in = {edges} exported + {rejected} left out; {nodes} nodes.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Expressions</name>
@@ -882,14 +1497,176 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
     </message>
 </context>
 <context>
+    <name>FusePersonsAlgorithm</name>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="56"/>
+        <source>Fuse persons from the sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="59"/>
+        <source>Builds the population base: the government tables a street office holds (户籍, 居委台账, 卫健, 民政, 社保, 企业) are read with their own columns and encodings, their records are linked into persons (by validated ID number; records without a valid ID by a conservative match on name, birth date and address: a wrong merge is worse than a missed one), each person's fields are fused by trust priority with the source of each value, and everyone is placed in the household where they live and the one where they are registered (the household join of Join records to households).
+
+Outputs: persons (no name, no ID number, no phone: a person_key, the keyed hash of the ID number, with sex, birth year, age group, residence status 人户一致 / 人在户不在 / 人不在户在, 常住 / 流动 / 外出, the 1+9 profile and the X tags of your rules), households with member counts per age group and status, the relations (lives_in, registered_at, member_of, works_at, located_in, in), the conflicts between sources and the rejected rows with their reason. Per source, rows in = in persons + in enterprises + rejected (in the log).
+
+Without a CONFIG the role and columns of each table are recognised from its headers (the log says what was recognised). Keep the key file safe: the same key gives the same person_keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="77"/>
+        <source>Source tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="79"/>
+        <source>The government tables: CSV (UTF-8, UTF-8 with BOM, GBK or GB18030), Excel (.xlsx) or any table QGIS opens. Their role (户籍 hukou, 居委台账 ledger, 卫健 health, 民政 civil_affairs, 社保 social_security, 企业 enterprise) is recognised from the columns and the file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="84"/>
+        <source>Configuration (TOML)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="86"/>
+        <source>Optional: each source's role, column mapping, date formats and trust priority per field (see the example sample_district.toml in the plugin's core/population/data folder). Without it, roles and columns come from the usual Chinese headers and the default priorities (户籍 &gt; 民政 &gt; 社保 &gt; 卫健 &gt; 居委台账 for identity fields; 居委台账 first for where a person lives).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="93"/>
+        <source>Building community code field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="95"/>
+        <source>Optional: the buildings&apos; 12-digit community code (community_code), for the building -&gt; community relations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="98"/>
+        <source>Secret key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="99"/>
+        <source>The file holding the secret of the keyed hashes (person_key, family_key). If it does not exist a new random key is written there with a warning. The key is never written into an output or the log; keep the file safe and use the same one in every run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="104"/>
+        <source>Reference date (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="106"/>
+        <source>Ages and age groups are computed as of this date; default: today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="108"/>
+        <source>Tag rules (X)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="110"/>
+        <source>Optional: one rule per line, 'name: condition' over the person fields, e.g. 独居老人: age &gt;= 65 and living_alone, or 学龄儿童: 6 &lt;= age &lt; 12. Conditions use comparisons, and, or, not, in, numbers and text; the tags go to the persons' tags field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="138"/>
+        <source>Persons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="116"/>
+        <source>One row per person, no geometry: person_key, sex, birth year, age and age group, residence status, where they live and are registered, the profile, tags and the source of each value. Personal data under PIPL: no names, ID numbers or phones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="116"/>
+        <source>Households</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="116"/>
+        <source>One point per lived-in household inside its building, with members per age group and residence status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="116"/>
+        <source>Relations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="116"/>
+        <source>The entity-relation graph: subject, predicate, object, source, valid_from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="138"/>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="116"/>
+        <source>Fields on which the sources of a person disagree, and the source kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="116"/>
+        <source>Rejected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="116"/>
+        <source>Source rows in no person and no enterprise, with the reason (source and row only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="138"/>
+        <source>Source rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="138"/>
+        <source>Lived-in households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="138"/>
+        <source>Rows rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="188"/>
+        <source>{rows} source rows = {persons} in persons + {enterprises} in enterprises + {rejected} rejected ({reasons}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="194"/>
+        <source>Internal error: source rows were lost in the fusion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="195"/>
+        <source>{persons} persons in {households} lived-in households; {conflicts} conflicts between sources.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/fusepersons.py" line="250"/>
+        <source>REFERENCE_DATE: {value} is not a date of the form YYYY-MM-DD (e.g. 2026-12-01).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GridCellsAlgorithm</name>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="41"/>
+        <location filename="../processing_algs/gridcells.py" line="40"/>
         <source>Beidou grid cells in an extent</source>
         <translation>范围内的北斗网格单元</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="44"/>
+        <location filename="../processing_algs/gridcells.py" line="43"/>
         <source>Creates the Beidou grid cells (GB/T 39409-2020) of one level that intersect an extent, as polygons in CGCS2000 longitude/latitude (EPSG:4490) with their code, level and centre. Use it as a reference grid for the twin or to count entities per cell.
 
 A request of more cells than the maximum is refused before anything is written: choose a coarser level or a smaller extent, or raise the maximum.</source>
@@ -898,57 +1675,57 @@ A request of more cells than the maximum is refused before anything is written: 
 网格单元数超过上限的请求会在写出任何内容之前被拒绝：请选择更粗的层级或更小的范围，或提高上限。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="54"/>
+        <location filename="../processing_algs/gridcells.py" line="53"/>
         <source>Extent</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="55"/>
+        <location filename="../processing_algs/gridcells.py" line="54"/>
         <source>Area to cover, in any CRS (a layer&apos;s extent, the map canvas or coordinates).</source>
         <translation>要覆盖的区域，可为任意坐标系（图层范围、地图画布或坐标）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="60"/>
+        <location filename="../processing_algs/gridcells.py" line="59"/>
         <source>Grid level (1-10)</source>
         <translation>网格层级（1-10）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="68"/>
+        <location filename="../processing_algs/gridcells.py" line="67"/>
         <source>Level of the cells: 4 = 1 minute (about 1.8 km), 5 = 4 seconds (about 124 m), 6 = 2 seconds (about 62 m), 7 = about 7.7 m. Finer levels give many cells.</source>
         <translation>网格单元的层级：4 = 1 分（约 1.8 千米），5 = 4 秒（约 124 米），6 = 2 秒（约 62 米），7 = 约 7.7 米。层级越细，单元越多。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="76"/>
+        <location filename="../processing_algs/gridcells.py" line="75"/>
         <source>Maximum number of cells</source>
         <translation>最大网格单元数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="84"/>
+        <location filename="../processing_algs/gridcells.py" line="83"/>
         <source>The algorithm refuses to create more cells than this.</source>
         <translation>算法拒绝生成超过此数量的网格单元。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="88"/>
+        <location filename="../processing_algs/gridcells.py" line="87"/>
         <source>Grid cells</source>
         <translation>网格单元</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="98"/>
+        <location filename="../processing_algs/gridcells.py" line="97"/>
         <source>Number of cells</source>
         <translation>网格单元数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="106"/>
+        <location filename="../processing_algs/gridcells.py" line="105"/>
         <source>The extent is empty: give an area to cover.</source>
         <translation>范围为空：请给出要覆盖的区域。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="111"/>
+        <location filename="../processing_algs/gridcells.py" line="110"/>
         <source>The extent holds {count} cells at level {level}, more than the maximum of {limit}: choose a coarser level or a smaller extent, or raise the maximum.</source>
         <translation>该范围在第 {level} 级包含 {count} 个网格单元，超过上限 {limit}：请选择更粗的层级或更小的范围，或提高上限。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="124"/>
+        <location filename="../processing_algs/gridcells.py" line="123"/>
         <source>Creating {count} cells of level {level} in CGCS2000 (EPSG:4490).</source>
         <translation>正在以 CGCS2000（EPSG:4490）生成 {count} 个第 {level} 级网格单元。</translation>
     </message>
@@ -958,7 +1735,7 @@ A request of more cells than the maximum is refused before anything is written: 
         <translation>已写出 {count} 个网格单元。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/gridcells.py" line="91"/>
+        <location filename="../processing_algs/gridcells.py" line="90"/>
         <source>Polygons of the cells in CGCS2000 longitude/latitude (EPSG:4490) with bd_code, level, centre_lon and centre_lat.</source>
         <translation>CGCS2000 经纬度（EPSG:4490）下的网格单元多边形，带 bd_code、level、centre_lon 和 centre_lat。</translation>
     </message>
@@ -1292,232 +2069,152 @@ OUTPUT 包含每栋建筑，带有 limit_m、excess_m（超高的米数）、hl_
 <context>
     <name>JoinHouseholdsAlgorithm</name>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="58"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="48"/>
         <source>Join records to households</source>
         <translation>记录关联到户</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="78"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="68"/>
         <source>Records (table, layer or CSV file)</source>
         <translation>记录（表格、图层或 CSV 文件）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="80"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="70"/>
         <source>Government records with an address column; CSV files in GBK are read correctly when given by path.</source>
         <translation>含地址列的政务记录；以路径给出的 GBK 编码 CSV 文件也能正确读取。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="83"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="73"/>
         <source>Address field</source>
         <translation>地址字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="85"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="75"/>
         <source>The column with the address text, e.g. 户籍地址 or 现住址.</source>
         <translation>地址文本所在的列，例如 户籍地址 或 现住址。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="87"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="77"/>
         <source>Record key field</source>
         <translation>记录键字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="89"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="79"/>
         <source>Optional column that identifies a record (e.g. 档案编号); default: the feature id or row number.</source>
         <translation>可选的记录标识列（例如 档案编号）；默认为要素 ID 或行号。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="102"/>
-        <source>Building footprints</source>
-        <translation>建筑轮廓</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="104"/>
-        <source>Polygons of the buildings with their address (one field or road/lane/number fields), in any CRS; households are written in this CRS.</source>
-        <translation>带地址的建筑面（一个地址字段，或道路/弄/号字段），任意坐标系；户点按此坐标系写出。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="107"/>
-        <source>Building id field</source>
-        <translation>建筑 ID 字段</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="109"/>
-        <source>Field with unique building ids (e.g. building_id); default: the feature id.</source>
-        <translation>建筑唯一 ID 所在字段（例如 building_id）；默认为要素 ID。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="111"/>
-        <source>Building address field</source>
-        <translation>建筑地址字段</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="113"/>
-        <source>Field with the building's full address (上海市浦东新区锦绣路1000弄12号). Or give the road and number fields instead.</source>
-        <translation>建筑完整地址所在字段（上海市浦东新区锦绣路1000弄12号）。也可改为给出道路和门牌号字段。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="116"/>
-        <source>Building road field</source>
-        <translation>建筑道路字段</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="116"/>
-        <source>Field with the road name (锦绣路).</source>
-        <translation>道路名称所在字段（锦绣路）。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="116"/>
-        <source>Building lane field</source>
-        <translation>建筑弄号字段</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="116"/>
-        <source>Field with the lane number (弄), if any.</source>
-        <translation>弄号所在字段（如有）。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="116"/>
-        <source>Building number field</source>
-        <translation>建筑门牌号字段</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="116"/>
-        <source>Field with the house number (号).</source>
-        <translation>门牌号（号）所在字段。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="116"/>
-        <source>Building floors field</source>
-        <translation>建筑层数字段</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="116"/>
-        <source>Field with the number of floors; fuzzy matches must fit in the building.</source>
-        <translation>建筑层数所在字段；模糊匹配的户室必须在建筑层数之内。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="128"/>
-        <source>Gazetteer additions (CSV)</source>
-        <translation>地名词典补充（CSV）</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="130"/>
-        <source>Optional CSV with the columns level, name, code, parent (streets, communities, roads, POIs); the buildings&apos; roads are added automatically.</source>
-        <translation>可选的 CSV，列为 level、name、code、parent（街道、社区、道路、POI）；建筑的道路会自动加入。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="135"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="94"/>
         <source>Keep all input fields in the links</source>
         <translation>在关联结果中保留全部输入字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="137"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="96"/>
         <source>Off by default (privacy): names, ID numbers and phones are not copied. Turn on only if you are allowed to keep them in the output.</source>
         <translation>默认关闭（隐私）：不复制姓名、身份证号和电话。只有在允许输出这些信息时才打开。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="159"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="118"/>
         <source>Households</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="141"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="100"/>
         <source>One point per household inside its building footprint: household_id, building_id, unit, floor (given, or from the room number), room, room_key, records.</source>
         <translation>每户一个点，位于其建筑轮廓内：household_id、building_id、unit、floor（给出的楼层，或由室号推出）、room、room_key、records。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="141"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="100"/>
         <source>Record links</source>
         <translation>记录关联</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="141"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="100"/>
         <source>One row per linked record: record key, household_id, building_id, method, score.</source>
         <translation>每条已关联记录一行：记录键、household_id、building_id、method、score。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="141"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="100"/>
         <source>Unmatched records</source>
         <translation>未匹配记录</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="141"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="100"/>
         <source>One row per record without household: record key, address, reason, reason_code and the building when it was found.</source>
         <translation>每条未找到户的记录一行：记录键、地址、reason、reason_code，以及已找到的建筑。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="156"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="115"/>
         <source>Records in</source>
         <translation>输入记录数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="157"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="116"/>
         <source>Records linked</source>
         <translation>已关联记录数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="158"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="117"/>
         <source>Records unmatched</source>
         <translation>未匹配记录数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="172"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="131"/>
         <source>Choose the address field (ADDRESS_FIELD).</source>
         <translation>请选择地址字段（ADDRESS_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="189"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="139"/>
         <source>Joining {n} records of {table} to {b} buildings.</source>
         <translation>正在将 {table} 的 {n} 条记录关联到 {b} 栋建筑。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="198"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="148"/>
         <source>Buildings {ids} share the address {address}: records at this address are left unmatched (reason duplicate_building_address); give the buildings distinct addresses.</source>
         <translation>建筑 {ids} 共用地址 {address}：该地址的记录保持未匹配（原因 duplicate_building_address）；请为这些建筑设置不同的地址。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="204"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="154"/>
         <source>{n} buildings have no usable address and cannot receive households: {ids}</source>
         <translation>{n} 栋建筑没有可用地址，无法容纳户：{ids}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="270"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="220"/>
         <source>Internal error: records were lost in the join.</source>
         <translation>内部错误：关联过程中丢失了记录。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="271"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="221"/>
         <source>{n} records in = {linked} linked + {unmatched} unmatched.</source>
         <translation>输入 {n} 条记录 = 已关联 {linked} 条 + 未匹配 {unmatched} 条。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="274"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="224"/>
         <source>Links by method: {methods}.</source>
         <translation>按匹配方式统计的关联：{methods}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="278"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="228"/>
         <source>Unmatched by reason: {reasons}.</source>
         <translation>按原因统计的未匹配：{reasons}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="280"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="230"/>
         <source>{n} households written (CRS {crs}).</source>
         <translation>已写出 {n} 个户（坐标系 {crs}）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="92"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="82"/>
         <source>Household key fields</source>
         <translation>户键字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="94"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="84"/>
         <source>Optional columns whose equal values tie records to one household: 户号, or the ID number when all addresses are of one kind (all registered or all current addresses). A record whose address names the building but not the room, or a road or number no building has, then takes the household its key's other records were linked to by address (method shared_key), only if they name one household and its own address agrees with it. The values are used for matching only and are not written to any output or to the log.</source>
         <translation>可选，值相同即表示属于同一户的列：户号，或在所有地址属同一类（均为户籍地址或均为现住址）时使用身份证号。若某条记录的地址只指明了楼栋而没有室号，或其道路、门牌在建筑中不存在，则取同键其他记录按地址关联到的户（方式 shared_key），前提是这些记录只指向一个户且该记录自身的地址与之相符。这些值仅用于匹配，不会写入任何输出或日志。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="61"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="51"/>
         <source>Finds the household (户室: building, unit, room) of every record by its address and writes one household point inside its building footprint per distinct room, with the number of records.
 
 Links say how each record matched: exact, normalised (full-width digits, Chinese numerals, 号楼...), inferred_district (no district in the address; the road is known in one district), fuzzy_road (one character of the road name differs, and only one road fits) or shared_key (the address lacks the room; records with the same 户号 or ID number name the household), with a score. Fuzzy matching is conservative: a wrong household is worse than none. Two footprints with one address are reported, never guessed between.
@@ -1537,172 +2234,172 @@ Optional: an address model (MODEL, from Train an address model) parses the recor
 <context>
     <name>LineOfSightAlgorithm</name>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="61"/>
+        <location filename="../processing_algs/lineofsight.py" line="60"/>
         <source>Line of sight</source>
         <translation>通视分析</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="64"/>
+        <location filename="../processing_algs/lineofsight.py" line="63"/>
         <source>Draws a sight line from each observer to its target (paired by order, or every observer to every target) over a DEM with optional buildings burnt in, and says whether the target is visible. Blocked lines carry the first obstruction point (x, y, height) and its distance from the observer. Pairs that cannot be computed (outside the DEM, on nodata) are kept with visible empty and the reason in los_reason. Output CRS: the DEM&apos;s (UTM when the DEM is geographic).</source>
         <translation>在 DEM（可选烧录建筑）上从每个观察点向其目标点画一条视线（按顺序配对，或所有观察点对所有目标点），并判断目标是否可见。被遮挡的视线带有第一个遮挡点（x、y、高程）及其到观察点的距离。无法计算的配对（在 DEM 外、位于无数据处）也会保留，visible 为空，原因见 los_reason。输出坐标系：DEM 的坐标系（DEM 为地理坐标系时为 UTM）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="73"/>
+        <location filename="../processing_algs/lineofsight.py" line="72"/>
         <source>Observer points</source>
         <translation>观察点图层</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="73"/>
+        <location filename="../processing_algs/lineofsight.py" line="72"/>
         <source>Points to look from (any CRS).</source>
         <translation>观察的位置（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="73"/>
+        <location filename="../processing_algs/lineofsight.py" line="72"/>
         <source>Target points</source>
         <translation>目标点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="73"/>
+        <location filename="../processing_algs/lineofsight.py" line="72"/>
         <source>Points to look at (any CRS).</source>
         <translation>被观察的位置（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="80"/>
+        <location filename="../processing_algs/lineofsight.py" line="79"/>
         <source>Pairing</source>
         <translation>配对方式</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="80"/>
+        <location filename="../processing_algs/lineofsight.py" line="79"/>
         <source>By order (1st observer - 1st target, ...)</source>
         <translation>按顺序（第 1 个观察点 - 第 1 个目标点，……）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="80"/>
+        <location filename="../processing_algs/lineofsight.py" line="79"/>
         <source>All pairs</source>
         <translation>所有配对</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="84"/>
+        <location filename="../processing_algs/lineofsight.py" line="83"/>
         <source>By order pairs the n-th observer with the n-th target; all pairs tests every combination.</source>
         <translation>按顺序将第 n 个观察点与第 n 个目标点配对；所有配对则检验每一种组合。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="87"/>
+        <location filename="../processing_algs/lineofsight.py" line="86"/>
         <source>DEM</source>
         <translation>数字高程模型（DEM）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="88"/>
+        <location filename="../processing_algs/lineofsight.py" line="87"/>
         <source>Terrain (or a DSM) in metres, any CRS.</source>
         <translation>地形（或 DSM）高程（米），任意坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="91"/>
+        <location filename="../processing_algs/lineofsight.py" line="90"/>
         <source>Observer height (m)</source>
         <translation>观察高度（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="91"/>
+        <location filename="../processing_algs/lineofsight.py" line="90"/>
         <source>Eye height above the surface.</source>
         <translation>表面以上的视点高度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="91"/>
+        <location filename="../processing_algs/lineofsight.py" line="90"/>
         <source>Target height (m)</source>
         <translation>目标高度（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="91"/>
+        <location filename="../processing_algs/lineofsight.py" line="90"/>
         <source>Height of the target above the surface.</source>
         <translation>目标在表面以上的高度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="99"/>
+        <location filename="../processing_algs/lineofsight.py" line="98"/>
         <source>Earth curvature and refraction</source>
         <translation>地球曲率与大气折射</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="100"/>
+        <location filename="../processing_algs/lineofsight.py" line="99"/>
         <source>Lower distant points by the earth&apos;s curvature, reduced by refraction.</source>
         <translation>按地球曲率降低远处点的高程，并按折射减小该改正。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="102"/>
+        <location filename="../processing_algs/lineofsight.py" line="101"/>
         <source>Refraction coefficient</source>
         <translation>大气折射系数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="105"/>
+        <location filename="../processing_algs/lineofsight.py" line="104"/>
         <source>Coefficient of atmospheric refraction used with the curvature (0.13 by default).</source>
         <translation>与曲率改正一起使用的大气折射系数（默认 0.13）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="108"/>
+        <location filename="../processing_algs/lineofsight.py" line="107"/>
         <source>Largest number of pairs</source>
         <translation>最大配对数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="111"/>
+        <location filename="../processing_algs/lineofsight.py" line="110"/>
         <source>More pairs are refused (all pairs of large layers grow quickly).</source>
         <translation>配对数超过此值将被拒绝（大图层的所有配对增长很快）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="115"/>
+        <location filename="../processing_algs/lineofsight.py" line="114"/>
         <source>Sight lines</source>
         <translation>视线</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="117"/>
+        <location filename="../processing_algs/lineofsight.py" line="116"/>
         <source>One line per pair with visible, the obstruction and distances.</source>
         <translation>每个配对一条线，含可见性、遮挡点和距离。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="119"/>
+        <location filename="../processing_algs/lineofsight.py" line="118"/>
         <source>Visible pairs</source>
         <translation>可见配对</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="120"/>
+        <location filename="../processing_algs/lineofsight.py" line="119"/>
         <source>Blocked pairs</source>
         <translation>被遮挡配对</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="121"/>
+        <location filename="../processing_algs/lineofsight.py" line="120"/>
         <source>Pairs not computed</source>
         <translation>未计算的配对</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="140"/>
+        <location filename="../processing_algs/lineofsight.py" line="139"/>
         <source>Both an observer layer and a target layer are needed.</source>
         <translation>需要观察点图层和目标点图层。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="182"/>
+        <location filename="../processing_algs/lineofsight.py" line="181"/>
         <source>not computed: {detail}</source>
         <translation>未计算：{detail}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="186"/>
+        <location filename="../processing_algs/lineofsight.py" line="185"/>
         <source>{n} pairs = {v} visible + {b} blocked + {f} not computed (reason in los_reason); output CRS {crs}.</source>
         <translation>{n} 个配对 = 可见 {v} + 被遮挡 {b} + 未计算 {f}（原因见 los_reason）；输出坐标系 {crs}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="171"/>
+        <location filename="../processing_algs/lineofsight.py" line="170"/>
         <source>observer: {reason}</source>
         <translation>观察点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="173"/>
+        <location filename="../processing_algs/lineofsight.py" line="172"/>
         <source>target: {reason}</source>
         <translation>目标点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="141"/>
+        <location filename="../processing_algs/lineofsight.py" line="140"/>
         <source>not used as an observer: {reason}</source>
         <translation>未用作观察点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lineofsight.py" line="143"/>
+        <location filename="../processing_algs/lineofsight.py" line="142"/>
         <source>not used as a target: {reason}</source>
         <translation>未用作目标点：{reason}</translation>
     </message>
@@ -2301,12 +2998,12 @@ Incidents without a facility within reach, or too far from the roads, get one ro
 <context>
     <name>OdMatrixAlgorithm</name>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="41"/>
+        <location filename="../processing_algs/odmatrix.py" line="40"/>
         <source>OD cost matrix on the road network</source>
         <translation>路网 OD 成本矩阵</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="44"/>
+        <location filename="../processing_algs/odmatrix.py" line="43"/>
         <source>Least network cost from every origin to every destination, as a table with one row per pair: origin_id, destination_id, cost (metres or seconds, connectors to the roads included), length_m along the least-cost route and network_m (the part along the roads).
 
 Pairs without a route stay in the table with status &apos;unreachable&apos; (network not connected, one-way streets) or the reason a point was rejected; nothing is dropped. One Dijkstra search per origin answers all destinations at once.
@@ -2319,92 +3016,92 @@ Optional route lines (OUTPUT_LINES) are in the network layer&apos;s CRS.</source
 可选的路径线（OUTPUT_LINES）采用路网图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="96"/>
+        <location filename="../processing_algs/odmatrix.py" line="95"/>
         <source>Origins</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="56"/>
+        <location filename="../processing_algs/odmatrix.py" line="55"/>
         <source>Origin points (any CRS).</source>
         <translation>起点（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="96"/>
+        <location filename="../processing_algs/odmatrix.py" line="95"/>
         <source>Destinations</source>
         <translation>终点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="56"/>
+        <location filename="../processing_algs/odmatrix.py" line="55"/>
         <source>Destination points (any CRS).</source>
         <translation>终点（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="63"/>
+        <location filename="../processing_algs/odmatrix.py" line="62"/>
         <source>Origin ID field</source>
         <translation>起点 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="65"/>
+        <location filename="../processing_algs/odmatrix.py" line="64"/>
         <source>Field copied to origin_id; the feature id when empty.</source>
         <translation>复制到 origin_id 的字段；为空时使用要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="67"/>
+        <location filename="../processing_algs/odmatrix.py" line="66"/>
         <source>Destination ID field</source>
         <translation>终点 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="69"/>
+        <location filename="../processing_algs/odmatrix.py" line="68"/>
         <source>Field copied to destination_id; the feature id when empty.</source>
         <translation>复制到 destination_id 的字段；为空时使用要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="71"/>
+        <location filename="../processing_algs/odmatrix.py" line="70"/>
         <source>OD matrix</source>
         <translation>OD 矩阵</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="73"/>
+        <location filename="../processing_algs/odmatrix.py" line="72"/>
         <source>Table: origin_id, destination_id, cost, cost_unit, length_m, network_m, status, reason.</source>
         <translation>表：origin_id、destination_id、cost、cost_unit、length_m、network_m、status、reason。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="76"/>
+        <location filename="../processing_algs/odmatrix.py" line="75"/>
         <source>OD routes</source>
         <translation>OD 路径</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="79"/>
+        <location filename="../processing_algs/odmatrix.py" line="78"/>
         <source>Optional: the route line of every pair (can be large: origins x destinations).</source>
         <translation>可选：每一对点的路径线（数量可能很大：起点数 × 终点数）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="81"/>
+        <location filename="../processing_algs/odmatrix.py" line="80"/>
         <source>Pairs</source>
         <translation>点对数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="82"/>
+        <location filename="../processing_algs/odmatrix.py" line="81"/>
         <source>Pairs without a route</source>
         <translation>没有路径的点对数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="100"/>
+        <location filename="../processing_algs/odmatrix.py" line="99"/>
         <source>Computing {o} x {d} costs ...</source>
         <translation>正在计算 {o} × {d} 个成本……</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="117"/>
+        <location filename="../processing_algs/odmatrix.py" line="116"/>
         <source>origin: {reason}</source>
         <translation>起点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="118"/>
+        <location filename="../processing_algs/odmatrix.py" line="117"/>
         <source>destination: {reason}</source>
         <translation>终点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="161"/>
+        <location filename="../processing_algs/odmatrix.py" line="160"/>
         <source>{o} origins x {d} destinations = {n} rows: {ok} with a cost + {bad} without (status and reason say why).</source>
         <translation>{o} 个起点 × {d} 个终点 = {n} 行：{ok} 行有成本 + {bad} 行无成本（status 和 reason 说明原因）。</translation>
     </message>
@@ -2412,107 +3109,107 @@ Optional route lines (OUTPUT_LINES) are in the network layer&apos;s CRS.</source
 <context>
     <name>ParseAddressesAlgorithm</name>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="46"/>
+        <location filename="../processing_algs/parseaddresses.py" line="45"/>
         <source>Parse Chinese addresses</source>
         <translation>解析中文地址</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="64"/>
+        <location filename="../processing_algs/parseaddresses.py" line="63"/>
         <source>Records (table, layer or CSV file)</source>
         <translation>记录（表格、图层或 CSV 文件）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="67"/>
+        <location filename="../processing_algs/parseaddresses.py" line="66"/>
         <source>Any table with an address column; CSV files in GBK are read correctly when given by path.</source>
         <translation>任何含地址列的表格；以路径给出的 GBK 编码 CSV 文件也能正确读取。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="70"/>
+        <location filename="../processing_algs/parseaddresses.py" line="69"/>
         <source>Address field</source>
         <translation>地址字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="72"/>
+        <location filename="../processing_algs/parseaddresses.py" line="71"/>
         <source>The column with the address text, e.g. 户籍地址 or 现住址.</source>
         <translation>地址文本所在的列，例如 户籍地址 或 现住址。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="74"/>
+        <location filename="../processing_algs/parseaddresses.py" line="73"/>
         <source>Gazetteer additions (CSV)</source>
         <translation>地名词典补充（CSV）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="77"/>
+        <location filename="../processing_algs/parseaddresses.py" line="76"/>
         <source>Optional CSV with the columns level, name, code, parent: streets, communities, roads and POIs of your area (level street/community/road/poi). Roads known in one district let addresses without district get it. The national streets.csv of the division list is accepted as is.</source>
         <translation>可选的 CSV，列为 level、name、code、parent：本地的街道、社区、道路和 POI（level 为 street/community/road/poi）。只属于一个区县的道路可为缺少区县的地址补全区县。全国区划表的 streets.csv 可直接使用。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="83"/>
+        <location filename="../processing_algs/parseaddresses.py" line="82"/>
         <source>Record key field</source>
         <translation>记录键字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="85"/>
+        <location filename="../processing_algs/parseaddresses.py" line="84"/>
         <source>Optional column that identifies a record (e.g. 档案编号); default: the feature id or row number.</source>
         <translation>可选的记录标识列（例如 档案编号）；默认为要素 ID 或行号。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="88"/>
+        <location filename="../processing_algs/parseaddresses.py" line="87"/>
         <source>Keep all input fields</source>
         <translation>保留全部输入字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="89"/>
+        <location filename="../processing_algs/parseaddresses.py" line="88"/>
         <source>Off by default (privacy): names, ID numbers and phones are not copied. Turn on only if you are allowed to keep them in the output.</source>
         <translation>默认关闭（隐私）：不复制姓名、身份证号和电话。只有在允许输出这些信息时才打开。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="93"/>
+        <location filename="../processing_algs/parseaddresses.py" line="92"/>
         <source>Parsed addresses</source>
         <translation>解析后的地址</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="95"/>
+        <location filename="../processing_algs/parseaddresses.py" line="94"/>
         <source>One row per record: record key, address, the parsed fields, building_key, room_key, status and reason (and the input fields if asked).</source>
         <translation>每条记录一行：记录键、地址、解析出的字段、building_key、room_key、status 和 reason（如要求，另含输入字段）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="98"/>
+        <location filename="../processing_algs/parseaddresses.py" line="97"/>
         <source>Addresses parsed completely</source>
         <translation>完整解析的地址数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="99"/>
+        <location filename="../processing_algs/parseaddresses.py" line="98"/>
         <source>Addresses parsed in part</source>
         <translation>部分解析的地址数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="100"/>
+        <location filename="../processing_algs/parseaddresses.py" line="99"/>
         <source>Addresses not parsed</source>
         <translation>未能解析的地址数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="109"/>
+        <location filename="../processing_algs/parseaddresses.py" line="108"/>
         <source>Choose the address field (ADDRESS_FIELD).</source>
         <translation>请选择地址字段（ADDRESS_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="124"/>
+        <location filename="../processing_algs/parseaddresses.py" line="123"/>
         <source>Parsing {n} addresses of {table}.</source>
         <translation>正在解析 {table} 的 {n} 条地址。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="149"/>
+        <location filename="../processing_algs/parseaddresses.py" line="148"/>
         <source>{total} records in = {ok} parsed completely + {partial} in part + {failed} not parsed (reason in the field reason).</source>
         <translation>输入 {total} 条记录 = 完整解析 {ok} 条 + 部分解析 {partial} 条 + 未解析 {failed} 条（原因见 reason 字段）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="153"/>
+        <location filename="../processing_algs/parseaddresses.py" line="152"/>
         <source>{n} addresses could not be parsed; see the field reason.</source>
         <translation>{n} 条地址无法解析；请查看 reason 字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="49"/>
+        <location filename="../processing_algs/parseaddresses.py" line="48"/>
         <source>Splits the addresses of a table into province, city, district, street, community, road, lane (弄), number (号), building (幢/栋), unit, floor, room, POI and the rest, with a dictionary (jieba and the built-in national division list, plus your gazetteer) and rules. Full-width digits, Chinese numerals, 号楼/号, blanks and traditional characters are normalised first.
 
 building_key and room_key are shared by all spellings of one building or room. status is ok, partial (reason says what is missing) or failed (reason says why).
@@ -2582,12 +3279,12 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
         <translation>其坐标 ({x}, {y}) 无法从 {source} 转换到 {target}：请检查图层的坐标参考系（经纬度是否颠倒？）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/schema.py" line="96"/>
+        <location filename="../cim_twin_plugin/qgis_io/schema.py" line="100"/>
         <source>The layer {layer} already has a field {field}: it is kept as it is and the new values are written to {new}.</source>
         <translation>图层 {layer} 已有字段 {field}：该字段保持不变，新值写入 {new}。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/vector.py" line="390"/>
+        <location filename="../cim_twin_plugin/qgis_io/vector.py" line="392"/>
         <source>The GeoPackage output could not be completed: {error}</source>
         <translation>GeoPackage 输出未能完成：{error}</translation>
     </message>
@@ -2610,6 +3307,11 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
         <location filename="../cim_twin_plugin/qgis_io/inputs.py" line="56"/>
         <source>{parameter}: the layer {layer} has no coordinate reference system, so its positions cannot be measured nor put together with other layers. Set the CRS its coordinates are in (Layer Properties &gt; Source, or Processing&apos;s &apos;Assign projection&apos;) and run again.</source>
         <translation>{parameter}：图层 {layer} 没有坐标参考系，其位置无法量算，也无法与其他图层叠加。请设置其坐标所用的坐标参考系（图层属性 &gt; 源，或处理工具“指定投影”）后重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/qgis_io/schema.py" line="146"/>
+        <source>{output}: the features could not be written ({error}).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2733,12 +3435,12 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
 <context>
     <name>ServiceAreaAlgorithm</name>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="51"/>
+        <location filename="../processing_algs/servicearea.py" line="50"/>
         <source>Service areas on the road network</source>
         <translation>路网服务区</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="54"/>
+        <location filename="../processing_algs/servicearea.py" line="53"/>
         <source>For every facility and every cost band (e.g. 300,500,1000 m or 5,10,15 min), the parts of the road network reachable within the band: whole roads and the reachable part of roads left half-way (exact to the cost). Bands are nested: a band holds everything within its cost.
 
 OUTPUT_LINES has one multi-line per facility and band; OUTPUT_POLYGONS one polygon per facility and band (not dissolved), a buffer of BUFFER metres around the reachable lines (the method is written in the field method); OUTPUT_NODES the junctions reached with their cost.
@@ -2751,152 +3453,152 @@ OUTPUT_LINES 每个设施每个分段一条多线；OUTPUT_POLYGONS 每个设施
 设施到道路的连接段计入成本。步行方式使用步行速度（默认 1.2 m/s：5/10/15 分钟约 360/720/1080 米）。输出采用路网图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="132"/>
+        <location filename="../processing_algs/servicearea.py" line="131"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="69"/>
+        <location filename="../processing_algs/servicearea.py" line="68"/>
         <source>Facility points (any CRS).</source>
         <translation>设施点（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="71"/>
+        <location filename="../processing_algs/servicearea.py" line="70"/>
         <source>Facility ID field</source>
         <translation>设施 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="73"/>
+        <location filename="../processing_algs/servicearea.py" line="72"/>
         <source>Field copied to facility_id; the feature id when empty.</source>
         <translation>复制到 facility_id 的字段；为空时使用要素 ID。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="75"/>
+        <location filename="../processing_algs/servicearea.py" line="74"/>
         <source>Cost bands (comma-separated)</source>
         <translation>成本分段（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="77"/>
+        <location filename="../processing_algs/servicearea.py" line="76"/>
         <source>Upper cost of each band, e.g. 300,500,1000 (metres) or 5,10,15 with minutes as the unit. Every value must be more than 0.</source>
         <translation>每个分段的成本上限，例如 300,500,1000（米），或以分钟为单位的 5,10,15。每个值都必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="80"/>
+        <location filename="../processing_algs/servicearea.py" line="79"/>
         <source>Unit of the bands</source>
         <translation>分段的单位</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="80"/>
+        <location filename="../processing_algs/servicearea.py" line="79"/>
         <source>Metres (length) or seconds (time)</source>
         <translation>米（长度）或秒（时间）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="80"/>
+        <location filename="../processing_algs/servicearea.py" line="79"/>
         <source>Minutes (time)</source>
         <translation>分钟（时间）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="83"/>
+        <location filename="../processing_algs/servicearea.py" line="82"/>
         <source>Minutes need the travel time cost.</source>
         <translation>以分钟为单位时需使用出行时间成本。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="85"/>
+        <location filename="../processing_algs/servicearea.py" line="84"/>
         <source>Travel direction</source>
         <translation>出行方向</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="85"/>
+        <location filename="../processing_algs/servicearea.py" line="84"/>
         <source>From the facility</source>
         <translation>从设施出发</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="85"/>
+        <location filename="../processing_algs/servicearea.py" line="84"/>
         <source>To the facility</source>
         <translation>到达设施</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="88"/>
+        <location filename="../processing_algs/servicearea.py" line="87"/>
         <source>Reach from the facility, or the area from which the facility is reached (matters with one-way streets).</source>
         <translation>从设施出发可达的范围，或可以到达设施的范围（有单行道时有影响）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="91"/>
+        <location filename="../processing_algs/servicearea.py" line="90"/>
         <source>Polygon buffer (m)</source>
         <translation>多边形缓冲距离（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="94"/>
+        <location filename="../processing_algs/servicearea.py" line="93"/>
         <source>Polygons are the reachable lines buffered by this distance.</source>
         <translation>多边形为可达线路按该距离生成的缓冲区。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="96"/>
+        <location filename="../processing_algs/servicearea.py" line="95"/>
         <source>Service area lines</source>
         <translation>服务区线</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="98"/>
+        <location filename="../processing_algs/servicearea.py" line="97"/>
         <source>Reachable network per facility and band: facility_id, band, cost_unit, length_m.</source>
         <translation>每个设施每个分段的可达路网：facility_id、band、cost_unit、length_m。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="100"/>
+        <location filename="../processing_algs/servicearea.py" line="99"/>
         <source>Service area polygons</source>
         <translation>服务区多边形</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="102"/>
+        <location filename="../processing_algs/servicearea.py" line="101"/>
         <source>One polygon per facility and band (not dissolved), with the method used.</source>
         <translation>每个设施每个分段一个多边形（不融合），并注明所用方法。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="104"/>
+        <location filename="../processing_algs/servicearea.py" line="103"/>
         <source>Service area nodes</source>
         <translation>服务区节点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="107"/>
+        <location filename="../processing_algs/servicearea.py" line="106"/>
         <source>Optional: junctions reached within the largest band, with their cost.</source>
         <translation>可选：在最大分段内到达的路口及其成本。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="109"/>
+        <location filename="../processing_algs/servicearea.py" line="108"/>
         <source>Service areas</source>
         <translation>服务区</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="110"/>
+        <location filename="../processing_algs/servicearea.py" line="109"/>
         <source>Facilities not attached</source>
         <translation>未连接到路网的设施数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="126"/>
+        <location filename="../processing_algs/servicearea.py" line="125"/>
         <source>Bands in minutes need the travel time cost (COST = 1).</source>
         <translation>以分钟为单位的分段需要出行时间成本（COST = 1）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="153"/>
+        <location filename="../processing_algs/servicearea.py" line="152"/>
         <source>buffer {m:g} m around the reachable lines</source>
         <translation>可达线路外扩 {m:g} 米缓冲区</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="168"/>
+        <location filename="../processing_algs/servicearea.py" line="167"/>
         <source>no road within the band from this facility</source>
         <translation>该设施在此分段内没有可达道路</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="204"/>
+        <location filename="../processing_algs/servicearea.py" line="203"/>
         <source>{n} facilities = {ok} with service areas + {bad} not attached (reason in the field reason); {areas} areas for bands {bands} {unit}.</source>
         <translation>{n} 个设施 = {ok} 个有服务区 + {bad} 个未连接到路网（原因见 reason 字段）；分段 {bands} {unit} 共 {areas} 个服务区。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="209"/>
+        <location filename="../processing_algs/servicearea.py" line="208"/>
         <source>Travel time at {speed} when walking; road speeds when driving.</source>
         <translation>步行时出行时间按 {speed} 计算；驾车时按道路速度计算。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="117"/>
+        <location filename="../processing_algs/servicearea.py" line="116"/>
         <source>COSTS &apos;{text}&apos;: {detail}. Give a comma-separated list of numbers above 0, e.g. 300,500,1000.</source>
         <translation>COSTS '{text}'：{detail}。请给出以逗号分隔、大于 0 的数字列表，例如 300,500,1000。</translation>
     </message>
@@ -3166,12 +3868,12 @@ No model is shipped with the plugin: the public labelled data (NAACL 2019) has n
 <context>
     <name>ViewshedAlgorithm</name>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="86"/>
+        <location filename="../processing_algs/viewshed.py" line="85"/>
         <source>Viewshed with buildings and view angles</source>
         <translation>顾及建筑与视角的可视域</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="89"/>
+        <location filename="../processing_algs/viewshed.py" line="88"/>
         <source>Computes which cells of a DEM can be seen from a point (OBSERVER) or from every point of a layer (OBSERVERS), with buildings burnt in as obstacles (ground + height), a radius, a view cone (AZIMUTH from north and horizontal field of view HFOV) and vertical angle limits. Point layers can override height, radius, azimuth, field of view and vertical angles per feature.
 
 OUTPUT: 1 visible, 0 not visible, nodata outside the range; with several observers the number of observers that see each cell. Algorithm &apos;fast&apos; uses GDAL&apos;s viewshed; &apos;exact&apos; tests a sight line to every cell (the default with buildings, where GDAL&apos;s approximation misses many cells). Several observers run in parallel on every core. A geographic DEM is reprojected to UTM.
@@ -3184,297 +3886,297 @@ OUTPUT：1 可见，0 不可见，范围外为无数据；多个观察点时为�
 可选输出：可见区域面，以及每栋建筑的可见比例和看到它的观察点数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="116"/>
+        <location filename="../processing_algs/viewshed.py" line="115"/>
         <source>DEM</source>
         <translation>数字高程模型（DEM）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="117"/>
+        <location filename="../processing_algs/viewshed.py" line="116"/>
         <source>Terrain (or a DSM) in metres, any CRS.</source>
         <translation>地形（或 DSM）高程（米），任意坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="120"/>
+        <location filename="../processing_algs/viewshed.py" line="119"/>
         <source>Observer points</source>
         <translation>观察点图层</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="123"/>
+        <location filename="../processing_algs/viewshed.py" line="122"/>
         <source>Points to look from (any CRS). Give this or a single observer point.</source>
         <translation>观察的位置（任意坐标系）。给出此图层或单个观察点。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="125"/>
+        <location filename="../processing_algs/viewshed.py" line="124"/>
         <source>Observer point</source>
         <translation>观察点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="126"/>
+        <location filename="../processing_algs/viewshed.py" line="125"/>
         <source>A single point to look from, used when no observer layer is given.</source>
         <translation>单个观察位置，未给观察点图层时使用。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="128"/>
+        <location filename="../processing_algs/viewshed.py" line="127"/>
         <source>Observer height (m)</source>
         <translation>观察高度（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="128"/>
+        <location filename="../processing_algs/viewshed.py" line="127"/>
         <source>Eye height above the surface (on a roof when the point is on a building).</source>
         <translation>表面以上的视点高度（点位于建筑上时即屋顶以上）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="130"/>
+        <location filename="../processing_algs/viewshed.py" line="129"/>
         <source>Target height (m)</source>
         <translation>目标高度（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="130"/>
+        <location filename="../processing_algs/viewshed.py" line="129"/>
         <source>Height above the surface of what must be seen (0 = the ground itself).</source>
         <translation>需被看到的目标在表面以上的高度（0 = 地表本身）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="132"/>
+        <location filename="../processing_algs/viewshed.py" line="131"/>
         <source>Radius (m)</source>
         <translation>半径（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="132"/>
+        <location filename="../processing_algs/viewshed.py" line="131"/>
         <source>Maximum viewing distance; empty = the whole DEM. Must be greater than 0.</source>
         <translation>最大可视距离；为空 = 整个 DEM。必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="135"/>
+        <location filename="../processing_algs/viewshed.py" line="134"/>
         <source>Azimuth of the view centre (degrees from north)</source>
         <translation>视野中心方位角（自北起算，度）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="135"/>
+        <location filename="../processing_algs/viewshed.py" line="134"/>
         <source>Direction of the centre of the view cone, clockwise from north.</source>
         <translation>视锥中心方向，自北顺时针。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="137"/>
+        <location filename="../processing_algs/viewshed.py" line="136"/>
         <source>Horizontal field of view (degrees)</source>
         <translation>水平视场角（度）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="137"/>
+        <location filename="../processing_algs/viewshed.py" line="136"/>
         <source>Width of the view cone, 0-360 (360 = all around).</source>
         <translation>视锥宽度，0-360（360 = 全方位）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="139"/>
+        <location filename="../processing_algs/viewshed.py" line="138"/>
         <source>Upward view limit (degrees)</source>
         <translation>向上视角限制（度）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="139"/>
+        <location filename="../processing_algs/viewshed.py" line="138"/>
         <source>Highest angle above the horizontal that is seen (90 = no limit).</source>
         <translation>可见的水平线以上最大角度（90 = 不限）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="141"/>
+        <location filename="../processing_algs/viewshed.py" line="140"/>
         <source>Downward view limit (degrees)</source>
         <translation>向下视角限制（度）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="141"/>
+        <location filename="../processing_algs/viewshed.py" line="140"/>
         <source>Lowest angle below the horizontal that is seen (90 = no limit).</source>
         <translation>可见的水平线以下最大角度（90 = 不限）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="143"/>
+        <location filename="../processing_algs/viewshed.py" line="142"/>
         <source>Earth curvature and refraction</source>
         <translation>地球曲率与大气折射</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="144"/>
+        <location filename="../processing_algs/viewshed.py" line="143"/>
         <source>Lower distant cells by the earth&apos;s curvature, reduced by refraction.</source>
         <translation>按地球曲率降低远处单元的高程，并按折射减小该改正。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="146"/>
+        <location filename="../processing_algs/viewshed.py" line="145"/>
         <source>Refraction coefficient</source>
         <translation>大气折射系数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="146"/>
+        <location filename="../processing_algs/viewshed.py" line="145"/>
         <source>Coefficient of atmospheric refraction used with the curvature (0.13 by default).</source>
         <translation>与曲率改正一起使用的大气折射系数（默认 0.13）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="149"/>
+        <location filename="../processing_algs/viewshed.py" line="148"/>
         <source>Algorithm</source>
         <translation>算法</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="149"/>
+        <location filename="../processing_algs/viewshed.py" line="148"/>
         <source>fast (GDAL)</source>
         <translation>快速（GDAL）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="149"/>
+        <location filename="../processing_algs/viewshed.py" line="148"/>
         <source>exact (sight lines)</source>
         <translation>exact（视线）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="153"/>
+        <location filename="../processing_algs/viewshed.py" line="152"/>
         <source>fast = GDAL&apos;s viewshed engine; exact = a sight line to every cell. Empty: exact with buildings, fast without.</source>
         <translation>fast = GDAL 可视域引擎；exact = 对每个单元检验一条视线。为空：有建筑时为 exact，否则为 fast。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="156"/>
+        <location filename="../processing_algs/viewshed.py" line="155"/>
         <source>Observer height field</source>
         <translation>观察高度字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="156"/>
+        <location filename="../processing_algs/viewshed.py" line="155"/>
         <source>Radius field</source>
         <translation>半径字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="156"/>
+        <location filename="../processing_algs/viewshed.py" line="155"/>
         <source>Azimuth field</source>
         <translation>方位角字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="156"/>
+        <location filename="../processing_algs/viewshed.py" line="155"/>
         <source>Horizontal field of view field</source>
         <translation>水平视场角字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="156"/>
+        <location filename="../processing_algs/viewshed.py" line="155"/>
         <source>Upward limit field</source>
         <translation>向上视角字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="156"/>
+        <location filename="../processing_algs/viewshed.py" line="155"/>
         <source>Downward limit field</source>
         <translation>向下视角字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="168"/>
+        <location filename="../processing_algs/viewshed.py" line="167"/>
         <source>Per-observer value overriding the parameter above where it is not empty.</source>
         <translation>按观察点覆盖上方参数的值（字段不为空时）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="172"/>
+        <location filename="../processing_algs/viewshed.py" line="171"/>
         <source>Viewshed</source>
         <translation>可视域</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="176"/>
+        <location filename="../processing_algs/viewshed.py" line="175"/>
         <source>Visible area</source>
         <translation>可见区域</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="180"/>
+        <location filename="../processing_algs/viewshed.py" line="179"/>
         <source>The visible cells as polygons, with the number of observers that see them.</source>
         <translation>以面表示的可见单元，带有看到它们的观察点数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="182"/>
+        <location filename="../processing_algs/viewshed.py" line="181"/>
         <source>Building visibility</source>
         <translation>建筑可见性</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="186"/>
+        <location filename="../processing_algs/viewshed.py" line="185"/>
         <source>Every building with its visible share and the number of observers that see it.</source>
         <translation>每栋建筑的可见比例和看到它的观察点数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="188"/>
+        <location filename="../processing_algs/viewshed.py" line="187"/>
         <source>Visible cells</source>
         <translation>可见单元数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="189"/>
+        <location filename="../processing_algs/viewshed.py" line="188"/>
         <source>Visible area (m2)</source>
         <translation>可见面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="190"/>
+        <location filename="../processing_algs/viewshed.py" line="189"/>
         <source>Observers used</source>
         <translation>使用的观察点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="191"/>
+        <location filename="../processing_algs/viewshed.py" line="190"/>
         <source>Observers skipped</source>
         <translation>跳过的观察点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="229"/>
+        <location filename="../processing_algs/viewshed.py" line="228"/>
         <source>Observers: {total} in = {used} used + {skipped} skipped.</source>
         <translation>观察点：输入 {total} = 使用 {used} + 跳过 {skipped}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="239"/>
+        <location filename="../processing_algs/viewshed.py" line="238"/>
         <source>No observer of the layer {layer} can be used (see the log): place them on the DEM.</source>
         <translation>图层 {layer} 中没有可用的观察点（见日志）：请将其放在 DEM 范围内。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="258"/>
+        <location filename="../processing_algs/viewshed.py" line="257"/>
         <source>The observer point</source>
         <translation>该观察点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="263"/>
+        <location filename="../processing_algs/viewshed.py" line="262"/>
         <source>Give an observer point (OBSERVER) or an observer layer (OBSERVERS).</source>
         <translation>请给出观察点（OBSERVER）或观察点图层（OBSERVERS）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="279"/>
+        <location filename="../processing_algs/viewshed.py" line="278"/>
         <source>Algorithm: {mode} (chosen automatically).</source>
         <translation>算法：{mode}（自动选择）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="284"/>
+        <location filename="../processing_algs/viewshed.py" line="283"/>
         <source>Computing the viewshed of {n} observers ({mode}).</source>
         <translation>正在计算 {n} 个观察点的可视域（{mode}）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="302"/>
+        <location filename="../processing_algs/viewshed.py" line="301"/>
         <source>{cells} cells visible ({area:.0f} m2); output CRS {crs}.</source>
         <translation>可见单元 {cells} 个（{area:.0f} 平方米）；输出坐标系 {crs}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="316"/>
+        <location filename="../processing_algs/viewshed.py" line="315"/>
         <source>No buildings were given: the building output stays empty.</source>
         <translation>未提供建筑：建筑输出为空。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="340"/>
+        <location filename="../processing_algs/viewshed.py" line="339"/>
         <source>Visible area: {n} polygons.</source>
         <translation>可见区域：{n} 个面。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="370"/>
+        <location filename="../processing_algs/viewshed.py" line="369"/>
         <source>Buildings: {n} written, {seen} seen by at least one observer, {skipped} not on the surface (reason in vis_reason).</source>
         <translation>建筑：写出 {n} 栋，至少被一个观察点看到 {seen} 栋，未在表面上 {skipped} 栋（原因见 vis_reason）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="173"/>
+        <location filename="../processing_algs/viewshed.py" line="172"/>
         <source>GeoTIFF: 1 visible, 0 not (255 = outside the range); with several observers the number of observers that see each cell (65535 = outside every range).</source>
         <translation>GeoTIFF：1 可见，0 不可见（255 = 范围外）；多个观察点时为看到每个单元的观察点数（65535 = 所有范围之外）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="220"/>
+        <location filename="../processing_algs/viewshed.py" line="219"/>
         <source>observer feature {fid} of layer {layer}</source>
         <translation>图层 {layer} 的观察点要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="235"/>
+        <location filename="../processing_algs/viewshed.py" line="234"/>
         <source>Observer feature {fid} of layer {layer} skipped: {reason}</source>
         <translation>已跳过图层 {layer} 的观察点要素 {fid}：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="252"/>
+        <location filename="../processing_algs/viewshed.py" line="251"/>
         <source>The observer point ({x}, {y}) cannot be transformed from {source} to the DEM&apos;s CRS {target}: check its coordinates and CRS (longitude and latitude swapped?).</source>
         <translation>观察点 ({x}, {y}) 无法从 {source} 转换到 DEM 的坐标参考系 {target}：请检查其坐标和坐标参考系（经纬度是否颠倒？）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/viewshed.py" line="296"/>
+        <location filename="../processing_algs/viewshed.py" line="295"/>
         <source>Observers computed in {n} processes.</source>
         <translation>已在 {n} 个进程中计算观察点。</translation>
     </message>
