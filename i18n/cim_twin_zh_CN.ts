@@ -27,7 +27,7 @@
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="56"/>
         <source>Aggregate the population with suppression</source>
-        <translation type="unfinished"></translation>
+        <translation>带抑制的人口汇总统计</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="59"/>
@@ -36,157 +36,161 @@
 Primary suppression withholds every count from 1 to MIN_COUNT - 1. Secondary suppression withholds more counts until none of the withheld ones can be worked out from the published counts and the unit, group and parent-unit totals; an audit by linear programming (HiGHS) computes each withheld count&apos;s feasible range, and the log gives the smallest. Totals are published only when safe.
 
 Every household is counted in the unit that holds its point; households in no unit are counted apart and said in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>按单元（社区、街道、网格单元或任意面）和分组（年龄组、居住状态）统计人口底库中的人数（即“多源人员融合”输出的户及其成员数），用于对外公布。
+
+一次抑制隐去 1 到 MIN_COUNT - 1 的所有计数。二次抑制继续隐去更多计数，直到任何被隐去的计数都无法由已公布的计数以及单元、分组和父单元合计推算出来；通过线性规划（HiGHS）审计计算每个被隐去计数的可行区间，并在日志中给出最小区间。合计仅在安全时公布。
+
+每户计入其点所在的单元；不在任何单元内的户单独统计，并在日志中说明。</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="71"/>
         <source>Households with member counts</source>
-        <translation type="unfinished"></translation>
+        <translation>含成员数的户</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="73"/>
         <source>The households output of Fuse persons from the sources (members, n_0_2 ... n_80p, n_same_room, n_registered_elsewhere, n_resident, n_floating).</source>
-        <translation type="unfinished"></translation>
+        <translation>“多源人员融合”的户输出（members、n_0_2 ... n_80p、n_same_room、n_registered_elsewhere、n_resident、n_floating）。</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="76"/>
         <source>Members field</source>
-        <translation type="unfinished"></translation>
+        <translation>成员数字段</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="79"/>
         <source>Persons per household; groups that leave some members out count them as unknown, so every dimension adds up to the members.</source>
-        <translation type="unfinished"></translation>
+        <translation>每户人数；某分组未覆盖的成员计为未知，因此每个维度之和都等于成员数。</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="82"/>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation>单元</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="84"/>
         <source>Polygons to count in: communities, streets, grid cells or any areas.</source>
-        <translation type="unfinished"></translation>
+        <translation>用于统计的面：社区、街道、网格单元或任意区域。</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="86"/>
         <source>Unit id field</source>
-        <translation type="unfinished"></translation>
+        <translation>单元 ID 字段</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="88"/>
         <source>Field with unique unit ids, e.g. the 12-digit community code.</source>
-        <translation type="unfinished"></translation>
+        <translation>单元唯一 ID 所在字段，例如 12 位社区代码。</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="90"/>
         <source>Parent unit field</source>
-        <translation type="unfinished"></translation>
+        <translation>父单元字段</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="92"/>
         <source>Optional: the unit each unit lies in (e.g. the street code of a community); the parents&apos; totals are published too, and protected with the units.</source>
-        <translation type="unfinished"></translation>
+        <translation>可选：各单元所属的上级单元（例如社区所属的街道代码）；父单元的合计也会公布，并与各单元一起受保护。</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="95"/>
         <source>Groups</source>
-        <translation type="unfinished"></translation>
+        <translation>分组</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="95"/>
         <source>Age group</source>
-        <translation type="unfinished"></translation>
+        <translation>年龄组</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="95"/>
         <source>Living status (人户一致 / 人在户不在)</source>
-        <translation type="unfinished"></translation>
+        <translation>人户状态（人户一致 / 人在户不在）</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="95"/>
         <source>Residence type (常住 / 流动)</source>
-        <translation type="unfinished"></translation>
+        <translation>居住类型（常住 / 流动）</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="98"/>
         <source>The dimensions to count by; several are protected together (they share the unit totals).</source>
-        <translation type="unfinished"></translation>
+        <translation>用于统计的维度；多个维度会一起保护（它们共用单元合计）。</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="101"/>
         <source>Smallest published count</source>
-        <translation type="unfinished"></translation>
+        <translation>最小公布计数</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="103"/>
         <source>Counts from 1 to this value minus 1 are withheld (default 10).</source>
-        <translation type="unfinished"></translation>
+        <translation>1 到此值减 1 的计数将被隐去（默认 10）。</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="105"/>
         <source>Withhold zeros too</source>
-        <translation type="unfinished"></translation>
+        <translation>同时隐去零值</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="106"/>
         <source>A zero names nobody and is published by default; withhold it when an empty group would itself tell something about the others of the unit.</source>
-        <translation type="unfinished"></translation>
+        <translation>零值不指向任何人，默认公布；若某分组为空本身就会透露该单元其他人的信息，请将其隐去。</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="109"/>
         <source>Counts</source>
-        <translation type="unfinished"></translation>
+        <translation>计数</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="110"/>
         <source>One row per unit x group and per total: count (empty when withheld), withheld, reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个单元 × 分组及每个合计一行：count（被隐去时为空）、withheld、reason。</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="113"/>
         <source>Counts published</source>
-        <translation type="unfinished"></translation>
+        <translation>已公布计数个数</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="114"/>
         <source>Counts withheld</source>
-        <translation type="unfinished"></translation>
+        <translation>已隐去计数个数</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="115"/>
         <source>Smallest range of a withheld count</source>
-        <translation type="unfinished"></translation>
+        <translation>被隐去计数的最小区间</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="140"/>
         <source>{layer}, feature {fid}: the unit has no id in {field}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}，要素 {fid}：该单元在 {field} 中没有 ID。</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="143"/>
         <source>{layer}: the unit id {unit} is given twice; unit ids must be unique.</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}：单元 ID {unit} 出现了两次；单元 ID 必须唯一。</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="172"/>
         <source>{n} households of {layer} lie in no unit of {units}: they are not counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer} 中有 {n} 户不在 {units} 的任何单元内：不计入统计。</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="175"/>
         <source>{n} households lie in several units (overlapping units): each is counted in the first.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 户位于多个单元中（单元重叠）：每户只计入第一个单元。</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="187"/>
         <source>{n} withheld counts could not be fully protected: publish fewer groups or larger units.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个被隐去的计数无法得到完全保护：请减少公布的分组或使用更大的单元。</translation>
     </message>
     <message>
         <location filename="../processing_algs/aggregatepopulation.py" line="200"/>
         <source>{n} households in = {placed} in units + {outside} in no unit; {rows} counts: {published} published, {withheld} withheld.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入 {n} 户 = 位于单元内 {placed} 户 + 不在任何单元内 {outside} 户；{rows} 个计数：已公布 {published} 个，已隐去 {withheld} 个。</translation>
     </message>
 </context>
 <context>
@@ -1120,257 +1124,257 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
     <message>
         <location filename="../cim_twin_plugin/core/idnumber.py" line="158"/>
         <source>a 15-digit ID number must be 15 digits, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>15 位身份证号必须为 15 位数字，实际为 {value}</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/idnumber.py" line="162"/>
         <source>the 15-digit ID number {value} has no real birth date</source>
-        <translation type="unfinished"></translation>
+        <translation>15 位身份证号 {value} 中的出生日期不存在</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/idnumber.py" line="185"/>
         <source>not a valid ID number: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的身份证号：{value}</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/aggregate.py" line="119"/>
         <source>row {row}: the count in field {field} is not a whole number &gt;= 0</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {row} 行：字段 {field} 中的计数不是大于或等于 0 的整数</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/aggregate.py" line="179"/>
         <source>row {row}: the dimensions give different numbers of people</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {row} 行：各维度给出的人数不一致</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/aggregate.py" line="251"/>
         <source>the units&apos; parents form a cycle at unit {unit}</source>
-        <translation type="unfinished"></translation>
+        <translation>单元的父级关系在单元 {unit} 处形成循环</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/aggregate.py" line="266"/>
         <source>unit {unit} has counts and child units: give counts for the lowest units only</source>
-        <translation type="unfinished"></translation>
+        <translation>单元 {unit} 既有计数又有子单元：只能为最底层单元给出计数</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/aggregate.py" line="302"/>
         <source>unit {unit}: the dimensions give different numbers of people</source>
-        <translation type="unfinished"></translation>
+        <translation>单元 {unit}：各维度给出的人数不一致</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/aggregate.py" line="586"/>
         <source>the minimum count must be at least 1, not {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>最小计数必须至少为 1，而不是 {value}</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/aggregate.py" line="607"/>
         <source>{figures} figures: {primary} withheld as small counts (&lt; {min_count}), {secondary} more to protect them</source>
-        <translation type="unfinished"></translation>
+        <translation>{figures} 个数值：{primary} 个作为小计数（&lt; {min_count}）被隐去，另有 {secondary} 个为保护它们而隐去</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/aggregate.py" line="610"/>
         <source>audit ({lps} linear programs): the smallest range of a withheld figure is {width}</source>
-        <translation type="unfinished"></translation>
+        <translation>审计（{lps} 个线性规划）：被隐去数值的最小区间为 {width}</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/aggregate.py" line="615"/>
         <source>{n} withheld figures could not be given a range of +-{p}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个被隐去的数值无法保证 ±{p} 的区间</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/aggregate.py" line="619"/>
         <source>{n} input rows have no unit and are not counted</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个输入行没有单元，未计入统计</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/fuse.py" line="587"/>
         <source>the secret key must be non-empty bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥必须是非空字节串</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/fuse.py" line="590"/>
         <source>{places} places for {records} records: place the same records</source>
-        <translation type="unfinished"></translation>
+        <translation>为 {records} 条记录给出了 {places} 个落位：落位须与记录一一对应</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/fuse.py" line="633"/>
         <source>{source}: the counts do not add up</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：各项计数之和不相符</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/fuse.py" line="635"/>
         <source>{source}: {rows} rows = {persons} in persons + {enterprises} in enterprises + {rejected} rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：{rows} 行 = 进入人员 {persons} + 进入企业 {enterprises} + 拒收 {rejected}</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/fuse.py" line="639"/>
         <source>{persons} persons: {same_room} same room, {other_room} other room, {outside} registered outside, {away} away, {unknown} unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>{persons} 人：同户室 {same_room}，辖区内其他户室 {other_room}，户籍在辖区外 {outside}，外出 {away}，未知 {unknown}</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/graph.py" line="108"/>
         <source>graph: {nodes} nodes, {relations} relations</source>
-        <translation type="unfinished"></translation>
+        <translation>图谱：{nodes} 个节点，{relations} 条关系</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/graph.py" line="111"/>
         <source>{label}: fields not written: {fields}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}：未写出的字段：{fields}</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/graph.py" line="114"/>
         <source>{n} rows not exported (see the rejects)</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 行未导出（见拒收记录）</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/graph.py" line="133"/>
         <source>{label}: the field {field} holds personal data and is not exported</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}：字段 {field} 含个人信息，不予导出</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/graph.py" line="140"/>
         <source>{label}: no key field is known for these nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}：这些节点没有已知的键字段</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/graph.py" line="266"/>
         <source>The graph output {path} cannot be written ({error}): choose a folder you can write to.</source>
-        <translation type="unfinished"></translation>
+        <translation>图谱输出 {path} 无法写入（{error}）：请选择有写入权限的文件夹。</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/pipeline.py" line="57"/>
         <source>no source table was given</source>
-        <translation type="unfinished"></translation>
+        <translation>未给出源表</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/pipeline.py" line="71"/>
         <source>no table of persons among the sources (only enterprises)</source>
-        <translation type="unfinished"></translation>
+        <translation>源表中没有人员表（只有企业表）</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="61"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: only &apos;not&apos; and a minus before a number are allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：只允许 &apos;not&apos; 和数字前的负号</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="62"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: the comparison {op} is not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：不允许比较运算 {op}</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="63"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: a list may hold only numbers and strings</source>
-        <translation type="unfinished"></translation>
+        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：列表中只能包含数字和字符串</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="64"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: only numbers, strings, True, False and None are allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：只允许数字、字符串、True、False 和 None</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="65"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: the name &apos;{name}&apos; is not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：不允许使用名称 &apos;{name}&apos;</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="66"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: unknown field &apos;{name}&apos; (known: {known})</source>
-        <translation type="unfinished"></translation>
+        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：未知字段 &apos;{name}&apos;（已知字段：{known}）</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="67"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: calls are not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：不允许函数调用</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="68"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: attributes are not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：不允许属性访问</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="69"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: subscripts are not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：不允许下标</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="70"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: arithmetic is not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：不允许算术运算</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="71"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: {node} is not allowed (only comparisons, and/or/not, numbers, strings and field names)</source>
-        <translation type="unfinished"></translation>
+        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：不允许 {node}（只允许比较、and/or/not、数字、字符串和字段名）</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="72"/>
         <source>tag rule on line {line} must read &apos;name: expression&apos; (column {column})</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {line} 行的标签规则必须写作 &apos;name: expression&apos;（第 {column} 列）</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="73"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: the rule&apos;s name is not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：不允许使用该规则名称</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="74"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: the name is already a field or a rule</source>
-        <translation type="unfinished"></translation>
+        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：该名称已是字段或规则</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="75"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: the expression is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：表达式为空</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="76"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: not a valid expression ({problem})</source>
-        <translation type="unfinished"></translation>
+        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：不是有效的表达式（{problem}）</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/sources.py" line="216"/>
         <source>population config {file}, key {key}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>人口配置 {file}，键 {key}：{problem}</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/sources.py" line="419"/>
         <source>cannot tell what source table {table} is (户籍, 居委台账, 卫健, 民政, 社保 or 企业) from its columns {columns}; name its role in the CONFIG file</source>
-        <translation type="unfinished"></translation>
+        <translation>无法根据列 {columns} 判断源表 {table} 的类型（户籍、居委台账、卫健、民政、社保或企业）；请在 CONFIG 文件中指明其角色</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/sources.py" line="460"/>
         <source>no column of source table {table} is recognised (columns: {columns}); map them in the CONFIG file</source>
-        <translation type="unfinished"></translation>
+        <translation>源表 {table} 中没有可识别的列（列：{columns}）；请在 CONFIG 文件中进行映射</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/sources.py" line="464"/>
         <source>{table}: role {role} ({how}); columns {columns}</source>
-        <translation type="unfinished"></translation>
+        <translation>{table}：角色 {role}（{how}）；列 {columns}</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/sources.py" line="468"/>
         <source>{table}: columns not used: {columns}</source>
-        <translation type="unfinished"></translation>
+        <translation>{table}：未使用的列：{columns}</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/sources.py" line="526"/>
         <source>{table}: {rows} rows, {records} records, {duplicates} exact duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>{table}：{rows} 行，{records} 条记录，{duplicates} 条完全重复</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/sources.py" line="530"/>
         <source>{table}: ID numbers {valid} valid, {converted} converted (15 digits, lower-case x), {invalid} invalid, {missing} missing</source>
-        <translation type="unfinished"></translation>
+        <translation>{table}：身份证号有效 {valid} 个，已转换 {converted} 个（15 位、小写 x），无效 {invalid} 个，缺失 {missing} 个</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/sources.py" line="534"/>
         <source>{table}: {count} values of {field} not understood (left empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>{table}：{field} 有 {count} 个值无法识别（留空）</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/sources.py" line="546"/>
         <source>reading {file} needs the package {package}</source>
-        <translation type="unfinished"></translation>
+        <translation>读取 {file} 需要 {package} 包</translation>
     </message>
 </context>
 <context>
@@ -1378,34 +1382,36 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
     <message>
         <location filename="../processing_algs/exportpopulationgraph.py" line="39"/>
         <source>Export the population graph</source>
-        <translation type="unfinished"></translation>
+        <translation>导出人口关系图谱</translation>
     </message>
     <message>
         <location filename="../processing_algs/exportpopulationgraph.py" line="42"/>
         <source>Writes the entity-relation graph of the population base (the relations of Fuse persons from the sources: lives_in, registered_at, member_of, works_at, located_in, in) as a GraphML file (for networkx, Gephi, yEd) and as the CSV files of a Neo4j bulk import (neo4j-admin database import; the command is in the log).
 
 Nodes carry only non-personal attributes (sex, birth year, age group, residence status, tags ...): other fields of the tables are left out and named in the log. Relations whose ends are in no table given are left out and counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>将人口底库的实体关系图谱（“多源人员融合”输出的关系：lives_in、registered_at、member_of、works_at、located_in、in）写出为 GraphML 文件（供 networkx、Gephi、yEd 使用）以及 Neo4j 批量导入所用的 CSV 文件（neo4j-admin database import；命令见日志）。
+
+节点只带非个人属性（性别、出生年份、年龄组、居住状态、标签等）：表中的其他字段不导出，并在日志中列出。端点不在任何给定表中的关系不导出，并计数。</translation>
     </message>
     <message>
         <location filename="../processing_algs/exportpopulationgraph.py" line="52"/>
         <source>Relations</source>
-        <translation type="unfinished"></translation>
+        <translation>关系</translation>
     </message>
     <message>
         <location filename="../processing_algs/exportpopulationgraph.py" line="52"/>
         <source>The relations output of Fuse persons from the sources.</source>
-        <translation type="unfinished"></translation>
+        <translation>“多源人员融合”的关系输出。</translation>
     </message>
     <message>
         <location filename="../processing_algs/exportpopulationgraph.py" line="52"/>
         <source>Persons</source>
-        <translation type="unfinished"></translation>
+        <translation>人员</translation>
     </message>
     <message>
         <location filename="../processing_algs/exportpopulationgraph.py" line="52"/>
         <source>The persons output (nodes Person).</source>
-        <translation type="unfinished"></translation>
+        <translation>人员输出（节点 Person）。</translation>
     </message>
     <message>
         <location filename="../processing_algs/exportpopulationgraph.py" line="52"/>
@@ -1415,7 +1421,7 @@ Nodes carry only non-personal attributes (sex, birth year, age group, residence 
     <message>
         <location filename="../processing_algs/exportpopulationgraph.py" line="52"/>
         <source>Optional: the households output (nodes Household).</source>
-        <translation type="unfinished"></translation>
+        <translation>可选：户输出（节点 Household）。</translation>
     </message>
     <message>
         <location filename="../processing_algs/exportpopulationgraph.py" line="52"/>
@@ -1425,62 +1431,62 @@ Nodes carry only non-personal attributes (sex, birth year, age group, residence 
     <message>
         <location filename="../processing_algs/exportpopulationgraph.py" line="52"/>
         <source>Optional: the buildings (nodes Building, by building_id).</source>
-        <translation type="unfinished"></translation>
+        <translation>可选：建筑（节点 Building，按 building_id）。</translation>
     </message>
     <message>
         <location filename="../processing_algs/exportpopulationgraph.py" line="65"/>
         <source>GraphML file</source>
-        <translation type="unfinished"></translation>
+        <translation>GraphML 文件</translation>
     </message>
     <message>
         <location filename="../processing_algs/exportpopulationgraph.py" line="65"/>
         <source>GraphML (*.graphml)</source>
-        <translation type="unfinished"></translation>
+        <translation>GraphML 文件 (*.graphml)</translation>
     </message>
     <message>
         <location filename="../processing_algs/exportpopulationgraph.py" line="67"/>
         <source>The graph as GraphML; leave empty to skip.</source>
-        <translation type="unfinished"></translation>
+        <translation>以 GraphML 格式写出的图谱；留空则跳过。</translation>
     </message>
     <message>
         <location filename="../processing_algs/exportpopulationgraph.py" line="69"/>
         <source>Neo4j import folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Neo4j 导入文件夹</translation>
     </message>
     <message>
         <location filename="../processing_algs/exportpopulationgraph.py" line="71"/>
         <source>A folder for the Neo4j bulk-import CSV files (nodes_*.csv, rels_*.csv); leave empty to skip.</source>
-        <translation type="unfinished"></translation>
+        <translation>存放 Neo4j 批量导入 CSV 文件（nodes_*.csv、rels_*.csv）的文件夹；留空则跳过。</translation>
     </message>
     <message>
         <location filename="../processing_algs/exportpopulationgraph.py" line="74"/>
         <source>Nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>节点数</translation>
     </message>
     <message>
         <location filename="../processing_algs/exportpopulationgraph.py" line="75"/>
         <source>Relations exported</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出关系数</translation>
     </message>
     <message>
         <location filename="../processing_algs/exportpopulationgraph.py" line="76"/>
         <source>Neo4j import command</source>
-        <translation type="unfinished"></translation>
+        <translation>Neo4j 导入命令</translation>
     </message>
     <message>
         <location filename="../processing_algs/exportpopulationgraph.py" line="83"/>
         <source>Give a GraphML file (OUTPUT_GRAPHML), a Neo4j folder (OUTPUT_NEO4J) or both.</source>
-        <translation type="unfinished"></translation>
+        <translation>请给出 GraphML 文件（OUTPUT_GRAPHML）、Neo4j 文件夹（OUTPUT_NEO4J），或两者都给出。</translation>
     </message>
     <message>
         <location filename="../processing_algs/exportpopulationgraph.py" line="106"/>
         <source>Neo4j: {n} files in {folder}; import with: {command}</source>
-        <translation type="unfinished"></translation>
+        <translation>Neo4j：{folder} 中有 {n} 个文件；导入命令：{command}</translation>
     </message>
     <message>
         <location filename="../processing_algs/exportpopulationgraph.py" line="109"/>
         <source>{relations} relations in = {edges} exported + {rejected} left out; {nodes} nodes.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入 {relations} 条关系 = 已导出 {edges} 条 + 未导出 {rejected} 条；{nodes} 个节点。</translation>
     </message>
 </context>
 <context>
@@ -1501,7 +1507,7 @@ Nodes carry only non-personal attributes (sex, birth year, age group, residence 
     <message>
         <location filename="../processing_algs/fusepersons.py" line="56"/>
         <source>Fuse persons from the sources</source>
-        <translation type="unfinished"></translation>
+        <translation>多源人员融合</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="59"/>
@@ -1510,77 +1516,81 @@ Nodes carry only non-personal attributes (sex, birth year, age group, residence 
 Outputs: persons (no name, no ID number, no phone: a person_key, the keyed hash of the ID number, with sex, birth year, age group, residence status 人户一致 / 人在户不在 / 人不在户在, 常住 / 流动 / 外出, the 1+9 profile and the X tags of your rules), households with member counts per age group and status, the relations (lives_in, registered_at, member_of, works_at, located_in, in), the conflicts between sources and the rejected rows with their reason. Per source, rows in = in persons + in enterprises + rejected (in the log).
 
 Without a CONFIG the role and columns of each table are recognised from its headers (the log says what was recognised). Keep the key file safe: the same key gives the same person_keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>构建人口底库：按各自的列和编码读取街道办掌握的政务表（户籍、居委台账、卫健、民政、社保、企业），将其中的记录关联为人员（依据校验后的身份证号；没有有效身份证号的记录按姓名、出生日期和地址保守匹配：错误合并比漏合并更糟），按可信优先级融合每个人的各字段并记录每个值的来源，再将每个人落位到其居住户和户籍户（采用“记录关联到户”的户关联方法）。
+
+输出：人员（不含姓名、身份证号和电话：只有 person_key，即身份证号的密钥哈希，以及性别、出生年份、年龄组、居住状态 人户一致 / 人在户不在 / 人不在户在、常住 / 流动 / 外出、1+9 画像和按您的规则生成的 X 标签）、按年龄组和状态统计成员数的户、关系（lives_in、registered_at、member_of、works_at、located_in、in）、数据源之间的冲突，以及拒收行及其原因。每个数据源的输入行数 = 进入人员 + 进入企业 + 拒收（见日志）。
+
+未提供 CONFIG 时，根据表头识别各表的角色和列（日志中说明识别结果）。请妥善保管密钥文件：相同的密钥生成相同的 person_key。</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="77"/>
         <source>Source tables</source>
-        <translation type="unfinished"></translation>
+        <translation>源表</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="79"/>
         <source>The government tables: CSV (UTF-8, UTF-8 with BOM, GBK or GB18030), Excel (.xlsx) or any table QGIS opens. Their role (户籍 hukou, 居委台账 ledger, 卫健 health, 民政 civil_affairs, 社保 social_security, 企业 enterprise) is recognised from the columns and the file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>政务表：CSV（UTF-8、带 BOM 的 UTF-8、GBK 或 GB18030）、Excel（.xlsx）或 QGIS 能打开的任何表格。根据列和文件名识别其角色（户籍 hukou、居委台账 ledger、卫健 health、民政 civil_affairs、社保 social_security、企业 enterprise）。</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="84"/>
         <source>Configuration (TOML)</source>
-        <translation type="unfinished"></translation>
+        <translation>配置（TOML）</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="86"/>
         <source>Optional: each source's role, column mapping, date formats and trust priority per field (see the example sample_district.toml in the plugin's core/population/data folder). Without it, roles and columns come from the usual Chinese headers and the default priorities (户籍 &gt; 民政 &gt; 社保 &gt; 卫健 &gt; 居委台账 for identity fields; 居委台账 first for where a person lives).</source>
-        <translation type="unfinished"></translation>
+        <translation>可选：各数据源的角色、列映射、日期格式以及各字段的可信优先级（参见插件 core/population/data 文件夹中的示例 sample_district.toml）。不提供时，角色和列根据常见的中文表头识别，并使用默认优先级（身份字段为 户籍 &gt; 民政 &gt; 社保 &gt; 卫健 &gt; 居委台账；居住地以居委台账优先）。</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="93"/>
         <source>Building community code field</source>
-        <translation type="unfinished"></translation>
+        <translation>建筑社区代码字段</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="95"/>
         <source>Optional: the buildings&apos; 12-digit community code (community_code), for the building -&gt; community relations.</source>
-        <translation type="unfinished"></translation>
+        <translation>可选：建筑的 12 位社区代码（community_code），用于生成建筑 -&gt; 社区关系。</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="98"/>
         <source>Secret key file</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥文件</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="99"/>
         <source>The file holding the secret of the keyed hashes (person_key, family_key). If it does not exist a new random key is written there with a warning. The key is never written into an output or the log; keep the file safe and use the same one in every run.</source>
-        <translation type="unfinished"></translation>
+        <translation>存放密钥哈希（person_key、family_key）所用密钥的文件。若文件不存在，将在该位置写入新的随机密钥并给出警告。密钥绝不会写入任何输出或日志；请妥善保管该文件，并在每次运行时使用同一文件。</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="104"/>
         <source>Reference date (YYYY-MM-DD)</source>
-        <translation type="unfinished"></translation>
+        <translation>基准日期（YYYY-MM-DD）</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="106"/>
         <source>Ages and age groups are computed as of this date; default: today.</source>
-        <translation type="unfinished"></translation>
+        <translation>按此日期计算年龄和年龄组；默认为今天。</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="108"/>
         <source>Tag rules (X)</source>
-        <translation type="unfinished"></translation>
+        <translation>标签规则（X）</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="110"/>
         <source>Optional: one rule per line, 'name: condition' over the person fields, e.g. 独居老人: age &gt;= 65 and living_alone, or 学龄儿童: 6 &lt;= age &lt; 12. Conditions use comparisons, and, or, not, in, numbers and text; the tags go to the persons' tags field.</source>
-        <translation type="unfinished"></translation>
+        <translation>可选：每行一条规则，格式为 &apos;name: condition&apos;，基于人员字段，例如 独居老人: age &gt;= 65 and living_alone，或 学龄儿童: 6 &lt;= age &lt; 12。条件可使用比较、and、or、not、in、数字和文本；标签写入人员的 tags 字段。</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="138"/>
         <source>Persons</source>
-        <translation type="unfinished"></translation>
+        <translation>人员</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="116"/>
         <source>One row per person, no geometry: person_key, sex, birth year, age and age group, residence status, where they live and are registered, the profile, tags and the source of each value. Personal data under PIPL: no names, ID numbers or phones.</source>
-        <translation type="unfinished"></translation>
+        <translation>每人一行，无几何：person_key、性别、出生年份、年龄和年龄组、居住状态、居住地和户籍地、画像、标签以及每个值的来源。属于《个人信息保护法》（PIPL）规定的个人信息：不含姓名、身份证号或电话。</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="116"/>
@@ -1590,72 +1600,72 @@ Without a CONFIG the role and columns of each table are recognised from its head
     <message>
         <location filename="../processing_algs/fusepersons.py" line="116"/>
         <source>One point per lived-in household inside its building, with members per age group and residence status.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个实住户一个点，位于其建筑内，附按年龄组和居住状态统计的成员数。</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="116"/>
         <source>Relations</source>
-        <translation type="unfinished"></translation>
+        <translation>关系</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="116"/>
         <source>The entity-relation graph: subject, predicate, object, source, valid_from.</source>
-        <translation type="unfinished"></translation>
+        <translation>实体关系图谱：subject、predicate、object、source、valid_from。</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="138"/>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>冲突</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="116"/>
         <source>Fields on which the sources of a person disagree, and the source kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>同一人员在各数据源之间取值不一致的字段，以及所采用的来源。</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="116"/>
         <source>Rejected rows</source>
-        <translation type="unfinished"></translation>
+        <translation>拒收行</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="116"/>
         <source>Source rows in no person and no enterprise, with the reason (source and row only).</source>
-        <translation type="unfinished"></translation>
+        <translation>未进入任何人员或企业的源表行，附原因（只含数据源和行号）。</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="138"/>
         <source>Source rows</source>
-        <translation type="unfinished"></translation>
+        <translation>源表行数</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="138"/>
         <source>Lived-in households</source>
-        <translation type="unfinished"></translation>
+        <translation>实住户数</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="138"/>
         <source>Rows rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>拒收行数</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="188"/>
         <source>{rows} source rows = {persons} in persons + {enterprises} in enterprises + {rejected} rejected ({reasons}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{rows} 个源表行 = 进入人员 {persons} + 进入企业 {enterprises} + 拒收 {rejected}（{reasons}）。</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="194"/>
         <source>Internal error: source rows were lost in the fusion.</source>
-        <translation type="unfinished"></translation>
+        <translation>内部错误：融合过程中丢失了源表行。</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="195"/>
         <source>{persons} persons in {households} lived-in households; {conflicts} conflicts between sources.</source>
-        <translation type="unfinished"></translation>
+        <translation>{households} 个实住户中共 {persons} 人；数据源之间有 {conflicts} 处冲突。</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="250"/>
         <source>REFERENCE_DATE: {value} is not a date of the form YYYY-MM-DD (e.g. 2026-12-01).</source>
-        <translation type="unfinished"></translation>
+        <translation>REFERENCE_DATE：{value} 不是 YYYY-MM-DD 格式的日期（例如 2026-12-01）。</translation>
     </message>
 </context>
 <context>
@@ -3311,7 +3321,7 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
     <message>
         <location filename="../cim_twin_plugin/qgis_io/schema.py" line="146"/>
         <source>{output}: the features could not be written ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{output}：无法写出要素（{error}）。</translation>
     </message>
 </context>
 <context>
