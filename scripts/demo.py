@@ -225,6 +225,16 @@ def main() -> int:
             INPUT=base / "households.gpkg", UNITS=f"{twin}|layername=admin_units|subset=\"level\" = 'community'",
             UNIT_ID_FIELD="code", PARENT_FIELD="parent_code", GROUPS="0", MIN_COUNT=10, OUTPUT=table,
         )
+        grid_table = base / "grid_age_groups.csv"
+        run(
+            "cimtwin:aggregatepopulation grid",
+            "cimtwin:aggregatepopulation",
+            lambda r: f"{grid_table.name}: grid (网格) x age group x living status, nested in communities: "
+            f"{r['PUBLISHED']} counts published, {r['WITHHELD']} withheld; smallest range of a withheld count "
+            f"{r['SMALLEST_RANGE']}",
+            INPUT=base / "households.gpkg", UNITS=f"{twin}|layername=admin_units|subset=\"level\" = 'grid'",
+            UNIT_ID_FIELD="code", PARENT_FIELD="parent_code", GROUPS="0,1", MIN_COUNT=10, OUTPUT=grid_table,
+        )
         run(
             "cimtwin:exportpopulationgraph",
             "cimtwin:exportpopulationgraph",
