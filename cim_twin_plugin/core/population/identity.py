@@ -195,25 +195,29 @@ def link(records: list[SourceRecord], secret: bytes, progress=None, parser: Addr
     cluster_ids: list[str] = []
     noid: list[int] = []
     step = max(1, n // 50)
+    find = by_id.get
     for i, rec in enumerate(records):
         if i % step == 0:
             check_canceled(progress)
             if progress is not None:
                 progress.set_progress(60.0 * i / max(n, 1))
-        if rec.role == "enterprise":
-            continue
         number = rec.values.get("id_number")
-        if number and (len(number) != 18 or number[17] == "x"):  # not from read_source: normalise it
+        if number is None or rec.role == "enterprise":
+            if rec.role != "enterprise":
+                noid.append(i)
+            continue
+        if len(number) != 18 or number[17] == "x":  # not from read_source: normalise it
             number = parse_id(number)[0]
-        if number:
-            c = by_id.get(number)
-            if c is None:
-                by_id[number] = c = len(clusters)
-                clusters.append([])
-                cluster_ids.append(number)
-            clusters[c].append(i)
+            if number is None:
+                noid.append(i)
+                continue
+        c = find(number)
+        if c is None:
+            by_id[number] = c = len(clusters)
+            clusters.append([i])
+            cluster_ids.append(number)
         else:
-            noid.append(i)
+            clusters[c].append(i)
     # = idnumber.person_key of each number (they are valid and canonical: no second check)
     keys = [idnumber.keyed_hash(number, secret) for number in cluster_ids]
     rejects: list[Reject] = []
@@ -236,16 +240,19 @@ def _link_without_id(records, noid, clusters, cluster_ids, keys, rejects, matche
             for k in _birth_keys(records[i]):
                 wanted[(k, name[0], len(name))].append(i)
     candidates: dict[int, set[int]] = defaultdict(set)
+    births = {k for k, _head, _size in wanted}
+    look = wanted.get
     for c, members in enumerate(clusters):
         number = cluster_ids[c]
         day, month = number[6:14], number[6:12]
+        if day not in births and month not in births:
+            continue
         for j in members:
             name = records[j].values.get("name")
             if not name:
                 continue
             head, size = name[0], len(name)
-            for k in (day, month):
-                hit = wanted.get((k, head, size))
+            for hit in (look((day, head, size)), look((month, head, size))):
                 if hit is not None:
                     for i in hit:
                         candidates[i].add(c)
