@@ -7,7 +7,9 @@ Pure Python (jellyfish for name similarity, the address parser for room keys).
    conflict for ``fuse``, not another person).
 2. **Scored match** of the records without a valid ID (check digit wrong, missing) to the persons of
    step 1, blocked by birth date (the month for a source that gives only the month; also the birth
-   date read from the invalid number itself) so the work stays linear. A candidate scores
+   date read from the invalid number itself) against the birth date in the person's ID number, and by
+   surname and name length: one pass over the persons finds every candidate (dicts, no pairwise loop),
+   so the work stays linear. A candidate scores
    (:func:`score`):
 
    ===========================================================  =====
@@ -184,7 +186,9 @@ def canonical_text(rec: SourceRecord, addresses: _Addresses | None = None) -> st
 
 
 def link(records: list[SourceRecord], secret: bytes, progress=None, parser: AddressParser | None = None) -> Identity:
-    """Cluster *records* into persons (module docstring). *secret*: the key of the person_keys.
+    """Cluster *records* into persons (module docstring). *secret*: the key of the person_keys;
+    *progress*: a :class:`..progress.Progress` or None; *parser*: the address parser for room keys
+    (default: one with the built-in gazetteer).
 
     Returns an :class:`~.model.Identity`: clusters (indices into *records*) in the order of their first
     record, their person_keys, the rejects and the scored links made.
