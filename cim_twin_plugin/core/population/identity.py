@@ -41,6 +41,7 @@ person_key in every run.
 """
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 
 import jellyfish
@@ -193,6 +194,16 @@ def link(records: list[SourceRecord], secret: bytes, progress=None, parser: Addr
     Returns an :class:`~.model.Identity`: clusters (indices into *records*) in the order of their first
     record, their person_keys, the rejects and the scored links made.
     """
+    collect = gc.isenabled()
+    gc.disable()  # millions of new lists: the cyclic collector would walk every record again and again
+    try:
+        return _link(records, secret, progress, parser)
+    finally:
+        if collect:
+            gc.enable()
+
+
+def _link(records, secret, progress, parser) -> Identity:
     n = len(records)
     by_id: dict[str, int] = {}
     clusters: list[list[int]] = []
@@ -223,7 +234,7 @@ def link(records: list[SourceRecord], secret: bytes, progress=None, parser: Addr
         else:
             clusters[c].append(i)
     # = idnumber.person_key of each number (they are valid and canonical: no second check)
-    keys = [idnumber.keyed_hash(number, secret) for number in cluster_ids]
+    keys = list(map(idnumber.keyed_hasher(secret), cluster_ids))
     rejects: list[Reject] = []
     matches: list[tuple[int, int, float]] = []
     if noid:
