@@ -108,7 +108,7 @@ def evaluate(records, identity, truth_rows) -> dict:
 
 def replicate(records, copies: int) -> list:
     """*copies* copies of the records, each copy a district of its own: ID numbers get another address
-    code (check digit recomputed), names a copy mark, so that copies do not link to each other."""
+    code (check digit recomputed), names another first character, so that copies do not link."""
     from cim_twin.cim_twin_plugin.core import idnumber
     from cim_twin.cim_twin_plugin.core.population.model import SourceRecord
 
@@ -125,8 +125,8 @@ def replicate(records, copies: int) -> list:
             for key in ("live_address", "hukou_address", "address"):
                 if key in values:
                     values[key] = f"{k}区" + values[key]
-            if "name" in values:
-                values["name"] = values["name"] + chr(0x4E00 + k % 20000)
+            if "name" in values:  # another surname: a copy is no candidate for another copy's records
+                values["name"] = chr(0x4E00 + k % 20000) + values["name"]
             out.append(SourceRecord(r.source, r.role, r.row + k * 10_000_000, values, r.id_status,
                                     r.birth_precision))
     return out

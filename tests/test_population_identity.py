@@ -167,3 +167,11 @@ def test_seed7_district_figures(district):
     assert f["noid_precision"] >= 0.995
     assert f["noid_recall"] >= 0.95
     assert abs(f["persons_found"] - f["truth_persons"]) <= 0.002 * f["truth_persons"]
+
+
+@pytest.mark.parametrize("secret", [b"k", b"x" * 64, b"long" * 40])
+def test_bulk_hasher_equals_hmac(secret):
+    keyed = idnumber.keyed_hasher(secret)
+    for text in (ID_A, "noid|王红|1990-07-01|康桥路|47|2||101"):
+        assert keyed(text) == hmac.new(secret, text.encode(), hashlib.sha256).hexdigest()[:16]
+        assert keyed(text) == idnumber.keyed_hash(text, secret)

@@ -170,3 +170,16 @@ def test_default_priorities():
     p = src.default_priorities()
     assert p["name"] == ("hukou", "civil_affairs", "social_security", "health", "ledger")
     assert p["live_address"][0] == "ledger" and p["living_status"][:3] == ("ledger", "health", "civil_affairs")
+
+
+@pytest.mark.parametrize("colliding", [False, True])
+def test_duplicates_are_exact_copies_whatever_the_hash(monkeypatch, colliding):
+    if colliding:  # every row hashes alike: the cells decide
+        monkeypatch.setattr(src, "hash", lambda _key: 0, raising=False)
+    a = idnumber.make_id("310115", date(1990, 1, 2), 11)
+    b = idnumber.make_id("310115", date(1990, 1, 3), 12)
+    rows = [["1", a, "甲", "居委A"], ["2", b, "乙", "居委A"], ["3", a, "甲", "居委A"], ["4", b, "乙", "居委B"],
+            ["5", b, "乙 ", "居委A"]]
+    t = src.read_source(["序号", "证件号码", "姓名", "所属居委"], rows, "ledger")
+    assert [(j.row, j.detail) for j in t.rejects] == [(3, "duplicate of row 1"), (5, "duplicate of row 2")]
+    assert [r.row for r in t.records] == [1, 2, 4]

@@ -38,6 +38,7 @@ __all__ = [
     "pseudonymous_key",
     "from_15",
     "keyed_hash",
+    "keyed_hasher",
     "person_key",
 ]
 
@@ -169,6 +170,31 @@ def keyed_hash(text: str, secret: bytes, length: int = 16) -> str:
     if not isinstance(secret, (bytes, bytearray)) or not secret:
         raise ValidationError("the pseudonymisation secret must be non-empty bytes")
     return hmac.digest(bytes(secret), text.encode("utf-8"), "sha256").hex()[:length]
+
+
+def keyed_hasher(secret: bytes, length: int = 16):
+    """A function *text* -> :func:`keyed_hash` (*text*, *secret*, *length*), for many texts.
+
+    HMAC (RFC 2104) with the key's inner and outer pads hashed once: about twice as fast per text as
+    :func:`hmac.digest`, with the same result.
+    """
+    if not isinstance(secret, (bytes, bytearray)) or not secret:
+        raise ValidationError("the pseudonymisation secret must be non-empty bytes")
+    key = bytes(secret)
+    if len(key) > 64:  # SHA-256's block size
+        key = hashlib.sha256(key).digest()
+    key = key.ljust(64, b"\0")
+    inner = hashlib.sha256(bytes(b ^ 0x36 for b in key))
+    outer = hashlib.sha256(bytes(b ^ 0x5C for b in key))
+
+    def keyed(text: str) -> str:
+        i = inner.copy()
+        i.update(text.encode("utf-8"))
+        o = outer.copy()
+        o.update(i.digest())
+        return o.hexdigest()[:length]
+
+    return keyed
 
 
 def person_key(id_number: str, secret: bytes) -> str:

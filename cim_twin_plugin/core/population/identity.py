@@ -7,7 +7,9 @@ Pure Python (jellyfish for name similarity, the address parser for room keys).
    conflict for ``fuse``, not another person).
 2. **Scored match** of the records without a valid ID (check digit wrong, missing) to the persons of
    step 1, blocked by birth date (the month for a source that gives only the month; also the birth
-   date read from the invalid number itself) so the work stays linear. A candidate scores
+   date read from the invalid number itself) against the birth date in the person's ID number, and by
+   surname and name length: one pass over the persons finds every candidate (dicts, no pairwise loop),
+   so the work stays linear. A candidate scores
    (:func:`score`):
 
    ===========================================================  =====
@@ -39,8 +41,8 @@ person_key in every run.
 """
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from datetime import date
 
 import jellyfish
 
@@ -150,20 +152,24 @@ def score(a: _Features, b: _Features) -> float:
     return total
 
 
-def _birth_keys(rec: SourceRecord) -> list:
-    """Block keys of a record without a valid ID: its birth date (or month), and the birth date its
-    invalid number carries."""
+def _birth_keys(rec: SourceRecord) -> list[str]:
+    """Block keys of a record without a valid ID: its birth date 'YYYYMMDD' (or month 'YYYYMM'), and the
+    birth date its invalid number carries."""
     keys = []
     born = rec.values.get("birth_date")
     if born is not None:
-        keys.append(born if rec.birth_precision == "day" else (born.year, born.month))
+        keys.append(f"{born.year:04d}{born.month:02d}{born.day:02d}" if rec.birth_precision == "day"
+                    else f"{born.year:04d}{born.month:02d}")
     raw = rec.values.get("id_raw", "")
-    if len(raw) == 18:
-        try:
-            keys.append(date(int(raw[6:10]), int(raw[10:12]), int(raw[12:14])))
-        except ValueError:
-            pass
+    if len(raw) == 18 and raw[6:14].isdigit() and raw[6:14] not in keys:
+        keys.append(raw[6:14])
     return keys
+
+
+def _births_agree(a: SourceRecord, b: SourceRecord) -> bool:
+    """Some birth key of *a* equals one of *b* (a month matches the dates in it)."""
+    ka, kb = set(_birth_keys(a)), set(_birth_keys(b))
+    return bool(ka & kb) or any(k[:6] in kb for k in ka if len(k) == 8) or any(k[:6] in ka for k in kb if len(k) == 8)
 
 
 def canonical_text(rec: SourceRecord, addresses: _Addresses | None = None) -> str:
@@ -181,38 +187,54 @@ def canonical_text(rec: SourceRecord, addresses: _Addresses | None = None) -> st
 
 
 def link(records: list[SourceRecord], secret: bytes, progress=None, parser: AddressParser | None = None) -> Identity:
-    """Cluster *records* into persons (module docstring). *secret*: the key of the person_keys.
+    """Cluster *records* into persons (module docstring). *secret*: the key of the person_keys;
+    *progress*: a :class:`..progress.Progress` or None; *parser*: the address parser for room keys
+    (default: one with the built-in gazetteer).
 
     Returns an :class:`~.model.Identity`: clusters (indices into *records*) in the order of their first
     record, their person_keys, the rejects and the scored links made.
     """
+    collect = gc.isenabled()
+    gc.disable()  # millions of new lists: the cyclic collector would walk every record again and again
+    try:
+        return _link(records, secret, progress, parser)
+    finally:
+        if collect:
+            gc.enable()
+
+
+def _link(records, secret, progress, parser) -> Identity:
     n = len(records)
     by_id: dict[str, int] = {}
     clusters: list[list[int]] = []
     cluster_ids: list[str] = []
     noid: list[int] = []
     step = max(1, n // 50)
+    find = by_id.get
     for i, rec in enumerate(records):
         if i % step == 0:
             check_canceled(progress)
             if progress is not None:
                 progress.set_progress(60.0 * i / max(n, 1))
-        if rec.role == "enterprise":
-            continue
         number = rec.values.get("id_number")
-        if number and (len(number) != 18 or number[17] == "x"):  # not from read_source: normalise it
+        if number is None or rec.role == "enterprise":
+            if rec.role != "enterprise":
+                noid.append(i)
+            continue
+        if len(number) != 18 or number[17] == "x":  # not from read_source: normalise it
             number = parse_id(number)[0]
-        if number:
-            c = by_id.get(number)
-            if c is None:
-                by_id[number] = c = len(clusters)
-                clusters.append([])
-                cluster_ids.append(number)
-            clusters[c].append(i)
+            if number is None:
+                noid.append(i)
+                continue
+        c = find(number)
+        if c is None:
+            by_id[number] = c = len(clusters)
+            clusters.append([i])
+            cluster_ids.append(number)
         else:
-            noid.append(i)
+            clusters[c].append(i)
     # = idnumber.person_key of each number (they are valid and canonical: no second check)
-    keys = [idnumber.keyed_hash(number, secret) for number in cluster_ids]
+    keys = list(map(idnumber.keyed_hasher(secret), cluster_ids))
     rejects: list[Reject] = []
     matches: list[tuple[int, int, float]] = []
     if noid:
@@ -224,25 +246,33 @@ def link(records: list[SourceRecord], secret: bytes, progress=None, parser: Addr
 
 def _link_without_id(records, noid, clusters, cluster_ids, keys, rejects, matches, secret, parser, progress):
     addresses = _Addresses(parser)
-    # the blocks: birth date -> clusters, (year, month) -> clusters; from the ID and the records' dates
-    wanted_days = set()
-    wanted_months = set()
+    # the blocks: (birth date or month, surname, name length) of the records without ID -> those records;
+    # one pass over the persons by ID finds their candidates (a name one character apart keeps both)
+    wanted: dict[tuple, list[int]] = defaultdict(list)
     for i in noid:
-        for k in _birth_keys(records[i]):
-            (wanted_months if isinstance(k, tuple) else wanted_days).add(k)
-    wanted_months |= {(d.year, d.month) for d in wanted_days}
-    block: dict = defaultdict(set)
-    for c, number in enumerate(cluster_ids):
-        y, m, d = number[6:10], number[10:12], number[12:14]
-        ym = (int(y), int(m))
-        if ym in wanted_months:
-            try:
-                born = date(ym[0], ym[1], int(d))
-            except ValueError:
+        name = records[i].get("name", "").replace(" ", "")
+        if name:
+            for k in _birth_keys(records[i]):
+                wanted[(k, name[0], len(name))].append(i)
+    candidates: dict[int, set[int]] = defaultdict(set)
+    births = {k for k, _head, _size in wanted}
+    look = wanted.get
+    for c, members in enumerate(clusters):
+        number = cluster_ids[c]
+        day, month = number[6:14], number[6:12]
+        if day not in births and month not in births:
+            continue
+        for j in members:
+            name = records[j].values.get("name")
+            if not name:
                 continue
-            if born in wanted_days:
-                block[born].add(c)
-            block[ym].add(c)
+            head, size = name[0], len(name)
+            for hit in (look((day, head, size)), look((month, head, size))):
+                if hit is not None:
+                    for i in hit:
+                        candidates[i].add(c)
+    check_canceled(progress)
+    id_members = {c: list(clusters[c]) for cs in candidates.values() for c in cs}
     features: dict[int, _Features] = {}
 
     def person_features(c: int) -> _Features:
@@ -250,13 +280,13 @@ def _link_without_id(records, noid, clusters, cluster_ids, keys, rejects, matche
         if f is None:
             f = features[c] = _Features()
             f.ids.add(cluster_ids[c])
-            for j in clusters[c]:
+            for j in id_members[c]:
                 _add(f, records[j], addresses, with_address=False)
         return f
 
-    def with_rooms(f: _Features, members) -> _Features:
+    def with_rooms(f: _Features, c: int) -> _Features:
         if not f.rooms and not f.buildings:
-            for j in members:
+            for j in id_members[c]:
                 _add_addresses(f, records[j], addresses)
         return f
 
@@ -269,15 +299,12 @@ def _link_without_id(records, noid, clusters, cluster_ids, keys, rejects, matche
         rec = records[i]
         rf = record_features[i] = _Features()
         _add(rf, rec, addresses, with_address=True)
-        candidates = set()
-        for k in _birth_keys(rec):
-            candidates |= block.get(k, set())
         scored = []
-        for c in candidates:
+        for c in sorted(candidates.get(i, ())):
             pf = person_features(c)
             if max((name_score(x, y) for x in rf.names for y in pf.names), default=0.0) == 0.0:
                 continue
-            with_rooms(pf, clusters[c])
+            with_rooms(pf, c)
             s = score(rf, pf)
             if s >= THRESHOLD:
                 scored.append((s, c))
@@ -328,7 +355,8 @@ def _group_unmatched(records, unmatched, record_features, clusters, keys, reject
     for i in unmatched:
         if i in ambiguous:
             continue
-        for k in set(_birth_keys(records[i])):
+        # by month, so that a source giving only the month meets the others; dates are checked below
+        for k in {k[:6] for k in _birth_keys(records[i])}:
             blocks[k].append(i)
     parent = {i: i for i in unmatched}
 
@@ -341,7 +369,7 @@ def _group_unmatched(records, unmatched, record_features, clusters, keys, reject
     for members in blocks.values():
         for a_pos, a in enumerate(members):
             for b in members[a_pos + 1:]:
-                if records[a].source == records[b].source:
+                if records[a].source == records[b].source or not _births_agree(records[a], records[b]):
                     continue  # one source lists a person once (exact copies are rejected before)
                 s = score(record_features[a], record_features[b])
                 if s >= STRONG and find(a) != find(b):

@@ -293,6 +293,9 @@ _MONTH_FORMS = (
 
 
 def _text(value) -> str:
+    if type(value) is str:  # the usual case first (CSV cells)
+        text = value.strip()
+        return text.replace("\u3000", " ").strip() if "\u3000" in text else text
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -309,6 +312,11 @@ def parse_date(value, formats: tuple[str, ...] = ()) -> tuple[date | None, str]:
     text = _text(value)
     if not text:
         return None, "day"
+    if not formats and len(text) == 10 and text[4] == "-" and text[7] == "-":
+        try:
+            return date.fromisoformat(text), "day"
+        except ValueError:
+            pass
     for fmt in formats:
         try:
             parsed = datetime.strptime(text, fmt).date()
@@ -468,9 +476,15 @@ def read_source(header: list[str], rows: list[list], name: str,
         table.notes.append(Message(QT_TRANSLATE_NOOP("CoreErrors", "{table}: columns not used: {columns}"),
                                    table=source, columns=", ".join(ignored)))
     formats = config.date_formats if config is not None else ()
-    seen: dict[tuple, int] = {}
-    # a row counter (序号) is renumbered in a copied row: it is not compared
+    # duplicates: the hash of the compared cells -> first row (the cells of a hit are compared; rows whose
+    # hash collides with another row's go to *exact*). A row counter (序号) is renumbered in a copied
+    # row: it is not compared.
     compared = [i for i, h in enumerate(headers) if h.lower() not in ROW_COUNTERS]
+    seen: dict[int, int] = {}
+    exact: dict[tuple, int] = {}
+
+    def cells_of(row) -> tuple:
+        return tuple(_text(row[i]) if i < len(row) else "" for i in compared)
     counts = {"valid": 0, "converted": 0, "invalid": 0, "missing": 0}
     unparsed: dict[str, int] = {}
     for r, row in enumerate(rows, start=1):
@@ -478,7 +492,10 @@ def read_source(header: list[str], rows: list[list], name: str,
         if not any(cells):
             table.rejects.append(Reject(source, r, "empty", "blank row"))
             continue
-        first = seen.setdefault(tuple(cells[i] if i < len(cells) else "" for i in compared), r)
+        key = tuple(cells[i] if i < len(cells) else "" for i in compared)
+        first = seen.setdefault(hash(key), r)
+        if first != r and cells_of(rows[first - 1]) != key:
+            first = exact.setdefault(key, r)
         if first != r:
             table.rejects.append(Reject(source, r, "duplicate", f"duplicate of row {first}"))
             continue
