@@ -607,7 +607,7 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <translation>文本既不是 UTF-8 也不是 GBK/GB18030 编码（偏移 {offset} 处有无法解码的字节）；请将文件另存为 UTF-8 后重试</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/sources.py" line="551"/>
+        <location filename="../cim_twin_plugin/core/population/sources.py" line="568"/>
         <source>cannot read {path}: {error}</source>
         <translation>无法读取 {path}：{error}</translation>
     </message>
@@ -622,7 +622,7 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <translation>{file}，第 {line} 行：{error}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/sources.py" line="560"/>
+        <location filename="../cim_twin_plugin/core/population/sources.py" line="577"/>
         <source>{file} is empty: it needs a header line and rows</source>
         <translation>{file} 为空：需要一行表头和若干数据行</translation>
     </message>
@@ -1122,17 +1122,17 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <translation>未知的配对方式 {mode}：请使用 {modes} 之一。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/idnumber.py" line="158"/>
+        <location filename="../cim_twin_plugin/core/idnumber.py" line="159"/>
         <source>a 15-digit ID number must be 15 digits, got {value}</source>
         <translation>15 位身份证号必须为 15 位数字，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/idnumber.py" line="162"/>
+        <location filename="../cim_twin_plugin/core/idnumber.py" line="163"/>
         <source>the 15-digit ID number {value} has no real birth date</source>
         <translation>15 位身份证号 {value} 中的出生日期不存在</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/idnumber.py" line="185"/>
+        <location filename="../cim_twin_plugin/core/idnumber.py" line="211"/>
         <source>not a valid ID number: {value}</source>
         <translation>不是有效的身份证号：{value}</translation>
     </message>
@@ -1254,82 +1254,82 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="61"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: only &apos;not&apos; and a minus before a number are allowed</source>
-        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：只允许 &apos;not&apos; 和数字前的负号</translation>
+        <translation>标签规则 '{rule}'，第 {line} 行第 {column} 列：只允许 'not' 和数字前的负号</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="62"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: the comparison {op} is not allowed</source>
-        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：不允许比较运算 {op}</translation>
+        <translation>标签规则 '{rule}'，第 {line} 行第 {column} 列：不允许比较运算 {op}</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="63"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: a list may hold only numbers and strings</source>
-        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：列表中只能包含数字和字符串</translation>
+        <translation>标签规则 '{rule}'，第 {line} 行第 {column} 列：列表中只能包含数字和字符串</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="64"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: only numbers, strings, True, False and None are allowed</source>
-        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：只允许数字、字符串、True、False 和 None</translation>
+        <translation>标签规则 '{rule}'，第 {line} 行第 {column} 列：只允许数字、字符串、True、False 和 None</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="65"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: the name &apos;{name}&apos; is not allowed</source>
-        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：不允许使用名称 &apos;{name}&apos;</translation>
+        <translation>标签规则 '{rule}'，第 {line} 行第 {column} 列：不允许使用名称 '{name}'</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="66"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: unknown field &apos;{name}&apos; (known: {known})</source>
-        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：未知字段 &apos;{name}&apos;（已知字段：{known}）</translation>
+        <translation>标签规则 '{rule}'，第 {line} 行第 {column} 列：未知字段 '{name}'（已知字段：{known}）</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="67"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: calls are not allowed</source>
-        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：不允许函数调用</translation>
+        <translation>标签规则 '{rule}'，第 {line} 行第 {column} 列：不允许函数调用</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="68"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: attributes are not allowed</source>
-        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：不允许属性访问</translation>
+        <translation>标签规则 '{rule}'，第 {line} 行第 {column} 列：不允许属性访问</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="69"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: subscripts are not allowed</source>
-        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：不允许下标</translation>
+        <translation>标签规则 '{rule}'，第 {line} 行第 {column} 列：不允许下标</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="70"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: arithmetic is not allowed</source>
-        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：不允许算术运算</translation>
+        <translation>标签规则 '{rule}'，第 {line} 行第 {column} 列：不允许算术运算</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="71"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: {node} is not allowed (only comparisons, and/or/not, numbers, strings and field names)</source>
-        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：不允许 {node}（只允许比较、and/or/not、数字、字符串和字段名）</translation>
+        <translation>标签规则 '{rule}'，第 {line} 行第 {column} 列：不允许 {node}（只允许比较、and/or/not、数字、字符串和字段名）</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="72"/>
         <source>tag rule on line {line} must read &apos;name: expression&apos; (column {column})</source>
-        <translation>第 {line} 行的标签规则必须写作 &apos;name: expression&apos;（第 {column} 列）</translation>
+        <translation>第 {line} 行的标签规则必须写作 'name: expression'（第 {column} 列）</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="73"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: the rule&apos;s name is not allowed</source>
-        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：不允许使用该规则名称</translation>
+        <translation>标签规则 '{rule}'，第 {line} 行第 {column} 列：不允许使用该规则名称</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="74"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: the name is already a field or a rule</source>
-        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：该名称已是字段或规则</translation>
+        <translation>标签规则 '{rule}'，第 {line} 行第 {column} 列：该名称已是字段或规则</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="75"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: the expression is empty</source>
-        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：表达式为空</translation>
+        <translation>标签规则 '{rule}'，第 {line} 行第 {column} 列：表达式为空</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/rules.py" line="76"/>
         <source>tag rule &apos;{rule}&apos;, line {line}, column {column}: not a valid expression ({problem})</source>
-        <translation>标签规则 &apos;{rule}&apos;，第 {line} 行第 {column} 列：不是有效的表达式（{problem}）</translation>
+        <translation>标签规则 '{rule}'，第 {line} 行第 {column} 列：不是有效的表达式（{problem}）</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/population/sources.py" line="216"/>
@@ -1337,42 +1337,42 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <translation>人口配置 {file}，键 {key}：{problem}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/sources.py" line="419"/>
+        <location filename="../cim_twin_plugin/core/population/sources.py" line="427"/>
         <source>cannot tell what source table {table} is (户籍, 居委台账, 卫健, 民政, 社保 or 企业) from its columns {columns}; name its role in the CONFIG file</source>
         <translation>无法根据列 {columns} 判断源表 {table} 的类型（户籍、居委台账、卫健、民政、社保或企业）；请在 CONFIG 文件中指明其角色</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/sources.py" line="460"/>
+        <location filename="../cim_twin_plugin/core/population/sources.py" line="468"/>
         <source>no column of source table {table} is recognised (columns: {columns}); map them in the CONFIG file</source>
         <translation>源表 {table} 中没有可识别的列（列：{columns}）；请在 CONFIG 文件中进行映射</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/sources.py" line="464"/>
+        <location filename="../cim_twin_plugin/core/population/sources.py" line="472"/>
         <source>{table}: role {role} ({how}); columns {columns}</source>
         <translation>{table}：角色 {role}（{how}）；列 {columns}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/sources.py" line="468"/>
+        <location filename="../cim_twin_plugin/core/population/sources.py" line="476"/>
         <source>{table}: columns not used: {columns}</source>
         <translation>{table}：未使用的列：{columns}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/sources.py" line="526"/>
+        <location filename="../cim_twin_plugin/core/population/sources.py" line="543"/>
         <source>{table}: {rows} rows, {records} records, {duplicates} exact duplicates</source>
         <translation>{table}：{rows} 行，{records} 条记录，{duplicates} 条完全重复</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/sources.py" line="530"/>
+        <location filename="../cim_twin_plugin/core/population/sources.py" line="547"/>
         <source>{table}: ID numbers {valid} valid, {converted} converted (15 digits, lower-case x), {invalid} invalid, {missing} missing</source>
         <translation>{table}：身份证号有效 {valid} 个，已转换 {converted} 个（15 位、小写 x），无效 {invalid} 个，缺失 {missing} 个</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/sources.py" line="534"/>
+        <location filename="../cim_twin_plugin/core/population/sources.py" line="551"/>
         <source>{table}: {count} values of {field} not understood (left empty)</source>
         <translation>{table}：{field} 有 {count} 个值无法识别（留空）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/sources.py" line="546"/>
+        <location filename="../cim_twin_plugin/core/population/sources.py" line="563"/>
         <source>reading {file} needs the package {package}</source>
         <translation>读取 {file} 需要 {package} 包</translation>
     </message>
@@ -1580,7 +1580,7 @@ Without a CONFIG the role and columns of each table are recognised from its head
     <message>
         <location filename="../processing_algs/fusepersons.py" line="110"/>
         <source>Optional: one rule per line, 'name: condition' over the person fields, e.g. 独居老人: age &gt;= 65 and living_alone, or 学龄儿童: 6 &lt;= age &lt; 12. Conditions use comparisons, and, or, not, in, numbers and text; the tags go to the persons' tags field.</source>
-        <translation>可选：每行一条规则，格式为 &apos;name: condition&apos;，基于人员字段，例如 独居老人: age &gt;= 65 and living_alone，或 学龄儿童: 6 &lt;= age &lt; 12。条件可使用比较、and、or、not、in、数字和文本；标签写入人员的 tags 字段。</translation>
+        <translation>可选：每行一条规则，格式为 'name: condition'，基于人员字段，例如 独居老人: age &gt;= 65 and living_alone，或 学龄儿童: 6 &lt;= age &lt; 12。条件可使用比较、and、or、not、in、数字和文本；标签写入人员的 tags 字段。</translation>
     </message>
     <message>
         <location filename="../processing_algs/fusepersons.py" line="138"/>
