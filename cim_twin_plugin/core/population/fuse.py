@@ -293,8 +293,8 @@ class _Ranker:
     The order is computed in two parts: once for all records, their place by recency (a record with a
     ``record_date`` before one without, the most recent first, then input order); per field, the trust
     rank of each (source, role) pair, also once. A person's records sorted by recency are then stably
-    sorted by trust rank, and that permutation is cached per field and sequence of (source, role) pairs:
-    most persons share a handful of patterns.
+    sorted by trust rank, and that permutation is cached per rank table (fields with the same ranks
+    share one) and sequence of (source, role) pairs: most persons share a handful of patterns.
     """
 
     def __init__(self, records: Sequence[SourceRecord], config: PopulationConfig):
@@ -319,32 +319,45 @@ class _Ranker:
         """per record: its place in the recency order (ties in input order)"""
         for place, i in enumerate(sorted(range(len(records)), key=recency.__getitem__)):
             self.position[i] = place
-        self._ranks: dict[str, list[int]] = {}
+        self._ranks: dict[str, tuple[int, ...]] = {}
+        self._tables: dict[tuple[int, ...], tuple[int, ...]] = {}
         self._orders: dict[tuple, tuple[int, ...]] = {}
+        self._last: tuple = (None, [], (), {})
 
-    def _group_ranks(self, name: str) -> list[int]:
+    def _group_ranks(self, name: str) -> tuple[int, ...]:
         ranks = self._ranks.get(name)
         if ranks is None:  # unlisted sources after the listed ones, in ROLES order
-            ranks = self._ranks[name] = [
-                self.config.rank(name, source, role) * 10 + (ROLES.index(role) if role in ROLES else len(ROLES))
-                for source, role in self.groups]
+            ranks = tuple(self.config.rank(name, source, role) * 10 + (ROLES.index(role) if role in ROLES
+                                                                      else len(ROLES))
+                          for source, role in self.groups)
+            ranks = self._ranks[name] = self._tables.setdefault(ranks, ranks)  # fields alike share one
         return ranks
 
     def ranked(self, indices: Iterable[int], name: str) -> list[int]:
-        by_recency = sorted(indices, key=self.position.__getitem__)
-        groups = tuple(map(self.group.__getitem__, by_recency))
-        key = (name, groups)
-        order = self._orders.get(key)
-        if order is None:
-            ranks = self._group_ranks(name)
-            order = self._orders[key] = tuple(sorted(range(len(groups)), key=lambda p: ranks[groups[p]]))
-        return [by_recency[p] for p in order]
+        return list(self._order(indices, name))
+
+    def _order(self, indices: Iterable[int], name: str) -> list[int]:
+        """The ranked records (shared: not to be changed). A person's fields are ranked on one list, which
+        is sorted by recency once: *indices* must not change between calls."""
+        if indices is not self._last[0]:
+            by_recency = sorted(indices, key=self.position.__getitem__)
+            self._last = (indices, by_recency, tuple(map(self.group.__getitem__, by_recency)), {})
+        _, by_recency, groups, done = self._last
+        ranks = self._group_ranks(name)
+        found = done.get(id(ranks))
+        if found is None:
+            key = (ranks, groups)
+            order = self._orders.get(key)
+            if order is None:
+                order = self._orders[key] = tuple(sorted(range(len(groups)), key=lambda p: ranks[groups[p]]))
+            found = done[id(ranks)] = [by_recency[p] for p in order]
+        return found
 
     def candidates(self, indices: Iterable[int], name: str, value=None) -> list[tuple[int, object]]:
         """(record, value) of the records that give the field, most trusted first."""
         get = value or (lambda r: r.get(name))
         out = []
-        for i in self.ranked(indices, name):
+        for i in self._order(indices, name):
             v = get(self.records[i])
             if v is not None and v != "":
                 out.append((i, v))
