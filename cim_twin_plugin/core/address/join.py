@@ -337,11 +337,6 @@ def _without_unlocated(links: list[Link], unmatched: list[Unmatched], households
     return kept, {k: h for k, h in households.items() if h.building_id not in unlocated}
 
 
-def _key_values(keys: Iterable[str] | None) -> set[str]:
-    # the ID-number normalisation (blanks, full-width digits, x -> X) suits 户号 as well
-    return {k for k in (normalise_id(str(v)) for v in (keys or ()) if v is not None) if k}
-
-
 def _link_by_shared_keys(
     household_keys: Sequence[Iterable[str]],
     links: list[Link],
@@ -352,17 +347,33 @@ def _link_by_shared_keys(
 ) -> list[Unmatched]:
     """The ``shared_key`` step (module docstring); returns the records still unmatched."""
     by_id = {h.household_id: h for h in households.values()}
+    # the ID-number normalisation (blanks, full-width digits, x -> X) suits 户号 as well; the keys recur (a 户号
+    # per member, a person per kind of address): each is normalised once
+    normalised: dict[str, str] = {}
+
+    def values_of(keys: Iterable[str] | None) -> set[str]:
+        out = set()
+        for v in keys or ():
+            if v is not None:
+                text = str(v)
+                k = normalised.get(text)
+                if k is None:
+                    k = normalised[text] = normalise_id(text)
+                if k:
+                    out.add(k)
+        return out
+
     building_key = {bid: key for key, entries in index.by_key.items() for bid, _ in entries}
     # only links made by address vouch for a household: a key never chains through another key link
     named: dict[str, set[str]] = defaultdict(set)
     for link in links:
-        for value in _key_values(household_keys[link.record]):
+        for value in values_of(household_keys[link.record]):
             named[value].add(link.household_id)
     still = []
     for u in unmatched:
         candidates: set[str] = set()
         if u.reason in _KEY_RESOLVES:
-            for value in _key_values(household_keys[u.record]):
+            for value in values_of(household_keys[u.record]):
                 candidates |= named.get(value, set())
         household = by_id[next(iter(candidates))] if len(candidates) == 1 else None
         if household is None or not _agrees(parsed_all[u.record], u, household, building_key):
