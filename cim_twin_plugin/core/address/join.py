@@ -191,6 +191,55 @@ def _fits_floors(parsed: ParsedAddress, floors: int | None) -> bool:
     return int(floor) <= floors
 
 
+def _locate(parsed: ParsedAddress, text: str, index: BuildingIndex) -> tuple[str, str, str]:
+    """Where one parsed address leads: (reason, detail, building_id) when unmatched (see the module
+    docstring), ('', method, building_id) when it names a room of one building."""
+    by_key = index.by_key
+    if parsed.status == "failed":
+        return "parse_failed", parsed.reason, ""
+    key = _house_key(parsed)
+    if not key[0]:
+        return "no_road", parsed.reason, ""
+    district = parsed.district if "district" not in parsed.inferred else ""
+    if district and index.districts and district not in index.districts:
+        return "other_district", district, ""
+    entries = by_key.get(key)
+    if entries is not None:
+        if district:
+            entries = [e for e in entries if not e[1] or e[1] == district]
+        if not district:
+            method = "inferred_district"
+        elif parsed.normalised == text.strip() and "号楼" not in parsed.normalised:
+            method = "exact"
+        else:
+            method = "normalised"
+    elif key[0] not in index.roads:
+        candidates = []
+        for road in index.roads_by_length.get(len(key[0]), ()):
+            if _one_off(road, key[0]) and (road,) + key[1:] in by_key:
+                candidates.append(road)
+        if len(candidates) > 1:
+            return "ambiguous_road", f"{key[0]}: {', '.join(sorted(candidates))}", ""
+        if not candidates:
+            return "road_not_found", key[0], ""
+        entries = by_key[(candidates[0],) + key[1:]]
+        if district:
+            entries = [e for e in entries if not e[1] or e[1] == district]
+        if len(entries) == 1 and not _fits_floors(parsed, index.floors.get(entries[0][0])):
+            return "road_not_found", f"{key[0]} (~{candidates[0]}, floor does not fit)", ""
+        method = "fuzzy_road"
+    else:
+        return "number_not_found", "|".join(key), ""
+    if not entries:
+        return "other_district", district, ""
+    if len(entries) > 1:
+        return "duplicate_building_address", ", ".join(bid for bid, _ in entries), ""
+    building_id = entries[0][0]
+    if not clean_number(parsed.room):
+        return "no_room", building_id, building_id
+    return "", method, building_id
+
+
 def join_households(
     addresses: Sequence[object],
     buildings: Iterable[BuildingAddress],
@@ -216,12 +265,12 @@ def join_households(
         for district in districts:
             gazetteer.add_road(road, district)
     parser = AddressParser(gazetteer, tagger=tagger)
-    by_key = index.by_key
 
     links: list[Link] = []
     unmatched: list[Unmatched] = []
     pending: list[tuple[int, str, ParsedAddress, str, float]] = []
     parsed_all: list[ParsedAddress] = []
+    located: dict[str, tuple[str, str, str]] = {}
     total = len(addresses)
     for i, text in enumerate(addresses):
         if i % 5000 == 0:
@@ -230,61 +279,15 @@ def join_households(
                 progress.set_progress(90.0 * i / total)
         parsed = parser.parse(text)
         parsed_all.append(parsed)
-        if parsed.status == "failed":
-            unmatched.append(Unmatched(i, "parse_failed", parsed.reason))
-            continue
-        key = _house_key(parsed)
-        if not key[0]:
-            unmatched.append(Unmatched(i, "no_road", parsed.reason))
-            continue
-        district = parsed.district if "district" not in parsed.inferred else ""
-        if district and index.districts and district not in index.districts:
-            unmatched.append(Unmatched(i, "other_district", district))
-            continue
-        method = ""
-        entries = by_key.get(key)
-        if entries is not None:
-            if district:
-                entries = [e for e in entries if not e[1] or e[1] == district]
-            if not district:
-                method = "inferred_district"
-            elif parsed.normalised == str(text).strip() and "号楼" not in parsed.normalised:
-                method = "exact"
-            else:
-                method = "normalised"
-        elif key[0] not in index.roads:
-            candidates = []
-            for road in index.roads_by_length.get(len(key[0]), ()):
-                if _one_off(road, key[0]) and (road,) + key[1:] in by_key:
-                    candidates.append(road)
-            if len(candidates) > 1:
-                unmatched.append(Unmatched(i, "ambiguous_road", f"{key[0]}: {', '.join(sorted(candidates))}"))
-                continue
-            if not candidates:
-                unmatched.append(Unmatched(i, "road_not_found", key[0]))
-                continue
-            entries = by_key[(candidates[0],) + key[1:]]
-            if district:
-                entries = [e for e in entries if not e[1] or e[1] == district]
-            if len(entries) == 1 and not _fits_floors(parsed, index.floors.get(entries[0][0])):
-                unmatched.append(Unmatched(i, "road_not_found", f"{key[0]} (~{candidates[0]}, floor does not fit)"))
-                continue
-            method = "fuzzy_road"
+        raw = "" if text is None else str(text)
+        found = located.get(raw)
+        if found is None:  # where a text leads depends on the text alone: found once per distinct text
+            found = located[raw] = _locate(parsed, raw, index)
+        reason, detail, building_id = found
+        if reason:
+            unmatched.append(Unmatched(i, reason, detail, building_id))
         else:
-            unmatched.append(Unmatched(i, "number_not_found", "|".join(key)))
-            continue
-        if not entries:
-            unmatched.append(Unmatched(i, "other_district", district))
-            continue
-        if len(entries) > 1:
-            unmatched.append(Unmatched(i, "duplicate_building_address", ", ".join(bid for bid, _ in entries)))
-            continue
-        building_id = entries[0][0]
-        room = clean_number(parsed.room)
-        if not room:
-            unmatched.append(Unmatched(i, "no_room", building_id, building_id))
-            continue
-        pending.append((i, building_id, parsed, method, SCORES[method]))
+            pending.append((i, building_id, parsed, detail, SCORES[detail]))
 
     # households: (building, unit, room); unit-less records join the one unit that has the room
     units: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -334,11 +337,6 @@ def _without_unlocated(links: list[Link], unmatched: list[Unmatched], households
     return kept, {k: h for k, h in households.items() if h.building_id not in unlocated}
 
 
-def _key_values(keys: Iterable[str] | None) -> set[str]:
-    # the ID-number normalisation (blanks, full-width digits, x -> X) suits 户号 as well
-    return {k for k in (normalise_id(str(v)) for v in (keys or ()) if v is not None) if k}
-
-
 def _link_by_shared_keys(
     household_keys: Sequence[Iterable[str]],
     links: list[Link],
@@ -349,17 +347,33 @@ def _link_by_shared_keys(
 ) -> list[Unmatched]:
     """The ``shared_key`` step (module docstring); returns the records still unmatched."""
     by_id = {h.household_id: h for h in households.values()}
+    # the ID-number normalisation (blanks, full-width digits, x -> X) suits 户号 as well; the keys recur (a 户号
+    # per member, a person per kind of address): each is normalised once
+    normalised: dict[str, str] = {}
+
+    def values_of(keys: Iterable[str] | None) -> set[str]:
+        out = set()
+        for v in keys or ():
+            if v is not None:
+                text = str(v)
+                k = normalised.get(text)
+                if k is None:
+                    k = normalised[text] = normalise_id(text)
+                if k:
+                    out.add(k)
+        return out
+
     building_key = {bid: key for key, entries in index.by_key.items() for bid, _ in entries}
     # only links made by address vouch for a household: a key never chains through another key link
     named: dict[str, set[str]] = defaultdict(set)
     for link in links:
-        for value in _key_values(household_keys[link.record]):
+        for value in values_of(household_keys[link.record]):
             named[value].add(link.household_id)
     still = []
     for u in unmatched:
         candidates: set[str] = set()
         if u.reason in _KEY_RESOLVES:
-            for value in _key_values(household_keys[u.record]):
+            for value in values_of(household_keys[u.record]):
                 candidates |= named.get(value, set())
         household = by_id[next(iter(candidates))] if len(candidates) == 1 else None
         if household is None or not _agrees(parsed_all[u.record], u, household, building_key):

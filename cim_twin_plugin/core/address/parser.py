@@ -137,13 +137,14 @@ class AddressParser:
         """Parse one address (None, NULL and blanks give status failed, reason empty)."""
         raw = "" if text is None else str(text)
         cached = self._cache.get(raw)
-        if cached is not None:
-            return ParsedAddress(**cached.__dict__)
-        result = self._parse(raw)
-        if len(self._cache) >= self.cache_size:
-            self._cache.clear()
-        self._cache[raw] = result
-        return ParsedAddress(**result.__dict__)
+        if cached is None:
+            cached = self._parse(raw)
+            if len(self._cache) >= self.cache_size:
+                self._cache.clear()
+            self._cache[raw] = cached
+        copy = object.__new__(ParsedAddress)  # a copy of the cached parse (its fields are text and tuples)
+        copy.__dict__.update(cached.__dict__)
+        return copy
 
     # -- the steps --------------------------------------------------------------------------
     def _parse(self, raw: str) -> ParsedAddress:

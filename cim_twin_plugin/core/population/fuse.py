@@ -288,32 +288,76 @@ def _config(priorities: PopulationConfig | Mapping[str, Sequence[str]] | None) -
 
 
 class _Ranker:
-    """Orders a person's records for a field: trust priority, then most recent, then input order."""
+    """Orders a person's records for a field: trust priority, then most recent, then input order.
+
+    The order is computed in two parts: once for all records, their place by recency (a record with a
+    ``record_date`` before one without, the most recent first, then input order); per field, the trust
+    rank of each (source, role) pair, also once. A person's records sorted by recency are then stably
+    sorted by trust rank, and that permutation is cached per rank table (fields with the same ranks
+    share one) and sequence of (source, role) pairs: most persons share a handful of patterns.
+    """
 
     def __init__(self, records: Sequence[SourceRecord], config: PopulationConfig):
         self.records = records
         self.config = config
-        self._cache: dict[tuple[str, str, str], int] = {}
+        group_of: dict[tuple[str, str], int] = {}
+        self.groups: list[tuple[str, str]] = []
+        """the (source, role) pairs of the records"""
+        self.group: list[int] = []
+        """per record: its (source, role) pair, as an index into ``groups``"""
+        recency = []
+        for record in records:
+            pair = (record.source, record.role)
+            g = group_of.get(pair)
+            if g is None:
+                g = group_of[pair] = len(self.groups)
+                self.groups.append(pair)
+            self.group.append(g)
+            when = record.get("record_date")
+            recency.append((0, -when.toordinal()) if isinstance(when, date) else (1, 0))
+        self.position: list[int] = [0] * len(records)
+        """per record: its place in the recency order (ties in input order)"""
+        for place, i in enumerate(sorted(range(len(records)), key=recency.__getitem__)):
+            self.position[i] = place
+        self._ranks: dict[str, tuple[int, ...]] = {}
+        self._tables: dict[tuple[int, ...], tuple[int, ...]] = {}
+        self._orders: dict[tuple, tuple[int, ...]] = {}
+        self._last: tuple = (None, [], (), {})
 
-    def rank(self, index: int, name: str) -> tuple:
-        record = self.records[index]
-        key = (name, record.source, record.role)
-        rank = self._cache.get(key)
-        if rank is None:  # unlisted sources after the listed ones, in ROLES order
-            rank = self._cache[key] = self.config.rank(name, record.source, record.role) * 10 + (
-                ROLES.index(record.role) if record.role in ROLES else len(ROLES))
-        when = record.get("record_date")
-        recency = -when.toordinal() if isinstance(when, date) else 0
-        return (rank, when is None, recency, index)
+    def _group_ranks(self, name: str) -> tuple[int, ...]:
+        ranks = self._ranks.get(name)
+        if ranks is None:  # unlisted sources after the listed ones, in ROLES order
+            ranks = tuple(self.config.rank(name, source, role) * 10 + (ROLES.index(role) if role in ROLES
+                                                                      else len(ROLES))
+                          for source, role in self.groups)
+            ranks = self._ranks[name] = self._tables.setdefault(ranks, ranks)  # fields alike share one
+        return ranks
 
     def ranked(self, indices: Iterable[int], name: str) -> list[int]:
-        return sorted(indices, key=lambda i: self.rank(i, name))
+        return list(self._order(indices, name))
+
+    def _order(self, indices: Iterable[int], name: str) -> list[int]:
+        """The ranked records (shared: not to be changed). A person's fields are ranked on one list, which
+        is sorted by recency once: *indices* must not change between calls."""
+        if indices is not self._last[0]:
+            by_recency = sorted(indices, key=self.position.__getitem__)
+            self._last = (indices, by_recency, tuple(map(self.group.__getitem__, by_recency)), {})
+        _, by_recency, groups, done = self._last
+        ranks = self._group_ranks(name)
+        found = done.get(id(ranks))
+        if found is None:
+            key = (ranks, groups)
+            order = self._orders.get(key)
+            if order is None:
+                order = self._orders[key] = tuple(sorted(range(len(groups)), key=lambda p: ranks[groups[p]]))
+            found = done[id(ranks)] = [by_recency[p] for p in order]
+        return found
 
     def candidates(self, indices: Iterable[int], name: str, value=None) -> list[tuple[int, object]]:
         """(record, value) of the records that give the field, most trusted first."""
         get = value or (lambda r: r.get(name))
         out = []
-        for i in self.ranked(indices, name):
+        for i in self._order(indices, name):
             v = get(self.records[i])
             if v is not None and v != "":
                 out.append((i, v))

@@ -11,6 +11,7 @@ from datetime import date
 
 from ..address.gazetteer import Gazetteer
 from ..address.join import BuildingAddress
+from ..address.parser import AddressParser
 from ..errors import QT_TRANSLATE_NOOP, Message, ValidationError
 from ..progress import Progress, SubProgress, check_canceled
 from .fuse import FuseResult, Places, fuse, place_records
@@ -70,7 +71,11 @@ def build(tables: Sequence[Table], buildings: Iterable[BuildingAddress], secret:
     if not any(role != "enterprise" for role in roles):
         raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors", "no table of persons among the sources (only enterprises)"),  # noqa: E501
                               code="no_person_source")
-    identity = link(records, secret, SubProgress(progress, 10.0, 30.0))
+    parser = None  # with a gazetteer of the user's, identity keeps to its built-in parser
+    if gazetteer is None:  # one built-in gazetteer for the run: identity reads it before the joins add roads to it
+        gazetteer = Gazetteer.builtin()
+        parser = AddressParser(gazetteer)
+    identity = link(records, secret, SubProgress(progress, 10.0, 30.0), parser=parser)
     places = place_records(records, buildings, gazetteer, identity, SubProgress(progress, 40.0, 35.0))
     result = fuse(records, identity, places, reference_date, priorities=config, tag_rules=tag_rules or (),
                   secret=secret, building_communities=building_communities,

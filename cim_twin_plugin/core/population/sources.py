@@ -487,8 +487,11 @@ def read_source(header: list[str], rows: list[list], name: str,
         return tuple(_text(row[i]) if i < len(row) else "" for i in compared)
     counts = {"valid": 0, "converted": 0, "invalid": 0, "missing": 0}
     unparsed: dict[str, int] = {}
+    # the same texts recur (one person in several rows, one birth date for many): each is parsed once
+    ids: dict[str, tuple] = {}
+    dates: dict[str, tuple] = {}
     for r, row in enumerate(rows, start=1):
-        cells = tuple(_text(c) for c in row)
+        cells = tuple(map(_text, row))
         if not any(cells):
             table.rejects.append(Reject(source, r, "empty", "blank row"))
             continue
@@ -505,7 +508,10 @@ def read_source(header: list[str], rows: list[list], name: str,
             value = row[i] if i < len(row) else None
             text = cells[i] if i < len(cells) else ""
             if target == "id_number":
-                number, rec.id_status, normalised = parse_id(text)
+                parsed_id = ids.get(text)
+                if parsed_id is None:
+                    parsed_id = ids[text] = parse_id(text)
+                number, rec.id_status, normalised = parsed_id
                 counts[rec.id_status] += 1
                 if number:
                     values["id_number"] = number
@@ -515,7 +521,13 @@ def read_source(header: list[str], rows: list[list], name: str,
             if not text:
                 continue
             if target in _DATE_FIELDS:
-                parsed, precision = parse_date(value, formats)
+                if type(value) is str:
+                    found = dates.get(text)
+                    if found is None:
+                        found = dates[text] = parse_date(value, formats)
+                    parsed, precision = found
+                else:
+                    parsed, precision = parse_date(value, formats)
                 if parsed is None:
                     unparsed[target] = unparsed.get(target, 0) + 1
                     continue
