@@ -5,8 +5,11 @@ per line *part*), a direction code and a speed per part. The build
 
 1. drops repeated vertices and reports parts that cannot carry a route;
 2. optionally nodes the lines at every crossing (``split_at_crossings``);
-3. merges line ends closer than ``snap_tolerance`` metres into one node (the
-   tolerance is converted to the working CRS's unit: feet for a state plane CRS);
+3. makes a node wherever lines share a vertex (exactly, or within ``snap_tolerance``
+   metres), at their ends or in their middle, splitting a line at every interior vertex
+   it shares; lines that only cross without a shared vertex (bridges, tunnels) stay
+   apart; line ends within the tolerance join (lines cut at tile edges). The tolerance
+   is converted to the working CRS's unit (feet for a state plane CRS);
 4. measures every segment in metres (ellipsoidal with pyproj.Geod, as QGIS's
    QgsDistanceArea does for the native network tools, or planar);
 5. contracts chains of edges through nodes where only two edges meet and the
@@ -103,26 +106,39 @@ def build_network(
             QT_TRANSLATE_NOOP("CoreErrors", "the network has no line with two distinct vertices"),
             code="network_no_line")
 
-    # 3. nodes at line ends, merging ends within the tolerance
+    # 3. nodes where lines share a vertex (exactly, or within the tolerance) and at line ends: a line is
+    # split at every interior vertex it shares with another line (OSM ways meet in their middle); lines
+    # that only cross without a shared vertex (bridges, tunnels) stay apart. Ends within the tolerance
+    # join (lines cut at tile edges).
     piece_id = _piece_ids(run_of)
+    # the tolerance is in metres, the coordinates in the working CRS's unit (feet for a state plane CRS)
+    labels, rep_xy = _vertex_clusters(coords, piece_id, settings.snap_tolerance / metres_per_unit(work_wkt))
+    coords, piece_id, part_of, labels = _split_at_shared(coords, piece_id, part_of, labels)
     n_pieces = int(piece_id[-1]) + 1
     p_off = np.concatenate([[0], np.cumsum(np.bincount(piece_id, minlength=n_pieces))])
     first, last = p_off[:-1], p_off[1:] - 1
-    ends = np.empty((2 * n_pieces, 2))
-    ends[0::2], ends[1::2] = coords[first], coords[last]
-    # the tolerance is in metres, the coordinates in the working CRS's unit (feet for a state plane CRS)
-    node_of_end, node_xy = _cluster(ends, settings.snap_tolerance / metres_per_unit(work_wkt))
+    end_labels = np.empty(2 * n_pieces, np.int64)
+    end_labels[0::2], end_labels[1::2] = labels[first], labels[last]
+    used_labels, node_of_end = np.unique(end_labels, return_inverse=True)
+    node_of_end = node_of_end.ravel()
+    node_xy = rep_xy[used_labels]
     e_u, e_v = node_of_end[0::2], node_of_end[1::2]
     coords = coords.copy()
     coords[first], coords[last] = node_xy[e_u], node_xy[e_v]
     coords, piece_id = _dedupe(coords, piece_id)
     counts = np.bincount(piece_id, minlength=n_pieces)
     src_part = part_of[p_off[:-1]]
-    for k in np.nonzero(counts < 2)[0]:
-        problems.append(Problem(int(features[src_part[k]]), "collapsed", True))
-    for k in np.nonzero((counts >= 2) & (e_u == e_v))[0]:
-        problems.append(Problem(int(features[src_part[k]]), "self_loop", False))
     good = counts >= 2
+    # a feature is left out when none of its pieces is kept (a short piece between two junctions of a
+    # kept line collapsing into one node is no loss); one problem per feature
+    kept_parts = np.zeros(n_parts, bool)
+    kept_parts[src_part[good]] = True
+    kept_features = set(features[kept_parts].tolist())
+    for f in np.unique(features[src_part[~good]]).tolist():
+        if f not in kept_features:
+            problems.append(Problem(int(f), "collapsed", True))
+    for f in np.unique(features[src_part[good & (e_u == e_v)]]).tolist():
+        problems.append(Problem(int(f), "self_loop", False))
     if not good.any():
         raise NetworkError(
             QT_TRANSLATE_NOOP("CoreErrors", "every line of the network is shorter than the snapping tolerance"),
@@ -241,30 +257,64 @@ def _piece_ids(part_of: np.ndarray) -> np.ndarray:
     return np.cumsum(change) - 1
 
 
-def _flip(direction: int) -> int:
-    return {BOTH: BOTH, FORWARD: BACKWARD, BACKWARD: FORWARD}[int(direction)]
+def _vertex_clusters(coords: np.ndarray, piece_id: np.ndarray, tolerance: float) -> tuple[np.ndarray, np.ndarray]:
+    """Cluster label of every vertex and the coordinates of each cluster (its first vertex).
 
-
-def _cluster(points: np.ndarray, tolerance: float) -> tuple[np.ndarray, np.ndarray]:
-    """Node index of every point and node coordinates (first point of each cluster)."""
+    With tolerance 0 vertices at exactly the same place share a label (one ``np.unique``). Above 0,
+    vertices of different lines within the tolerance join, and so do line ends (a line's own vertices
+    never chain together on their own, so a densely digitised line is not collapsed).
+    """
+    n = len(coords)
     if tolerance > 0:
         from scipy.sparse import coo_matrix
         from scipy.sparse.csgraph import connected_components
         from scipy.spatial import cKDTree
 
-        pairs = cKDTree(points).query_pairs(tolerance, output_type="ndarray")
-        n = len(points)
-        graph = coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(n, n))
+        is_end = np.zeros(n, bool)
+        is_end[0] = is_end[-1] = True
+        change = piece_id[1:] != piece_id[:-1]
+        is_end[1:] |= change
+        is_end[:-1] |= change
+        pairs = cKDTree(coords).query_pairs(tolerance, output_type="ndarray").reshape(-1, 2)
+        a, b = pairs[:, 0], pairs[:, 1]
+        ok = (piece_id[a] != piece_id[b]) | (is_end[a] & is_end[b])
+        a, b = a[ok], b[ok]
+        graph = coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n))
         _, labels = connected_components(graph, directed=False)
     else:
-        _, labels = np.unique(points, axis=0, return_inverse=True)
+        _, labels = np.unique(coords, axis=0, return_inverse=True)
         labels = labels.ravel()
-    # renumber clusters in order of first appearance; the first point is the node
-    _, first, inverse = np.unique(labels, return_index=True, return_inverse=True)
-    order = np.argsort(first)
-    rank = np.empty_like(order)
-    rank[order] = np.arange(len(order))
-    return rank[inverse.ravel()], points[first[order]]
+    _, first = np.unique(labels, return_index=True)
+    return labels.astype(np.int64), coords[first]
+
+
+def _split_at_shared(coords, piece_id, part_of, labels):
+    """Cut pieces at every interior vertex whose cluster holds another vertex (of another line, or of the
+    same line passing again); the vertex ends one piece and starts the next."""
+    n = len(coords)
+    count = np.bincount(labels)
+    interior = np.ones(n, bool)
+    change = piece_id[1:] != piece_id[:-1]
+    interior[0] = interior[-1] = False
+    interior[1:] &= ~change
+    interior[:-1] &= ~change
+    split = interior & (count[labels] >= 2)
+    if not split.any():
+        return coords, piece_id, part_of, labels
+    rep = 1 + split.astype(np.int64)
+    idx = np.repeat(np.arange(n), rep)
+    start = np.zeros(n, bool)
+    start[0] = True
+    start[1:] = change
+    second = np.zeros(len(idx), bool)
+    second[1:] = idx[1:] == idx[:-1]
+    brk = start[idx] & ~second | second
+    new_piece = np.cumsum(brk) - 1
+    return coords[idx], new_piece, part_of[idx], labels[idx]
+
+
+def _flip(direction: int) -> int:
+    return {BOTH: BOTH, FORWARD: BACKWARD, BACKWARD: FORWARD}[int(direction)]
 
 
 def _chains(e_u, e_v, e_dir, n_nodes) -> list[list[tuple[int, bool]]]:
@@ -369,3 +419,22 @@ def _split_at_crossings(coords: np.ndarray, part_of: np.ndarray):
     part = np.concatenate(out_part)
     order = np.argsort(part, kind="stable")
     return np.concatenate(out_xy)[order], part[order], run[order]
+
+
+def part_lengths(coords, offsets, crs_wkt: str, ellipsoid: tuple[float, float] | None) -> np.ndarray:
+    """Length in metres of every line part (*coords*, *offsets* as for :func:`build_network`), measured as
+    the network measures its edges (for the log of roads left out)."""
+    coords = np.asarray(coords, dtype=float).reshape(-1, 2)
+    offsets = np.asarray(offsets, dtype=np.int64)
+    n_parts = len(offsets) - 1
+    if n_parts <= 0 or len(coords) == 0:
+        return np.zeros(max(n_parts, 0))
+    work_wkt = working_crs_wkt(crs_wkt, coords)
+    to_work, _ = transformers(crs_wkt, work_wkt)
+    if to_work is not None:
+        x, y = to_work.transform(coords[:, 0], coords[:, 1])
+        coords = np.column_stack([x, y])
+    part_of = np.repeat(np.arange(n_parts), np.diff(offsets))
+    idx = np.nonzero(part_of[:-1] == part_of[1:])[0]
+    seg = Measure(work_wkt, ellipsoid).between(coords[idx], coords[idx + 1])
+    return np.bincount(part_of[idx], weights=seg, minlength=n_parts)

@@ -31,7 +31,7 @@ class NetworkSettings:
     """How a line layer becomes a routable network (part of the cache key)."""
 
     snap_tolerance: float = 0.0
-    """line ends closer than this (metres) become one node"""
+    """vertices of different lines (and line ends) closer than this (metres) become one node"""
     split_at_crossings: bool = False
     """node lines where they cross (off for data already noded, e.g. bridges over roads)"""
     mode: str = "drive"
