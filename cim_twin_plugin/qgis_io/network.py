@@ -59,6 +59,8 @@ class NetworkRead:
     """features split into their parts"""
     ellipsoid: str = ""
     """ellipsoid acronym used for lengths ('' = planar)"""
+    excluded: list[tuple[str, int, float]] = field(default_factory=list)
+    """(class, roads, metres) of the roads left out by their class, longest first"""
 
 
 def ellipsoid_axes(crs: QgsCoordinateReferenceSystem, context, planar: bool) -> tuple[tuple[float, float] | None, str]:
@@ -100,11 +102,15 @@ def read_network(
     speed_field: str = "",
     settings: core.NetworkSettings,
     name: str = "",
+    class_fields=(),
+    exclude_classes: frozenset = frozenset(),
 ) -> NetworkRead:
     """Read every line of *source* and build (or reuse from the cache) its network.
 
     *name* is the layer's name in messages (:func:`layer_label`; the source's name when empty). A
-    direction or speed field that is not in the layer is refused.
+    direction or speed field that is not in the layer is refused. Roads with a value of one of
+    *class_fields* in *exclude_classes* (:func:`core.excluded_classes`) are left out, listed with their
+    class, and summed up by class in :attr:`NetworkRead.excluded`.
     """
     name = name or source.sourceName()
     total = source.featureCount()
@@ -124,8 +130,10 @@ def read_network(
         )
     dir_index = check_field(source, "DIRECTION_FIELD", direction_field, name)
     speed_index = check_field(source, "SPEED_FIELD", speed_field, name)
+    class_index = [check_field(source, "CLASS_FIELD", f, name) for f in class_fields if f]
+    class_index = [i for i in class_index if i >= 0] if exclude_classes else []
     request = QgsFeatureRequest()
-    wanted = [i for i in (dir_index, speed_index) if i >= 0]
+    wanted = [i for i in (dir_index, speed_index, *class_index) if i >= 0]
     request.setSubsetOfAttributes(wanted)
     forward = {str(v).strip() for v in forward_values}
     backward = {str(v).strip() for v in backward_values}
@@ -134,6 +142,7 @@ def read_network(
     skipped: list[tuple[int, str]] = []
     notes: list[tuple[int, str]] = []
     multipart = 0
+    out_coords, out_sizes, out_class = [], [], []
     for n, feature in enumerate(source.getFeatures(request)):
         if n % 2000 == 0:
             if feedback is not None and feedback.isCanceled():
@@ -150,6 +159,18 @@ def read_network(
             geometry = QgsGeometry(geometry.constGet().segmentize())
         shape = to_shapely(geometry)
         parts = list(getattr(shape, "geoms", [shape]))
+        if class_index:
+            value = core.excluded_value((to_text(feature.attribute(i)) for i in class_index), exclude_classes)
+            if value is not None:
+                skipped.append((fid, QCoreApplication.translate(
+                    "NetworkIO", "class '{value}' is not used by this mode (excluded classes)").format(value=value)))
+                for part in parts:
+                    c = np.asarray(part.coords, dtype=float)
+                    if c.ndim == 2 and len(c):
+                        out_coords.append(c[:, :2])
+                        out_sizes.append(len(c))
+                        out_class.append(value)
+                continue
         if len(parts) > 1:
             multipart += 1
         direction = default_direction
@@ -179,6 +200,11 @@ def read_network(
             fids.append(fid)
             dirs.append(direction)
             speeds.append(speed)
+    excluded = []
+    if out_coords:
+        lengths = core.part_lengths(np.concatenate(out_coords), np.concatenate([[0], np.cumsum(out_sizes)]),
+                                    crs_wkt(crs), settings.ellipsoid)
+        excluded = core.length_by_class(out_class, lengths)
     if not coords:
         raise QgsProcessingException(
             QCoreApplication.translate(
@@ -211,7 +237,7 @@ def read_network(
         text = problem_text(problem.code)
         (skipped if problem.dropped else notes).append((problem.feature, text))
     return NetworkRead(network, cached, n + 1, skipped, notes, multipart=multipart,
-                       default_speed=default_speed, speed_field=speed_field)
+                       default_speed=default_speed, speed_field=speed_field, excluded=excluded)
 
 
 def speed_note(read: NetworkRead, layer: str, uses_time: bool, limit: int = 10) -> str | None:

@@ -282,7 +282,8 @@ def _vertex_clusters(coords: np.ndarray, piece_id: np.ndarray, tolerance: float)
         graph = coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n))
         _, labels = connected_components(graph, directed=False)
     else:
-        _, labels = np.unique(coords, axis=0, return_inverse=True)
+        # one complex number per vertex: a 1-D unique, much faster than rows (axis=0)
+        _, labels = np.unique(coords[:, 0] + 1j * coords[:, 1], return_inverse=True)
         labels = labels.ravel()
     _, first = np.unique(labels, return_index=True)
     return labels.astype(np.int64), coords[first]
