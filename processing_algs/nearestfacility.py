@@ -90,6 +90,7 @@ class NearestFacilityAlgorithm(NetworkAlgorithm):
         self.addParameter(param)
         self.addOutput(QgsProcessingOutputNumber(self.ROUTES, self.tr("Routes")))
         self.addOutput(QgsProcessingOutputNumber(self.WITHOUT, self.tr("Incidents without a facility")))
+        self.add_components_output()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)
         # read as a number: a fraction is refused here (parameterAsInt would round it), a huge N is clamped below
@@ -113,6 +114,8 @@ class NearestFacilityAlgorithm(NetworkAlgorithm):
         f_snap, f_reason = self.snap(network, facilities, max_snap)
         self.report_points(feedback, [(self.tr("Incidents"), incidents, i_reason),
                                       (self.tr("Facilities"), facilities, f_reason)])
+        self.isolated_points(feedback, read, i_snap, self.tr("Incidents"), incidents.name)
+        self.isolated_points(feedback, read, f_snap, self.tr("Facilities"), facilities.name)
         if not f_snap.ok.any():
             raise QgsProcessingException(self.tr(
                 "No facility of {layer} could be attached to the network (see the log): nothing to search.").format(
@@ -157,4 +160,4 @@ class NearestFacilityAlgorithm(NetworkAlgorithm):
         feedback.pushInfo(self.tr("{n} incidents = {served} with at least one facility + {without} without (reason "
                                   "in the field reason); {routes} routes.").format(
             n=len(results), served=len(results) - without, without=without, routes=routes))
-        return {self.OUTPUT: dest_id, self.ROUTES: routes, self.WITHOUT: without}
+        return {self.OUTPUT: dest_id, self.ROUTES: routes, self.WITHOUT: without, **read.outputs}

@@ -9,16 +9,19 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsUnitTypes,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..cim_twin_plugin import qgis_io
 from ..cim_twin_plugin.core import network as core
+from ..cim_twin_plugin.core.twin import outputs as twin
 from ..cim_twin_plugin.qgis_io import network as bridge
 from ..cim_twin_plugin.qgis_io import schema as schema_io
 from .base import CimTwinAlgorithm
@@ -50,6 +53,9 @@ class NetworkAlgorithm(CimTwinAlgorithm):
     SPLIT_AT_CROSSINGS = "SPLIT_AT_CROSSINGS"
     MAX_SNAP = "MAX_SNAP"
     PLANAR = "PLANAR"
+    CLASS_FIELD = "CLASS_FIELD"
+    EXCLUDE_CLASSES = "EXCLUDE_CLASSES"
+    OUTPUT_COMPONENTS = "OUTPUT_COMPONENTS"
 
     def add_network_parameters(self) -> None:
         """NETWORK and COST first, then the optional network settings (advanced)."""
@@ -143,6 +149,23 @@ class NetworkAlgorithm(CimTwinAlgorithm):
             "(bridges and tunnels cross roads without meeting them)."))
         param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(param)
+        param = QgsProcessingParameterField(
+            self.CLASS_FIELD, QCoreApplication.translate("NetworkAlgorithm", "Road class field(s)"),
+            parentLayerParameterName=self.NETWORK, optional=True, allowMultiple=True)
+        param.setHelp(QCoreApplication.translate(
+            "NetworkAlgorithm", "Field(s) with the road class (OSM highway, Tilezen kind and kind_detail, or a "
+            "Chinese road class). Roads whose class is in the excluded classes are left out: walking never uses "
+            "rail, ferry, aerialway or motorway-class roads (高速公路, 快速路 main carriageways), driving never "
+            "uses footways, paths, steps, cycleways or pedestrian streets."))
+        self.addParameter(param)
+        param = QgsProcessingParameterString(
+            self.EXCLUDE_CLASSES, QCoreApplication.translate("NetworkAlgorithm", "Excluded classes"),
+            defaultValue="", optional=True)
+        param.setHelp(QCoreApplication.translate(
+            "NetworkAlgorithm", "Comma-separated classes to leave out (needs a class field). Empty = the "
+            "mode's preset; '-' = leave nothing out. The log lists what was left out and its length."))
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(param)
         param = QgsProcessingParameterNumber(
             self.MAX_SNAP, QCoreApplication.translate("NetworkAlgorithm", "Maximum snapping distance (m)"),
             QgsProcessingParameterNumber.Type.Double, defaultValue=500.0, minValue=0.0)
@@ -157,6 +180,18 @@ class NetworkAlgorithm(CimTwinAlgorithm):
             "default lengths are ellipsoidal (the project's ellipsoid, else the layer CRS's), as QGIS's own "
             "network tools measure them."))
         param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(param)
+
+    def add_components_output(self) -> None:
+        """OUTPUT_COMPONENTS (optional, not created by default): the network's connected parts as lines."""
+        param = QgsProcessingParameterFeatureSink(
+            self.OUTPUT_COMPONENTS, QCoreApplication.translate("NetworkAlgorithm", "Connected parts of the network"),
+            QgsProcessing.SourceType.TypeVectorLine, optional=True, createByDefault=False)
+        param.setHelp(QCoreApplication.translate(
+            "NetworkAlgorithm", "Optional: every connected part of the network as lines with its length and "
+            "share, to map the gaps. To close gaps: raise the node snapping tolerance (line ends and shared "
+            "vertices closer than it join, e.g. lines cut at tile edges), or split lines where they cross for "
+            "data that is not noded; check the excluded classes."))
         self.addParameter(param)
 
     # -- run-time helpers --------------------------------------------------------------
@@ -193,6 +228,8 @@ class NetworkAlgorithm(CimTwinAlgorithm):
             text = self.parameterAsString(parameters, key, context) or ""
             return tuple(v.strip() for v in text.split(",") if v.strip())
 
+        class_fields = self.parameterAsFields(parameters, self.CLASS_FIELD, context) or []
+        exclude = core.excluded_classes(self.parameterAsString(parameters, self.EXCLUDE_CLASSES, context), mode)
         feedback.pushInfo(QCoreApplication.translate("NetworkAlgorithm", "Building the road network ..."))
         read = bridge.read_network(
             source, context, feedback,
@@ -204,6 +241,8 @@ class NetworkAlgorithm(CimTwinAlgorithm):
             speed_field=self.parameterAsString(parameters, self.SPEED_FIELD, context),
             settings=settings,
             name=name,
+            class_fields=class_fields,
+            exclude_classes=exclude,
         )
         read.ellipsoid = ellipsoid_name
         summary = read.network.summary()
@@ -240,6 +279,9 @@ class NetworkAlgorithm(CimTwinAlgorithm):
             feedback.pushInfo(QCoreApplication.translate(
                 "NetworkAlgorithm", "Walking: one-way rules ignored, {speed} m/s on every road.").format(
                 speed=settings.walk_speed))
+        self.report_classes(feedback, read, class_fields, mode)
+        parts = self.report_components(parameters, context, feedback, read, source)
+        read.parts = parts
         bridge.report_features(feedback, name, read.skipped, warning=True)
         bridge.report_features(feedback, name, read.notes, warning=False)
         note = bridge.speed_note(read, name, uses_time=cost == "time")
@@ -247,6 +289,82 @@ class NetworkAlgorithm(CimTwinAlgorithm):
             feedback.pushInfo(note)
         max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP, context)
         return read, source, cost, max_snap
+
+    @staticmethod
+    def report_classes(feedback, read, class_fields, mode) -> None:
+        """What the road classes left out, by class, with the length."""
+        if not class_fields:
+            return
+        mode_text = (QCoreApplication.translate("NetworkAlgorithm", "Walking") if mode == "walk"
+                     else QCoreApplication.translate("NetworkAlgorithm", "Driving"))
+        if not read.excluded:
+            feedback.pushInfo(QCoreApplication.translate(
+                "NetworkAlgorithm", "{mode}: no road of an excluded class ({fields}).").format(
+                mode=mode_text, fields=", ".join(class_fields)))
+            return
+        roads = sum(n for _, n, _ in read.excluded)
+        metres = sum(m for _, _, m in read.excluded)
+        detail = ", ".join(f"{c} {n} ({m / 1000:.2f} km)" for c, n, m in read.excluded)
+        feedback.pushInfo(QCoreApplication.translate(
+            "NetworkAlgorithm", "{mode}: {roads} roads of excluded classes left out, {km:.2f} km: {detail}.").format(
+            mode=mode_text, roads=roads, km=metres / 1000, detail=detail))
+
+    def report_components(self, parameters, context, feedback, read, source):
+        """Log the connected parts (how many, the largest one's share) and write OUTPUT_COMPONENTS when
+        asked; returns the core Components."""
+        network = read.network
+        parts = core.components(network)
+        small = parts.small()
+        feedback.pushInfo(QCoreApplication.translate(
+            "NetworkAlgorithm", "Connected parts: {n}; the largest holds {share:.1f} % of the {km:.2f} km of "
+            "road; {small} parts hold less than {limit:g} % each ({small_km:.2f} km in all).").format(
+            n=parts.count, share=100 * parts.largest_share, km=parts.total / 1000, small=int(small.sum()),
+            limit=100 * core.SMALL_SHARE, small_km=float(parts.length[small].sum()) / 1000))
+        if parts.count > 1 and parts.largest_share < 0.9:
+            feedback.reportError(QCoreApplication.translate(
+                "NetworkAlgorithm", "The largest connected part holds only {share:.1f} % of the network: routes "
+                "and catchments stop at the gaps. Map them with OUTPUT_COMPONENTS; raise the node snapping "
+                "tolerance or split lines where they cross to close them.").format(
+                share=100 * parts.largest_share), False)
+        if parameters.get(self.OUTPUT_COMPONENTS) not in (None, ""):
+            fields = schema_io.qgs_fields(twin.NETWORK_COMPONENTS)
+            sink, dest = self.parameterAsSink(parameters, self.OUTPUT_COMPONENTS, context, fields,
+                                              QgsWkbTypes.Type.MultiLineString, source.sourceCrs())
+            if sink is None:
+                raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_COMPONENTS))
+            batch = []
+            for k in range(parts.count):
+                links = np.nonzero(parts.link_part == k)[0]
+                lines = [network.to_layer(network.xy[network.link_off[i]:network.link_off[i + 1]]) for i in links]
+                geometry = bridge.multiline_geometry(
+                    np.concatenate(lines), np.concatenate([[0], np.cumsum([len(c) for c in lines])]))
+                batch.append(schema_io.feature(fields, [
+                    k, float(parts.length[k]), float(parts.length[k] / parts.total) if parts.total else None,
+                    int(parts.links[k]), bool(small[k])], geometry))
+            schema_io.add_features(sink, batch, self.OUTPUT_COMPONENTS)
+            read.outputs[self.OUTPUT_COMPONENTS] = dest
+        return parts
+
+    def isolated_points(self, feedback, read, snapped, role, layer) -> list:
+        """Per point: a translated note when it sits on an isolated part (< 5 % of the length), else None;
+        the points are counted and warned about."""
+        parts = read.parts
+        small = parts.small()
+        on = core.point_parts(read.network, parts, snapped.link)
+        notes = []
+        for k in on.tolist():
+            if k >= 0 and small[k]:
+                notes.append(QCoreApplication.translate(
+                    "NetworkAlgorithm", "on an isolated part of {m:.0f} m").format(m=float(parts.length[k])))
+            else:
+                notes.append(None)
+        n = sum(1 for t in notes if t)
+        if n:
+            feedback.reportError(QCoreApplication.translate(
+                "NetworkAlgorithm", "{role} {layer}: {n} points sit on isolated parts of the network (less than "
+                "{limit:g} % of its length): they reach little; their rows say so.").format(
+                role=role, layer=layer, n=n, limit=100 * core.SMALL_SHARE), False)
+        return notes
 
     def read_points(self, parameters, key, id_key, network_source, context, feedback):
         """Points of the layer *key* in the network's CRS (bridge.PointsRead)."""

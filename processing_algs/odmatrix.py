@@ -79,6 +79,7 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
         self.addParameter(param)
         self.addOutput(QgsProcessingOutputNumber(self.PAIRS, self.tr("Pairs")))
         self.addOutput(QgsProcessingOutputNumber(self.UNREACHABLE, self.tr("Pairs without a route")))
+        self.add_components_output()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)
         want_lines = parameters.get(self.OUTPUT_LINES) not in (None, "")
@@ -94,6 +95,8 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
         d_snap, d_reason = self.snap(network, dests, max_snap)
         self.report_points(feedback, [(self.tr("Origins"), origins, o_reason),
                                       (self.tr("Destinations"), dests, d_reason)])
+        self.isolated_points(feedback, read, o_snap, self.tr("Origins"), origins.name)
+        self.isolated_points(feedback, read, d_snap, self.tr("Destinations"), dests.name)
         graph, (o_nodes, d_nodes) = core.build_query_graph(network, [o_snap, d_snap], cost)
         n_o, n_d = len(origins.fids), len(dests.fids)
         feedback.pushInfo(self.tr("Computing {o} x {d} costs ...").format(o=n_o, d=n_d))
@@ -160,4 +163,5 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
         feedback.pushInfo(self.tr("{o} origins x {d} destinations = {n} rows: {ok} with a cost + {bad} without "
                                   "(status and reason say why).").format(
             o=n_o, d=n_d, n=n_o * n_d, ok=n_o * n_d - unreachable, bad=unreachable))
+        results.update(read.outputs)
         return results

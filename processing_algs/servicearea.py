@@ -107,6 +107,7 @@ class ServiceAreaAlgorithm(NetworkAlgorithm):
         self.addParameter(param)
         self.addOutput(QgsProcessingOutputNumber(self.AREAS, self.tr("Service areas")))
         self.addOutput(QgsProcessingOutputNumber(self.REJECTED, self.tr("Facilities not attached")))
+        self.add_components_output()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS naming)
         text = self.parameterAsString(parameters, self.COSTS, context) or ""
@@ -129,6 +130,7 @@ class ServiceAreaAlgorithm(NetworkAlgorithm):
                                       context, feedback)
         f_snap, f_reason = self.snap(network, facilities, max_snap)
         self.report_points(feedback, [(self.tr("Facilities"), facilities, f_reason)])
+        f_isolated = self.isolated_points(feedback, read, f_snap, self.tr("Facilities"), facilities.name)
         graph, (f_nodes,) = core.build_query_graph(network, [f_snap], cost)
         steps.setCurrentStep(1)
         with qgis_io.core_errors():
@@ -164,7 +166,8 @@ class ServiceAreaAlgorithm(NetworkAlgorithm):
                 raise qgis_io.canceled()
             empty = len(area.link) == 0
             status = "empty" if empty else "ok"
-            reason = self.tr("no road within the band from this facility") if empty else None
+            reason = self.tr("no road within the band from this facility") if empty else \
+                f_isolated[area.facility]
             values = [f_ids[area.facility], band_shown[area.band], unit, area.length, status, reason]
             line_batch.append(schema_io.feature(
                 fields, values, None if empty else bridge.multiline_geometry(network.to_layer(area.coords),
@@ -207,6 +210,7 @@ class ServiceAreaAlgorithm(NetworkAlgorithm):
         if minutes or cost == "time":
             feedback.pushInfo(self.tr("Travel time at {speed} when walking; road speeds when driving.").format(
                 speed=f"{network.settings.walk_speed:g} m/s"))
+        results.update(read.outputs)
         return results
 
 

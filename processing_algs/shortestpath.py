@@ -81,6 +81,7 @@ class ShortestPathAlgorithm(NetworkAlgorithm):
         self.addParameter(param)
         self.addOutput(QgsProcessingOutputNumber(self.ROUTES, self.tr("Routes found")))
         self.addOutput(QgsProcessingOutputNumber(self.FAILED, self.tr("Pairs without a route")))
+        self.add_components_output()
 
     def _points(self, parameters, point_key, layer_key, network_source, context, feedback):
         if parameters.get(layer_key) not in (None, ""):
@@ -121,6 +122,8 @@ class ShortestPathAlgorithm(NetworkAlgorithm):
         e_snap, e_reason = self.snap(network, ends, max_snap)
         self.report_points(feedback, [(self.tr("Start points"), starts, s_reason),
                                       (self.tr("End points"), ends, e_reason)])
+        self.isolated_points(feedback, read, s_snap, self.tr("Start points"), starts.name)
+        self.isolated_points(feedback, read, e_snap, self.tr("End points"), ends.name)
         graph, (s_nodes, e_nodes) = core.build_query_graph(network, [s_snap, e_snap], cost)
 
         fields = network_fields(twin.SHORTEST_PATHS)  # feature ids: int64
@@ -161,5 +164,5 @@ class ShortestPathAlgorithm(NetworkAlgorithm):
         if failed:
             feedback.reportError(self.tr("{failed} pairs have no route; see the fields status and reason.").format(
                 failed=failed), False)
-        return {self.OUTPUT: dest_id, self.ROUTES: found, self.FAILED: failed}
+        return {self.OUTPUT: dest_id, self.ROUTES: found, self.FAILED: failed, **read.outputs}
 

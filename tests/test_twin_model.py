@@ -210,13 +210,16 @@ def runs(cimtwin_module, sample_twin):
     capacity = schema_type(facilities.fields().field("capacity"))
     cases = [
         ("servicearea", dict(network, FACILITIES=facilities, FACILITY_ID_FIELD="facility_id", COSTS="300,600",
-                             OUTPUT_LINES=m, OUTPUT_POLYGONS=m, OUTPUT_NODES=m), {}, {"facility_id": fid}),
-        ("shortestpath", dict(network, START_LAYER=facilities, END_LAYER=facilities, OUTPUT=m), {}, {}),
-        ("nearestfacility", dict(network, INCIDENTS=facilities, FACILITIES=facilities, N=2, OUTPUT=m,
+                             OUTPUT_LINES=m, OUTPUT_POLYGONS=m, OUTPUT_NODES=m, OUTPUT_COMPONENTS=m), {},
+         {"facility_id": fid}),
+        ("shortestpath", dict(network, START_LAYER=facilities, END_LAYER=facilities, OUTPUT=m,
+                              OUTPUT_COMPONENTS=m), {}, {}),
+        ("nearestfacility", dict(network, INCIDENTS=facilities, FACILITIES=facilities, N=2, OUTPUT=m, OUTPUT_COMPONENTS=m,
                                  INCIDENT_ID_FIELD="facility_id", FACILITY_ID_FIELD="capacity"), {},
          {"incident_id": fid, "facility_id": capacity}),
         ("odmatrix", dict(network, ORIGINS=facilities, DESTINATIONS=facilities, ORIGIN_ID_FIELD="capacity",
-                          DESTINATION_ID_FIELD="facility_id", OUTPUT=m, OUTPUT_LINES=m), {},
+                          DESTINATION_ID_FIELD="facility_id", OUTPUT=m, OUTPUT_LINES=m,
+                          OUTPUT_COMPONENTS=m), {},
          {"origin_id": capacity, "destination_id": fid}),
         ("gridcells", {"EXTENT": f"{extent.xMinimum()},{extent.xMaximum()},{extent.yMinimum()},"
                                  f"{extent.yMaximum()} [EPSG:4550]", "LEVEL": 5, "OUTPUT": m}, {}, {}),

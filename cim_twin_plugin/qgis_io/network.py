@@ -61,6 +61,10 @@ class NetworkRead:
     """ellipsoid acronym used for lengths ('' = planar)"""
     excluded: list[tuple[str, int, float]] = field(default_factory=list)
     """(class, roads, metres) of the roads left out by their class, longest first"""
+    parts: object = None
+    """the network's connected parts (core.Components), set by the algorithm"""
+    outputs: dict = field(default_factory=dict)
+    """results of outputs written while reading (OUTPUT_COMPONENTS: its layer id)"""
 
 
 def ellipsoid_axes(crs: QgsCoordinateReferenceSystem, context, planar: bool) -> tuple[tuple[float, float] | None, str]:

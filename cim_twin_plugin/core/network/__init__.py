@@ -4,9 +4,9 @@ Pure Python (numpy, scipy, shapely, pyproj, networkx): no QGIS here. The QGIS
 side converts layers with ``cim_twin_plugin.qgis_io.network``.
 """
 from .build import build_network, fingerprint, part_lengths  # noqa: F401
+from .cache import CACHE, NetworkCache, load_network, save_network  # noqa: F401
 from .classes import DRIVE_EXCLUDED, WALK_EXCLUDED, excluded_classes, excluded_value, length_by_class  # noqa: F401
 from .components import SMALL_SHARE, Components, components, point_parts  # noqa: F401
-from .cache import CACHE, NetworkCache, load_network, save_network  # noqa: F401
 from .graph import QueryGraph, build_query_graph  # noqa: F401
 from .model import (  # noqa: F401
     BACKWARD,

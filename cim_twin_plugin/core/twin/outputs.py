@@ -99,6 +99,16 @@ SERVICE_NODES = Schema("service_area_nodes", "results", "point", fields(
     F("band", "double", "the smallest band holding the cost"),
 ), written_by=("servicearea:OUTPUT_NODES",), doc="cimtwin:servicearea junctions reached within the largest band")
 
+NETWORK_COMPONENTS = Schema("network_components", "results", "line", fields(
+    F("component", "int", "connected part, 0 = the longest, then by length"),
+    F("length_m", "double", "metres of road in the part"),
+    F("share", "double", "the part's share of the network's length, 0..1"),
+    F("links", "int", "links (roads between junctions) in the part"),
+    F("isolated", "bool", "the part holds less than 5 % of the length: points on it reach little"),
+), written_by=("shortestpath:OUTPUT_COMPONENTS", "odmatrix:OUTPUT_COMPONENTS", "nearestfacility:OUTPUT_COMPONENTS",
+               "servicearea:OUTPUT_COMPONENTS"),
+    doc="the connected parts of the road network as lines, to map its gaps (every network algorithm)")
+
 # ---------------------------------------------------------------------------------------------------
 # visibility
 # ---------------------------------------------------------------------------------------------------
@@ -272,5 +282,5 @@ POPULATION_COUNTS = Schema("population_counts", "population", "none", fields(
 
 OUTPUTS = (POPULATION_HOUSEHOLDS, POPULATION_CONFLICTS, POPULATION_REJECTS, POPULATION_COUNTS,
            GRID_CODES, GRID_CELLS, OD_MATRIX, OD_ROUTES, SHORTEST_PATHS, NEAREST_FACILITIES, SERVICE_LINES,
-           SERVICE_POLYGONS, SERVICE_NODES, LINE_OF_SIGHT, VIEWSHED_AREA, VIEWSHED_BUILDINGS, MEASURES,
+           SERVICE_POLYGONS, SERVICE_NODES, NETWORK_COMPONENTS, LINE_OF_SIGHT, VIEWSHED_AREA, VIEWSHED_BUILDINGS, MEASURES,
            HEIGHT_LIMITS, PARSED_ADDRESSES, HIERARCHY_FINDINGS, HIERARCHY_BUILDINGS, HOUSEHOLD_LINKS, UNMATCHED)

@@ -16,6 +16,7 @@ from .outputs import (  # noqa: F401 (re-exported: lineofsight and joinhousehold
     LINE_OF_SIGHT,
     MEASURES,
     NEAREST_FACILITIES,
+    NETWORK_COMPONENTS,
     OD_MATRIX,
     OD_ROUTES,
     OUTPUTS,
