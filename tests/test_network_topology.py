@@ -252,3 +252,58 @@ def test_the_bund_station_catchments_match_a_shared_vertex_reference(bund):
             want += min(w, max(0.0, budget - dx) + max(0.0, budget - dy))
         print(f"{name}: core {got[k]:.0f} m, reference {want:.0f} m")
         assert got[k] == pytest.approx(want, rel=0.05), name
+
+
+# -- the algorithms (QGIS tier) ------------------------------------------------------------------------------
+
+@pytest.mark.qgis
+def test_servicearea_on_the_bund_leaves_classes_out_and_maps_the_parts(cimtwin, memory_layer):
+    if not (BUND / "roads.geojson").exists():
+        pytest.skip("../shared/data/shanghai-bund-osm-tilezen is not on this machine")
+    import processing
+    from qgis.core import NULL, QgsProcessingContext, QgsProcessingFeedback, QgsVectorLayer
+
+    class Log(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.lines = []
+
+        def pushInfo(self, text):  # noqa: N802 (QGIS naming)
+            self.lines.append(text)
+
+        def reportError(self, text, fatal=False):  # noqa: N802 (QGIS naming)
+            self.lines.append(text)
+
+    roads = QgsVectorLayer(str(BUND / "roads.geojson"), "roads", "ogr")
+    assert roads.isValid()
+    stations = _stations()
+    # one more point on a small isolated part of the network the algorithm builds (the core's, same rules)
+    net, _ = _bund_network(_bund_lines(), tolerance=0.5)
+    core_parts = nw.components(net)
+    link = int(np.nonzero(core_parts.link_part == core_parts.count - 1)[0][0])
+    (ix, iy), = net.to_layer(net.xy[net.link_off[link]:net.link_off[link] + 1])
+    rows = [(f"POINT({x!r} {y!r})", [name]) for name, (x, y) in stations] + [(f"POINT({ix!r} {iy!r})", ["isolated"])]
+    facilities = memory_layer("Point", "EPSG:4326", [("name", "string")], rows)
+    log = Log()
+    result = processing.run("cimtwin:servicearea", {
+        "NETWORK": roads, "FACILITIES": facilities, "FACILITY_ID_FIELD": "name", "COSTS": "900", "MODE": 1,
+        "CLASS_FIELD": ["kind", "kind_detail"], "SNAP_TOLERANCE": 0.5, "PLANAR": True,
+        "OUTPUT_LINES": "memory:", "OUTPUT_COMPONENTS": "memory:"}, context=QgsProcessingContext(), feedback=log)
+    text = "\n".join(log.lines)
+    assert "roads of excluded classes left out" in text
+    assert "rail" in text and "ferry" in text
+    assert "class 'subway' is not used by this mode" in text or "class 'rail' is not used by this mode" in text
+    parts = list(result["OUTPUT_COMPONENTS"].getFeatures())
+    assert [p["component"] for p in parts] == list(range(len(parts)))
+    shares = [p["share"] for p in parts]
+    assert shares == sorted(shares, reverse=True) and shares[0] >= 0.9
+    assert sum(shares) == pytest.approx(1.0)
+    assert f"Connected parts: {len(parts)};" in text
+    assert all(p["isolated"] == (p["share"] < 0.05) for p in parts)
+    out = {f["facility_id"]: f for f in result["OUTPUT_LINES"].getFeatures()}
+    assert out.pop("isolated")["reason"] == f"on an isolated part of {core_parts.length[-1]:.0f} m"
+    assert "1 points sit on isolated parts" in text
+    assert all(f["reason"] is None or f["reason"] == NULL for f in out.values())
+    lines = {k: f["length_m"] for k, f in out.items()}
+    assert set(lines) == {name for name, _ in stations}
+    assert min(lines.values()) > 10000  # the 900 m walks reach the city, not one block (issue 21: 1-5 km)

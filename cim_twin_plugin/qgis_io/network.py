@@ -146,7 +146,8 @@ def read_network(
     skipped: list[tuple[int, str]] = []
     notes: list[tuple[int, str]] = []
     multipart = 0
-    out_coords, out_sizes, out_class = [], [], []
+    out_coords, out_sizes, out_class, out_fid = [], [], [], []
+    by_class: list[tuple[int, str]] = []  # listed after the other features left out (they are many)
     for n, feature in enumerate(source.getFeatures(request)):
         if n % 2000 == 0:
             if feedback is not None and feedback.isCanceled():
@@ -166,7 +167,7 @@ def read_network(
         if class_index:
             value = core.excluded_value((to_text(feature.attribute(i)) for i in class_index), exclude_classes)
             if value is not None:
-                skipped.append((fid, QCoreApplication.translate(
+                by_class.append((fid, QCoreApplication.translate(
                     "NetworkIO", "class '{value}' is not used by this mode (excluded classes)").format(value=value)))
                 for part in parts:
                     c = np.asarray(part.coords, dtype=float)
@@ -174,6 +175,7 @@ def read_network(
                         out_coords.append(c[:, :2])
                         out_sizes.append(len(c))
                         out_class.append(value)
+                        out_fid.append(n)
                 continue
         if len(parts) > 1:
             multipart += 1
@@ -197,7 +199,7 @@ def read_network(
         for part in parts:
             c = np.asarray(part.coords, dtype=float)
             if c.ndim != 2 or len(c) == 0:
-                skipped.append((fid, QCoreApplication.translate("NetworkIO", "empty line part")))
+                by_class.append((fid, QCoreApplication.translate("NetworkIO", "empty line part")))
                 continue
             coords.append(c[:, :2])
             sizes.append(len(c))
@@ -208,7 +210,8 @@ def read_network(
     if out_coords:
         lengths = core.part_lengths(np.concatenate(out_coords), np.concatenate([[0], np.cumsum(out_sizes)]),
                                     crs_wkt(crs), settings.ellipsoid)
-        excluded = core.length_by_class(out_class, lengths)
+        excluded = core.length_by_class(out_class, lengths, out_fid)
+    skipped.extend(by_class)
     if not coords:
         raise QgsProcessingException(
             QCoreApplication.translate(

@@ -69,11 +69,13 @@ def excluded_value(values, excluded: frozenset[str]) -> str | None:
     return None
 
 
-def length_by_class(classes: list[str], lengths: np.ndarray) -> list[tuple[str, int, float]]:
-    """(class, roads, metres) of excluded roads, longest first."""
+def length_by_class(classes: list[str], lengths: np.ndarray, features=None) -> list[tuple[str, int, float]]:
+    """(class, roads, metres) of excluded line parts, longest first; *features* (the feature of every part)
+    makes a multipart road count once."""
     out: dict[str, list] = {}
-    for c, length in zip(classes, np.asarray(lengths, float).tolist()):
-        entry = out.setdefault(c, [0, 0.0])
-        entry[0] += 1
+    features = range(len(classes)) if features is None else features
+    for c, length, f in zip(classes, np.asarray(lengths, float).tolist(), features):
+        entry = out.setdefault(c, [set(), 0.0])
+        entry[0].add(f)
         entry[1] += length
-    return sorted(((c, n, m) for c, (n, m) in out.items()), key=lambda t: -t[2])
+    return sorted(((c, len(fs), m) for c, (fs, m) in out.items()), key=lambda t: -t[2])
