@@ -63,8 +63,9 @@ class NetworkAlgorithm(CimTwinAlgorithm):
             self.NETWORK, QCoreApplication.translate("NetworkAlgorithm", "Road network (lines)"),
             [QgsProcessing.SourceType.TypeVectorLine])
         param.setHelp(QCoreApplication.translate(
-            "NetworkAlgorithm", "Line layer of roads in any CRS. Nodes are where lines end; the built graph is "
-            "reused while QGIS runs as long as the layer and these settings do not change."))
+            "NetworkAlgorithm", "Line layer of roads in any CRS. Lines meet where they share a vertex, at their ends "
+            "or in their middle (as OpenStreetMap ways do); lines that only cross (bridges, tunnels) do not meet. "
+            "The built graph is reused while QGIS runs as long as the layer and these settings do not change."))
         self.addParameter(param)
         param = QgsProcessingParameterEnum(
             self.COST, QCoreApplication.translate("NetworkAlgorithm", "Cost"),
@@ -137,8 +138,9 @@ class NetworkAlgorithm(CimTwinAlgorithm):
             self.SNAP_TOLERANCE, QCoreApplication.translate("NetworkAlgorithm", "Node snapping tolerance (m)"),
             QgsProcessingParameterNumber.Type.Double, defaultValue=0.0, minValue=0.0)
         param.setHelp(QCoreApplication.translate(
-            "NetworkAlgorithm", "Line ends closer than this become one node (closes small undershoots). 0 = "
-            "only ends at exactly the same place meet."))
+            "NetworkAlgorithm", "Vertices of different lines, and line ends, closer than this become one node "
+            "(closes small undershoots and lines cut at tile edges). 0 = only vertices at exactly the same place "
+            "meet."))
         param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(param)
         param = QgsProcessingParameterBoolean(
