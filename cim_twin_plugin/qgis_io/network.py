@@ -199,7 +199,7 @@ def read_network(
         for part in parts:
             c = np.asarray(part.coords, dtype=float)
             if c.ndim != 2 or len(c) == 0:
-                by_class.append((fid, QCoreApplication.translate("NetworkIO", "empty line part")))
+                skipped.append((fid, QCoreApplication.translate("NetworkIO", "empty line part")))
                 continue
             coords.append(c[:, :2])
             sizes.append(len(c))
