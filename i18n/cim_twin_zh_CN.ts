@@ -607,7 +607,7 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <translation>文本既不是 UTF-8 也不是 GBK/GB18030 编码（偏移 {offset} 处有无法解码的字节）；请将文件另存为 UTF-8 后重试</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/sources.py" line="568"/>
+        <location filename="../cim_twin_plugin/core/population/sources.py" line="580"/>
         <source>cannot read {path}: {error}</source>
         <translation>无法读取 {path}：{error}</translation>
     </message>
@@ -622,7 +622,7 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <translation>{file}，第 {line} 行：{error}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/sources.py" line="577"/>
+        <location filename="../cim_twin_plugin/core/population/sources.py" line="589"/>
         <source>{file} is empty: it needs a header line and rows</source>
         <translation>{file} 为空：需要一行表头和若干数据行</translation>
     </message>
@@ -702,32 +702,32 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <translation>行政单元 {unit_code}（{where}）没有几何</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/network/build.py" line="64"/>
+        <location filename="../cim_twin_plugin/core/network/build.py" line="67"/>
         <source>the network has no lines</source>
         <translation>路网中没有线</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/network/build.py" line="67"/>
+        <location filename="../cim_twin_plugin/core/network/build.py" line="70"/>
         <source>one feature id, direction and speed is needed per line part</source>
         <translation>每个线部件都需要一个要素 ID、方向和速度</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/network/build.py" line="71"/>
+        <location filename="../cim_twin_plugin/core/network/build.py" line="74"/>
         <source>direction codes must be 0 (both), 1 (forward) or 2 (backward)</source>
         <translation>方向代码必须为 0（双向）、1（正向）或 2（反向）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/network/build.py" line="81"/>
+        <location filename="../cim_twin_plugin/core/network/build.py" line="84"/>
         <source>the network has coordinates that are not finite numbers</source>
         <translation>路网中有坐标不是有限数值</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/network/build.py" line="102"/>
+        <location filename="../cim_twin_plugin/core/network/build.py" line="105"/>
         <source>the network has no line with two distinct vertices</source>
         <translation>路网中没有一条线具有两个不同的顶点</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/network/build.py" line="127"/>
+        <location filename="../cim_twin_plugin/core/network/build.py" line="143"/>
         <source>every line of the network is shorter than the snapping tolerance</source>
         <translation>路网中每条线都短于捕捉容差</translation>
     </message>
@@ -1187,27 +1187,27 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <translation>{n} 个输入行没有单元，未计入统计</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/fuse.py" line="587"/>
+        <location filename="../cim_twin_plugin/core/population/fuse.py" line="631"/>
         <source>the secret key must be non-empty bytes</source>
         <translation>密钥必须是非空字节串</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/fuse.py" line="590"/>
+        <location filename="../cim_twin_plugin/core/population/fuse.py" line="634"/>
         <source>{places} places for {records} records: place the same records</source>
         <translation>为 {records} 条记录给出了 {places} 个落位：落位须与记录一一对应</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/fuse.py" line="633"/>
+        <location filename="../cim_twin_plugin/core/population/fuse.py" line="677"/>
         <source>{source}: the counts do not add up</source>
         <translation>{source}：各项计数之和不相符</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/fuse.py" line="635"/>
+        <location filename="../cim_twin_plugin/core/population/fuse.py" line="679"/>
         <source>{source}: {rows} rows = {persons} in persons + {enterprises} in enterprises + {rejected} rejected</source>
         <translation>{source}：{rows} 行 = 进入人员 {persons} + 进入企业 {enterprises} + 拒收 {rejected}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/fuse.py" line="639"/>
+        <location filename="../cim_twin_plugin/core/population/fuse.py" line="683"/>
         <source>{persons} persons: {same_room} same room, {other_room} other room, {outside} registered outside, {away} away, {unknown} unknown</source>
         <translation>{persons} 人：同户室 {same_room}，辖区内其他户室 {other_room}，户籍在辖区外 {outside}，外出 {away}，未知 {unknown}</translation>
     </message>
@@ -1242,12 +1242,12 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <translation>图谱输出 {path} 无法写入（{error}）：请选择有写入权限的文件夹。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/pipeline.py" line="57"/>
+        <location filename="../cim_twin_plugin/core/population/pipeline.py" line="58"/>
         <source>no source table was given</source>
         <translation>未给出源表</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/pipeline.py" line="71"/>
+        <location filename="../cim_twin_plugin/core/population/pipeline.py" line="72"/>
         <source>no table of persons among the sources (only enterprises)</source>
         <translation>源表中没有人员表（只有企业表）</translation>
     </message>
@@ -1357,22 +1357,22 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <translation>{table}：未使用的列：{columns}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/sources.py" line="543"/>
+        <location filename="../cim_twin_plugin/core/population/sources.py" line="555"/>
         <source>{table}: {rows} rows, {records} records, {duplicates} exact duplicates</source>
         <translation>{table}：{rows} 行，{records} 条记录，{duplicates} 条完全重复</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/sources.py" line="547"/>
+        <location filename="../cim_twin_plugin/core/population/sources.py" line="559"/>
         <source>{table}: ID numbers {valid} valid, {converted} converted (15 digits, lower-case x), {invalid} invalid, {missing} missing</source>
         <translation>{table}：身份证号有效 {valid} 个，已转换 {converted} 个（15 位、小写 x），无效 {invalid} 个，缺失 {missing} 个</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/sources.py" line="551"/>
+        <location filename="../cim_twin_plugin/core/population/sources.py" line="563"/>
         <source>{table}: {count} values of {field} not understood (left empty)</source>
         <translation>{table}：{field} 有 {count} 个值无法识别（留空）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/sources.py" line="563"/>
+        <location filename="../cim_twin_plugin/core/population/sources.py" line="575"/>
         <source>reading {file} needs the package {package}</source>
         <translation>读取 {file} 需要 {package} 包</translation>
     </message>
@@ -2534,7 +2534,7 @@ Incidents without a facility within reach, or too far from the roads, get one ro
 在可达范围内没有设施或离道路太远的事件点输出一行不带几何的记录并说明原因。输出线采用路网图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="114"/>
+        <location filename="../processing_algs/nearestfacility.py" line="117"/>
         <source>Incidents</source>
         <translation>事件点</translation>
     </message>
@@ -2544,7 +2544,7 @@ Incidents without a facility within reach, or too far from the roads, get one ro
         <translation>需要设施的点（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="114"/>
+        <location filename="../processing_algs/nearestfacility.py" line="118"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
@@ -2634,32 +2634,32 @@ Incidents without a facility within reach, or too far from the roads, get one ro
         <translation>没有设施的事件点数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="102"/>
+        <location filename="../processing_algs/nearestfacility.py" line="103"/>
         <source>The maximum cost must be 0 (no limit) or more.</source>
         <translation>最大成本必须为 0（不限）或更大。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="117"/>
+        <location filename="../processing_algs/nearestfacility.py" line="120"/>
         <source>No facility of {layer} could be attached to the network (see the log): nothing to search.</source>
         <translation>{layer} 中没有设施能连接到路网（见日志）：无法搜索。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="144"/>
+        <location filename="../processing_algs/nearestfacility.py" line="147"/>
         <source>incident: {reason}</source>
         <translation>事件点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="157"/>
+        <location filename="../processing_algs/nearestfacility.py" line="160"/>
         <source>{n} incidents = {served} with at least one facility + {without} without (reason in the field reason); {routes} routes.</source>
         <translation>{n} 个事件点 = {served} 个至少有一个设施 + {without} 个没有（原因见 reason 字段）；共 {routes} 条路径。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="98"/>
+        <location filename="../processing_algs/nearestfacility.py" line="99"/>
         <source>N = {value} must be a whole number of 1 or more.</source>
         <translation>N = {value} 必须是大于或等于 1 的整数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="122"/>
+        <location filename="../processing_algs/nearestfacility.py" line="125"/>
         <source>N = {value:g} is more than the {count} facilities: up to all {count} are returned per incident.</source>
         <translation>N = {value:g} 超过设施总数 {count}：每个事件点最多返回全部 {count} 个设施。</translation>
     </message>
@@ -2667,342 +2667,417 @@ Incidents without a facility within reach, or too far from the roads, get one ro
 <context>
     <name>NetworkAlgorithm</name>
     <message>
-        <location filename="../processing_algs/network_common.py" line="56"/>
+        <location filename="../processing_algs/network_common.py" line="62"/>
         <source>Road network (lines)</source>
         <translation>路网（线）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="59"/>
-        <source>Line layer of roads in any CRS. Nodes are where lines end; the built graph is reused while QGIS runs as long as the layer and these settings do not change.</source>
-        <translation>任意坐标系的道路线图层。节点位于线的端点；只要图层和这些设置不变，QGIS 运行期间会复用已构建的图。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/network_common.py" line="63"/>
+        <location filename="../processing_algs/network_common.py" line="70"/>
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="63"/>
+        <location filename="../processing_algs/network_common.py" line="70"/>
         <source>Length (metres)</source>
         <translation>长度（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="63"/>
+        <location filename="../processing_algs/network_common.py" line="70"/>
         <source>Travel time (seconds)</source>
         <translation>出行时间（秒）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="67"/>
+        <location filename="../processing_algs/network_common.py" line="74"/>
         <source>What the route minimises. Travel time uses the speed field (drive) or the walking speed (walk).</source>
         <translation>路径最小化的量。出行时间在驾车时使用速度字段，步行时使用步行速度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="71"/>
+        <location filename="../processing_algs/network_common.py" line="78"/>
         <source>Travel mode</source>
         <translation>出行方式</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="71"/>
+        <location filename="../processing_algs/network_common.py" line="78"/>
         <source>Drive (one-way rules, speed field)</source>
         <translation>驾车（遵守单行规则，使用速度字段）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="71"/>
+        <location filename="../processing_algs/network_common.py" line="78"/>
         <source>Walk (both ways, walking speed)</source>
         <translation>步行（双向通行，使用步行速度）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="76"/>
+        <location filename="../processing_algs/network_common.py" line="83"/>
         <source>Walking ignores one-way rules and moves at the walking speed on every road.</source>
         <translation>步行忽略单行规则，并在所有道路上以步行速度移动。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="79"/>
+        <location filename="../processing_algs/network_common.py" line="86"/>
         <source>Direction field</source>
         <translation>方向字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="82"/>
+        <location filename="../processing_algs/network_common.py" line="89"/>
         <source>Field that says which way a road may be travelled (e.g. oneway). Without it every road uses the default direction.</source>
         <translation>说明道路允许通行方向的字段（例如 oneway）。不设置时所有道路使用默认方向。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="86"/>
+        <location filename="../processing_algs/network_common.py" line="93"/>
         <source>Value for forward only</source>
         <translation>仅正向的取值</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="86"/>
+        <location filename="../processing_algs/network_common.py" line="93"/>
         <source>Direction value(s), comma-separated, for roads travelled only in their digitised direction.</source>
         <translation>仅沿数字化方向通行的道路的方向值（可用逗号分隔多个）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="86"/>
+        <location filename="../processing_algs/network_common.py" line="93"/>
         <source>Value for backward only</source>
         <translation>仅反向的取值</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="86"/>
+        <location filename="../processing_algs/network_common.py" line="93"/>
         <source>Direction value(s), comma-separated, for roads travelled only against their digitised direction.</source>
         <translation>仅逆数字化方向通行的道路的方向值（可用逗号分隔多个）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="86"/>
+        <location filename="../processing_algs/network_common.py" line="93"/>
         <source>Value for both directions</source>
         <translation>双向的取值</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="86"/>
+        <location filename="../processing_algs/network_common.py" line="93"/>
         <source>Direction value(s), comma-separated, for two-way roads.</source>
         <translation>双向通行道路的方向值（可用逗号分隔多个）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="101"/>
+        <location filename="../processing_algs/network_common.py" line="108"/>
         <source>Default direction</source>
         <translation>默认方向</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="101"/>
+        <location filename="../processing_algs/network_common.py" line="108"/>
         <source>Both directions</source>
         <translation>双向</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="101"/>
+        <location filename="../processing_algs/network_common.py" line="108"/>
         <source>Forward only</source>
         <translation>仅正向</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="101"/>
+        <location filename="../processing_algs/network_common.py" line="108"/>
         <source>Backward only</source>
         <translation>仅反向</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="106"/>
+        <location filename="../processing_algs/network_common.py" line="113"/>
         <source>Direction of roads whose direction value is empty or none of the given values (each such road is listed in the log).</source>
         <translation>方向值为空或不属于给定值的道路所用的方向（每条这样的道路都会在日志中列出）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="111"/>
+        <location filename="../processing_algs/network_common.py" line="118"/>
         <source>Speed field (km/h)</source>
         <translation>速度字段（km/h）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="114"/>
+        <location filename="../processing_algs/network_common.py" line="121"/>
         <source>Speed per road in km/h for travel time when driving. Empty, text or non-positive values use the default speed and are listed in the log.</source>
         <translation>驾车时计算出行时间所用的每条道路速度（km/h）。空值、文本或非正值使用默认速度，并在日志中列出。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="118"/>
+        <location filename="../processing_algs/network_common.py" line="125"/>
         <source>Default speed (km/h)</source>
         <translation>默认速度（km/h）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="121"/>
+        <location filename="../processing_algs/network_common.py" line="128"/>
         <source>Driving speed for roads without a valid speed value.</source>
         <translation>没有有效速度值的道路的驾车速度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="124"/>
+        <location filename="../processing_algs/network_common.py" line="131"/>
         <source>Walking speed (m/s)</source>
         <translation>步行速度（m/s）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="127"/>
+        <location filename="../processing_algs/network_common.py" line="134"/>
         <source>Walking speed; 1.2 m/s makes 5/10/15 minutes about 360/720/1080 m.</source>
         <translation>步行速度；1.2 m/s 时 5/10/15 分钟约为 360/720/1080 米。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="130"/>
+        <location filename="../processing_algs/network_common.py" line="137"/>
         <source>Node snapping tolerance (m)</source>
         <translation>节点捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="133"/>
-        <source>Line ends closer than this become one node (closes small undershoots). 0 = only ends at exactly the same place meet.</source>
-        <translation>距离小于该值的线端点合并为一个节点（可弥合小的未连接缺口）。0 表示只有位置完全相同的端点才相连。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/network_common.py" line="138"/>
+        <location filename="../processing_algs/network_common.py" line="146"/>
         <source>Split lines where they cross</source>
         <translation>在线相交处打断</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="141"/>
+        <location filename="../processing_algs/network_common.py" line="149"/>
         <source>Make a node wherever two lines cross. Leave off for data that is already noded (bridges and tunnels cross roads without meeting them).</source>
         <translation>在两条线相交处生成节点。对于已经打断的数据请关闭（桥梁和隧道与道路交叉但并不相连）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="146"/>
+        <location filename="../processing_algs/network_common.py" line="171"/>
         <source>Maximum snapping distance (m)</source>
         <translation>最大捕捉距离（米）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="149"/>
+        <location filename="../processing_algs/network_common.py" line="174"/>
         <source>Points farther than this from every road are rejected with the reason. Points attach to the nearest point of the nearest road; the connector is counted in the cost.</source>
         <translation>距所有道路都超过该距离的点将被拒绝并给出原因。点连接到最近道路上的最近点；连接线计入成本。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="153"/>
+        <location filename="../processing_algs/network_common.py" line="178"/>
         <source>Planar lengths</source>
         <translation>平面长度</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="155"/>
+        <location filename="../processing_algs/network_common.py" line="180"/>
         <source>Measure lengths in the layer&apos;s projection instead of on the ellipsoid. By default lengths are ellipsoidal (the project&apos;s ellipsoid, else the layer CRS&apos;s), as QGIS&apos;s own network tools measure them.</source>
         <translation>在图层投影中测量长度，而不是在椭球面上测量。默认长度为椭球面长度（使用项目的椭球，未设置时使用图层坐标系的椭球），与 QGIS 自带网络工具的测量方式一致。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="196"/>
+        <location filename="../processing_algs/network_common.py" line="235"/>
         <source>Building the road network ...</source>
         <translation>正在构建路网……</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="210"/>
+        <location filename="../processing_algs/network_common.py" line="251"/>
         <source>Network {layer}: {features} features = {used} in the network ({parts} line parts, {multi} multipart features split) + {skipped} left out; {nodes} junctions, {links} links, {components} connected parts.</source>
         <translation>路网 {layer}：{features} 个要素 = {used} 个纳入路网（{parts} 条线部件，{multi} 个多部件要素已拆分）+ {skipped} 个未纳入；{nodes} 个路口，{links} 条路段链，{components} 个连通部分。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="218"/>
+        <location filename="../processing_algs/network_common.py" line="259"/>
         <source>The graph was reused from the cache (same layer and settings).</source>
         <translation>已从缓存中复用路网图（图层和设置相同）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="221"/>
+        <location filename="../processing_algs/network_common.py" line="262"/>
         <source>Lengths are ellipsoidal on {ellipsoid}.</source>
         <translation>长度为 {ellipsoid} 椭球面长度。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="224"/>
+        <location filename="../processing_algs/network_common.py" line="265"/>
         <source>Lengths are planar, in the layer&apos;s projection.</source>
         <translation>长度为平面长度，按图层投影计算。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="240"/>
+        <location filename="../processing_algs/network_common.py" line="281"/>
         <source>Walking: one-way rules ignored, {speed} m/s on every road.</source>
         <translation>步行：忽略单行规则，所有道路均为 {speed} m/s。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="229"/>
+        <location filename="../processing_algs/network_common.py" line="270"/>
         <source>The network layer&apos;s CRS is geographic (degrees): the graph is worked on in the UTM zone of the data, so that distances, tolerances and areas are in metres; outputs are in the layer&apos;s CRS.</source>
         <translation>路网图层的坐标参考系为地理坐标系（度）：路网图在数据所在的 UTM 带中处理，使距离、容差和面积均以米计；输出采用图层的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="234"/>
+        <location filename="../processing_algs/network_common.py" line="275"/>
         <source>The network layer&apos;s CRS is in {unit} (1 {unit} = {factor:g} m): distances given in metres (snapping tolerance, maximum snapping distance, buffer) are converted to it, and lengths and areas are written in metres.</source>
         <translation>路网图层的坐标参考系单位为 {unit}（1 {unit} = {factor:g} m）：以米给出的距离（捕捉容差、最大捕捉距离、缓冲区）会换算为该单位，长度和面积则以米写出。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="290"/>
+        <location filename="../processing_algs/network_common.py" line="410"/>
         <source>{roles} {layer}: {n} points = {ok} attached to the network + {bad} rejected (listed below and in the field reason).</source>
         <translation>{roles} {layer}：{n} 个点 = 连接到路网 {ok} 个 + 被拒绝 {bad} 个（列于下方及 reason 字段）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/network_common.py" line="295"/>
+        <location filename="../processing_algs/network_common.py" line="415"/>
         <source>The same layer is used as {roles}: its rejected points are listed once and apply to each use.</source>
         <translation>同一图层同时用作{roles}：其被拒绝的点只列出一次，对每种用途均适用。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/network_common.py" line="65"/>
+        <source>Line layer of roads in any CRS. Lines meet where they share a vertex, at their ends or in their middle (as OpenStreetMap ways do); lines that only cross (bridges, tunnels) do not meet. The built graph is reused while QGIS runs as long as the layer and these settings do not change.</source>
+        <translation>任意坐标系的道路线图层。线在共享顶点处相连，无论在端点还是中间（如 OpenStreetMap 的 way）；仅交叉而无共享顶点的线（桥梁、隧道）不相连。QGIS 运行期间，只要图层和这些设置不变，已构建的路网会被复用。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/network_common.py" line="140"/>
+        <source>Vertices of different lines, and line ends, closer than this become one node (closes small undershoots and lines cut at tile edges). 0 = only vertices at exactly the same place meet.</source>
+        <translation>不同线的顶点以及线端点，距离小于此值时合并为一个节点（弥合小的未及与瓦片边缘的切断）。0 = 只有位置完全相同的顶点相连。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/network_common.py" line="154"/>
+        <source>Road class field(s)</source>
+        <translation>道路等级字段</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/network_common.py" line="157"/>
+        <source>Field(s) with the road class (OSM highway, Tilezen kind and kind_detail, or a Chinese road class). Roads whose class is in the excluded classes are left out: walking never uses rail, ferry, aerialway or motorway-class roads (高速公路, 快速路 main carriageways), driving never uses footways, paths, steps, cycleways or pedestrian streets.</source>
+        <translation>道路等级所在的字段（OSM highway、Tilezen 的 kind 与 kind_detail，或中国道路等级）。等级在排除列表中的道路不进入路网：步行从不使用铁路、轮渡、索道和高速公路级道路（高速公路、快速路主路），驾车从不使用人行道、小路、台阶、自行车道和步行街。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/network_common.py" line="163"/>
+        <source>Excluded classes</source>
+        <translation>排除的等级</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/network_common.py" line="166"/>
+        <source>Comma-separated classes to leave out (needs a class field). Empty = the mode&apos;s preset; &apos;-&apos; = leave nothing out. The log lists what was left out and its length.</source>
+        <translation>要排除的等级，以逗号分隔（需要等级字段）。留空 = 该出行方式的预设；“-” = 不排除任何等级。日志列出被排除的道路及其长度。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/network_common.py" line="189"/>
+        <source>Connected parts of the network</source>
+        <translation>路网连通部分</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/network_common.py" line="192"/>
+        <source>Optional: every connected part of the network as lines with its length and share, to map the gaps. To close gaps: raise the node snapping tolerance (line ends and shared vertices closer than it join, e.g. lines cut at tile edges), or split lines where they cross for data that is not noded; check the excluded classes.</source>
+        <translation>可选：路网的每个连通部分（线），含长度和占比，用于在地图上查看断口。弥合断口：调大节点捕捉容差（距离小于容差的线端点和共享顶点会合并，例如在瓦片边缘被切断的线），或对未打断的数据在交叉处打断线；并检查排除的等级。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/network_common.py" line="300"/>
+        <source>Walking</source>
+        <translation>步行</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/network_common.py" line="300"/>
+        <source>Driving</source>
+        <translation>驾车</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/network_common.py" line="303"/>
+        <source>{mode}: no road of an excluded class ({fields}).</source>
+        <translation>{mode}：没有属于排除等级的道路（{fields}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/network_common.py" line="310"/>
+        <source>{mode}: {roads} roads of excluded classes left out, {km:.2f} km: {detail}.</source>
+        <translation>{mode}：排除了 {roads} 条属于排除等级的道路，共 {km:.2f} 公里：{detail}。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/network_common.py" line="320"/>
+        <source>Connected parts: {n}; the largest holds {share:.1f} % of the {km:.2f} km of road; {small} parts hold less than {limit:g} % each ({small_km:.2f} km in all).</source>
+        <translation>连通部分：{n} 个；最大部分占 {km:.2f} 公里道路的 {share:.1f} %；{small} 个部分各占不到 {limit:g} %（共 {small_km:.2f} 公里）。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/network_common.py" line="326"/>
+        <source>The largest connected part holds only {share:.1f} % of the network: routes and catchments stop at the gaps. Map them with OUTPUT_COMPONENTS; raise the node snapping tolerance or split lines where they cross to close them.</source>
+        <translation>最大连通部分仅占路网的 {share:.1f} %：路径和服务范围会止于断口。可用 OUTPUT_COMPONENTS 在地图上查看；调大节点捕捉容差或在交叉处打断线来弥合。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/network_common.py" line="359"/>
+        <source>on an isolated part of {m:.0f} m</source>
+        <translation>位于长 {m:.0f} 米的孤立部分上</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/network_common.py" line="365"/>
+        <source>{role} {layer}: {n} points sit on isolated parts of the network (less than {limit:g} % of its length): they reach little; their rows say so.</source>
+        <translation>{role} {layer}：{n} 个点位于路网的孤立部分（不到其长度的 {limit:g} %）：可达范围很小；相应记录中已注明。</translation>
     </message>
 </context>
 <context>
     <name>NetworkIO</name>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="112"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="122"/>
         <source>The network layer {layer} has no features: give a line layer with roads.</source>
         <translation>路网图层 {layer} 没有要素：请提供道路线图层。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="307"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="340"/>
         <source>no geometry</source>
         <translation>没有几何</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="147"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="161"/>
         <source>not a line</source>
         <translation>不是线</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="165"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="192"/>
         <source>direction value &apos;{value}&apos; is none of the given values: default direction used</source>
         <translation>方向值 '{value}' 不属于给定的任何取值：使用默认方向</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="175"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="202"/>
         <source>empty line part</source>
         <translation>空的线部件</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="183"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="216"/>
         <source>The network layer {layer} has no line with a geometry: there is no network to use.</source>
         <translation>路网图层 {layer} 中没有带几何的线：没有可用的路网。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="201"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="234"/>
         <source>The network layer {layer} cannot be used: {detail}.</source>
         <translation>路网图层 {layer} 无法使用：{detail}。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="246"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="279"/>
         <source>zero length (fewer than two distinct vertices)</source>
         <translation>长度为零（不同的顶点少于两个）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="248"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="281"/>
         <source>shorter than the snapping tolerance</source>
         <translation>短于捕捉容差</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="250"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="283"/>
         <source>starts and ends at the same node (a loop): kept</source>
         <translation>起点和终点为同一节点（环路）：已保留</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="282"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="315"/>
         <source>The point layer {layer} has no features.</source>
         <translation>点图层 {layer} 没有要素。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="309"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="342"/>
         <source>several points in one feature: give one point each</source>
         <translation>一个要素中有多个点：请每个要素只给一个点</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="317"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="350"/>
         <source>cannot be transformed to the network&apos;s CRS</source>
         <translation>无法转换到路网的坐标系</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="339"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="372"/>
         <source>nearest road is {d:.1f} m away, beyond the maximum snapping distance of {max:g} m</source>
         <translation>最近的道路距离 {d:.1f} 米，超过最大捕捉距离 {max:g} 米</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="342"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="375"/>
         <source>not a valid point</source>
         <translation>不是有效的点</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="349"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="382"/>
         <source>origin and destination are the same point</source>
         <translation>起点和终点是同一点</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="350"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="383"/>
         <source>no route: the two points lie on parts of the network that are not connected (or one-way streets forbid it)</source>
         <translation>无路径：两个点位于路网中互不连通的部分（或单行道不允许通行）</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="353"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="386"/>
         <source>no facility within the maximum cost</source>
         <translation>最大成本内没有设施</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="231"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="264"/>
         <source>No speed field: every road of {layer} is driven at the default speed of {speed:g} km/h.</source>
         <translation>没有速度字段：{layer} 的所有道路均按默认速度 {speed:g} km/h 计算。</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/qgis_io/network.py" line="237"/>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="270"/>
         <source>{layer}: {n} roads have a speed ({field}) that is empty, not a number or not above 0: the default speed of {speed:g} km/h is used for them (features {features}).</source>
         <translation>{layer}：{n} 条道路的速度（{field}）为空、不是数字或不大于 0：这些道路使用默认速度 {speed:g} km/h（要素 {features}）。</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/qgis_io/network.py" line="170"/>
+        <source>class &apos;{value}&apos; is not used by this mode (excluded classes)</source>
+        <translation>等级“{value}”不用于该出行方式（已排除的等级）</translation>
     </message>
 </context>
 <context>
@@ -3026,7 +3101,7 @@ Optional route lines (OUTPUT_LINES) are in the network layer&apos;s CRS.</source
 可选的路径线（OUTPUT_LINES）采用路网图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="95"/>
+        <location filename="../processing_algs/odmatrix.py" line="98"/>
         <source>Origins</source>
         <translation>起点</translation>
     </message>
@@ -3036,7 +3111,7 @@ Optional route lines (OUTPUT_LINES) are in the network layer&apos;s CRS.</source
         <translation>起点（任意坐标系）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="95"/>
+        <location filename="../processing_algs/odmatrix.py" line="99"/>
         <source>Destinations</source>
         <translation>终点</translation>
     </message>
@@ -3096,22 +3171,22 @@ Optional route lines (OUTPUT_LINES) are in the network layer&apos;s CRS.</source
         <translation>没有路径的点对数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="99"/>
+        <location filename="../processing_algs/odmatrix.py" line="102"/>
         <source>Computing {o} x {d} costs ...</source>
         <translation>正在计算 {o} × {d} 个成本……</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="116"/>
+        <location filename="../processing_algs/odmatrix.py" line="119"/>
         <source>origin: {reason}</source>
         <translation>起点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="117"/>
+        <location filename="../processing_algs/odmatrix.py" line="120"/>
         <source>destination: {reason}</source>
         <translation>终点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="160"/>
+        <location filename="../processing_algs/odmatrix.py" line="163"/>
         <source>{o} origins x {d} destinations = {n} rows: {ok} with a cost + {bad} without (status and reason say why).</source>
         <translation>{o} 个起点 × {d} 个终点 = {n} 行：{ok} 行有成本 + {bad} 行无成本（status 和 reason 说明原因）。</translation>
     </message>
@@ -3463,7 +3538,7 @@ OUTPUT_LINES 每个设施每个分段一条多线；OUTPUT_POLYGONS 每个设施
 设施到道路的连接段计入成本。步行方式使用步行速度（默认 1.2 m/s：5/10/15 分钟约 360/720/1080 米）。输出采用路网图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="131"/>
+        <location filename="../processing_algs/servicearea.py" line="133"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
@@ -3583,32 +3658,32 @@ OUTPUT_LINES 每个设施每个分段一条多线；OUTPUT_POLYGONS 每个设施
         <translation>未连接到路网的设施数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="125"/>
+        <location filename="../processing_algs/servicearea.py" line="126"/>
         <source>Bands in minutes need the travel time cost (COST = 1).</source>
         <translation>以分钟为单位的分段需要出行时间成本（COST = 1）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="152"/>
+        <location filename="../processing_algs/servicearea.py" line="154"/>
         <source>buffer {m:g} m around the reachable lines</source>
         <translation>可达线路外扩 {m:g} 米缓冲区</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="167"/>
+        <location filename="../processing_algs/servicearea.py" line="169"/>
         <source>no road within the band from this facility</source>
         <translation>该设施在此分段内没有可达道路</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="203"/>
+        <location filename="../processing_algs/servicearea.py" line="206"/>
         <source>{n} facilities = {ok} with service areas + {bad} not attached (reason in the field reason); {areas} areas for bands {bands} {unit}.</source>
         <translation>{n} 个设施 = {ok} 个有服务区 + {bad} 个未连接到路网（原因见 reason 字段）；分段 {bands} {unit} 共 {areas} 个服务区。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="208"/>
+        <location filename="../processing_algs/servicearea.py" line="211"/>
         <source>Travel time at {speed} when walking; road speeds when driving.</source>
         <translation>步行时出行时间按 {speed} 计算；驾车时按道路速度计算。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/servicearea.py" line="116"/>
+        <location filename="../processing_algs/servicearea.py" line="117"/>
         <source>COSTS &apos;{text}&apos;: {detail}. Give a comma-separated list of numbers above 0, e.g. 300,500,1000.</source>
         <translation>COSTS '{text}'：{detail}。请给出以逗号分隔、大于 0 的数字列表，例如 300,500,1000。</translation>
     </message>
@@ -3714,47 +3789,47 @@ Output lines are in the network layer&apos;s CRS. The graph is built once per la
         <translation>没有路径的点对数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="103"/>
+        <location filename="../processing_algs/shortestpath.py" line="104"/>
         <source>Give a start (START or START_LAYER) and an end (END or END_LAYER).</source>
         <translation>请给出起点（START 或 START_LAYER）和终点（END 或 END_LAYER）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="111"/>
+        <location filename="../processing_algs/shortestpath.py" line="112"/>
         <source>Pairing by order needs as many start points ({s}) as end points ({e}); choose all pairs or give layers of the same size.</source>
         <translation>按顺序配对需要起点数（{s}）与终点数（{e}）相同；请选择全部配对，或提供点数相同的图层。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="131"/>
+        <location filename="../processing_algs/shortestpath.py" line="134"/>
         <source>Routing {n} pairs ...</source>
         <translation>正在计算 {n} 对点的路径……</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="137"/>
+        <location filename="../processing_algs/shortestpath.py" line="140"/>
         <source>start point: {reason}</source>
         <translation>起点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="138"/>
+        <location filename="../processing_algs/shortestpath.py" line="141"/>
         <source>end point: {reason}</source>
         <translation>终点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="159"/>
+        <location filename="../processing_algs/shortestpath.py" line="162"/>
         <source>{n} pairs = {found} routes + {failed} without a route (reason in the field reason).</source>
         <translation>{n} 对 = {found} 条路径 + {failed} 对无路径（原因见 reason 字段）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="162"/>
+        <location filename="../processing_algs/shortestpath.py" line="165"/>
         <source>{failed} pairs have no route; see the fields status and reason.</source>
         <translation>{failed} 对点没有路径；请查看 status 和 reason 字段。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="122"/>
+        <location filename="../processing_algs/shortestpath.py" line="125"/>
         <source>Start points</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="122"/>
+        <location filename="../processing_algs/shortestpath.py" line="126"/>
         <source>End points</source>
         <translation>终点</translation>
     </message>
