@@ -2644,12 +2644,12 @@ Incidents without a facility within reach, or too far from the roads, get one ro
         <translation>{layer} 中没有设施能连接到路网（见日志）：无法搜索。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="147"/>
+        <location filename="../processing_algs/nearestfacility.py" line="149"/>
         <source>incident: {reason}</source>
         <translation>事件点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/nearestfacility.py" line="160"/>
+        <location filename="../processing_algs/nearestfacility.py" line="163"/>
         <source>{n} incidents = {served} with at least one facility + {without} without (reason in the field reason); {routes} routes.</source>
         <translation>{n} 个事件点 = {served} 个至少有一个设施 + {without} 个没有（原因见 reason 字段）；共 {routes} 条路径。</translation>
     </message>
@@ -2662,6 +2662,11 @@ Incidents without a facility within reach, or too far from the roads, get one ro
         <location filename="../processing_algs/nearestfacility.py" line="125"/>
         <source>N = {value:g} is more than the {count} facilities: up to all {count} are returned per incident.</source>
         <translation>N = {value:g} 超过设施总数 {count}：每个事件点最多返回全部 {count} 个设施。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/nearestfacility.py" line="149"/>
+        <source>facility: {reason}</source>
+        <translation>设施：{reason}</translation>
     </message>
 </context>
 <context>
@@ -3176,17 +3181,17 @@ Optional route lines (OUTPUT_LINES) are in the network layer&apos;s CRS.</source
         <translation>正在计算 {o} × {d} 个成本……</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="119"/>
+        <location filename="../processing_algs/odmatrix.py" line="121"/>
         <source>origin: {reason}</source>
         <translation>起点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="120"/>
+        <location filename="../processing_algs/odmatrix.py" line="121"/>
         <source>destination: {reason}</source>
         <translation>终点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/odmatrix.py" line="163"/>
+        <location filename="../processing_algs/odmatrix.py" line="165"/>
         <source>{o} origins x {d} destinations = {n} rows: {ok} with a cost + {bad} without (status and reason say why).</source>
         <translation>{o} 个起点 × {d} 个终点 = {n} 行：{ok} 行有成本 + {bad} 行无成本（status 和 reason 说明原因）。</translation>
     </message>
@@ -3804,22 +3809,22 @@ Output lines are in the network layer&apos;s CRS. The graph is built once per la
         <translation>正在计算 {n} 对点的路径……</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="140"/>
+        <location filename="../processing_algs/shortestpath.py" line="142"/>
         <source>start point: {reason}</source>
         <translation>起点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="141"/>
+        <location filename="../processing_algs/shortestpath.py" line="142"/>
         <source>end point: {reason}</source>
         <translation>终点：{reason}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="162"/>
+        <location filename="../processing_algs/shortestpath.py" line="164"/>
         <source>{n} pairs = {found} routes + {failed} without a route (reason in the field reason).</source>
         <translation>{n} 对 = {found} 条路径 + {failed} 对无路径（原因见 reason 字段）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/shortestpath.py" line="165"/>
+        <location filename="../processing_algs/shortestpath.py" line="167"/>
         <source>{failed} pairs have no route; see the fields status and reason.</source>
         <translation>{failed} 对点没有路径；请查看 status 和 reason 字段。</translation>
     </message>

@@ -18,7 +18,7 @@ from ..cim_twin_plugin.core import network as core
 from ..cim_twin_plugin.core.twin import outputs as twin
 from ..cim_twin_plugin.qgis_io import network as bridge
 from ..cim_twin_plugin.qgis_io import schema as schema_io
-from .network_common import NetworkAlgorithm, network_fields, route_feature
+from .network_common import NetworkAlgorithm, network_fields, route_feature, with_notes
 
 
 class NearestFacilityAlgorithm(NetworkAlgorithm):
@@ -114,8 +114,8 @@ class NearestFacilityAlgorithm(NetworkAlgorithm):
         f_snap, f_reason = self.snap(network, facilities, max_snap)
         self.report_points(feedback, [(self.tr("Incidents"), incidents, i_reason),
                                       (self.tr("Facilities"), facilities, f_reason)])
-        self.isolated_points(feedback, read, i_snap, self.tr("Incidents"), incidents.name)
-        self.isolated_points(feedback, read, f_snap, self.tr("Facilities"), facilities.name)
+        i_iso = self.isolated_points(feedback, read, i_snap, self.tr("Incidents"), incidents.name)
+        f_iso = self.isolated_points(feedback, read, f_snap, self.tr("Facilities"), facilities.name)
         if not f_snap.ok.any():
             raise QgsProcessingException(self.tr(
                 "No facility of {layer} could be attached to the network (see the log): nothing to search.").format(
@@ -146,7 +146,10 @@ class NearestFacilityAlgorithm(NetworkAlgorithm):
                 if route.status in ("origin_rejected", "destination_rejected"):
                     reason = self.tr("incident: {reason}").format(reason=i_reason[k])
                 else:
-                    reason = texts.get(route.status, route.status)
+                    reason = with_notes(texts.get(route.status, route.status),
+                                        self.tr("incident: {reason}").format(reason=i_iso[k]) if i_iso[k] else None,
+                                        self.tr("facility: {reason}").format(reason=f_iso[f])
+                                        if f >= 0 and f_iso[f] else None)
                 ok = route.found
                 start_snap = f_snap.connector_len[f] if ok else None
                 feature = route_feature(fields, f_ids[f] if f >= 0 else None, i_ids[k], route, start_snap,

@@ -425,15 +425,26 @@ def network_fields(schema, *points) -> QgsFields:
     return schema_io.qgs_fields(schema, {name: bridge.id_field(name, p) for name, p in zip(schema.names, points)})
 
 
-def route_reason(status: str, origin: int, destination: int, first_texts, second_texts, texts: dict) -> str | None:
+def route_reason(status: str, origin: int, destination: int, first_texts, second_texts, texts: dict,
+                 isolated=None) -> str | None:
     """Why a route row is as it is: the rejected point's own text (*first_texts*/*second_texts*, per point,
     already translated by the algorithm with its own prefix), else the text of the status (*texts*:
-    ``bridge.status_texts()``, built once per run)."""
+    ``bridge.status_texts()``, built once per run); *isolated*: (first, second) per-point notes of points on
+    isolated parts of the network (NetworkAlgorithm.isolated_points, prefixed), added to the reason."""
     if status == "origin_rejected":
         return first_texts[origin]
     if status == "destination_rejected":
         return second_texts[destination]
-    return texts.get(status, status)
+    reason = texts.get(status, status)
+    if isolated is not None:
+        reason = with_notes(reason, isolated[0][origin], isolated[1][destination])
+    return reason
+
+
+def with_notes(reason: str | None, *notes) -> str | None:
+    """*reason* and the *notes* that are given, joined by '; ' (None when there is nothing)."""
+    parts = [text for text in (reason, *notes) if text]
+    return "; ".join(parts) if parts else None
 
 
 def route_feature(fields: QgsFields, first, second, route, start_snap, end_snap, cost: str, network, reason):

@@ -95,8 +95,8 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
         d_snap, d_reason = self.snap(network, dests, max_snap)
         self.report_points(feedback, [(self.tr("Origins"), origins, o_reason),
                                       (self.tr("Destinations"), dests, d_reason)])
-        self.isolated_points(feedback, read, o_snap, self.tr("Origins"), origins.name)
-        self.isolated_points(feedback, read, d_snap, self.tr("Destinations"), dests.name)
+        o_iso = self.isolated_points(feedback, read, o_snap, self.tr("Origins"), origins.name)
+        d_iso = self.isolated_points(feedback, read, d_snap, self.tr("Destinations"), dests.name)
         graph, (o_nodes, d_nodes) = core.build_query_graph(network, [o_snap, d_snap], cost)
         n_o, n_d = len(origins.fids), len(dests.fids)
         feedback.pushInfo(self.tr("Computing {o} x {d} costs ...").format(o=n_o, d=n_d))
@@ -118,6 +118,8 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
         o_ids, d_ids = origins.ids, dests.ids  # of the id fields' own types (NULL stays NULL)
         o_text = [self.tr("origin: {reason}").format(reason=r) if r else None for r in o_reason]
         d_text = [self.tr("destination: {reason}").format(reason=r) if r else None for r in d_reason]
+        isolated = ([self.tr("origin: {reason}").format(reason=r) if r else None for r in o_iso],
+                    [self.tr("destination: {reason}").format(reason=r) if r else None for r in d_iso])
         texts = bridge.status_texts()
         statuses = core.od_statuses(matrix, o_snap, d_snap)
         unreachable = 0
@@ -129,7 +131,7 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
             row = statuses[i].tolist()
             for j in range(n_d):
                 c, status = costs[j], row[j]
-                reason = route_reason(status, i, j, o_text, d_text, texts)
+                reason = route_reason(status, i, j, o_text, d_text, texts, isolated)
                 ok = status in core.FOUND
                 unreachable += not ok
                 batch.append(schema_io.feature(fields, [o_ids[i], d_ids[j], c if ok else None, unit,
@@ -153,7 +155,7 @@ class OdMatrixAlgorithm(NetworkAlgorithm):
                     i, j = route.origin, route.destination
                     batch.append(route_feature(line_fields, o_ids[i], d_ids[j], route, o_snap.connector_len[i],
                                                d_snap.connector_len[j], cost, network,
-                                               route_reason(route.status, i, j, o_text, d_text, texts)))
+                                               route_reason(route.status, i, j, o_text, d_text, texts, isolated)))
                     if k % 5000 == 0:
                         if feedback.isCanceled():
                             raise qgis_io.canceled()

@@ -122,8 +122,8 @@ class ShortestPathAlgorithm(NetworkAlgorithm):
         e_snap, e_reason = self.snap(network, ends, max_snap)
         self.report_points(feedback, [(self.tr("Start points"), starts, s_reason),
                                       (self.tr("End points"), ends, e_reason)])
-        self.isolated_points(feedback, read, s_snap, self.tr("Start points"), starts.name)
-        self.isolated_points(feedback, read, e_snap, self.tr("End points"), ends.name)
+        s_iso = self.isolated_points(feedback, read, s_snap, self.tr("Start points"), starts.name)
+        e_iso = self.isolated_points(feedback, read, e_snap, self.tr("End points"), ends.name)
         graph, (s_nodes, e_nodes) = core.build_query_graph(network, [s_snap, e_snap], cost)
 
         fields = network_fields(twin.SHORTEST_PATHS)  # feature ids: int64
@@ -139,6 +139,8 @@ class ShortestPathAlgorithm(NetworkAlgorithm):
         steps.setCurrentStep(2)
         s_text = [self.tr("start point: {reason}").format(reason=r) if r else None for r in s_reason]
         e_text = [self.tr("end point: {reason}").format(reason=r) if r else None for r in e_reason]
+        isolated = ([self.tr("start point: {reason}").format(reason=r) if r else None for r in s_iso],
+                    [self.tr("end point: {reason}").format(reason=r) if r else None for r in e_iso])
         texts = bridge.status_texts()
         found = failed = 0
         batch = []
@@ -146,7 +148,7 @@ class ShortestPathAlgorithm(NetworkAlgorithm):
             i, j = route.origin, route.destination
             feature = route_feature(fields, starts.fids[i], ends.fids[j], route, s_snap.connector_len[i],
                                     e_snap.connector_len[j], cost, network,
-                                    route_reason(route.status, i, j, s_text, e_text, texts))
+                                    route_reason(route.status, i, j, s_text, e_text, texts, isolated))
             if route.found:
                 found += 1
             else:

@@ -307,3 +307,22 @@ def test_servicearea_on_the_bund_leaves_classes_out_and_maps_the_parts(cimtwin, 
     lines = {k: f["length_m"] for k, f in out.items()}
     assert set(lines) == {name for name, _ in stations}
     assert min(lines.values()) > 10000  # the 900 m walks reach the city, not one block (issue 21: 1-5 km)
+
+    # the same isolated point is flagged in the rows of the other network outputs (issue 21: every output)
+    note = f"on an isolated part of {core_parts.length[-1]:.0f} m"
+    common = {"NETWORK": roads, "MODE": 1, "CLASS_FIELD": ["kind", "kind_detail"], "SNAP_TOLERANCE": 0.5,
+              "PLANAR": True}
+    od = processing.run("cimtwin:odmatrix", {**common, "ORIGINS": facilities, "DESTINATIONS": facilities,
+                                             "ORIGIN_ID_FIELD": "name", "DESTINATION_ID_FIELD": "name",
+                                             "OUTPUT": "memory:"}, context=QgsProcessingContext(), feedback=Log())
+    rows = list(od["OUTPUT"].getFeatures())
+    for row in rows:
+        reason = row["reason"] if row["reason"] != NULL else ""
+        assert (f"origin: {note}" in reason) == (row["origin_id"] == "isolated"), (row["origin_id"], reason)
+        assert (f"destination: {note}" in reason) == (row["destination_id"] == "isolated")
+    near = processing.run("cimtwin:nearestfacility", {**common, "INCIDENTS": facilities, "FACILITIES": facilities,
+                                                     "INCIDENT_ID_FIELD": "name", "FACILITY_ID_FIELD": "name",
+                                                     "N": 1, "OUTPUT": "memory:"},
+                          context=QgsProcessingContext(), feedback=Log())
+    flagged = [f for f in near["OUTPUT"].getFeatures() if f["reason"] != NULL and note in f["reason"]]
+    assert flagged and all("isolated" in (f["incident_id"], f["facility_id"]) for f in flagged)
