@@ -95,7 +95,7 @@ class BuildingIndex:
     """address key -> the building ids that share it"""
 
 
-@dataclass
+@dataclass(slots=True)
 class Link:
     record: int
     """index of the record in the input order"""
@@ -105,7 +105,7 @@ class Link:
     score: float
 
 
-@dataclass
+@dataclass(slots=True)
 class Unmatched:
     record: int
     reason: str

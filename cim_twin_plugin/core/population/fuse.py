@@ -87,7 +87,7 @@ SIX_MONTHS_DAYS = 183
 
 # --- places -----------------------------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class RecordPlace:
     """Where one record's addresses are in the twin."""
 
@@ -146,11 +146,16 @@ def place_records(records: Sequence[SourceRecord], buildings: Iterable[BuildingA
                 cluster_of[i] = c
     places = Places(RecordPlace() for _ in records)
 
+    shared: dict[str, str] = {}  # one string per key value (a person's records, a 户号's members share it)
+
     def person_key(i: int, record: SourceRecord) -> str:
         if i in cluster_of:
             return f"person|{cluster_of[i]}"
         number = record.get("id_number")
         return f"id|{number}" if number else ""
+
+    def one(text: str) -> str:
+        return shared.setdefault(text, text)
 
     # one join for the registered and the live addresses, so that a room is one household in both;
     # the enterprises' rooms apart (an office is not a household)
@@ -168,10 +173,11 @@ def place_records(records: Sequence[SourceRecord], buildings: Iterable[BuildingA
                     continue
                 entries.append((i, kind))
                 texts.append(str(text))
-                key = [f"{kind}|{person_key(i, record)}"] if kind != "enterprise" and person_key(i, record) else []
+                key = [one(f"{kind}|{person_key(i, record)}")] if kind != "enterprise" and person_key(i, record) \
+                    else []
                 if kind == "registered" and record.get("hukou_no"):
-                    key.append(f"hukou_no|{record.get('hukou_no')}")
-                keys.append(key)
+                    key.append(one(f"hukou_no|{record.get('hukou_no')}"))
+                keys.append(tuple(key))
         if not entries:
             continue
         result = join_households(texts, buildings, gazetteer, household_keys=keys)
