@@ -338,7 +338,8 @@ _WORKER: dict = {}
 
 
 def _worker_start(gazetteer: Gazetteer) -> None:
-    _WORKER["parser"] = AddressParser(gazetteer)
+    # the worker's texts are distinct: a small cache (the heads before the first number still recur)
+    _WORKER["parser"] = AddressParser(gazetteer, cache_size=20_000)
 
 
 def _worker_parse(texts: list[str]) -> list[ParsedAddress]:
