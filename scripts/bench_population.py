@@ -74,8 +74,7 @@ def main() -> None:
     # the processor time is what a busy machine does not inflate (the wall times above it does)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the join's address-parsing worker, once it ended
     print(f"processor time {usage.ru_utime + usage.ru_stime:.1f} s (this process), "
-          f"{children.ru_utime + children.ru_stime:.1f} s (worker processes that ended; "
-          f"their peak memory {children.ru_maxrss / 1024 ** 2:.2f} GB)")
+          f"{children.ru_utime + children.ru_stime:.1f} s (worker processes that ended)")
     print(f"{len(result.persons):,} persons, {len(result.households):,} lived-in households, "
           f"{len(result.relations):,} relations, {len(result.rejects):,} rejected rows; balanced: {result.balanced}")
     truth = district / "truth" / "persons.csv"
