@@ -72,7 +72,9 @@ def main() -> None:
     print(f"{records:,} source rows, {len(buildings):,} buildings: read {t1 - t0:.1f} s, "
           f"fused {t2 - t1:.1f} s, total {t2 - t0:.1f} s; peak memory {peak_gb:.2f} GB")
     # the processor time is what a busy machine does not inflate (the wall times above it does)
-    print(f"processor time {usage.ru_utime + usage.ru_stime:.1f} s (this process)")
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the join's address-parsing worker, once it ended
+    print(f"processor time {usage.ru_utime + usage.ru_stime:.1f} s (this process), "
+          f"{children.ru_utime + children.ru_stime:.1f} s (worker processes that ended)")
     print(f"{len(result.persons):,} persons, {len(result.households):,} lived-in households, "
           f"{len(result.relations):,} relations, {len(result.rejects):,} rejected rows; balanced: {result.balanced}")
     truth = district / "truth" / "persons.csv"

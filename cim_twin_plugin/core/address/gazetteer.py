@@ -121,6 +121,12 @@ class Gazetteer:
         for division in divisions:
             self.add_division(division)
 
+    def __getstate__(self) -> dict:
+        """The state without the tokenizer (rebuilt from the words on first use: a worker process gets a copy)."""
+        state = dict(self.__dict__)
+        state["_tokenizer"] = None
+        return state
+
     # -- building ---------------------------------------------------------------------------
     @classmethod
     def builtin(cls) -> Gazetteer:
@@ -198,8 +204,12 @@ class Gazetteer:
     def _add_place(self, table: dict[str, set[str]], name: str, district: str) -> None:
         name = name.strip()
         if name:
-            table.setdefault(name, set()).add(self._district_code(district))
-            self._tokenizer = None  # the tokenizer's words change
+            known = table.get(name)
+            if known is None:
+                table[name] = {self._district_code(district)}
+                self._tokenizer = None  # the tokenizer's words change (a known name adds no word)
+            else:
+                known.add(self._district_code(district))
 
     def _district_code(self, district: str) -> str:
         district = (district or "").strip()

@@ -95,7 +95,7 @@ class BuildingIndex:
     """address key -> the building ids that share it"""
 
 
-@dataclass
+@dataclass(slots=True)
 class Link:
     record: int
     """index of the record in the input order"""
@@ -105,7 +105,7 @@ class Link:
     score: float
 
 
-@dataclass
+@dataclass(slots=True)
 class Unmatched:
     record: int
     reason: str
@@ -270,18 +270,23 @@ def join_households(
     unmatched: list[Unmatched] = []
     pending: list[tuple[int, str, ParsedAddress, str, float]] = []
     parsed_all: list[ParsedAddress] = []
+    raws = ["" if text is None else str(text) for text in addresses]
+    # each distinct text is parsed once (one parse shared by the records that repeat it), over both cores
+    # when there are many; where a text leads depends on the text alone: found once per distinct text too
+    parses = _parse_distinct(parser, raws, progress) if tagger is None else {}
     located: dict[str, tuple[str, str, str]] = {}
     total = len(addresses)
-    for i, text in enumerate(addresses):
+    for i, raw in enumerate(raws):
         if i % 5000 == 0:
             check_canceled(progress)
             if progress is not None and total:
-                progress.set_progress(90.0 * i / total)
-        parsed = parser.parse(text)
+                progress.set_progress(60.0 + 30.0 * i / total)
+        parsed = parses.get(raw)
+        if parsed is None:
+            parsed = parses[raw] = parser.parse(raw)
         parsed_all.append(parsed)
-        raw = "" if text is None else str(text)
         found = located.get(raw)
-        if found is None:  # where a text leads depends on the text alone: found once per distinct text
+        if found is None:
             found = located[raw] = _locate(parsed, raw, index)
         reason, detail, building_id = found
         if reason:
@@ -323,6 +328,71 @@ def join_households(
     if progress is not None:
         progress.set_progress(100.0)
     return JoinResult(links, unmatched, list(households.values()), index, parsed_all)
+
+
+#: distinct texts from which the parse is shared with a worker process, and texts per task
+PARALLEL_TEXTS = 20_000
+CHUNK_TEXTS = 4_000
+_WORKER: dict = {}
+"""in a worker process: its parser (set up by :func:`_worker_start`)"""
+
+
+def _worker_start(gazetteer: Gazetteer) -> None:
+    # the worker's texts are distinct: a small cache (the heads before the first number still recur)
+    _WORKER["parser"] = AddressParser(gazetteer, cache_size=20_000)
+
+
+def _worker_parse(texts: list[str]) -> list[ParsedAddress]:
+    parse = _WORKER["parser"].parse
+    return [parse(text) for text in texts]
+
+
+def _parse_distinct(parser: AddressParser, raws: Sequence[str], progress: Progress | None) -> dict[str, ParsedAddress]:
+    """text -> its parse, for every distinct text of *raws* (progress 0-60 %).
+
+    With many texts and a second core, a worker process (:mod:`..pool`) parses chunks from the end with a
+    copy of the parser's gazetteer (the same words, so the same parses) while this process parses from the
+    start; a chunk the worker has not begun is taken back. Without a worker everything is parsed here.
+    """
+    distinct = list(dict.fromkeys(raws))
+    out: dict[str, ParsedAddress] = {}
+    chunks = [distinct[k:k + CHUNK_TEXTS] for k in range(0, len(distinct), CHUNK_TEXTS)]
+    executor = None
+    futures: list = [None] * len(chunks)
+    if len(distinct) >= PARALLEL_TEXTS:
+        from .. import pool  # noqa: PLC0415 (only for large tables)
+
+        if pool.cpu_count() >= 2:
+            try:
+                executor = pool.spawn_executor(1)
+                executor.submit(_worker_start, parser.gazetteer)
+                for k in range(len(chunks) - 1, 0, -1):  # the worker takes them from the end
+                    futures[k] = executor.submit(_worker_parse, chunks[k])
+            except OSError:  # no interpreter for workers: all parsed here
+                executor = None
+    try:
+        parse = parser.parse
+        for k, chunk in enumerate(chunks):
+            check_canceled(progress)
+            future = futures[k]
+            if future is not None and not future.cancel():
+                break  # the worker has this one and the rest
+            out.update((text, parse(text)) for text in chunk)
+            futures[k] = None
+            if progress is not None:
+                progress.set_progress(60.0 * (k + 1) / len(chunks))
+        for k, future in enumerate(futures):
+            if future is None:
+                continue
+            try:
+                parses = future.result()
+            except Exception:  # noqa: BLE001 (a worker that died: the chunk is parsed here, same parses)
+                parses = [parse(text) for text in chunks[k]]
+            out.update(zip(chunks[k], parses))
+    finally:
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
+    return out
 
 
 def _without_unlocated(links: list[Link], unmatched: list[Unmatched], households: dict, unlocated: set[str]):

@@ -87,7 +87,7 @@ SIX_MONTHS_DAYS = 183
 
 # --- places -----------------------------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class RecordPlace:
     """Where one record's addresses are in the twin."""
 
@@ -146,11 +146,16 @@ def place_records(records: Sequence[SourceRecord], buildings: Iterable[BuildingA
                 cluster_of[i] = c
     places = Places(RecordPlace() for _ in records)
 
+    shared: dict[str, str] = {}  # one string per key value (a person's records, a 户号's members share it)
+
     def person_key(i: int, record: SourceRecord) -> str:
         if i in cluster_of:
             return f"person|{cluster_of[i]}"
         number = record.get("id_number")
         return f"id|{number}" if number else ""
+
+    def one(text: str) -> str:
+        return shared.setdefault(text, text)
 
     # one join for the registered and the live addresses, so that a room is one household in both;
     # the enterprises' rooms apart (an office is not a household)
@@ -168,10 +173,11 @@ def place_records(records: Sequence[SourceRecord], buildings: Iterable[BuildingA
                     continue
                 entries.append((i, kind))
                 texts.append(str(text))
-                key = [f"{kind}|{person_key(i, record)}"] if kind != "enterprise" and person_key(i, record) else []
+                key = [one(f"{kind}|{person_key(i, record)}")] if kind != "enterprise" and person_key(i, record) \
+                    else []
                 if kind == "registered" and record.get("hukou_no"):
-                    key.append(f"hukou_no|{record.get('hukou_no')}")
-                keys.append(key)
+                    key.append(one(f"hukou_no|{record.get('hukou_no')}"))
+                keys.append(tuple(key))
         if not entries:
             continue
         result = join_households(texts, buildings, gazetteer, household_keys=keys)
@@ -306,23 +312,29 @@ class _Ranker:
         self.group: list[int] = []
         """per record: its (source, role) pair, as an index into ``groups``"""
         recency = []
+        present: list[set[str]] = []
         for record in records:
             pair = (record.source, record.role)
             g = group_of.get(pair)
             if g is None:
                 g = group_of[pair] = len(self.groups)
                 self.groups.append(pair)
+                present.append(set())
             self.group.append(g)
+            present[g].update(record.values)
             when = record.get("record_date")
             recency.append((0, -when.toordinal()) if isinstance(when, date) else (1, 0))
         self.position: list[int] = [0] * len(records)
         """per record: its place in the recency order (ties in input order)"""
         for place, i in enumerate(sorted(range(len(records)), key=recency.__getitem__)):
             self.position[i] = place
+        self.present: list[frozenset[str]] = [frozenset(p) for p in present]
+        """per (source, role) pair: the fields any of its records has (a field no pair has is skipped)"""
         self._ranks: dict[str, tuple[int, ...]] = {}
         self._tables: dict[tuple[int, ...], tuple[int, ...]] = {}
         self._orders: dict[tuple, tuple[int, ...]] = {}
-        self._last: tuple = (None, [], (), {})
+        self._fields: dict[tuple[int, ...], frozenset[str]] = {}
+        self._last: tuple = (None, [], (), {}, frozenset())
 
     def _group_ranks(self, name: str) -> tuple[int, ...]:
         ranks = self._ranks.get(name)
@@ -340,9 +352,8 @@ class _Ranker:
         """The ranked records (shared: not to be changed). A person's fields are ranked on one list, which
         is sorted by recency once: *indices* must not change between calls."""
         if indices is not self._last[0]:
-            by_recency = sorted(indices, key=self.position.__getitem__)
-            self._last = (indices, by_recency, tuple(map(self.group.__getitem__, by_recency)), {})
-        _, by_recency, groups, done = self._last
+            self._start(indices)
+        _, by_recency, groups, done, _ = self._last
         ranks = self._group_ranks(name)
         found = done.get(id(ranks))
         if found is None:
@@ -353,12 +364,31 @@ class _Ranker:
             found = done[id(ranks)] = [by_recency[p] for p in order]
         return found
 
+    def _start(self, indices: Iterable[int]) -> None:
+        by_recency = sorted(indices, key=self.position.__getitem__)
+        groups = tuple(map(self.group.__getitem__, by_recency))
+        fields = self._fields.get(groups)
+        if fields is None:
+            fields = self._fields[groups] = frozenset().union(*(self.present[g] for g in set(groups)))
+        self._last = (indices, by_recency, groups, {}, fields)
+
     def candidates(self, indices: Iterable[int], name: str, value=None) -> list[tuple[int, object]]:
         """(record, value) of the records that give the field, most trusted first."""
-        get = value or (lambda r: r.get(name))
+        if value is None:  # the field itself (SourceRecord.get: None and '' are no value)
+            if indices is not self._last[0]:
+                self._start(indices)
+            if name not in self._last[4]:
+                return []
+            records = self.records
+            out = []
+            for i in self._order(indices, name):
+                v = records[i].values.get(name)
+                if v is not None and v != "":
+                    out.append((i, v))
+            return out
         out = []
         for i in self._order(indices, name):
-            v = get(self.records[i])
+            v = value(self.records[i])
             if v is not None and v != "":
                 out.append((i, v))
         return out

@@ -44,7 +44,7 @@ LIVING_STATUSES = ("人户一致", "人在户不在", "人不在户在")
 RESIDENCE_TYPES = ("常住", "流动", "外出")
 
 
-@dataclass
+@dataclass(slots=True)  # no per-record attribute dict: millions of records
 class SourceRecord:
     """One data row of a source table, its values normalised. Holds personal data: never written out."""
 

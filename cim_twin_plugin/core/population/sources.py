@@ -591,4 +591,27 @@ def read_table(path: str | Path) -> tuple[list[str], list[list]]:
         return [_text(h) for h in rows[0]], rows[1:]
     from ..address.csvio import read_rows
 
-    return read_rows(path)
+    header, rows = read_rows(path)
+    _share_repeats(rows)
+    return header, rows
+
+
+def _share_repeats(rows: list[list], sample: int = 2000) -> None:
+    """One string object per value in the columns whose values repeat (addresses, dates, codes, statuses):
+    the rows of a large district are held for the whole run. A column is shared when its first *sample*
+    rows hold fewer distinct values than 70 % of them (ID numbers, names and phones are left alone)."""
+    head = rows[:sample]
+    if not head:
+        return
+    width = max(len(r) for r in head)
+    columns = [c for c in range(width) if len({r[c] for r in head if c < len(r)}) < 0.7 * len(head)]
+    memo: dict = {}
+    one = memo.setdefault
+    for row in rows:
+        if len(row) >= width:
+            for c in columns:
+                row[c] = one(row[c], row[c])
+        else:
+            for c in columns:
+                if c < len(row):
+                    row[c] = one(row[c], row[c])
