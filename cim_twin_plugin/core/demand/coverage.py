@@ -239,7 +239,7 @@ def unit_table(cov: Coverage, unit_of: np.ndarray, units: list, min_count: int =
     out_rows: list[UnitRow] = []
     totals = {}
     messages = []
-    for fields_, reqs in groups.items():
+    for reqs in groups.values():
         check_canceled(progress)
         counts = {}
         dims = {}
