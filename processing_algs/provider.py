@@ -86,6 +86,8 @@ ALGORITHMS = (
           "Nearest facilities on the road network", _CORE + ("scipy", "shapely", "pyproj")),
     Entry("servicearea", "ServiceAreaAlgorithm", "servicearea", "network", "Service areas on the road network",
           _CORE + ("scipy", "shapely", "pyproj")),
+    Entry("lifecirclecoverage", "LifeCircleCoverageAlgorithm", "lifecirclecoverage", "network",
+          "Life-circle coverage of the population", _CORE + ("scipy", "shapely", "pyproj")),
     Entry("buildingdsm", "BuildingDsmAlgorithm", "buildingdsm", "visibility", "Building surface model (DSM)",
           _CORE + ("shapely",)),
     Entry("viewshed", "ViewshedAlgorithm", "viewshed", "visibility", "Viewshed with buildings and view angles",

@@ -61,7 +61,7 @@ def test_without_jieba_only_the_address_algorithms_are_unavailable():
     assert out["unavailable"] == ["fusepersons", "joinhouseholds", "parseaddresses", "trainaddressmodel"]
     from cim_twin.processing_algs.provider import ALGORITHMS
 
-    assert len(out["listed"]) == len(ALGORITHMS) == 18, "unavailable algorithms stay listed"
+    assert len(out["listed"]) == len(ALGORITHMS) == 19, "unavailable algorithms stay listed"
     assert out["gridcells_features"] > 0, "the others still run"
     message = out["parse_error"]
     assert message and "jieba" in message
@@ -70,7 +70,8 @@ def test_without_jieba_only_the_address_algorithms_are_unavailable():
 
 def test_without_scipy_the_network_algorithms_are_unavailable():
     out = run_child(["scipy"])
-    assert out["unavailable"] == ["aggregatepopulation", "nearestfacility", "odmatrix", "servicearea", "shortestpath"]
+    assert out["unavailable"] == ["aggregatepopulation", "lifecirclecoverage", "nearestfacility", "odmatrix",
+                                 "servicearea", "shortestpath"]
     assert out["gridcells_features"] > 0
 
 

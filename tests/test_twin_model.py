@@ -268,6 +268,17 @@ def runs(cimtwin_module, sample_twin):
             done.append(("aggregatepopulation", sorted(counts),
                          {"OUTPUT": [(f.name(), schema_type(f), f.length()) for f in out["OUTPUT"].fields()]}, {},
                          {"unit": schema_type(admin.fields().field("code"))}))
+            households = results["OUTPUT_HOUSEHOLDS"]
+            coverage = dict(network, MODE=1, FACILITIES=facilities, TYPE_FIELD="type", FACILITY_ID_FIELD="facility_id",
+                            CAPACITY_FIELD="capacity", POPULATION=households, UNITS=admin, UNIT_ID_FIELD="code",
+                            OUTPUT_UNITS=m, OUTPUT_POPULATION=m, OUTPUT_UNCOVERED=m, OUTPUT_FACILITIES=m,
+                            OUTPUT_COMPONENTS=m)
+            out = processing.run("cimtwin:lifecirclecoverage", coverage)
+            done.append(("lifecirclecoverage", sorted(coverage),
+                         {key: [(f.name(), schema_type(f), f.length()) for f in value.fields()]
+                          for key, value in out.items() if hasattr(value, "fields")},
+                         {"OUTPUT_UNCOVERED": households.fields().names()},
+                         {"unit": schema_type(admin.fields().field("code")), "nearest_id": fid, "facility_id": fid}))
     return done
 
 

@@ -106,7 +106,7 @@ NETWORK_COMPONENTS = Schema("network_components", "results", "line", fields(
     F("links", "int", "links (roads between junctions) in the part"),
     F("isolated", "bool", "the part holds less than 5 % of the length: points on it reach little"),
 ), written_by=("shortestpath:OUTPUT_COMPONENTS", "odmatrix:OUTPUT_COMPONENTS", "nearestfacility:OUTPUT_COMPONENTS",
-               "servicearea:OUTPUT_COMPONENTS"),
+               "servicearea:OUTPUT_COMPONENTS", "lifecirclecoverage:OUTPUT_COMPONENTS"),
     doc="the connected parts of the road network as lines, to map its gaps (every network algorithm)")
 
 # ---------------------------------------------------------------------------------------------------
@@ -280,8 +280,69 @@ POPULATION_COUNTS = Schema("population_counts", "population", "none", fields(
 ), reason_field="reason", written_by=("aggregatepopulation:OUTPUT",),
     doc="persons per unit x group, with small counts suppressed and audited (cimtwin:aggregatepopulation)")
 
+# ---------------------------------------------------------------------------------------------------
+# real demand (cimtwin:lifecirclecoverage, issue 15)
+# ---------------------------------------------------------------------------------------------------
+def _requirement() -> tuple[Field, ...]:
+    """The fields that name one check: the facility type, its life-circle level, the limit and the group."""
+    return fields(
+        F("facility_type", "string", "the facility type checked (the standard's code, or the TYPE_FIELD value)"),
+        F("level", "string", "life-circle level of the standard (5min, 10min, 15min); empty for given distances", 8),
+        F("group_name", "string", "the population group counted (e.g. 60+, 3-5, or a count field)"),
+        F("limit", "double", "the largest cost that is covered, in cost_unit"),
+        F("cost_unit", "string", "m or s", 2),
+    )
+
+
+LIFE_CIRCLE_UNITS = Schema("life_circle_units", "results", "polygon", fields(
+    F("unit", "same", "the unit (UNIT_ID_FIELD); empty for the outside-units and total rows"),
+    F("kind", "string", "unit, outside (points in no unit) or total (all points)", 8),
+    *_requirement(),
+    F("population", "int", "people of the group in the unit; empty when withheld"),
+    F("covered", "int", "of them within the limit of a facility of the type; empty when withheld"),
+    F("uncovered", "int", "of them not within the limit (too far, not reachable, not on the network); empty "
+                          "when withheld"),
+    F("share", "double", "covered / population, 0..1 (empty when a figure is withheld or nobody lives there)"),
+    F("withheld", "bool", "a figure of the row is not published (fewer than MIN_COUNT, or to protect one)"),
+    F("reason", "string", "primary or secondary when withheld", 10),
+), reason_field="reason", written_by=("lifecirclecoverage:OUTPUT_UNITS",),
+    doc="people covered per unit x facility type x group, small counts suppressed (cimtwin:lifecirclecoverage)")
+
+LIFE_CIRCLE_POPULATION = Schema("life_circle_population", "results", "point", fields(
+    F("point_fid", "int64", "feature id of the population point"),
+    *_requirement(),
+    F("people", "int", "people of the group at the point"),
+    F("nearest_id", "same", "the nearest facility of the type (FACILITY_ID_FIELD, the feature id without it)"),
+    F("cost", "double", "cost to it in cost_unit: point connector + network + facility connector"),
+    F("covered", "bool", "the cost is within the limit"),
+    *status_fields(),
+), status_field="status", reason_field="reason", written_by=("lifecirclecoverage:OUTPUT_POPULATION",),
+    doc="every population point x check: its nearest facility of the type, the cost and covered yes/no")
+
+LIFE_CIRCLE_UNCOVERED = Schema("life_circle_uncovered", "results", "point", fields(
+    *_requirement(),
+    F("people", "int", "people of the group at the point (only points with people are listed)"),
+    F("nearest_id", "string", "the nearest facility of the type, as text (empty: none reachable)"),
+    F("cost", "double", "cost to it in cost_unit (empty: none reachable)"),
+    *status_fields(),
+), extends_input=True, status_field="status", reason_field="reason",
+    written_by=("lifecirclecoverage:OUTPUT_UNCOVERED",),
+    doc="the population points not covered by a check, with their own fields, then these: status beyond, "
+        "unreachable, no_facility or not_snapped")
+
+LIFE_CIRCLE_FACILITIES = Schema("life_circle_facilities", "results", "point", fields(
+    F("facility_id", "same", "the facility (FACILITY_ID_FIELD, the feature id without it)"),
+    F("facility_fid", "int64", "its feature id"),
+    *_requirement(),
+    F("served", "int", "people of the group covered with this facility as their nearest of the type"),
+    F("capacity", "double", "CAPACITY_FIELD (empty without it or when null)"),
+    F("load", "double", "served / capacity (above 1: over capacity; empty without a capacity above 0)"),
+    *status_fields(),
+), status_field="status", reason_field="reason", written_by=("lifecirclecoverage:OUTPUT_FACILITIES",),
+    doc="every facility x check of its type: the people it serves and its load against its capacity")
+
 OUTPUTS = (POPULATION_HOUSEHOLDS, POPULATION_CONFLICTS, POPULATION_REJECTS, POPULATION_COUNTS,
            GRID_CODES, GRID_CELLS, OD_MATRIX, OD_ROUTES, SHORTEST_PATHS, NEAREST_FACILITIES, SERVICE_LINES,
            SERVICE_POLYGONS, SERVICE_NODES, NETWORK_COMPONENTS, LINE_OF_SIGHT, VIEWSHED_AREA, VIEWSHED_BUILDINGS,
            MEASURES, HEIGHT_LIMITS, PARSED_ADDRESSES, HIERARCHY_FINDINGS, HIERARCHY_BUILDINGS, HOUSEHOLD_LINKS,
-           UNMATCHED)
+           UNMATCHED, LIFE_CIRCLE_UNITS, LIFE_CIRCLE_POPULATION, LIFE_CIRCLE_UNCOVERED, LIFE_CIRCLE_FACILITIES)
