@@ -432,6 +432,12 @@ class LifeCircleCoverageAlgorithm(NetworkAlgorithm):
                 request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
                 for feature in p_source.getFeatures(request):
                     attributes[feature.id()] = feature.attributes()
+            # a point's GeoPackage key (fid) repeats on its rows of several checks: it is left for the output to
+            # number (the point's other fields, e.g. household_id, say which point it is)
+            keys = [i for i, f in enumerate(p_source.fields()) if f.name().lower() == "fid"]
+            for values in attributes.values():
+                for i in keys:
+                    values[i] = None
             batch = []
             n_own = len(own)
             for k in todo.tolist():

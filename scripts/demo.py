@@ -235,6 +235,19 @@ def main() -> int:
             INPUT=base / "households.gpkg", UNITS=f"{twin}|layername=admin_units|subset=\"level\" = 'grid'",
             UNIT_ID_FIELD="code", PARENT_FIELD="parent_code", GROUPS="0,1", MIN_COUNT=10, OUTPUT=grid_table,
         )
+        coverage = base / "life_circle_coverage.csv"
+        run(
+            "cimtwin:lifecirclecoverage",
+            "cimtwin:lifecirclecoverage",
+            lambda r: f"{coverage.name}: 一老一小 and the other GB 50180 life circles per community (walking): "
+            f"{r['COVERED']} people covered, {r['UNCOVERED']} not (uncovered households with their reason in "
+            "life_circle_uncovered.gpkg)",
+            NETWORK=f"{twin}|layername=roads", FACILITIES=f"{twin}|layername=facilities", TYPE_FIELD="type",
+            FACILITY_ID_FIELD="facility_id", CAPACITY_FIELD="capacity", POPULATION=base / "households.gpkg",
+            UNITS=f"{twin}|layername=admin_units|subset=\"level\" = 'community'", UNIT_ID_FIELD="code",
+            OUTPUT_UNITS=coverage, OUTPUT_UNCOVERED=base / "life_circle_uncovered.gpkg",
+            OUTPUT_FACILITIES=base / "life_circle_facilities.csv",
+        )
         run(
             "cimtwin:exportpopulationgraph",
             "cimtwin:exportpopulationgraph",

@@ -19,7 +19,7 @@ def layer(path, name):
     return result
 
 
-def test_coverage_adds_up_and_keeps_bad_input(cimtwin_module, district):  # noqa: F811 (the fixture)
+def test_coverage_adds_up_and_keeps_bad_input(cimtwin_module, district, tmp_path):  # noqa: F811 (the fixture)
     import processing
 
     roads, facilities, buildings, admin = (layer(district, n) for n in ("roads", "facilities", "buildings",
@@ -87,6 +87,20 @@ def test_coverage_adds_up_and_keeps_bad_input(cimtwin_module, district):  # noqa
                                                                                    else "n_60p"]
     uncovered = list(out["OUTPUT_UNCOVERED"].getFeatures())
     assert {"not_snapped", "beyond"} <= {f["status"] for f in uncovered}
+    # population from a GeoPackage: its fid repeats on a point's rows of several checks, and must not
+    # stop the uncovered rows from being written to a GeoPackage
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
+
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    QgsVectorFileWriter.writeAsVectorFormatV2(homes, str(tmp_path / "homes.gpkg"), QgsCoordinateTransformContext(),
+                                              options)
+    in_gpkg = QgsVectorLayer(str(tmp_path / "homes.gpkg"), "homes", "ogr")
+    assert "fid" in in_gpkg.fields().names()
+    again = processing.run("cimtwin:lifecirclecoverage", {**params, "POPULATION": in_gpkg,
+                                                           "OUTPUT_UNCOVERED": str(tmp_path / "uncovered.gpkg")})
+    written = QgsVectorLayer(again["OUTPUT_UNCOVERED"], "u", "ogr")
+    assert written.featureCount() == len(uncovered)
     assert "n_3_5" in out["OUTPUT_UNCOVERED"].fields().names()  # the point's own fields are kept
     people = sum(f["people"] for f in uncovered)
     assert people == out["UNCOVERED"]
