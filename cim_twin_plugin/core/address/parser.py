@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from .gazetteer import LEVEL_RANK, TOWN_PREFIX, Gazetteer
 from .head import State, read_divisions, read_road, read_street_community
 from .keys import clean_number, house_key, is_house, is_range, make_building_key, make_room_key
-from .normalise import normalise
+from .normalise import extract, normalise
 from .numbers import read_numbers
 from .patterns import CJK, FIRST_NUMBER, THIS_CITY
 from .tagger import to_fields, tokens
@@ -38,7 +38,9 @@ __all__ = ["ParsedAddress", "AddressParser", "FIELDS", "MAX_LENGTH", "clean_numb
            "make_building_key", "make_room_key", "is_range"]
 
 FIELDS = ("province", "city", "district", "street", "community", "road", "lane", "number", "building",
-          "unit", "floor", "room", "poi", "rest")
+          "unit", "floor", "room", "poi", "rest", "note")
+_LONG_CHAIN = re.compile(r"\d+(?:-\d+){4,}")
+"""more than four numbers in a chain (1-1-1-1-1): partial, reason long_chain"""
 MAX_LENGTH = 300
 """Longer texts are not addresses (reason_code 'too_long')."""
 
@@ -91,12 +93,22 @@ class ParsedAddress:
     """failed: empty, too_long, no_chinese, no_place, no_elements; partial: missing"""
     missing: tuple[str, ...] = ()
     """for partial: which of road, number, room are missing"""
+    note: str = ""
+    """the notes in brackets (（近地铁站）, (11楼)), read apart: they never change a number"""
+    warnings: tuple[str, ...] = ()
+    """what was taken out of the text: ``phone`` (a phone number, removed and never kept in any field)"""
 
     @property
     def reason(self) -> str:
         """The reason in plain English ('' when ok)."""
+        extra = "; ".join({"phone": "phone number removed"}.get(w, w) for w in self.warnings)
         if self.status == "ok":
-            return ""
+            return extra
+        if extra:
+            return self._base_reason() + "; " + extra
+        return self._base_reason()
+
+    def _base_reason(self) -> str:
         if self.reason_code == "missing":
             return "missing: " + ", ".join(self.missing)
         if self.reason_code == "ambiguous_district":
@@ -105,6 +117,7 @@ class ParsedAddress:
                 "no_elements": "no place name or house number found",
                 "no_place": "numbers only: no road, POI or division name",
                 "no_chinese": "no Chinese characters: not a Chinese address (English or pinyin?)",
+                "long_chain": "more than four numbers in a row (1-1-1-1-1): which is which is unknown",
                 }.get(self.reason_code, self.reason_code)
 
     @property
@@ -120,7 +133,8 @@ class ParsedAddress:
         out = {name: getattr(self, name) for name in FIELDS}
         out.update(building_key=self.building_key, room_key=self.room_key, status=self.status,
                    reason=self.reason, inferred=",".join(self.inferred),
-                   inferred_from=",".join(self.inferred_from), candidates=",".join(self.candidates))
+                   inferred_from=",".join(self.inferred_from), candidates=",".join(self.candidates),
+                   warnings=",".join(self.warnings))
         return out
 
 
@@ -172,8 +186,12 @@ class AddressParser:
         if len(raw) > MAX_LENGTH:
             result.reason_code = "too_long"
             return result
-        s = normalise(raw)
+        taken = extract(raw, self._starts_with_place)
+        s = normalise(taken.text)
         result.normalised = s
+        result.note = "；".join(normalise(n) for n in taken.notes)
+        if taken.phone:
+            result.warnings = ("phone",)
         if not s:
             result.reason_code = "empty"
             return result
@@ -198,6 +216,11 @@ class AddressParser:
         head_state, pos = cached
         state = State(dict(head_state.fields), set(head_state.inferred), head_state.code, head_state.candidates)
         read_numbers(s, pos, state.fields)
+        if taken.metro:  # 地铁2号线: a POI (the line), not building 2
+            metro = "".join(normalise(m) for m in taken.metro)
+            key = "rest" if state.fields.get("poi") else "poi"
+            state.fields[key] = state.fields.get(key, "") + metro
+        long_chain = _LONG_CHAIN.search(s)
         sources = self._infer(state, region)
         for name, value in state.fields.items():
             setattr(result, name, value)
@@ -212,7 +235,14 @@ class AddressParser:
         if self.tagger is not None:
             self._apply_tagger(result)
         self._status(result)
+        if long_chain and result.status != "failed":
+            result.status, result.reason_code = "partial", "long_chain"
         return result
+
+    def _starts_with_place(self, text: str) -> bool:
+        """True if a division name (or alias) starts *text* (收货人张三上海市...: where the name ends)."""
+        names = self.gazetteer.names
+        return any(text[:n] in names for n in (2, 3, 4))
 
     def _full_name(self, code: str) -> str:
         """上海市普陀区, 浙江省舟山市普陀区: the names of a division and its ancestors (a municipality once)."""
