@@ -28,7 +28,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-__all__ = ["clean", "normalise", "Extracted", "extract", "to_halfwidth", "to_simplified", "chinese_to_int", "convert_numerals",
+__all__ = ["clean", "normalise", "Extracted", "extract", "to_halfwidth", "to_simplified", "chinese_to_int",
+           "convert_numerals",
            "ROOM_WORDS", "strip_unit_word"]
 
 ROOM_WORDS = ("号房", "室", "户", "房间", "房", "铺", "档", "商位")
