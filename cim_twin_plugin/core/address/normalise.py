@@ -164,6 +164,10 @@ _RE_NOTE = re.compile(r"\(([^()]*)\)|【([^【】]*)】|\[([^\[\]]*)\]")
 _RE_METRO = re.compile(r"(?:地铁|轨道交通)?\d+号线(?:[\u4e00-\u9fff]{1,8}?站)?")
 _RE_LABEL = re.compile(r"^(?:收货地址|收件地址|详细地址|通讯地址|联系地址|家庭住址|地址|住址)[:：]?")
 _RE_PERSON = re.compile(r"^(?:收货人|收件人|联系人|姓名)[:：]?")
+_RE_SYMBOL = re.compile("[\U0001F000-\U0001FAFF\u2190-\u21FF\u2300-\u23FF\u25A0-\u27BF\u2B00-\u2BFF"
+                        "\u3030\uFE0F\u20E3\u00A9\u00AE\u2122]")
+"""emoji, arrows, geometric shapes, stars and other symbols (😀 ★ ☎ ▲)"""
+_RE_SEVEN_DIGITS = re.compile(r"\d[\d -]{6,}")
 _RE_LEADING = re.compile(r"^(?:中华人民共和国|中国)+")
 
 
@@ -188,9 +192,7 @@ def extract(text: str, is_place=None) -> Extracted:
     phone numbers, notes in brackets and metro lines.  The text comes back half-width, upper-case."""
     out = Extracted()
     text = _RE_CONTROL.sub("", to_halfwidth(text))
-    if not text.isascii():
-        text = "".join(ch for ch in text if not unicodedata.category(ch).startswith("S") or ch in "+~`^|<>")
-    text = text.strip()
+    text = _RE_SYMBOL.sub("", text).strip()
     for _ in range(2):
         text = _RE_LABEL.sub("", _RE_LEADING.sub("", text.lstrip(" ,，:：-")))
         person = _RE_PERSON.match(text)
@@ -198,7 +200,7 @@ def extract(text: str, is_place=None) -> Extracted:
             rest = text[person.end():]
             cut = next((k for k in (2, 3, 4) if is_place is not None and is_place(rest[k:].lstrip(" ,:"))), 3)
             text = rest[cut:]
-    if any(ch.isdigit() for ch in text):
+    if _RE_SEVEN_DIGITS.search(text):
         phone_free = _RE_PHONE.sub(" ", text)
         out.phone = phone_free != text
         text = phone_free
