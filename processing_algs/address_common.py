@@ -22,9 +22,28 @@ def load_gazetteer(path: str, tr) -> Gazetteer:
 class AddressAlgorithm(AddressModelParameter, BuildingAddressParameters, CimTwinAlgorithm):
     """Loads the address model of the MODEL parameter, the gazetteer and the buildings' addresses."""
 
+    DEFAULT_REGION = "DEFAULT_REGION"
+
+    def addDefaultRegionParameter(self) -> None:  # noqa: N802 (QGIS naming)
+        """The optional DEFAULT_REGION parameter (a division name or code)."""
+        from qgis.core import QgsProcessingParameterString
+
+        param = QgsProcessingParameterString(self.DEFAULT_REGION, self.tr("Default region"), optional=True)
+        param.setHelp(self.tr(
+            "Optional division name or code, e.g. 上海市 or 310000. A district name that exists in several "
+            "cities (普陀区, 朝阳区, 鼓楼区) written without its city is read inside this region. Without it "
+            "such an address stays ambiguous: status partial, reason ambiguous_district with the candidates."))
+        self.addParameter(param)
+
     def gazetteer(self, parameters, context) -> Gazetteer:
-        """The built-in gazetteer plus the GAZETTEER additions."""
-        return load_gazetteer(self.parameterAsFile(parameters, self.GAZETTEER, context), self.tr)
+        """The built-in gazetteer plus the GAZETTEER additions, with the DEFAULT_REGION (if any)."""
+        gazetteer = load_gazetteer(self.parameterAsFile(parameters, self.GAZETTEER, context), self.tr)
+        region = self.parameterAsString(parameters, self.DEFAULT_REGION, context) \
+            if self.DEFAULT_REGION in parameters else ""
+        if region:
+            with qgis_io.core_errors():
+                gazetteer.set_default_region(region)
+        return gazetteer
 
     def read_building_addresses(self, parameters, source, context, feedback):
         """(BuildingAddress list, {building id: geometry}) of the BUILDINGS *source* by its address fields."""

@@ -90,6 +90,7 @@ class JoinHouseholdsAlgorithm(AddressAlgorithm):
             "written to any output or to the log."))
         self.addParameter(param)
         self.add_building_address_parameters()
+        self.addDefaultRegionParameter()
         self.addModelParameter()
         param = QgsProcessingParameterBoolean(self.KEEP_FIELDS, self.tr("Keep all input fields in the links"),
                                               defaultValue=False)

@@ -19,7 +19,7 @@ from ..cim_twin_plugin.core.address import AddressParser
 from ..cim_twin_plugin.core.twin import outputs as twin
 from ..cim_twin_plugin.qgis_io import schema as schema_io
 from ..cim_twin_plugin.qgis_io import tables
-from .address_common import AddressAlgorithm, load_gazetteer
+from .address_common import AddressAlgorithm
 
 #: the parts written after the record, its address (and the kept input fields): parser fields, keys, status
 PARSED_FIELDS = twin.PARSED_ADDRESSES.names[2:]
@@ -78,6 +78,7 @@ class ParseAddressesAlgorithm(AddressAlgorithm):
             "of your area (level street/community/road/poi). Roads known in one district let addresses "
             "without district get it. The national streets.csv of the division list is accepted as is."))
         self.addParameter(param)
+        self.addDefaultRegionParameter()
         self.addModelParameter()
         param = QgsProcessingParameterField(self.KEY_FIELD, self.tr("Record key field"),
                                             parentLayerParameterName=self.INPUT, optional=True)
@@ -108,7 +109,7 @@ class ParseAddressesAlgorithm(AddressAlgorithm):
             raise QgsProcessingException(self.tr("Choose the address field (ADDRESS_FIELD)."))
         steps = qgis_io.phases(feedback, 2)  # reading the records; parsing them
         records = tables.read_records(value, source, address_field, key_field, keep, steps, span=100.0)
-        gazetteer = load_gazetteer(self.parameterAsFile(parameters, self.GAZETTEER, context), self.tr)
+        gazetteer = self.gazetteer(parameters, context)
         parser = AddressParser(gazetteer, tagger=self.modelTagger(parameters, context, feedback))
         steps.setCurrentStep(1)
 

@@ -116,6 +116,9 @@ class Gazetteer:
         self._villages: dict[str, frozenset[str]] = {}
         self._communities: list[Division] = []
         self._districts_of: dict[str, list[str]] | None = None
+        self.default_region: str = ""
+        """code of the division an ambiguous district name is read in when the text does not decide it
+        (:meth:`set_default_region`; '' = none: the district stays ambiguous)"""
         self._within: dict[tuple[str, str], bool] = {}
         """(code, ancestor) -> :meth:`is_within` (asked for the same few pairs on every parse)"""
         for division in divisions:
@@ -280,6 +283,35 @@ class Gazetteer:
                 self.add_division(Division(code, name, level, self._resolve_parent(parent, level)))
             added += 1
         return added
+
+    def region_code(self, region: str) -> str:
+        """The code of a division given by code or by name (上海市, 上海, 浙江省杭州市); '' for ''.
+
+        Raises ValidationError if *region* names no division or several.
+        """
+        region = (region or "").strip()
+        if not region or region in self.divisions:
+            return region
+        codes = {c for c, _ in self.names.get(region, ())}
+        if not codes:  # 浙江省杭州市: the last division read in it
+            from .head import State, read_divisions
+            state = State()
+            if read_divisions(self, region, list(self.tokenizer().cut(region, HMM=False)), state) == len(region):
+                codes = {state.code} if state.code else set(state.candidates)
+        ranks = {LEVEL_RANK[self.divisions[c].level] for c in codes}
+        top = min(ranks) if ranks else 0
+        codes = {c for c in codes if LEVEL_RANK[self.divisions[c].level] == top}
+        if len(codes) == 2 and {c[2:] for c in codes} == {"0000", "0100"} and len({c[:2] for c in codes}) == 1:
+            codes = {min(codes)}  # a municipality: its province and city level are one place
+        if len(codes) != 1:
+            raise ValidationError(QT_TRANSLATE_NOOP("CoreErrors",
+                "default region {region} is not one known division"), code="unknown_region",
+                                  region=repr(region))
+        return codes.pop()
+
+    def set_default_region(self, region: str) -> None:
+        """Read ambiguous district names (普陀区) inside *region* (a division name or code; '' = none)."""
+        self.default_region = self.region_code(region)
 
     # -- queries ----------------------------------------------------------------------------
     def lookup(self, name: str) -> list[tuple[Division, bool]]:

@@ -55,12 +55,15 @@ class State:
     """fields filled by inference (step E), not read in the text"""
     code: str = ""
     """code of the lowest division found ('' if none)"""
+    candidates: tuple[str, ...] = ()
+    """codes of the divisions an ambiguous name read last may be (普陀区 without its city: 上海 or 舟山)"""
 
 
 def read_divisions(gaz: Gazetteer, s: str, tokens: list[str], state: State) -> int:
     """Step A: the divisions at the start of *s* (cut into *tokens*) into *state*; returns where they end."""
     pos = 0
     last: Division | None = None
+    ambiguous: list[Division] = []  # the divisions an ambiguous name read last may be
     skip_suffix = False
     for token in tokens:
         if skip_suffix:
@@ -79,7 +82,8 @@ def read_divisions(gaz: Gazetteer, s: str, tokens: list[str], state: State) -> i
         after = pos + len(token)
         if any(d.level == "street" for d, _ in candidates):
             # a town needs its district before it; without its suffix (柳市大兴东路), a road right after it
-            town_ok = last is not None and last.level in ("district", "city")
+            town_ok = (last is not None and last.level in ("district", "city")) \
+                or bool(ambiguous) and ambiguous[0].level in ("district", "city")
             road_ahead = town_ok and bool(ROAD_AHEAD.match(s, after))
             candidates = [(d, is_alias) for d, is_alias in candidates
                           if d.level != "street" or (town_ok and (road_ahead or not is_alias))]
@@ -89,6 +93,19 @@ def read_divisions(gaz: Gazetteer, s: str, tokens: list[str], state: State) -> i
         if alias_only and (NOT_AFTER_ALIAS.match(s, after) or SHORT_ROAD.match(s, after)) \
                 and not _name_at(gaz, s, after):
             break  # 黄岩路 is a road, 龙山镇 a town (but 台州路桥区 is 台州 + 路桥区)
+        if ambiguous:
+            # after an ambiguous name (普陀区) only a division inside one of its candidates may follow: it
+            # decides which one (朝阳区望京街道); a county name in a road or POI (祁连山南路, 黄龙时代广场) does not
+            rank = LEVEL_RANK[ambiguous[0].level]
+            fitting = [d for d, _ in candidates if LEVEL_RANK[d.level] > rank
+                       and any(gaz.is_within(d.code, a.code) for a in ambiguous)]
+            if not fitting:
+                break
+            ambiguous = [a for a in ambiguous if any(gaz.is_within(d.code, a.code) for d in fitting)]
+            if len(ambiguous) == 1:
+                last = ambiguous.pop()
+                state.fields[last.level] = last.name
+                state.code, state.candidates = last.code, ()
         rank = LEVEL_RANK[last.level] if last else -1
         fitting = [d for d, _ in candidates if LEVEL_RANK[d.level] > rank
                    and (last is None or gaz.is_within(d.code, last.code))]
@@ -116,12 +133,15 @@ def read_divisions(gaz: Gazetteer, s: str, tokens: list[str], state: State) -> i
             if city is not None:
                 chosen = city
         if len({d.code for d in fitting}) > 1:
-            # same name in several places (朝阳区): keep the name, not the code
+            # same name in several places (朝阳区): keep the name and the candidates, not a code
             state.fields[chosen.level] = chosen.name
+            ambiguous = fitting
+            state.candidates = tuple(sorted({d.code for d in fitting}))
             pos += len(token)
             continue
         state.fields[chosen.level] = chosen.name
-        state.code = chosen.code
+        state.code, state.candidates = chosen.code, ()
+        ambiguous = []
         last = chosen
         pos += len(token)
         if alias_only and OWN_SUFFIX.match(s, pos):

@@ -247,6 +247,7 @@ def join_households(
     progress: Progress | None = None,
     household_keys: Sequence[Iterable[str]] | None = None,
     tagger=None,
+    default_region: str | None = None,
 ) -> JoinResult:
     """Link each address of *addresses* to a household of *buildings* (see the module docstring).
 
@@ -255,16 +256,18 @@ def join_households(
     after :func:`core.idnumber.normalise` (a lower-case x or full-width digits match).
     *tagger* (:class:`.tagger.AddressTagger`), if given, parses the records' addresses with the
     rules; the buildings' addresses (clean, one form per source) stay with the rules alone.
+    *default_region* (a division name or code, e.g. 上海市): an ambiguous district name without its city
+    (普陀区) is read inside it (see :meth:`.parser.AddressParser.parse`); by default the gazetteer's.
     """
     buildings = list(buildings)
     gazetteer = gazetteer if gazetteer is not None else Gazetteer.builtin()
     # the buildings' roads become gazetteer words (so a record without district finds its district)
-    plain = AddressParser(gazetteer)
+    plain = AddressParser(gazetteer, default_region=default_region)
     index = index_buildings(buildings, plain)
     for road, districts in index.roads.items():
         for district in districts:
             gazetteer.add_road(road, district)
-    parser = AddressParser(gazetteer, tagger=tagger)
+    parser = AddressParser(gazetteer, tagger=tagger, default_region=default_region)
 
     links: list[Link] = []
     unmatched: list[Unmatched] = []

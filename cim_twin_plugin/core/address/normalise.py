@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
 
-__all__ = ["clean", "normalise", "to_halfwidth", "to_simplified", "chinese_to_int", "convert_numerals",
+__all__ = ["clean", "normalise", "Extracted", "extract", "to_halfwidth", "to_simplified", "chinese_to_int",
+           "convert_numerals",
            "ROOM_WORDS", "strip_unit_word"]
 
 ROOM_WORDS = ("号房", "室", "户", "房间", "房", "铺", "档", "商位")
@@ -148,3 +150,71 @@ def normalise(text: object) -> str:
     text = _RE_ZHI.sub("-", text)
     text = _RE_TYPO.sub(lambda m: _TYPOS[m.group()], text)
     return convert_numerals(text)
+
+
+# -- what is not the address: phone numbers, notes in brackets, metro lines, labels, control characters --
+_RE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]")
+_RE_PHONE = re.compile(
+    r"(?:(?:联系)?电话|手机|座机|TEL|MOBILE|PHONE)?[:：]?(?:\+?86-?)?(?<!\d)"
+    r"(?:1[3-9]\d(?:[- ]?\d{4}){2}|0\d{2,3}-?\d{7,8}(?:-\d{1,4})?)(?!\d)"
+    r"|(?:(?:联系)?电话|手机|座机|TEL)[:：]?\d{7,8}(?!\d)")
+"""a mobile (1[3-9]X and 8 digits, maybe in groups), a landline with its area code (021-12345678), or an
+eight-digit local number standing alone"""
+_RE_NOTE = re.compile(r"\(([^()]*)\)|【([^【】]*)】|\[([^\[\]]*)\]")
+_RE_METRO = re.compile(r"(?:地铁|轨道交通)?\d+号线(?:[\u4e00-\u9fff]{1,8}?站)?")
+_RE_LABEL = re.compile(r"^(?:收货地址|收件地址|详细地址|通讯地址|联系地址|家庭住址|地址|住址)[:：]?")
+_RE_PERSON = re.compile(r"^(?:收货人|收件人|联系人|姓名)[:：]?")
+_RE_SYMBOL = re.compile("[\U0001F000-\U0001FAFF\u2190-\u21FF\u2300-\u23FF\u25A0-\u27BF\u2B00-\u2BFF"
+                        "\u3030\uFE0F\u20E3\u00A9\u00AE\u2122]")
+"""emoji, arrows, geometric shapes, stars and other symbols (😀 ★ ☎ ▲)"""
+_RE_SEVEN_DIGITS = re.compile(r"\d[\d -]{6,}")
+_RE_LEADING = re.compile(r"^(?:中华人民共和国|中国)+")
+
+
+@dataclass
+class Extracted:
+    """What :func:`extract` took out of an address."""
+
+    text: str = ""
+    """the address without it (half-width, still with punctuation)"""
+    phone: bool = False
+    """a phone number was removed (never kept)"""
+    notes: list[str] = field(default_factory=list)
+    """the notes in brackets (（近地铁站）, (11楼)), without the brackets"""
+    metro: list[str] = field(default_factory=list)
+    """metro lines (地铁2号线, 3号线东方体育中心站): a POI, not a building"""
+
+
+def extract(text: str, is_place=None) -> Extracted:
+    """Take out of *text* what is not the address: control and format characters and symbols (emoji), a
+    label (地址：), a person label with the name after it (收货人张三: the name is dropped, up to where
+    *is_place* (a callable on the text that follows) finds a place name, three characters at most otherwise),
+    phone numbers, notes in brackets and metro lines.  The text comes back half-width, upper-case."""
+    out = Extracted()
+    text = _RE_CONTROL.sub("", to_halfwidth(text))
+    text = _RE_SYMBOL.sub("", text).strip()
+    for _ in range(2):
+        text = _RE_LABEL.sub("", _RE_LEADING.sub("", text.lstrip(" ,，:：-")))
+        person = _RE_PERSON.match(text)
+        if person:
+            rest = text[person.end():]
+            cut = next((k for k in (2, 3, 4) if is_place is not None and is_place(rest[k:].lstrip(" ,:"))), 3)
+            text = rest[cut:]
+    if _RE_SEVEN_DIGITS.search(text):
+        phone_free = _RE_PHONE.sub(" ", text)
+        out.phone = phone_free != text
+        text = phone_free
+    if "(" in text or "【" in text or "[" in text:
+        def note(match: re.Match) -> str:
+            value = next(g for g in match.groups() if g is not None).strip()
+            if value:
+                out.notes.append(value)
+            return ""
+        text = _RE_NOTE.sub(note, text)
+    if "号线" in text:
+        def metro(match: re.Match) -> str:
+            out.metro.append(match.group())
+            return ""
+        text = _RE_METRO.sub(metro, text)
+    out.text = text
+    return out

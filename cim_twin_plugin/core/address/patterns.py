@@ -11,7 +11,7 @@ from .normalise import ROOM_WORDS
 
 # -- the whole address: what is Chinese, what to drop, where the numbers start (parser.py) ---------
 CJK = re.compile(r"[\u4e00-\u9fff]")
-THIS_CITY = re.compile(r"^(?:本市|本区|中国|中华人民共和国)")
+THIS_CITY = re.compile(r"^(?:本市|本区|中国|中华人民共和国)+")
 _NUMBERED_ROAD = r"(?:大街|大道|路(?![口边旁])|街(?![道区坊口]))"
 """after N号: a numbered road (下沙4号大街), not a house number"""
 FIRST_NUMBER = re.compile(rf"[A-Z]?\d+[A-Z]?(?:弄|号(?!{_NUMBERED_ROAD})|幢|栋|单元|层|楼|室|户|座|-)")
