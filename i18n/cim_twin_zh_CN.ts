@@ -4,9 +4,19 @@
 <context>
     <name>AddressAlgorithm</name>
     <message>
-        <location filename="../processing_algs/address_common.py" line="49"/>
+        <location filename="../processing_algs/address_common.py" line="68"/>
         <source>Parsing with the address model {path}: it decides street ... room; divisions and codes come from the gazetteer.</source>
         <translation>使用地址模型 {path} 解析：街道……室由模型判定；行政区划及代码来自地名库。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/address_common.py" line="31"/>
+        <source>Default region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/address_common.py" line="32"/>
+        <source>Optional division name or code, e.g. 上海市 or 310000. A district name that exists in several cities (普陀区, 朝阳区, 鼓楼区) written without its city is read inside this region. Without it such an address stays ambiguous: status partial, reason ambiguous_district with the candidates.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -531,7 +541,7 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
 <context>
     <name>CimTwin</name>
     <message>
-        <location filename="../processing_algs/provider.py" line="196"/>
+        <location filename="../processing_algs/provider.py" line="198"/>
         <source>CIM Twin</source>
         <translation>CIM 数字孪生</translation>
     </message>
@@ -576,7 +586,7 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <translation>量算</translation>
     </message>
     <message>
-        <location filename="../processing_algs/provider.py" line="199"/>
+        <location filename="../processing_algs/provider.py" line="201"/>
         <source>CIM Twin: city digital twin analysis</source>
         <translation>CIM 数字孪生：城市数字孪生分析</translation>
     </message>
@@ -584,17 +594,17 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
 <context>
     <name>CimTwinProvider</name>
     <message>
-        <location filename="../processing_algs/provider.py" line="119"/>
+        <location filename="../processing_algs/provider.py" line="121"/>
         <source>Install it in the Python that QGIS runs: on Windows in the OSGeo4W Shell: python -m pip install {pip}; on macOS: /Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install {pip}; on Debian/Ubuntu: sudo apt install {debian}. Then restart QGIS.</source>
         <translation>请在 QGIS 所用的 Python 中安装：Windows 在 OSGeo4W Shell 中运行 python -m pip install {pip}；macOS 运行 /Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install {pip}；Debian/Ubuntu 运行 sudo apt install {debian}。然后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/provider.py" line="147"/>
+        <location filename="../processing_algs/provider.py" line="149"/>
         <source>{name} cannot run: the Python package {packages} is not installed.</source>
         <translation>{name} 无法运行：未安装 Python 包 {packages}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/provider.py" line="156"/>
+        <location filename="../processing_algs/provider.py" line="158"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -627,22 +637,22 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <translation>{file} 为空：需要一行表头和若干数据行</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/address/gazetteer.py" line="148"/>
+        <location filename="../cim_twin_plugin/core/address/gazetteer.py" line="157"/>
         <source>unknown level {level} for {name}</source>
         <translation>{name} 的层级 {level} 未知</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/address/gazetteer.py" line="152"/>
+        <location filename="../cim_twin_plugin/core/address/gazetteer.py" line="161"/>
         <source>division {division} has no name</source>
         <translation>行政区划 {division} 没有名称</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/address/gazetteer.py" line="245"/>
+        <location filename="../cim_twin_plugin/core/address/gazetteer.py" line="258"/>
         <source>the gazetteer {where} needs the columns &apos;level&apos; and &apos;name&apos; (optional &apos;code&apos;, &apos;parent&apos;); it has {columns}</source>
         <translation>地名库 {where} 需要 'level' 和 'name' 列（'code'、'parent' 可选）；现有列为 {columns}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/address/gazetteer.py" line="259"/>
+        <location filename="../cim_twin_plugin/core/address/gazetteer.py" line="272"/>
         <source>the gazetteer {where}, line {line}: level {level} is not one of province, city, district, street, community, road, poi</source>
         <translation>地名库 {where}，第 {line} 行：层级 {level} 不是 province、city、district、street、community、road、poi 之一</translation>
     </message>
@@ -1187,27 +1197,27 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <translation>{n} 个输入行没有单元，未计入统计</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/fuse.py" line="631"/>
+        <location filename="../cim_twin_plugin/core/population/fuse.py" line="661"/>
         <source>the secret key must be non-empty bytes</source>
         <translation>密钥必须是非空字节串</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/fuse.py" line="634"/>
+        <location filename="../cim_twin_plugin/core/population/fuse.py" line="664"/>
         <source>{places} places for {records} records: place the same records</source>
         <translation>为 {records} 条记录给出了 {places} 个落位：落位须与记录一一对应</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/fuse.py" line="677"/>
+        <location filename="../cim_twin_plugin/core/population/fuse.py" line="707"/>
         <source>{source}: the counts do not add up</source>
         <translation>{source}：各项计数之和不相符</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/fuse.py" line="679"/>
+        <location filename="../cim_twin_plugin/core/population/fuse.py" line="709"/>
         <source>{source}: {rows} rows = {persons} in persons + {enterprises} in enterprises + {rejected} rejected</source>
         <translation>{source}：{rows} 行 = 进入人员 {persons} + 进入企业 {enterprises} + 拒收 {rejected}</translation>
     </message>
     <message>
-        <location filename="../cim_twin_plugin/core/population/fuse.py" line="683"/>
+        <location filename="../cim_twin_plugin/core/population/fuse.py" line="713"/>
         <source>{persons} persons: {same_room} same room, {other_room} other room, {outside} registered outside, {away} away, {unknown} unknown</source>
         <translation>{persons} 人：同户室 {same_room}，辖区内其他户室 {other_room}，户籍在辖区外 {outside}，外出 {away}，未知 {unknown}</translation>
     </message>
@@ -1375,6 +1385,51 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
         <location filename="../cim_twin_plugin/core/population/sources.py" line="575"/>
         <source>reading {file} needs the package {package}</source>
         <translation>读取 {file} 需要 {package} 包</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/address/gazetteer.py" line="307"/>
+        <source>default region {region} is not one known division</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/demand/coverage.py" line="160"/>
+        <source>the population has no count field {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/demand/coverage.py" line="165"/>
+        <source>point {row}: the count in field {field} is not a whole number &gt;= 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/demand/coverage.py" line="253"/>
+        <source>the unit table of {requirement} does not add up to the input total {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/demand/standard.py" line="49"/>
+        <source>standard {path}, row {row}: {column} must be a number above 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/demand/standard.py" line="62"/>
+        <source>the standard {path} cannot be read (UTF-8 CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/demand/standard.py" line="68"/>
+        <source>the standard {path} has no column {columns}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/demand/standard.py" line="75"/>
+        <source>standard {path}, row {row}: facility_type and group_fields must be given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/core/demand/standard.py" line="79"/>
+        <source>standard {path}: the facility type {type} is given twice</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2114,102 +2169,102 @@ OUTPUT 包含每栋建筑，带有 limit_m、excess_m（超高的米数）、hl_
         <translation>可选的记录标识列（例如 档案编号）；默认为要素 ID 或行号。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="94"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="95"/>
         <source>Keep all input fields in the links</source>
         <translation>在关联结果中保留全部输入字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="96"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="97"/>
         <source>Off by default (privacy): names, ID numbers and phones are not copied. Turn on only if you are allowed to keep them in the output.</source>
         <translation>默认关闭（隐私）：不复制姓名、身份证号和电话。只有在允许输出这些信息时才打开。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="118"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="119"/>
         <source>Households</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="100"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="101"/>
         <source>One point per household inside its building footprint: household_id, building_id, unit, floor (given, or from the room number), room, room_key, records.</source>
         <translation>每户一个点，位于其建筑轮廓内：household_id、building_id、unit、floor（给出的楼层，或由室号推出）、room、room_key、records。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="100"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="101"/>
         <source>Record links</source>
         <translation>记录关联</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="100"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="101"/>
         <source>One row per linked record: record key, household_id, building_id, method, score.</source>
         <translation>每条已关联记录一行：记录键、household_id、building_id、method、score。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="100"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="101"/>
         <source>Unmatched records</source>
         <translation>未匹配记录</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="100"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="101"/>
         <source>One row per record without household: record key, address, reason, reason_code and the building when it was found.</source>
         <translation>每条未找到户的记录一行：记录键、地址、reason、reason_code，以及已找到的建筑。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="115"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="116"/>
         <source>Records in</source>
         <translation>输入记录数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="116"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="117"/>
         <source>Records linked</source>
         <translation>已关联记录数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="117"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="118"/>
         <source>Records unmatched</source>
         <translation>未匹配记录数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="131"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="132"/>
         <source>Choose the address field (ADDRESS_FIELD).</source>
         <translation>请选择地址字段（ADDRESS_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="139"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="140"/>
         <source>Joining {n} records of {table} to {b} buildings.</source>
         <translation>正在将 {table} 的 {n} 条记录关联到 {b} 栋建筑。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="148"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="149"/>
         <source>Buildings {ids} share the address {address}: records at this address are left unmatched (reason duplicate_building_address); give the buildings distinct addresses.</source>
         <translation>建筑 {ids} 共用地址 {address}：该地址的记录保持未匹配（原因 duplicate_building_address）；请为这些建筑设置不同的地址。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="154"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="155"/>
         <source>{n} buildings have no usable address and cannot receive households: {ids}</source>
         <translation>{n} 栋建筑没有可用地址，无法容纳户：{ids}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="220"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="221"/>
         <source>Internal error: records were lost in the join.</source>
         <translation>内部错误：关联过程中丢失了记录。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="221"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="222"/>
         <source>{n} records in = {linked} linked + {unmatched} unmatched.</source>
         <translation>输入 {n} 条记录 = 已关联 {linked} 条 + 未匹配 {unmatched} 条。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="224"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="225"/>
         <source>Links by method: {methods}.</source>
         <translation>按匹配方式统计的关联：{methods}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="228"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="229"/>
         <source>Unmatched by reason: {reasons}.</source>
         <translation>按原因统计的未匹配：{reasons}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/joinhouseholds.py" line="230"/>
+        <location filename="../processing_algs/joinhouseholds.py" line="231"/>
         <source>{n} households written (CRS {crs}).</source>
         <translation>已写出 {n} 个户（坐标系 {crs}）。</translation>
     </message>
@@ -2239,6 +2294,333 @@ Optional: an address model (MODEL, from Train an address model) parses the recor
 每条记录要么被关联，要么以原因列入未匹配：输入记录数 = 已关联 + 未匹配（在日志中说明）。隐私：默认输出只保留记录键，不含姓名、身份证号或电话。
 
 可选：地址模型（MODEL，由“训练地址模型”得到）用于解析记录的地址；建筑的地址仍由规则解析。</translation>
+    </message>
+</context>
+<context>
+    <name>LifeCircleCoverageAlgorithm</name>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="61"/>
+        <source>Life-circle coverage of the population</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="64"/>
+        <source>How many of the people who need a facility live within its life circle on the road network, per unit (community or any polygon), facility type and population group; who is left out and why; the load of every facility against its capacity.
+
+The default standard is GB 50180-2018 城市居住区规划设计标准 (第3.0.4条 表3.0.4: 5-minute life circle about 300 m, 10-minute 500 m, 15-minute 800-1000 m on foot; 附录B 表B.0.1/B.0.2: the facilities of each level; 附录C: the service radii of kindergartens 300 m, primary schools 500 m, middle schools 1000 m): kindergarten -&gt; 3-5 within 300 m, primary school -&gt; 6-11 within 500 m, elderly care -&gt; 60+ within 1000 m, ... (the CSV in core/demand/data, with its notes; give your own copy as the standard file). Every level is checked on its own: a 15-minute facility does not stand in for a 5-minute one. Or give your own distances: every facility type x every weight field x every distance.
+
+Distance = the point's connector to the road + the network + the facility's connector, as in the OD matrix; walking ignores one-way rules. The nearest facility of each type is found for all points with one search per type (exact, not service-area polygons). Points in no unit are counted in an 'outside units' row; the rows add up to the input totals exactly and the log says so. Counts below the smallest published count are withheld as in Aggregate the population.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="335"/>
+        <source>Facilities</source>
+        <translation>设施</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="86"/>
+        <source>Points of the facilities (kindergartens, schools, elderly care ...), any CRS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="88"/>
+        <source>Facility type field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="90"/>
+        <source>Field with the facility type: a code of the standard (kindergarten, primary_school, elderly_care ...) or its Chinese name or alias (幼儿园, 小学, 长者照护之家 ...). With given distances every value is a type of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="94"/>
+        <source>Facility ID field</source>
+        <translation>设施 ID 字段</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="96"/>
+        <source>Field copied to facility_id and nearest_id; the feature id when empty. Ids given twice are listed in the log; both facilities are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="99"/>
+        <source>Capacity field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="102"/>
+        <source>Optional: places, beds ... of each facility; the load is served / capacity. Null or zero capacities are listed and get no load.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="105"/>
+        <source>Population points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="107"/>
+        <source>The households of Fuse persons from the sources (n_0_2 ... n_80p, members) or any point layer with counts of people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="110"/>
+        <source>Count fields (groups)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="113"/>
+        <source>Fields with the number of people of a group at each point (whole numbers; null counts 0). With the standard, empty = the groups of the standard (its group_fields, e.g. n_60_64 + n_65_79 + n_80p for 60+); given = each field is a group checked against every facility type. Needed with given distances.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="118"/>
+        <source>Units</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="120"/>
+        <source>Communities, streets or any polygons to count in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="122"/>
+        <source>Unit id field</source>
+        <translation>单元 ID 字段</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="124"/>
+        <source>Field with unique unit ids, e.g. the community code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="126"/>
+        <source>Standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="126"/>
+        <source>GB 50180-2018 life circles (built in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="126"/>
+        <source>Standard file (CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="136"/>
+        <source>Given distances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="129"/>
+        <source>Where the distance and the group of each facility type come from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="131"/>
+        <source>Standard file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="133"/>
+        <source>A CSV laid out as core/demand/data/gb50180_life_circles.csv (facility_type, name_zh, aliases, level, minutes, distance_m, group, group_fields, clause).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="138"/>
+        <source>Comma-separated limits for &apos;Given distances&apos;: metres, or minutes when the cost is travel time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="141"/>
+        <source>Smallest published count</source>
+        <translation>最小公布计数</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="143"/>
+        <source>Unit counts from 1 to this value minus 1 are withheld, and more to protect them (1 = publish everything).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="146"/>
+        <source>Coverage per unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="146"/>
+        <source>Unit x facility type x group: population, covered, uncovered, share; plus an outside-units and a total row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="146"/>
+        <source>Uncovered points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="146"/>
+        <source>One row per point and check not covered (points with people of the group), with the point&apos;s fields and why: beyond the distance, not reachable, no facility, not on the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="146"/>
+        <source>Facility load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="146"/>
+        <source>Every facility x check: the people it serves (covered, nearest) and its load against its capacity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="146"/>
+        <source>Coverage per point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="146"/>
+        <source>Every point x check: nearest facility, cost, covered (large: not created by default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="164"/>
+        <source>People covered (all checks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="165"/>
+        <source>People not covered (all checks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="196"/>
+        <source>{layer}, feature {fid}: the count in {field} is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="202"/>
+        <source>{layer}, feature {fid}: the count in {field} must be a whole number &gt;= 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="207"/>
+        <source>{layer}: {n} empty counts are taken as 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="220"/>
+        <source>{layer}, feature {fid}: the unit has no id in {field}.</source>
+        <translation>{layer}，要素 {fid}：该单元在 {field} 中没有 ID。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="223"/>
+        <source>{layer}: the unit id {unit} is given twice; unit ids must be unique.</source>
+        <translation>{layer}：单元 ID {unit} 出现了两次；单元 ID 必须唯一。</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="248"/>
+        <source>Given distances &apos;{text}&apos;: give numbers above 0, separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="251"/>
+        <source>Given distances need the count fields (groups).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="255"/>
+        <source>Choose the standard file, or the built-in standard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="261"/>
+        <source>Facility types not in the standard, not checked: {types}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="264"/>
+        <source>Standard: {source}; checked: {rows}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="280"/>
+        <source>{layer} has no field {fields}: {type} -&gt; {group} is not checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="285"/>
+        <source>Nothing to check: no facility type of the standard with its count fields in the population (see the log).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="322"/>
+        <source>{layer}: {n} facility ids are given more than once ({ids}); both facilities are kept, tell them apart by facility_fid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="328"/>
+        <source>{layer}: {n} facilities have no capacity above 0 (features {fids}): they serve people but get no load.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="333"/>
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="340"/>
+        <source>{n} points of {layer} lie in no unit of {units}: they are counted in the &apos;outside units&apos; row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="344"/>
+        <source>{n} points lie in several units (overlapping units): each is counted in the first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="360"/>
+        <source>{type} {level} {limit:g} {unit} -&gt; {group}: {total} people in = {summed} in the unit rows (outside units included): {covered} covered + {uncovered} not covered; equal to the input total: {equal}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="360"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="360"/>
+        <source>NO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="474"/>
+        <source>the type {type} is not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="485"/>
+        <source>no capacity above 0: no load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="497"/>
+        <source>beyond the distance: the nearest is {cost:.0f} {unit}, the limit {limit:g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="498"/>
+        <source>not reachable: no facility of the type on the connected part of the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="499"/>
+        <source>no facility of the type on the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="510"/>
+        <source>not on the network: {reason}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3234,67 +3616,67 @@ Optional route lines (OUTPUT_LINES) are in the network layer&apos;s CRS.</source
         <translation>可选的 CSV，列为 level、name、code、parent：本地的街道、社区、道路和 POI（level 为 street/community/road/poi）。只属于一个区县的道路可为缺少区县的地址补全区县。全国区划表的 streets.csv 可直接使用。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="82"/>
+        <location filename="../processing_algs/parseaddresses.py" line="83"/>
         <source>Record key field</source>
         <translation>记录键字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="84"/>
+        <location filename="../processing_algs/parseaddresses.py" line="85"/>
         <source>Optional column that identifies a record (e.g. 档案编号); default: the feature id or row number.</source>
         <translation>可选的记录标识列（例如 档案编号）；默认为要素 ID 或行号。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="87"/>
+        <location filename="../processing_algs/parseaddresses.py" line="88"/>
         <source>Keep all input fields</source>
         <translation>保留全部输入字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="88"/>
+        <location filename="../processing_algs/parseaddresses.py" line="89"/>
         <source>Off by default (privacy): names, ID numbers and phones are not copied. Turn on only if you are allowed to keep them in the output.</source>
         <translation>默认关闭（隐私）：不复制姓名、身份证号和电话。只有在允许输出这些信息时才打开。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="92"/>
+        <location filename="../processing_algs/parseaddresses.py" line="93"/>
         <source>Parsed addresses</source>
         <translation>解析后的地址</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="94"/>
+        <location filename="../processing_algs/parseaddresses.py" line="95"/>
         <source>One row per record: record key, address, the parsed fields, building_key, room_key, status and reason (and the input fields if asked).</source>
         <translation>每条记录一行：记录键、地址、解析出的字段、building_key、room_key、status 和 reason（如要求，另含输入字段）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="97"/>
+        <location filename="../processing_algs/parseaddresses.py" line="98"/>
         <source>Addresses parsed completely</source>
         <translation>完整解析的地址数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="98"/>
+        <location filename="../processing_algs/parseaddresses.py" line="99"/>
         <source>Addresses parsed in part</source>
         <translation>部分解析的地址数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="99"/>
+        <location filename="../processing_algs/parseaddresses.py" line="100"/>
         <source>Addresses not parsed</source>
         <translation>未能解析的地址数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="108"/>
+        <location filename="../processing_algs/parseaddresses.py" line="109"/>
         <source>Choose the address field (ADDRESS_FIELD).</source>
         <translation>请选择地址字段（ADDRESS_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="123"/>
+        <location filename="../processing_algs/parseaddresses.py" line="124"/>
         <source>Parsing {n} addresses of {table}.</source>
         <translation>正在解析 {table} 的 {n} 条地址。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="148"/>
+        <location filename="../processing_algs/parseaddresses.py" line="149"/>
         <source>{total} records in = {ok} parsed completely + {partial} in part + {failed} not parsed (reason in the field reason).</source>
         <translation>输入 {total} 条记录 = 完整解析 {ok} 条 + 部分解析 {partial} 条 + 未解析 {failed} 条（原因见 reason 字段）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/parseaddresses.py" line="152"/>
+        <location filename="../processing_algs/parseaddresses.py" line="153"/>
         <source>{n} addresses could not be parsed; see the field reason.</source>
         <translation>{n} 条地址无法解析；请查看 reason 字段。</translation>
     </message>
