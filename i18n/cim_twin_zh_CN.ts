@@ -11,12 +11,12 @@
     <message>
         <location filename="../processing_algs/address_common.py" line="31"/>
         <source>Default region</source>
-        <translation type="unfinished"></translation>
+        <translation>默认地区</translation>
     </message>
     <message>
         <location filename="../processing_algs/address_common.py" line="32"/>
         <source>Optional division name or code, e.g. 上海市 or 310000. A district name that exists in several cities (普陀区, 朝阳区, 鼓楼区) written without its city is read inside this region. Without it such an address stays ambiguous: status partial, reason ambiguous_district with the candidates.</source>
-        <translation type="unfinished"></translation>
+        <translation>可选，行政区划名称或代码，例如 上海市 或 310000。在多个城市都有的区县名（普陀区、朝阳区、鼓楼区）若未写明所属城市，则在该地区内解读。不设置时，此类地址仍有歧义：status 为 partial，reason 为 ambiguous_district，并列出候选项。</translation>
     </message>
 </context>
 <context>
@@ -1389,47 +1389,47 @@ Areas are in square metres, computed in the layer CRS if it is projected, else i
     <message>
         <location filename="../cim_twin_plugin/core/address/gazetteer.py" line="307"/>
         <source>default region {region} is not one known division</source>
-        <translation type="unfinished"></translation>
+        <translation>默认地区 {region} 未对应唯一一个已知行政区划</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/demand/coverage.py" line="160"/>
         <source>the population has no count field {field}</source>
-        <translation type="unfinished"></translation>
+        <translation>人口数据中没有计数字段 {field}</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/demand/coverage.py" line="165"/>
         <source>point {row}: the count in field {field} is not a whole number &gt;= 0</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {row} 个点：字段 {field} 中的计数不是大于或等于 0 的整数</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/demand/coverage.py" line="253"/>
         <source>the unit table of {requirement} does not add up to the input total {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{requirement} 的单元表合计与输入总数 {total} 不符</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/demand/standard.py" line="49"/>
         <source>standard {path}, row {row}: {column} must be a number above 0</source>
-        <translation type="unfinished"></translation>
+        <translation>标准 {path}，第 {row} 行：{column} 必须是大于 0 的数字</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/demand/standard.py" line="62"/>
         <source>the standard {path} cannot be read (UTF-8 CSV)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取标准 {path}（应为 UTF-8 CSV）</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/demand/standard.py" line="68"/>
         <source>the standard {path} has no column {columns}</source>
-        <translation type="unfinished"></translation>
+        <translation>标准 {path} 中没有列 {columns}</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/demand/standard.py" line="75"/>
         <source>standard {path}, row {row}: facility_type and group_fields must be given</source>
-        <translation type="unfinished"></translation>
+        <translation>标准 {path}，第 {row} 行：必须给出 facility_type 和 group_fields</translation>
     </message>
     <message>
         <location filename="../cim_twin_plugin/core/demand/standard.py" line="79"/>
         <source>standard {path}: the facility type {type} is given twice</source>
-        <translation type="unfinished"></translation>
+        <translation>标准 {path}：设施类型 {type} 出现了两次</translation>
     </message>
 </context>
 <context>
@@ -2301,7 +2301,7 @@ Optional: an address model (MODEL, from Train an address model) parses the recor
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="61"/>
         <source>Life-circle coverage of the population</source>
-        <translation type="unfinished"></translation>
+        <translation>人口生活圈覆盖</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="64"/>
@@ -2310,7 +2310,11 @@ Optional: an address model (MODEL, from Train an address model) parses the recor
 The default standard is GB 50180-2018 城市居住区规划设计标准 (第3.0.4条 表3.0.4: 5-minute life circle about 300 m, 10-minute 500 m, 15-minute 800-1000 m on foot; 附录B 表B.0.1/B.0.2: the facilities of each level; 附录C: the service radii of kindergartens 300 m, primary schools 500 m, middle schools 1000 m): kindergarten -&gt; 3-5 within 300 m, primary school -&gt; 6-11 within 500 m, elderly care -&gt; 60+ within 1000 m, ... (the CSV in core/demand/data, with its notes; give your own copy as the standard file). Every level is checked on its own: a 15-minute facility does not stand in for a 5-minute one. Or give your own distances: every facility type x every weight field x every distance.
 
 Distance = the point's connector to the road + the network + the facility's connector, as in the OD matrix; walking ignores one-way rules. The nearest facility of each type is found for all points with one search per type (exact, not service-area polygons). Points in no unit are counted in an 'outside units' row; the rows add up to the input totals exactly and the log says so. Counts below the smallest published count are withheld as in Aggregate the population.</source>
-        <translation type="unfinished"></translation>
+        <translation>统计需要某类设施的人中有多少人沿路网居住在该设施的生活圈内，按单元（社区或任意面）、设施类型和人群分列；哪些人未被覆盖及其原因；每个设施相对其容量的负荷。
+
+默认标准为 GB 50180-2018 城市居住区规划设计标准（第3.0.4条 表3.0.4：5 分钟生活圈步行约 300 米，10 分钟 500 米，15 分钟 800-1000 米；附录B 表B.0.1/B.0.2：各级配套设施；附录C：服务半径，幼儿园 300 米、小学 500 米、中学 1000 米）：幼儿园 -&gt; 3-5 岁，300 米以内；小学 -&gt; 6-11 岁，500 米以内；养老设施 -&gt; 60 岁及以上，1000 米以内……（见 core/demand/data 中的 CSV 及其说明；可将自己的副本作为标准文件）。每一级单独检查：15 分钟级设施不能代替 5 分钟级设施。也可自行指定距离：每种设施类型 × 每个人数字段 × 每个距离。
+
+距离 = 点到道路的连接段 + 路网 + 设施到道路的连接段，与 OD 矩阵相同；步行忽略单行规则。每种设施类型只需一次搜索即可为所有点找到最近的该类设施（精确计算，而非使用服务区多边形）。不在任何单元内的点计入“单元外”一行；各行之和与输入总数完全相等，并在日志中说明。低于最小公布计数的计数按“带抑制的人口汇总统计”的方式隐去。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="335"/>
@@ -2320,17 +2324,17 @@ Distance = the point's connector to the road + the network + the facility's conn
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="86"/>
         <source>Points of the facilities (kindergartens, schools, elderly care ...), any CRS.</source>
-        <translation type="unfinished"></translation>
+        <translation>设施点（幼儿园、学校、养老设施等），任意坐标系。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="88"/>
         <source>Facility type field</source>
-        <translation type="unfinished"></translation>
+        <translation>设施类型字段</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="90"/>
         <source>Field with the facility type: a code of the standard (kindergarten, primary_school, elderly_care ...) or its Chinese name or alias (幼儿园, 小学, 长者照护之家 ...). With given distances every value is a type of its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>设施类型所在字段：标准中的代码（kindergarten、primary_school、elderly_care 等），或其中文名称、别名（幼儿园、小学、长者照护之家等）。使用指定距离时，每个不同的值各为一种类型。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="94"/>
@@ -2340,37 +2344,37 @@ Distance = the point's connector to the road + the network + the facility's conn
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="96"/>
         <source>Field copied to facility_id and nearest_id; the feature id when empty. Ids given twice are listed in the log; both facilities are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>复制到 facility_id 和 nearest_id 的字段；为空时使用要素 ID。重复的 ID 会在日志中列出；相关设施均保留。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="99"/>
         <source>Capacity field</source>
-        <translation type="unfinished"></translation>
+        <translation>容量字段</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="102"/>
         <source>Optional: places, beds ... of each facility; the load is served / capacity. Null or zero capacities are listed and get no load.</source>
-        <translation type="unfinished"></translation>
+        <translation>可选：每个设施的学位、床位等；负荷 = 服务人数 / 容量。容量为空或为零的设施会被列出，且不计算负荷。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="105"/>
         <source>Population points</source>
-        <translation type="unfinished"></translation>
+        <translation>人口点</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="107"/>
         <source>The households of Fuse persons from the sources (n_0_2 ... n_80p, members) or any point layer with counts of people.</source>
-        <translation type="unfinished"></translation>
+        <translation>“多源人员融合”的户输出（n_0_2 ... n_80p、members），或任何带人数的点图层。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="110"/>
         <source>Count fields (groups)</source>
-        <translation type="unfinished"></translation>
+        <translation>人数字段（人群）</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="113"/>
         <source>Fields with the number of people of a group at each point (whole numbers; null counts 0). With the standard, empty = the groups of the standard (its group_fields, e.g. n_60_64 + n_65_79 + n_80p for 60+); given = each field is a group checked against every facility type. Needed with given distances.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个点上某一人群人数所在的字段（整数；空值计为 0）。使用标准时，留空 = 标准中的人群（其 group_fields，例如 60+ 为 n_60_64 + n_65_79 + n_80p）；给出时 = 每个字段为一个人群，并对每种设施类型逐一检查。使用指定距离时必须给出。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="118"/>
@@ -2380,7 +2384,7 @@ Distance = the point's connector to the road + the network + the facility's conn
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="120"/>
         <source>Communities, streets or any polygons to count in.</source>
-        <translation type="unfinished"></translation>
+        <translation>用于统计的社区、街道或任意面。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="122"/>
@@ -2390,47 +2394,47 @@ Distance = the point's connector to the road + the network + the facility's conn
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="124"/>
         <source>Field with unique unit ids, e.g. the community code.</source>
-        <translation type="unfinished"></translation>
+        <translation>单元唯一 ID 所在字段，例如社区代码。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="126"/>
         <source>Standard</source>
-        <translation type="unfinished"></translation>
+        <translation>标准</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="126"/>
         <source>GB 50180-2018 life circles (built in)</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50180-2018 生活圈（内置）</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="126"/>
         <source>Standard file (CSV)</source>
-        <translation type="unfinished"></translation>
+        <translation>标准文件（CSV）</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="136"/>
         <source>Given distances</source>
-        <translation type="unfinished"></translation>
+        <translation>指定距离</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="129"/>
         <source>Where the distance and the group of each facility type come from.</source>
-        <translation type="unfinished"></translation>
+        <translation>各设施类型的距离和人群的来源。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="131"/>
         <source>Standard file</source>
-        <translation type="unfinished"></translation>
+        <translation>标准文件</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="133"/>
         <source>A CSV laid out as core/demand/data/gb50180_life_circles.csv (facility_type, name_zh, aliases, level, minutes, distance_m, group, group_fields, clause).</source>
-        <translation type="unfinished"></translation>
+        <translation>格式与 core/demand/data/gb50180_life_circles.csv 相同的 CSV（facility_type、name_zh、aliases、level、minutes、distance_m、group、group_fields、clause）。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="138"/>
         <source>Comma-separated limits for &apos;Given distances&apos;: metres, or minutes when the cost is travel time.</source>
-        <translation type="unfinished"></translation>
+        <translation>“指定距离”所用的距离上限，以逗号分隔：单位为米；成本为出行时间时单位为分钟。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="141"/>
@@ -2440,72 +2444,72 @@ Distance = the point's connector to the road + the network + the facility's conn
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="143"/>
         <source>Unit counts from 1 to this value minus 1 are withheld, and more to protect them (1 = publish everything).</source>
-        <translation type="unfinished"></translation>
+        <translation>单元计数中 1 到此值减 1 的计数将被隐去，并为保护它们再隐去更多计数（1 = 全部公布）。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="146"/>
         <source>Coverage per unit</source>
-        <translation type="unfinished"></translation>
+        <translation>单元覆盖</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="146"/>
         <source>Unit x facility type x group: population, covered, uncovered, share; plus an outside-units and a total row.</source>
-        <translation type="unfinished"></translation>
+        <translation>单元 × 设施类型 × 人群：人口、覆盖、未覆盖、占比；另加“单元外”一行和合计一行。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="146"/>
         <source>Uncovered points</source>
-        <translation type="unfinished"></translation>
+        <translation>未覆盖点</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="146"/>
         <source>One row per point and check not covered (points with people of the group), with the point&apos;s fields and why: beyond the distance, not reachable, no facility, not on the network.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个点每项未覆盖的检查一行（仅限有该人群人数的点），带点的字段及原因：超出距离、不可达、无设施、未接入路网。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="146"/>
         <source>Facility load</source>
-        <translation type="unfinished"></translation>
+        <translation>设施负荷</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="146"/>
         <source>Every facility x check: the people it serves (covered, nearest) and its load against its capacity.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个设施 × 检查：其服务的人数（已覆盖且以其为最近设施）及相对其容量的负荷。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="146"/>
         <source>Coverage per point</source>
-        <translation type="unfinished"></translation>
+        <translation>逐点覆盖</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="146"/>
         <source>Every point x check: nearest facility, cost, covered (large: not created by default).</source>
-        <translation type="unfinished"></translation>
+        <translation>每个点 × 检查：最近设施、成本、是否覆盖（数据量大：默认不生成）。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="164"/>
         <source>People covered (all checks)</source>
-        <translation type="unfinished"></translation>
+        <translation>覆盖人数（全部检查）</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="165"/>
         <source>People not covered (all checks)</source>
-        <translation type="unfinished"></translation>
+        <translation>未覆盖人数（全部检查）</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="196"/>
         <source>{layer}, feature {fid}: the count in {field} is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}，要素 {fid}：{field} 中的计数不是数字。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="202"/>
         <source>{layer}, feature {fid}: the count in {field} must be a whole number &gt;= 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}，要素 {fid}：{field} 中的计数必须是大于或等于 0 的整数。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="207"/>
         <source>{layer}: {n} empty counts are taken as 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}：{n} 个空计数按 0 处理。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="220"/>
@@ -2520,47 +2524,47 @@ Distance = the point's connector to the road + the network + the facility's conn
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="248"/>
         <source>Given distances &apos;{text}&apos;: give numbers above 0, separated by commas.</source>
-        <translation type="unfinished"></translation>
+        <translation>指定距离 &apos;{text}&apos;：请给出以逗号分隔、大于 0 的数字。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="251"/>
         <source>Given distances need the count fields (groups).</source>
-        <translation type="unfinished"></translation>
+        <translation>使用指定距离时需要人数字段（人群）。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="255"/>
         <source>Choose the standard file, or the built-in standard.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择标准文件，或使用内置标准。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="261"/>
         <source>Facility types not in the standard, not checked: {types}.</source>
-        <translation type="unfinished"></translation>
+        <translation>以下设施类型不在标准中，未检查：{types}。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="264"/>
         <source>Standard: {source}; checked: {rows}.</source>
-        <translation type="unfinished"></translation>
+        <translation>标准：{source}；检查项：{rows}。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="280"/>
         <source>{layer} has no field {fields}: {type} -&gt; {group} is not checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer} 中没有字段 {fields}：未检查 {type} -&gt; {group}。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="285"/>
         <source>Nothing to check: no facility type of the standard with its count fields in the population (see the log).</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可检查的项：人口数据中没有标准内任何设施类型所需的人数字段（见日志）。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="322"/>
         <source>{layer}: {n} facility ids are given more than once ({ids}); both facilities are kept, tell them apart by facility_fid.</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}：{n} 个设施 ID 出现了多次（{ids}）；相关设施均保留，请用 facility_fid 区分。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="328"/>
         <source>{layer}: {n} facilities have no capacity above 0 (features {fids}): they serve people but get no load.</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}：{n} 个设施没有大于 0 的容量（要素 {fids}）：它们服务人口，但不计算负荷。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="333"/>
@@ -2570,57 +2574,57 @@ Distance = the point's connector to the road + the network + the facility's conn
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="340"/>
         <source>{n} points of {layer} lie in no unit of {units}: they are counted in the &apos;outside units&apos; row.</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer} 中有 {n} 个点不在 {units} 的任何单元内：计入“单元外”一行。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="344"/>
         <source>{n} points lie in several units (overlapping units): each is counted in the first.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个点位于多个单元中（单元重叠）：每个点只计入第一个单元。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="360"/>
         <source>{type} {level} {limit:g} {unit} -&gt; {group}: {total} people in = {summed} in the unit rows (outside units included): {covered} covered + {uncovered} not covered; equal to the input total: {equal}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{type} {level} {limit:g} {unit} -&gt; {group}：输入 {total} 人 = 各单元行合计 {summed} 人（含单元外）：覆盖 {covered} 人 + 未覆盖 {uncovered} 人；与输入总数相等：{equal}。</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="360"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="360"/>
         <source>NO</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="474"/>
         <source>the type {type} is not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>类型 {type} 未检查</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="485"/>
         <source>no capacity above 0: no load</source>
-        <translation type="unfinished"></translation>
+        <translation>没有大于 0 的容量：不计算负荷</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="497"/>
         <source>beyond the distance: the nearest is {cost:.0f} {unit}, the limit {limit:g}</source>
-        <translation type="unfinished"></translation>
+        <translation>超出距离：最近设施为 {cost:.0f} {unit}，上限为 {limit:g}</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="498"/>
         <source>not reachable: no facility of the type on the connected part of the network</source>
-        <translation type="unfinished"></translation>
+        <translation>不可达：点所在的连通路网部分上没有该类型的设施</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="499"/>
         <source>no facility of the type on the network</source>
-        <translation type="unfinished"></translation>
+        <translation>路网上没有该类型的设施</translation>
     </message>
     <message>
         <location filename="../processing_algs/lifecirclecoverage.py" line="510"/>
         <source>not on the network: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>未接入路网：{reason}</translation>
     </message>
 </context>
 <context>
