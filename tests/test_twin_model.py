@@ -124,7 +124,8 @@ def test_parsed_addresses_hold_every_part_the_parser_gives():
     from cim_twin.cim_twin_plugin.core.twin.outputs import PARSED_ADDRESSES
 
     parts = PARSED_ADDRESSES.names[2:]
-    assert parts == FIELDS + ("building_key", "room_key", "status", "reason", "inferred")
+    assert parts == FIELDS + ("building_key", "room_key", "status", "reason", "inferred", "inferred_from",
+                              "candidates", "warnings")
     assert set(parts) <= set(ParsedAddress().as_dict()), "parseaddresses writes the parser's values by name"
 
 

@@ -180,11 +180,16 @@ PARSED_ADDRESSES = Schema("parsed_addresses", "population", "any", fields(
     F("room", "string", "room (室)"),
     F("poi", "string", "estate, tower or park name (小区/大厦/园区 ...)"),
     F("rest", "string", "text that was not understood"),
+    F("note", "string", "notes in brackets (（近地铁站）, (东门)): kept, never read as numbers"),
     F("building_key", "string", "key shared by all spellings of the building"),
     F("room_key", "string", "key shared by all spellings of the room"),
     F("status", "string", "ok, partial or failed"),
     F("reason", "string", "what is missing (partial) or why it failed, empty when ok"),
     F("inferred", "string", "the parts inferred, not read in the text (comma-separated)"),
+    F("inferred_from", "string", "what each inferred part came from (province:district, district:road, "
+                                 "district:default_region ...)"),
+    F("candidates", "string", "the divisions an ambiguous district may be (reason ambiguous_district)"),
+    F("warnings", "string", "what was removed from the text: phone (a phone number was there)"),
 ), extends_input=True, input_after="address", clash="drop", status_field="status", reason_field="reason",
     written_by=("parseaddresses:OUTPUT",),
     doc="cimtwin:parseaddresses: record and address, the input's fields (only with KEEP_FIELDS; those named "
