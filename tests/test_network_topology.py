@@ -261,18 +261,8 @@ def test_servicearea_on_the_bund_leaves_classes_out_and_maps_the_parts(cimtwin, 
     if not (BUND / "roads.geojson").exists():
         pytest.skip("../shared/data/shanghai-bund-osm-tilezen is not on this machine")
     import processing
-    from qgis.core import NULL, QgsProcessingContext, QgsProcessingFeedback, QgsVectorLayer
-
-    class Log(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.lines = []
-
-        def pushInfo(self, text):  # noqa: N802 (QGIS naming)
-            self.lines.append(text)
-
-        def reportError(self, text, fatal=False):  # noqa: N802 (QGIS naming)
-            self.lines.append(text)
+    from qgis.core import NULL, QgsProcessingContext, QgsVectorLayer
+    from test_network_algs import Log  # one feedback recorder for the network tests
 
     roads = QgsVectorLayer(str(BUND / "roads.geojson"), "roads", "ogr")
     assert roads.isValid()
