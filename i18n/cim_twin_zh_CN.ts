@@ -173,32 +173,22 @@ Every household is counted in the unit that holds its point; households in no un
         <translation>被隐去计数的最小区间</translation>
     </message>
     <message>
-        <location filename="../processing_algs/aggregatepopulation.py" line="140"/>
-        <source>{layer}, feature {fid}: the unit has no id in {field}.</source>
-        <translation>{layer}，要素 {fid}：该单元在 {field} 中没有 ID。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/aggregatepopulation.py" line="143"/>
-        <source>{layer}: the unit id {unit} is given twice; unit ids must be unique.</source>
-        <translation>{layer}：单元 ID {unit} 出现了两次；单元 ID 必须唯一。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/aggregatepopulation.py" line="172"/>
+        <location filename="../processing_algs/aggregatepopulation.py" line="162"/>
         <source>{n} households of {layer} lie in no unit of {units}: they are not counted.</source>
         <translation>{layer} 中有 {n} 户不在 {units} 的任何单元内：不计入统计。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/aggregatepopulation.py" line="175"/>
+        <location filename="../processing_algs/aggregatepopulation.py" line="165"/>
         <source>{n} households lie in several units (overlapping units): each is counted in the first.</source>
         <translation>{n} 户位于多个单元中（单元重叠）：每户只计入第一个单元。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/aggregatepopulation.py" line="187"/>
+        <location filename="../processing_algs/aggregatepopulation.py" line="177"/>
         <source>{n} withheld counts could not be fully protected: publish fewer groups or larger units.</source>
         <translation>{n} 个被隐去的计数无法得到完全保护：请减少公布的分组或使用更大的单元。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/aggregatepopulation.py" line="200"/>
+        <location filename="../processing_algs/aggregatepopulation.py" line="190"/>
         <source>{n} households in = {placed} in units + {outside} in no unit; {rows} counts: {published} published, {withheld} withheld.</source>
         <translation>输入 {n} 户 = 位于单元内 {placed} 户 + 不在任何单元内 {outside} 户；{rows} 个计数：已公布 {published} 个，已隐去 {withheld} 个。</translation>
     </message>
@@ -2299,12 +2289,12 @@ Optional: an address model (MODEL, from Train an address model) parses the recor
 <context>
     <name>LifeCircleCoverageAlgorithm</name>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="61"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="60"/>
         <source>Life-circle coverage of the population</source>
         <translation>人口生活圈覆盖</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="64"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="63"/>
         <source>How many of the people who need a facility live within its life circle on the road network, per unit (community or any polygon), facility type and population group; who is left out and why; the load of every facility against its capacity.
 
 The default standard is GB 50180-2018 城市居住区规划设计标准 (第3.0.4条 表3.0.4: 5-minute life circle about 300 m, 10-minute 500 m, 15-minute 800-1000 m on foot; 附录B 表B.0.1/B.0.2: the facilities of each level; 附录C: the service radii of kindergartens 300 m, primary schools 500 m, middle schools 1000 m): kindergarten -&gt; 3-5 within 300 m, primary school -&gt; 6-11 within 500 m, elderly care -&gt; 60+ within 1000 m, ... (the CSV in core/demand/data, with its notes; give your own copy as the standard file). Every level is checked on its own: a 15-minute facility does not stand in for a 5-minute one. Or give your own distances: every facility type x every weight field x every distance.
@@ -2317,312 +2307,302 @@ Distance = the point's connector to the road + the network + the facility's conn
 距离 = 点到道路的连接段 + 路网 + 设施到道路的连接段，与 OD 矩阵相同；步行忽略单行规则。每种设施类型只需一次搜索即可为所有点找到最近的该类设施（精确计算，而非使用服务区多边形）。不在任何单元内的点计入“单元外”一行；各行之和与输入总数完全相等，并在日志中说明。低于最小公布计数的计数按“带抑制的人口汇总统计”的方式隐去。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="335"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="317"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="86"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="85"/>
         <source>Points of the facilities (kindergartens, schools, elderly care ...), any CRS.</source>
         <translation>设施点（幼儿园、学校、养老设施等），任意坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="88"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="87"/>
         <source>Facility type field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="90"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="89"/>
         <source>Field with the facility type: a code of the standard (kindergarten, primary_school, elderly_care ...) or its Chinese name or alias (幼儿园, 小学, 长者照护之家 ...). With given distances every value is a type of its own.</source>
         <translation>设施类型所在字段：标准中的代码（kindergarten、primary_school、elderly_care 等），或其中文名称、别名（幼儿园、小学、长者照护之家等）。使用指定距离时，每个不同的值各为一种类型。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="94"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="93"/>
         <source>Facility ID field</source>
         <translation>设施 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="96"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="95"/>
         <source>Field copied to facility_id and nearest_id; the feature id when empty. Ids given twice are listed in the log; both facilities are kept.</source>
         <translation>复制到 facility_id 和 nearest_id 的字段；为空时使用要素 ID。重复的 ID 会在日志中列出；相关设施均保留。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="99"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="98"/>
         <source>Capacity field</source>
         <translation>容量字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="102"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="101"/>
         <source>Optional: places, beds ... of each facility; the load is served / capacity. Null or zero capacities are listed and get no load.</source>
         <translation>可选：每个设施的学位、床位等；负荷 = 服务人数 / 容量。容量为空或为零的设施会被列出，且不计算负荷。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="105"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="104"/>
         <source>Population points</source>
         <translation>人口点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="107"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="106"/>
         <source>The households of Fuse persons from the sources (n_0_2 ... n_80p, members) or any point layer with counts of people.</source>
         <translation>“多源人员融合”的户输出（n_0_2 ... n_80p、members），或任何带人数的点图层。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="110"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="109"/>
         <source>Count fields (groups)</source>
         <translation>人数字段（人群）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="113"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="112"/>
         <source>Fields with the number of people of a group at each point (whole numbers; null counts 0). With the standard, empty = the groups of the standard (its group_fields, e.g. n_60_64 + n_65_79 + n_80p for 60+); given = each field is a group checked against every facility type. Needed with given distances.</source>
         <translation>每个点上某一人群人数所在的字段（整数；空值计为 0）。使用标准时，留空 = 标准中的人群（其 group_fields，例如 60+ 为 n_60_64 + n_65_79 + n_80p）；给出时 = 每个字段为一个人群，并对每种设施类型逐一检查。使用指定距离时必须给出。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="118"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="117"/>
         <source>Units</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="120"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="119"/>
         <source>Communities, streets or any polygons to count in.</source>
         <translation>用于统计的社区、街道或任意面。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="122"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="121"/>
         <source>Unit id field</source>
         <translation>单元 ID 字段</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="124"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="123"/>
         <source>Field with unique unit ids, e.g. the community code.</source>
         <translation>单元唯一 ID 所在字段，例如社区代码。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="126"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="125"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="126"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="125"/>
         <source>GB 50180-2018 life circles (built in)</source>
         <translation>GB 50180-2018 生活圈（内置）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="126"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="125"/>
         <source>Standard file (CSV)</source>
         <translation>标准文件（CSV）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="136"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="135"/>
         <source>Given distances</source>
         <translation>指定距离</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="129"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="128"/>
         <source>Where the distance and the group of each facility type come from.</source>
         <translation>各设施类型的距离和人群的来源。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="131"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="130"/>
         <source>Standard file</source>
         <translation>标准文件</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="133"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="132"/>
         <source>A CSV laid out as core/demand/data/gb50180_life_circles.csv (facility_type, name_zh, aliases, level, minutes, distance_m, group, group_fields, clause).</source>
         <translation>格式与 core/demand/data/gb50180_life_circles.csv 相同的 CSV（facility_type、name_zh、aliases、level、minutes、distance_m、group、group_fields、clause）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="138"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="137"/>
         <source>Comma-separated limits for &apos;Given distances&apos;: metres, or minutes when the cost is travel time.</source>
         <translation>“指定距离”所用的距离上限，以逗号分隔：单位为米；成本为出行时间时单位为分钟。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="141"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="140"/>
         <source>Smallest published count</source>
         <translation>最小公布计数</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="143"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="142"/>
         <source>Unit counts from 1 to this value minus 1 are withheld, and more to protect them (1 = publish everything).</source>
         <translation>单元计数中 1 到此值减 1 的计数将被隐去，并为保护它们再隐去更多计数（1 = 全部公布）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="146"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="145"/>
         <source>Coverage per unit</source>
         <translation>单元覆盖</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="146"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="145"/>
         <source>Unit x facility type x group: population, covered, uncovered, share; plus an outside-units and a total row.</source>
         <translation>单元 × 设施类型 × 人群：人口、覆盖、未覆盖、占比；另加“单元外”一行和合计一行。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="146"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="145"/>
         <source>Uncovered points</source>
         <translation>未覆盖点</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="146"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="145"/>
         <source>One row per point and check not covered (points with people of the group), with the point&apos;s fields and why: beyond the distance, not reachable, no facility, not on the network.</source>
         <translation>每个点每项未覆盖的检查一行（仅限有该人群人数的点），带点的字段及原因：超出距离、不可达、无设施、未接入路网。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="146"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="145"/>
         <source>Facility load</source>
         <translation>设施负荷</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="146"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="145"/>
         <source>Every facility x check: the people it serves (covered, nearest) and its load against its capacity.</source>
         <translation>每个设施 × 检查：其服务的人数（已覆盖且以其为最近设施）及相对其容量的负荷。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="146"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="145"/>
         <source>Coverage per point</source>
         <translation>逐点覆盖</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="146"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="145"/>
         <source>Every point x check: nearest facility, cost, covered (large: not created by default).</source>
         <translation>每个点 × 检查：最近设施、成本、是否覆盖（数据量大：默认不生成）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="164"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="163"/>
         <source>People covered (all checks)</source>
         <translation>覆盖人数（全部检查）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="165"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="164"/>
         <source>People not covered (all checks)</source>
         <translation>未覆盖人数（全部检查）</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="196"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="195"/>
         <source>{layer}, feature {fid}: the count in {field} is not a number.</source>
         <translation>{layer}，要素 {fid}：{field} 中的计数不是数字。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="202"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="201"/>
         <source>{layer}, feature {fid}: the count in {field} must be a whole number &gt;= 0.</source>
         <translation>{layer}，要素 {fid}：{field} 中的计数必须是大于或等于 0 的整数。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="207"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="206"/>
         <source>{layer}: {n} empty counts are taken as 0.</source>
         <translation>{layer}：{n} 个空计数按 0 处理。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="220"/>
-        <source>{layer}, feature {fid}: the unit has no id in {field}.</source>
-        <translation>{layer}，要素 {fid}：该单元在 {field} 中没有 ID。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="223"/>
-        <source>{layer}: the unit id {unit} is given twice; unit ids must be unique.</source>
-        <translation>{layer}：单元 ID {unit} 出现了两次；单元 ID 必须唯一。</translation>
-    </message>
-    <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="248"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="230"/>
         <source>Given distances &apos;{text}&apos;: give numbers above 0, separated by commas.</source>
-        <translation>指定距离 &apos;{text}&apos;：请给出以逗号分隔、大于 0 的数字。</translation>
+        <translation>指定距离 '{text}'：请给出以逗号分隔、大于 0 的数字。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="251"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="233"/>
         <source>Given distances need the count fields (groups).</source>
         <translation>使用指定距离时需要人数字段（人群）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="255"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="237"/>
         <source>Choose the standard file, or the built-in standard.</source>
         <translation>请选择标准文件，或使用内置标准。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="261"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="243"/>
         <source>Facility types not in the standard, not checked: {types}.</source>
         <translation>以下设施类型不在标准中，未检查：{types}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="264"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="246"/>
         <source>Standard: {source}; checked: {rows}.</source>
         <translation>标准：{source}；检查项：{rows}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="280"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="262"/>
         <source>{layer} has no field {fields}: {type} -&gt; {group} is not checked.</source>
         <translation>{layer} 中没有字段 {fields}：未检查 {type} -&gt; {group}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="285"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="267"/>
         <source>Nothing to check: no facility type of the standard with its count fields in the population (see the log).</source>
         <translation>没有可检查的项：人口数据中没有标准内任何设施类型所需的人数字段（见日志）。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="322"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="304"/>
         <source>{layer}: {n} facility ids are given more than once ({ids}); both facilities are kept, tell them apart by facility_fid.</source>
         <translation>{layer}：{n} 个设施 ID 出现了多次（{ids}）；相关设施均保留，请用 facility_fid 区分。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="328"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="310"/>
         <source>{layer}: {n} facilities have no capacity above 0 (features {fids}): they serve people but get no load.</source>
         <translation>{layer}：{n} 个设施没有大于 0 的容量（要素 {fids}）：它们服务人口，但不计算负荷。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="333"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="315"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="340"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="322"/>
         <source>{n} points of {layer} lie in no unit of {units}: they are counted in the &apos;outside units&apos; row.</source>
         <translation>{layer} 中有 {n} 个点不在 {units} 的任何单元内：计入“单元外”一行。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="344"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="326"/>
         <source>{n} points lie in several units (overlapping units): each is counted in the first.</source>
         <translation>{n} 个点位于多个单元中（单元重叠）：每个点只计入第一个单元。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="360"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="342"/>
         <source>{type} {level} {limit:g} {unit} -&gt; {group}: {total} people in = {summed} in the unit rows (outside units included): {covered} covered + {uncovered} not covered; equal to the input total: {equal}.</source>
         <translation>{type} {level} {limit:g} {unit} -&gt; {group}：输入 {total} 人 = 各单元行合计 {summed} 人（含单元外）：覆盖 {covered} 人 + 未覆盖 {uncovered} 人；与输入总数相等：{equal}。</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="360"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="342"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="360"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="342"/>
         <source>NO</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="474"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="456"/>
         <source>the type {type} is not checked</source>
         <translation>类型 {type} 未检查</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="485"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="467"/>
         <source>no capacity above 0: no load</source>
         <translation>没有大于 0 的容量：不计算负荷</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="497"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="479"/>
         <source>beyond the distance: the nearest is {cost:.0f} {unit}, the limit {limit:g}</source>
         <translation>超出距离：最近设施为 {cost:.0f} {unit}，上限为 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="498"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="480"/>
         <source>not reachable: no facility of the type on the connected part of the network</source>
         <translation>不可达：点所在的连通路网部分上没有该类型的设施</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="499"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="481"/>
         <source>no facility of the type on the network</source>
         <translation>路网上没有该类型的设施</translation>
     </message>
     <message>
-        <location filename="../processing_algs/lifecirclecoverage.py" line="510"/>
+        <location filename="../processing_algs/lifecirclecoverage.py" line="492"/>
         <source>not on the network: {reason}</source>
         <translation>未接入路网：{reason}</translation>
     </message>
@@ -3788,6 +3768,16 @@ building_key 和 room_key 对同一栋楼或同一户室的各种写法相同。
         <location filename="../cim_twin_plugin/qgis_io/schema.py" line="146"/>
         <source>{output}: the features could not be written ({error}).</source>
         <translation>{output}：无法写出要素（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/qgis_io/common.py" line="308"/>
+        <source>{layer}, feature {fid}: the unit has no id in {field}.</source>
+        <translation>{layer}，要素 {fid}：该单元在 {field} 中没有 ID。</translation>
+    </message>
+    <message>
+        <location filename="../cim_twin_plugin/qgis_io/common.py" line="312"/>
+        <source>{layer}: the unit id {unit} is given twice; unit ids must be unique.</source>
+        <translation>{layer}：单元 ID {unit} 出现了两次；单元 ID 必须唯一。</translation>
     </message>
 </context>
 <context>

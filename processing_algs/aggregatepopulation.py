@@ -16,8 +16,8 @@ from qgis.core import (
 )
 
 from ..cim_twin_plugin import qgis_io
+from ..cim_twin_plugin.core.demand.units import assign_units
 from ..cim_twin_plugin.core.population.aggregate import count_columns, suppress
-from ..cim_twin_plugin.core.spatial import containing
 from ..cim_twin_plugin.core.twin import outputs as twin
 from ..cim_twin_plugin.qgis_io import schema as schema_io
 from .base import CimTwinAlgorithm
@@ -132,42 +132,32 @@ class AggregatePopulationAlgorithm(CimTwinAlgorithm):
                                        self.parameterAsString(parameters, self.UNIT_ID_FIELD, context), u_name)
         parent_name = self.parameterAsString(parameters, self.PARENT_FIELD, context)
         parent_index = qgis_io.check_field(units, self.PARENT_FIELD, parent_name, u_name)
-        unit_ids, shapes, parents, seen = [], [], {}, set()
+        read = qgis_io.read_units(units, id_index, u_name, units.sourceCrs(), context.transformContext(),
+                                  parent_index)
+        unit_ids, parents = read.ids, read.parents
         to_units = QgsCoordinateTransform(households.sourceCrs(), units.sourceCrs(), context.transformContext())
-        for feature in units.getFeatures():
-            unit = feature.attribute(id_index)
-            if unit is None or qgis_io.to_text(unit) is None:
-                raise QgsProcessingException(self.tr("{layer}, feature {fid}: the unit has no id in {field}.").format(
-                    layer=u_name, fid=feature.id(), field=units.fields().at(id_index).name()))
-            if unit in seen:
-                raise QgsProcessingException(self.tr("{layer}: the unit id {unit} is given twice; unit ids must be "
-                                                     "unique.").format(layer=u_name, unit=unit))
-            unit_ids.append(unit)
-            seen.add(unit)
-            shapes.append(qgis_io.to_shapely(feature.geometry()))
-            if parent_index >= 0 and qgis_io.to_text(feature.attribute(parent_index)):
-                parents[unit] = qgis_io.to_text(feature.attribute(parent_index))
         rows, points = [], []
         names = households.fields().names()
         for feature in households.getFeatures():
             if feedback.isCanceled():
                 raise qgis_io.canceled()
-            geometry = feature.geometry()
-            if qgis_io.has_geometry(geometry):
-                geometry.transform(to_units)
-            points.append(qgis_io.to_shapely(geometry))
+            point = qgis_io.representative_point(feature.geometry())
+            if point is None:
+                points.append((float("nan"), float("nan")))
+            else:
+                point.transform(to_units)
+                points.append((point.asPoint().x(), point.asPoint().y()))
             values = dict(zip(names, feature.attributes()))
             row = {name: qgis_io.to_float(values.get(name)) or 0 for g in columns.values() for name in g.values()}
             total = qgis_io.to_float(values.get(members)) or 0
             for dimension, groups in columns.items():  # members no group of the dimension holds: unknown
                 row[f"{dimension}|{UNKNOWN}"] = max(0, total - sum(row[name] for name in groups.values()))
             rows.append(row)
-        places = containing(points, shapes)
-        outside = several = 0
-        for row, found in zip(rows, places):
-            row["unit"] = unit_ids[found[0]] if found else None
-            outside += not found
-            several += len(found) > 1
+        unit_of, several = assign_units(points, read.shapes)
+        outside = 0
+        for row, k in zip(rows, unit_of.tolist()):
+            row["unit"] = unit_ids[k] if k >= 0 else None
+            outside += k < 0
         if outside:
             feedback.reportError(self.tr("{n} households of {layer} lie in no unit of {units}: they are not "
                                          "counted.").format(n=outside, layer=h_name, units=u_name), False)

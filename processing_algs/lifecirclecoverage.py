@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import numpy as np
 from qgis.core import (
-    QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsProcessing,
     QgsProcessingException,
@@ -212,25 +211,8 @@ class LifeCircleCoverageAlgorithm(NetworkAlgorithm):
         name = self.layer_name(parameters, self.UNITS, units, context)
         id_index = qgis_io.check_field(units, self.UNIT_ID_FIELD,
                                        self.parameterAsString(parameters, self.UNIT_ID_FIELD, context), name)
-        transform = QgsCoordinateTransform(units.sourceCrs(), net_crs, context.transformContext())
-        ids, shapes, geometries, seen = [], [], [], set()
-        for feature in units.getFeatures():
-            unit = feature.attribute(id_index)
-            if unit is None or qgis_io.to_text(unit) is None:
-                raise QgsProcessingException(self.tr("{layer}, feature {fid}: the unit has no id in {field}.").format(
-                    layer=name, fid=feature.id(), field=units.fields().at(id_index).name()))
-            if unit in seen:
-                raise QgsProcessingException(self.tr("{layer}: the unit id {unit} is given twice; unit ids must be "
-                                                     "unique.").format(layer=name, unit=unit))
-            seen.add(unit)
-            geometry = feature.geometry()
-            ids.append(unit)
-            geometries.append(geometry)
-            moved = type(geometry)(geometry)
-            if qgis_io.has_geometry(moved):
-                moved.transform(transform)
-            shapes.append(qgis_io.to_shapely(moved))
-        return units, name, id_index, ids, shapes, geometries
+        read = qgis_io.read_units(units, id_index, name, net_crs, context.transformContext())
+        return units, name, id_index, read.ids, read.shapes, read.geometries
 
     def _requirements(self, parameters, context, feedback, cost, f_types, population, p_name):
         choice = STANDARD_CHOICES[self.parameterAsEnum(parameters, self.STANDARD, context)]

@@ -12,7 +12,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 from shapely.strtree import STRtree
 
-__all__ = ["BoxIndex", "polygonal_part", "containing"]
+__all__ = ["BoxIndex", "polygonal_part"]
 
 
 class BoxIndex:
@@ -44,16 +44,3 @@ def polygonal_part(geom: BaseGeometry | None) -> BaseGeometry | None:
              if g.geom_type in ("Polygon", "MultiPolygon") and not g.is_empty]
     return unary_union(parts) if parts else None
 
-
-def containing(points: list[BaseGeometry | None], polygons: list[BaseGeometry | None]) -> list[list[int]]:
-    """For each of *points*, the positions of the *polygons* that cover it (border included), in order;
-    an empty list for a point in none (or without geometry)."""
-    usable = [(i, g) for i, g in enumerate(polygons) if g is not None and not g.is_empty]
-    index = BoxIndex([g for _, g in usable])
-    out = []
-    for point in points:
-        if point is None or point.is_empty:
-            out.append([])
-            continue
-        out.append(sorted(usable[k][0] for k in index.query(point) if usable[k][1].covers(point)))
-    return out

@@ -20,6 +20,7 @@ from .common import (  # noqa: F401 (re-exported: the bridge's common API)
     has_geometry,
     layer_label,
     metric_crs,
+    read_units,
     representative_point,
     require_fields,
     to_float,

@@ -280,3 +280,46 @@ def report_features(feedback, layer_name: str, items: list[tuple[int, str]], war
     if len(items) > limit:
         feedback.pushInfo(QCoreApplication.translate("QgisIO", "... and {n} more features of {layer}.").format(
             n=len(items) - limit, layer=layer_name))
+
+
+@dataclass
+class Units:
+    """Statistical units (communities, streets, grid cells, any polygons) read for counting in."""
+
+    ids: list = field(default_factory=list)
+    """the unit ids, of the id field's own type"""
+    shapes: list = field(default_factory=list)
+    """shapely polygons in the CRS asked for (None without geometry)"""
+    geometries: list = field(default_factory=list)
+    """the QGIS geometries as read (the units' own CRS)"""
+    parents: dict = field(default_factory=dict)
+    """unit id -> the parent unit's id (text), where a parent field is given and filled"""
+
+
+def read_units(source, id_index: int, layer: str, crs, transform_context, parent_index: int = -1) -> Units:
+    """The units of *source* with their ids (field *id_index*, refused when empty or repeated, naming *layer*
+    and the feature), their polygons transformed to *crs*, and their parents (field *parent_index*)."""
+    transform = QgsCoordinateTransform(source.sourceCrs(), crs, transform_context)
+    field_name = source.fields().at(id_index).name()
+    units, seen = Units(), set()
+    for feature in source.getFeatures():
+        unit = feature.attribute(id_index)
+        if unit is None or to_text(unit) is None:
+            raise QgsProcessingException(QCoreApplication.translate(
+                "QgisIO", "{layer}, feature {fid}: the unit has no id in {field}.").format(
+                layer=layer, fid=feature.id(), field=field_name))
+        if unit in seen:
+            raise QgsProcessingException(QCoreApplication.translate(
+                "QgisIO", "{layer}: the unit id {unit} is given twice; unit ids must be unique.").format(
+                layer=layer, unit=unit))
+        seen.add(unit)
+        geometry = feature.geometry()
+        moved = QgsGeometry(geometry)
+        if has_geometry(moved):
+            moved.transform(transform)
+        units.ids.append(unit)
+        units.geometries.append(geometry)
+        units.shapes.append(to_shapely(moved))
+        if parent_index >= 0 and to_text(feature.attribute(parent_index)):
+            units.parents[unit] = to_text(feature.attribute(parent_index))
+    return units
